@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Persistence;
+
+namespace PuoAiOps.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The database, chosen by <c>Database:Provider</c>, validated at start with messages naming the config path.</summary>
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(o => o.DataDir = ResolveDataDir(builder.Configuration, o.DataDir))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        builder.Services.AddDbContext<PuoDbContext>((sp, options) =>
+            DbContextConfigurator.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        builder.Services.AddScoped<SchemaMigrator>();
+        return builder;
+    }
+
+    /// <summary>--data-dir (config key "data-dir") wins over PUO_DATA_DIR, which wins over Database:DataDir.</summary>
+    public static string ResolveDataDir(IConfiguration configuration, string configured)
+    {
+        var fromArgs = configuration["data-dir"];
+        if (!string.IsNullOrWhiteSpace(fromArgs)) return fromArgs;
+        var fromEnv = Environment.GetEnvironmentVariable("PUO_DATA_DIR");
+        return string.IsNullOrWhiteSpace(fromEnv) ? configured : fromEnv;
+    }
+
+    private sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+        {
+            var errors = options.Validate().ToList();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}

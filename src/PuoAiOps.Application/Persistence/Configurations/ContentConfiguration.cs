@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Persistence.Configurations;
+
+internal sealed class ReplyScriptConfiguration : IEntityTypeConfiguration<ReplyScript>
+{
+    public void Configure(EntityTypeBuilder<ReplyScript> b)
+    {
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.HasIndex(x => new { x.IntentId, x.Locale }).IsUnique();
+        b.HasOne(x => x.Intent).WithMany().HasForeignKey(x => x.IntentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.ScriptId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReplyScriptVersionConfiguration : IEntityTypeConfiguration<ReplyScriptVersion>
+{
+    public void Configure(EntityTypeBuilder<ReplyScriptVersion> b) => b.HasIndex(x => new { x.ScriptId, x.Number }).IsUnique();
+}
+
+internal sealed class SopDocumentConfiguration : IEntityTypeConfiguration<SopDocument>
+{
+    public void Configure(EntityTypeBuilder<SopDocument> b)
+    {
+        b.Property(x => x.Slug).HasMaxLength(128);
+        b.HasIndex(x => new { x.Slug, x.Locale }).IsUnique();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasMany(x => x.Chunks).WithOne().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<ModelVersion>
+{
+    public void Configure(EntityTypeBuilder<ModelVersion> b) => b.HasIndex(x => x.IsServing);
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b) => b.HasIndex(x => x.Prefix).IsUnique();
+}
+
+internal sealed class SettingConfiguration : IEntityTypeConfiguration<Setting>
+{
+    public void Configure(EntityTypeBuilder<Setting> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(128);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b) => b.HasIndex(x => x.At);
+}
+
+internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<BackgroundJob>
+{
+    public void Configure(EntityTypeBuilder<BackgroundJob> b) => b.HasIndex(x => new { x.Status, x.CreatedAt });
+}

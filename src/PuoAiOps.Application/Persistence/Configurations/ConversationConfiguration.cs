@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Persistence.Configurations;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> b)
+    {
+        b.HasIndex(x => x.StartedAt);
+        b.HasIndex(x => new { x.UserRef, x.StartedAt });
+        b.HasIndex(x => new { x.IntentId, x.StartedAt });
+        b.HasMany(x => x.Turns).WithOne().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Intent>().WithMany().HasForeignKey(x => x.IntentId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class TurnConfiguration : IEntityTypeConfiguration<Turn>
+{
+    public void Configure(EntityTypeBuilder<Turn> b) => b.HasIndex(x => new { x.ConversationId, x.Ordinal }).IsUnique();
+}
+
+internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
+{
+    public void Configure(EntityTypeBuilder<Feedback> b)
+    {
+        b.HasIndex(x => x.ConversationId);
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnswerGradeConfiguration : IEntityTypeConfiguration<AnswerGrade>
+{
+    public void Configure(EntityTypeBuilder<AnswerGrade> b)
+    {
+        b.HasIndex(x => new { x.TurnId, x.Grader });
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalation>
+{
+    public void Configure(EntityTypeBuilder<Escalation> b)
+    {
+        b.HasIndex(x => new { x.Status, x.CreatedAt });
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

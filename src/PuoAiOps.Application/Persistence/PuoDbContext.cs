@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Persistence;
+
+/// <summary>The one database of the console. Feature services use it directly (no repository layer).</summary>
+public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<BackgroundJob> Jobs => Set<BackgroundJob>();
+    public DbSet<IntentDomain> Domains => Set<IntentDomain>();
+    public DbSet<Intent> Intents => Set<Intent>();
+    public DbSet<TaxonomyVersion> TaxonomyVersions => Set<TaxonomyVersion>();
+    public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<AnnotationBatch> Batches => Set<AnnotationBatch>();
+    public DbSet<BatchAnnotator> BatchAnnotators => Set<BatchAnnotator>();
+    public DbSet<AnnotationItem> Items => Set<AnnotationItem>();
+    public DbSet<AnnotationLease> Leases => Set<AnnotationLease>();
+    public DbSet<AnnotationLabel> Labels => Set<AnnotationLabel>();
+    public DbSet<AnnotationSkip> Skips => Set<AnnotationSkip>();
+    public DbSet<Adjudication> Adjudications => Set<Adjudication>();
+    public DbSet<ReplyScript> Scripts => Set<ReplyScript>();
+    public DbSet<ReplyScriptVersion> ScriptVersions => Set<ReplyScriptVersion>();
+    public DbSet<SopDocument> Documents => Set<SopDocument>();
+    public DbSet<SopChunk> Chunks => Set<SopChunk>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Turn> Turns => Set<Turn>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<AnswerGrade> Grades => Set<AnswerGrade>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PuoDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as text: readable in SQL, stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Dictionary<string, string>>().HaveConversion<JsonDictionaryConverter, JsonDictionaryComparer>();
+        configurationBuilder.Properties<List<string>>().HaveConversion<JsonListConverter, JsonListComparer>();
+    }
+}
