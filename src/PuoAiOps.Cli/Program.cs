@@ -1,1 +1,3 @@
-return 0;
+using PuoAiOps.Cli;
+
+return await PuoCli.RunAsync(args, Console.Out, Console.Error, Console.In);

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace PuoAiOps.Cli.Commands;
+
+/// <summary>Every top-level verb. Each verb lives in its own file and builds its own Command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
+    {
+        yield return DbCommand.Create(bind);
+    }
+}

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace PuoAiOps.Cli;
+
+/// <summary>Options every verb understands; recursive so they may stand before or after the verb.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> DataDir { get; } = new("--data-dir")
+    {
+        Description = "Folder of the workspace database (default: $PUO_DATA_DIR, else ./data)",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print machine-readable JSON instead of text",
+        Recursive = true,
+    };
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using PuoAiOps.Cli.Commands;
+
+namespace PuoAiOps.Cli;
+
+/// <summary>The `puo` command line. Exit codes: 0 ok, 1 failure, 2 bad usage or input.</summary>
+public static class PuoCli
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("PuoAiOps command line: workspace database, users, demo data, imports, classifier.");
+        root.Options.Add(globals.DataDir);
+        root.Options.Add(globals.Json);
+
+        CliAction Bind(Func<CliContext, CancellationToken, Task<int>> handler) => new(globals, stdout, stderr, stdin, handler);
+        foreach (var command in CommandCatalog.All(Bind))
+            root.Subcommands.Add(command);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await stderr.WriteLineAsync($"error: {error.Message}");
+            await stderr.WriteLineAsync("Run 'puo --help' for usage.");
+            return BadUsage;
+        }
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parse.InvokeAsync(config);
+    }
+}
