@@ -19,6 +19,8 @@ public sealed class PiiRedactor
 
     private static readonly SearchValues<char> NumberStarts = SearchValues.Create("0123456789\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19+\uFF0B(");
 
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19");
+
     private readonly CompiledPiiPattern[] _custom;
     private readonly TimeProvider _time;
 
@@ -202,10 +204,9 @@ public sealed class PiiRedactor
 
     private static int CountDigits(ReadOnlySpan<char> text)
     {
-        var first = text.IndexOfAnyInRange('0', '9');
-        var firstWide = text.IndexOfAnyInRange('\uFF10', '\uFF19');
-        if (first < 0 && firstWide < 0) return 0;
-        var from = first < 0 ? firstWide : firstWide < 0 ? first : Math.Min(first, firstWide);
+        // SearchValues rather than IndexOfAnyInRange: the latter allocates for non-ASCII ranges.
+        var from = text.IndexOfAny(Digits);
+        if (from < 0) return 0;
         var count = 0;
         foreach (var c in text[from..])
             if (Chars.IsDigit(c)) count++;
