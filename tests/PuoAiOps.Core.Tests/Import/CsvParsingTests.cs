@@ -127,7 +127,7 @@ public sealed class CsvParsingTests
     [Fact]
     public async Task Read_StreamsManyRowsWithoutKeepingThem()
     {
-        const int rows = 300_000;
+        const int rows = 200_000;
         using var reader = await QuestionFileReader.OpenAsync(new GeneratedCsvStream(rows), "big.csv", new QuestionParserOptions(), Ct);
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);

@@ -57,17 +57,30 @@ internal static class ImportTestStreams
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            if (_pendingPos == _pending.Length)
+            var total = 0;
+            while (total < count)
             {
-                if (_next >= rows) return 0;
-                _pending = _next < 0 ? _header : Encoding.UTF8.GetBytes($"\"question number {_next}, about gifts and coins\",ext-{_next}\n");
-                _pendingPos = 0;
-                _next++;
+                if (_pendingPos == _pending.Length)
+                {
+                    if (_next >= rows) break;
+                    _pending = _next < 0 ? _header : Encoding.UTF8.GetBytes($"\"question number {_next}, about gifts and coins\",ext-{_next}\n");
+                    _pendingPos = 0;
+                    _next++;
+                }
+                var n = Math.Min(count - total, _pending.Length - _pendingPos);
+                Array.Copy(_pending, _pendingPos, buffer, offset + total, n);
+                _pendingPos += n;
+                total += n;
             }
-            var n = Math.Min(count, _pending.Length - _pendingPos);
-            Array.Copy(_pending, _pendingPos, buffer, offset, n);
-            _pendingPos += n;
-            return n;
+            return total;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var array = new byte[buffer.Length];
+            var n = Read(array, 0, array.Length);
+            array.AsSpan(0, n).CopyTo(buffer.Span);
+            return ValueTask.FromResult(n);
         }
 
         public override void Flush() { }
