@@ -66,7 +66,7 @@ internal sealed class CsvRowParser
         if (!Utf8.IsValid(record)) return ParsedRow.Reject(line, "invalid UTF-8");
         Array.Clear(_values);
         var columns = Split(record);
-        if (columns > _columnToField.Length)
+        if (columns != _columnToField.Length)
             return ParsedRow.Reject(line, $"{columns} fields, but the header has {_columnToField.Length}");
         return QuestionFields.Build(line, _values, _options);
     }

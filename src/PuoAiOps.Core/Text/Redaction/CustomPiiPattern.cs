@@ -53,7 +53,8 @@ internal sealed class CompiledPiiPattern
         const RegexOptions baseOptions = RegexOptions.CultureInvariant;
         try
         {
-            return new CompiledPiiPattern(name, new Regex(definition.Pattern, baseOptions | RegexOptions.NonBacktracking, timeout));
+            // Linear-time engine: no timeout, which would only fire spuriously while its automaton is first built on a busy machine.
+            return new CompiledPiiPattern(name, new Regex(definition.Pattern, baseOptions | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout));
         }
         catch (NotSupportedException)
         {

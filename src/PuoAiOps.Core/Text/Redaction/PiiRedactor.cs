@@ -14,8 +14,8 @@ namespace PuoAiOps.Core.Text.Redaction;
 /// </summary>
 public sealed class PiiRedactor
 {
-    /// <summary>Bound on one custom pattern over one text when it needs the backtracking engine.</summary>
-    public static readonly TimeSpan DefaultCustomPatternTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>Bound on one custom pattern over one text when it needs the backtracking engine (the linear engine needs none).</summary>
+    public static readonly TimeSpan DefaultCustomPatternTimeout = TimeSpan.FromMilliseconds(250);
 
     private static readonly SearchValues<char> NumberStarts = SearchValues.Create("0123456789\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19+\uFF0B(");
 
