@@ -4,6 +4,7 @@ namespace PuoAiOps.Application.Questions;
 
 /// <summary>A row ready to store: every free-text field redacted, the user id pseudonymised, the duplicate key computed.</summary>
 internal readonly record struct PreparedQuestion(
+    long Line,
     string Text,
     string TextHash,
     string? ExternalId,
@@ -19,7 +20,21 @@ internal sealed class QuestionBatch(int capacity)
     public List<PreparedQuestion> Rows { get; } = new(capacity);
 
     /// <summary>Rejected rows so far (cumulative), so the run row stays consistent with the committed batches.</summary>
-    public long RejectedSoFar { get; set; }
+    public long RejectedSoFar { get; private set; }
+
+    /// <summary>
+    /// Orders the rows by duplicate key (then by line, so the first occurrence in the file is the one
+    /// stored): consecutive inserts then walk the unique index in order instead of jumping around it.
+    /// </summary>
+    public void Seal(long rejectedSoFar)
+    {
+        RejectedSoFar = rejectedSoFar;
+        Rows.Sort(static (a, b) =>
+        {
+            var byHash = string.CompareOrdinal(a.TextHash, b.TextHash);
+            return byHash != 0 ? byHash : a.Line.CompareTo(b.Line);
+        });
+    }
 }
 
 /// <summary>Rejected rows for the report: all are counted, the first <c>limit</c> are kept with line and reason.</summary>

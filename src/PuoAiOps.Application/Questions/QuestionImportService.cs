@@ -105,10 +105,12 @@ public sealed class QuestionImportService(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var writer = new QuestionBatchWriter(db.Database.GetDbConnection(), new SchemaMigrator(db).Provider, runId, importedAt)
+            var provider = new SchemaMigrator(db).Provider;
+            await using var writer = new QuestionBatchWriter(db.Database.GetDbConnection(), provider, runId, importedAt)
             {
                 AfterRow = AfterRowWritten,
             };
+            await using var tuning = await SqliteImportTuning.ApplyAsync(db.Database.GetDbConnection(), provider, _options.SqliteCacheMegabytes, ct);
             var batches = 0;
             await foreach (var batch in channel.Reader.ReadAllAsync(ct))
             {
@@ -154,11 +156,11 @@ public sealed class QuestionImportService(
                 }
                 batch.Rows.Add(prepared);
                 if (batch.Rows.Count < batchSize) continue;
-                batch.RejectedSoFar = rejections.Total;
+                batch.Seal(rejections.Total);
                 await output.WriteAsync(batch, ct);
                 batch = new QuestionBatch(batchSize);
             }
-            batch.RejectedSoFar = rejections.Total;
+            batch.Seal(rejections.Total);
             if (batch.Rows.Count > 0 || rejections.Total > 0) await output.WriteAsync(batch, ct);
             output.Complete();
         }

@@ -33,7 +33,7 @@ public sealed class QuestionImportTests
         Assert.Equal(1, result.Redacted["card"]);
 
         await using var db = ws.NewContext();
-        var stored = await db.Questions.OrderBy(q => q.Id).ToListAsync(Ct);
+        var stored = await db.Questions.OrderBy(q => q.ExternalId).ToListAsync(Ct);
         Assert.Equal(["My email is <EMAIL>, gift not received", "手机<PHONE>收不到验证码", "charged twice on <CARD>"], stored.Select(q => q.Text));
         Assert.Equal(new DateTime(2024, 5, 18, 12, 0, 0), stored[1].CreatedAt);
         Assert.All(stored, q => Assert.Equal(result.RunId, q.ImportRunId));
@@ -73,6 +73,18 @@ public sealed class QuestionImportTests
         var result = await ws.Service().ImportFileAsync(path, ct: Ct);
         Assert.Equal((QuestionFileFormat.JsonLines, 1L, 1L), (result.Format, result.Imported, result.Duplicates));
         Assert.Equal(2, result.Redacted["card"]);
+    }
+
+    [Fact]
+    public async Task Import_KeepsTheFirstOccurrenceOfADuplicate()
+    {
+        await using var ws = await ImportWorkspace.CreateAsync();
+        var rows = string.Concat(Enumerable.Range(0, 40).Select(i => $"question {i},first-{i}\n"));
+        var path = ws.WriteFile("d.csv", "text,external_id\n" + rows + rows.Replace("first-", "second-", StringComparison.Ordinal));
+        var result = await ws.Service(new ImportOptions { BatchSize = 1000 }).ImportFileAsync(path, ct: Ct);
+        Assert.Equal((40L, 40L), (result.Imported, result.Duplicates));
+        await using var db = ws.NewContext();
+        Assert.All(await db.Questions.ToListAsync(Ct), q => Assert.StartsWith("first-", q.ExternalId));
     }
 
     [Fact]
