@@ -10,7 +10,7 @@ using PuoAiOps.Core.Text.Redaction;
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
-/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--work DIR] [--parse-only]`.
+/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep]`.
 /// Generates the file once (fixed seed), imports it into a fresh SQLite workspace and prints rows/s,
 /// counts and the process's peak working set. --parse-only measures reading + redaction without a database.
 /// </summary>
@@ -19,7 +19,9 @@ internal static class ImportScenario
     public static async Task<int> RunAsync(string[] args)
     {
         var rows = int.Parse(Arg(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
-        var batchSize = int.Parse(Arg(args, "--batch-size") ?? "5000", CultureInfo.InvariantCulture);
+        var defaults = new ImportOptions();
+        var batchSize = int.Parse(Arg(args, "--batch-size") ?? defaults.BatchSize.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var cacheMb = int.Parse(Arg(args, "--sqlite-cache-mb") ?? defaults.SqliteCacheMegabytes.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var work = Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "puo-bench-import");
         Directory.CreateDirectory(work);
 
@@ -31,7 +33,8 @@ internal static class ImportScenario
             File.Move(file + ".tmp", file, overwrite: true);
             Console.WriteLine($"generated {file} ({new FileInfo(file).Length / 1e6:F1} MB) in {generate.Elapsed.TotalSeconds:F1} s");
         }
-        var options = new ImportOptions { BatchSize = batchSize, MaxRows = 0, MaxFileBytes = 4L << 30 };
+        var options = new ImportOptions { BatchSize = batchSize, SqliteCacheMegabytes = cacheMb, MaxRows = 0, MaxFileBytes = 4L << 30 };
+        Console.WriteLine($"batch size {batchSize:N0}, SQLite cache {cacheMb} MB");
         if (args.Contains("--parse-only")) return await ParseOnlyAsync(file, options, rows);
 
         var dataDir = Path.Combine(work, "workspace-" + Environment.ProcessId);
@@ -80,7 +83,8 @@ internal static class ImportScenario
         Console.WriteLine($"{what}: {rows:N0} rows in {elapsed.TotalSeconds:F2} s = {rows / elapsed.TotalSeconds:N0} rows/s " +
                           $"(process CPU {self.TotalProcessorTime.TotalSeconds:F2} s; machine load average {LoadAverage()})");
         Console.WriteLine($"peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, GC heap now {GC.GetTotalMemory(false) / 1e6:F0} MB, " +
-                          $"gen2 collections {GC.CollectionCount(2)}, {Environment.ProcessorCount} cores");
+                          $"allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, " +
+                          $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {Environment.ProcessorCount} cores");
     }
 
     /// <summary>The 1-minute load average on Linux: other work on the machine skews wall-clock numbers.</summary>

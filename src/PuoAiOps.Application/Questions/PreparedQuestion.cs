@@ -14,12 +14,18 @@ internal readonly record struct PreparedQuestion(
     string? Source,
     DateTime CreatedAt);
 
-/// <summary>Rows written in one transaction, and how many rows the reader had rejected when it was sealed.</summary>
-internal sealed class QuestionBatch(int capacity)
+/// <summary>
+/// A slice of rows handed from the preparing stage to the writing stage. Small, so memory stays
+/// flat whatever the transaction size: the writer keeps one transaction open across chunks until
+/// it holds a whole batch.
+/// </summary>
+internal sealed class QuestionChunk(int capacity)
 {
+    public const int Size = 1000;
+
     public List<PreparedQuestion> Rows { get; } = new(capacity);
 
-    /// <summary>Rejected rows so far (cumulative), so the run row stays consistent with the committed batches.</summary>
+    /// <summary>Rejected rows so far (cumulative) when the chunk was sealed, so the run row stays consistent with what is committed.</summary>
     public long RejectedSoFar { get; private set; }
 
     /// <summary>

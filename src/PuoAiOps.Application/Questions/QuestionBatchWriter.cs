@@ -5,8 +5,8 @@ using PuoAiOps.Application.Persistence;
 namespace PuoAiOps.Application.Questions;
 
 /// <summary>
-/// Writes batches of prepared questions with one prepared INSERT per row inside one transaction per
-/// batch. Duplicates are left to the unique index on "TextHash" (<c>ON CONFLICT DO NOTHING</c>, valid
+/// Writes prepared questions with one prepared INSERT per row, a transaction spanning a whole
+/// batch (possibly several chunks). Duplicates are left to the unique index on "TextHash" (<c>ON CONFLICT DO NOTHING</c>, valid
 /// on SQLite and PostgreSQL): the affected-row count tells an insert from a duplicate. The run's
 /// counters are updated in the same transaction, so the run row always matches the committed rows.
 /// </summary>
@@ -31,11 +31,16 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     private readonly DbCommand _run;
     private readonly DbParameter[] _p;
     private readonly DbParameter _runImported, _runDuplicates, _runRejected;
+    private readonly bool _synchronous;
     private bool _preparedDone;
+    private DbTransaction? _transaction;
+    private int _pendingImported;
+    private long _rejectedSoFar;
 
     public QuestionBatchWriter(DbConnection connection, DatabaseProvider provider, long runId, DateTime importedAt)
     {
         _connection = connection;
+        _synchronous = provider == DatabaseProvider.Sqlite;
         _insert = connection.CreateCommand();
         _insert.CommandText = InsertSql;
         _p =
@@ -56,26 +61,37 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
         Add(_run, "@runId", DbType.Int64).Value = runId;
     }
 
-    /// <summary>Called after each row of a batch is written (before commit); lets tests simulate a crash mid-batch.</summary>
+    /// <summary>Called after each row is written (before commit); lets tests simulate a crash mid-batch.</summary>
     internal Action<int>? AfterRow { get; set; }
 
-    public async Task<(int Imported, int Duplicates)> WriteAsync(QuestionBatch batch, CancellationToken ct)
+    /// <summary>Rows written in the open transaction.</summary>
+    public int PendingRows { get; private set; }
+
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>
+    /// Writes up to <paramref name="count"/> rows of the chunk from <paramref name="offset"/> into the
+    /// open transaction (opening one if needed); returns the offset after the last row written.
+    /// </summary>
+    public async Task<int> WriteAsync(QuestionChunk chunk, int offset, int count, CancellationToken ct)
     {
-        await using var tx = await _connection.BeginTransactionAsync(ct);
-        _insert.Transaction = tx;
-        _run.Transaction = tx;
-        if (!_preparedDone)
+        if (_transaction is null)
         {
-            _insert.Prepare();
-            _run.Prepare();
-            _preparedDone = true;
+            _transaction = await _connection.BeginTransactionAsync(ct);
+            _insert.Transaction = _transaction;
+            _run.Transaction = _transaction;
+            if (!_preparedDone)
+            {
+                _insert.Prepare();
+                _run.Prepare();
+                _preparedDone = true;
+            }
         }
-        var imported = 0;
-        var rows = batch.Rows;
-        for (var i = 0; i < rows.Count; i++)
+        var end = Math.Min(chunk.Rows.Count, offset + count);
+        for (var i = offset; i < end; i++)
         {
             ct.ThrowIfCancellationRequested();
-            var q = rows[i];
+            var q = chunk.Rows[i];
             _p[0].Value = (object?)q.ExternalId ?? DBNull.Value;
             _p[1].Value = q.Text;
             _p[2].Value = q.TextHash;
@@ -84,22 +100,44 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
             _p[5].Value = (object?)q.Locale ?? DBNull.Value;
             _p[6].Value = (object?)q.Source ?? DBNull.Value;
             _p[7].Value = q.CreatedAt;
-            imported += await _insert.ExecuteNonQueryAsync(ct);
-            AfterRow?.Invoke(i);
+            // SQLite's provider only wraps the synchronous call in a task; skip that per-row cost there.
+            _pendingImported += _synchronous ? _insert.ExecuteNonQuery() : await _insert.ExecuteNonQueryAsync(ct);
+            PendingRows++;
+            AfterRow?.Invoke(PendingRows - 1);
         }
-        var duplicates = rows.Count - imported;
+        _rejectedSoFar = chunk.RejectedSoFar;
+        return end;
+    }
+
+    /// <summary>Updates the run's counters and commits; returns what the batch added.</summary>
+    public async Task<(int Imported, int Duplicates)> CommitAsync(CancellationToken ct)
+    {
+        if (_transaction is null) return (0, 0);
+        var imported = _pendingImported;
+        var duplicates = PendingRows - imported;
         _runImported.Value = imported;
         _runDuplicates.Value = duplicates;
-        _runRejected.Value = checked((int)batch.RejectedSoFar);
+        _runRejected.Value = checked((int)_rejectedSoFar);
         await _run.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
+        await _transaction.CommitAsync(ct);
+        await EndTransactionAsync();
         return (imported, duplicates);
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task EndTransactionAsync()
     {
+        if (_transaction is not null) await _transaction.DisposeAsync();
+        _transaction = null;
         _insert.Transaction = null;
         _run.Transaction = null;
+        PendingRows = 0;
+        _pendingImported = 0;
+    }
+
+    /// <summary>Rolls back an uncommitted batch: a crash or cancel leaves whole batches only.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await EndTransactionAsync();
         await _insert.DisposeAsync();
         await _run.DisposeAsync();
     }
