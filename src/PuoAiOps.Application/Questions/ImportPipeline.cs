@@ -19,6 +19,9 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
 
     public Action<int>? AfterRowWritten { get; init; }
 
+    /// <summary>Forces the portable ADO.NET insert path on SQLite (tests).</summary>
+    public bool PortableWriter { get; init; }
+
     public async Task RunAsync(QuestionFileReader reader, QuestionRowPreparer preparer, RejectionLog rejections,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -49,7 +52,7 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
         var connection = db.Database.GetDbConnection();
         var provider = new SchemaMigrator(db).Provider;
         await using var tuning = await SqliteImportTuning.ApplyAsync(connection, provider, options.SqliteCacheMegabytes, ct);
-        await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt) { AfterRow = AfterRowWritten };
+        await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt, PortableWriter) { AfterRow = AfterRowWritten };
         var batches = 0;
         long rejected = 0;
         await foreach (var chunk in chunks.ReadAllAsync(ct))

@@ -33,6 +33,9 @@ public sealed class QuestionImportService(
     /// <summary>Test hook: runs after each row a batch writes, before the commit.</summary>
     internal Action<int>? AfterRowWritten { get; set; }
 
+    /// <summary>Test hook: write through the portable ADO.NET path (the one PostgreSQL uses) even on SQLite.</summary>
+    internal bool PortableWriter { get; set; }
+
     public async Task<ImportResult> ImportFileAsync(string path, ImportRequest? request = null, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var info = new FileInfo(path);
@@ -68,7 +71,7 @@ public sealed class QuestionImportService(
 
         var preparer = new QuestionRowPreparer(redactor, pseudonymizer, request.DefaultSource, startedAt);
         var rejections = new RejectionLog(_options.MaxReportedRejections);
-        var pipeline = new ImportPipeline(db, _options, run.Id, startedAt) { AfterRowWritten = AfterRowWritten };
+        var pipeline = new ImportPipeline(db, _options, run.Id, startedAt) { AfterRowWritten = AfterRowWritten, PortableWriter = PortableWriter };
         try
         {
             await pipeline.RunAsync(reader, preparer, rejections, progress, ct);
