@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return DbCommand.Create(bind);
         yield return UsersCommand.Create(bind);
+        yield return TaxonomyCommand.Create(bind);
     }
 }

@@ -31,7 +31,9 @@ public static class TaxonomyYamlReader
         }
         catch (YamlException ex)
         {
-            return (null, [new((int)ex.Start.Line, (int)ex.Start.Column, $"Malformed YAML: {ex.Message}")]);
+            // An unclosed bracket or quote is noticed at the end of the input, past the last line; point at the last line instead.
+            var line = (int)Math.Min(ex.Start.Line, LastLine(text));
+            return (null, [new(line, line == ex.Start.Line ? (int)ex.Start.Column : 0, $"Malformed YAML: {ex.Message}")]);
         }
         catch (InvalidOperationException)
         {
@@ -43,6 +45,12 @@ public static class TaxonomyYamlReader
         var ctx = new Context(errors);
         var document = ctx.ReadRoot(stream.Documents[0].RootNode);
         return errors.Count == 0 ? (document, errors) : (null, errors.Take(MaxErrors).OrderBy(e => e.Line).ToList());
+    }
+
+    private static int LastLine(string text)
+    {
+        var lines = text.AsSpan().TrimEnd("\r\n").Count('\n') + 1;
+        return Math.Max(1, lines);
     }
 
     private sealed class Context(List<TaxonomyYamlError> errors)
