@@ -66,10 +66,12 @@ public sealed class MergeAndSplitTests
         Assert.Equal(ReviewStatus.Pending, (await db.TaxonomyChanges.SingleAsync(Ct)).Status);
     }
 
-    [Fact]
-    public async Task ApproveMerge_MovesEveryReference_SettlesScripts_AndDeprecatesTheSources()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ApproveMerge_MovesEveryReference_SettlesScripts_AndDeprecatesTheSources(DatabaseProvider provider)
     {
-        await using var bed = await CreateAsync();
+        await using var bed = await CreateAsync(provider);
         var w = await SeedMergeAsync(bed);
         var proposal = await bed.WithAsync(db => Changes(db).ProposeMergeAsync(new MergeIntentsPayload { SourceIds = [w.A, w.B], TargetId = w.Target }, bed.Curator, Ct));
         var preview = await bed.WithAsync(db => Changes(db).PreviewImpactAsync(proposal.Id, Ct));
@@ -128,10 +130,12 @@ public sealed class MergeAndSplitTests
         DefaultTarget = "payment_failed_other",
     };
 
-    [Fact]
-    public async Task ApproveSplit_RoutesByMappingThenKeywordsThenDefault_AndDeprecatesTheSource()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ApproveSplit_RoutesByMappingThenKeywordsThenDefault_AndDeprecatesTheSource(DatabaseProvider provider)
     {
-        await using var bed = await CreateAsync();
+        await using var bed = await CreateAsync(provider);
         var domain = await bed.AddDomainAsync("payments");
         var source = await bed.AddIntentAsync(domain, "payment_failed");
         var other = await bed.AddIntentAsync(domain, "refund_status");

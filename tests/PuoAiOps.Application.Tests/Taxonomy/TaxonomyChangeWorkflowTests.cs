@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
@@ -111,10 +112,12 @@ public sealed class TaxonomyChangeWorkflowTests
         Assert.Contains("taxonomy.reject", await db.AuditLog.Select(a => a.Action).ToListAsync(Ct));
     }
 
-    [Fact]
-    public async Task Approve_WhenTheIntentChangedSinceProposal_FailsWithConflict_AndAppliesNothing()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Approve_WhenTheIntentChangedSinceProposal_FailsWithConflict_AndAppliesNothing(DatabaseProvider provider)
     {
-        await using var bed = await CreateAsync();
+        await using var bed = await CreateAsync(provider);
         var domain = await bed.AddDomainAsync("payments");
         var intent = await bed.AddIntentAsync(domain, "refund_status");
         var edit = await bed.WithAsync(db => Changes(db).ProposeEditAsync(new EditIntentPayload { IntentId = intent, Description = "Where is my refund?" }, bed.Curator, Ct));
@@ -140,10 +143,12 @@ public sealed class TaxonomyChangeWorkflowTests
         await Assert.ThrowsAsync<ConflictException>(() => bed.WithAsync(db => Changes(db).ProposeEditAsync(stale, bed.Curator, Ct)));
     }
 
-    [Fact]
-    public async Task ConcurrentApprovals_OfTheSameChange_ExactlyOneWins()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ConcurrentApprovals_OfTheSameChange_ExactlyOneWins(DatabaseProvider provider)
     {
-        await using var bed = await CreateAsync();
+        await using var bed = await CreateAsync(provider);
         await bed.AddDomainAsync("payments");
         var proposal = await bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge(), bed.Curator, Ct));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -10,22 +11,51 @@ using PuoAiOps.Core.Text;
 
 namespace PuoAiOps.Application.Tests.Taxonomy;
 
-/// <summary>A migrated workspace with one curator and two reviewers, and helpers that insert rows directly.</summary>
+/// <summary>
+/// A migrated workspace (a temp SQLite file, or a fresh PostgreSQL database when asked) with one
+/// curator and two reviewers, and helpers that insert rows directly.
+/// </summary>
 internal sealed class TaxonomyTestBed : IAsyncDisposable
 {
+    private readonly TempWorkspace? _workspace;
+    private readonly (string Server, string Database)? _postgres;
     private int _questionSeq;
 
-    private TaxonomyTestBed(TempWorkspace workspace) => Workspace = workspace;
+    private TaxonomyTestBed(DatabaseOptions options, TempWorkspace? workspace, (string, string)? postgres)
+    {
+        Options = options;
+        _workspace = workspace;
+        _postgres = postgres;
+    }
 
-    public TempWorkspace Workspace { get; }
+    public DatabaseOptions Options { get; }
     public Actor Curator { get; } = Actor.User("u-curator", "Cora Curator", Roles.Curator);
     public Actor Reviewer { get; } = Actor.User("u-reviewer", "Rex Reviewer", Roles.Reviewer);
     public Actor Reviewer2 { get; } = Actor.User("u-reviewer2", "Rita Reviewer", Roles.Reviewer);
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<TaxonomyTestBed> CreateAsync()
+    public static async Task<TaxonomyTestBed> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var bed = new TaxonomyTestBed(await TempWorkspace.CreateAsync());
+        TaxonomyTestBed bed;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Requirements.Postgres();
+            var name = "puo_tax_" + Guid.NewGuid().ToString("N")[..12];
+            await ExecAsync(server, $"CREATE DATABASE {name}");
+            var options = new DatabaseOptions
+            {
+                Provider = DatabaseProvider.Postgres,
+                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ToString(),
+            };
+            bed = new TaxonomyTestBed(options, null, (server, name));
+            await using var migrating = bed.NewContext();
+            await new SchemaMigrator(migrating).MigrateAsync(Ct);
+        }
+        else
+        {
+            var workspace = await TempWorkspace.CreateAsync();
+            bed = new TaxonomyTestBed(workspace.Options, workspace, null);
+        }
         await using var db = bed.NewContext();
         foreach (var actor in new[] { bed.Curator, bed.Reviewer, bed.Reviewer2 })
             db.Users.Add(new AppUser { Id = actor.UserId!, UserName = actor.UserId, NormalizedUserName = actor.UserId!.ToUpperInvariant(), DisplayName = actor.DisplayName });
@@ -33,7 +63,7 @@ internal sealed class TaxonomyTestBed : IAsyncDisposable
         return bed;
     }
 
-    public PuoDbContext NewContext() => Workspace.NewContext();
+    public PuoDbContext NewContext() => DbContextConfigurator.Create(Options);
 
     public static TaxonomyChangeService Changes(PuoDbContext db) => new(db, NullLogger<TaxonomyChangeService>.Instance);
 
@@ -110,5 +140,21 @@ internal sealed class TaxonomyTestBed : IAsyncDisposable
         return s.Id;
     });
 
-    public ValueTask DisposeAsync() => Workspace.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_workspace is not null) await _workspace.DisposeAsync();
+        if (_postgres is { } pg)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecAsync(pg.Server, $"DROP DATABASE IF EXISTS {pg.Database} WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Application.Taxonomy.Yaml;
@@ -27,8 +28,10 @@ public sealed class TaxonomyYamlTests
         await bed.AddIntentAsync(account, "password_reset", configure: i => i.Names = new() { ["en"] = "Reset password", ["zh-CN"] = "重置密码" });
     }
 
-    [Fact]
-    public async Task Export_ImportIntoAnEmptyWorkspace_Approve_ExportAgain_IsIdentical()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Export_ImportIntoAnEmptyWorkspace_Approve_ExportAgain_IsIdentical(DatabaseProvider targetProvider)
     {
         await using var source = await CreateAsync();
         await SeedRichTaxonomyAsync(source);
@@ -37,7 +40,7 @@ public sealed class TaxonomyYamlTests
         Assert.Contains("description: |-", exported, StringComparison.Ordinal);
         Assert.Contains("- 'yes'", exported, StringComparison.Ordinal);
 
-        await using var target = await CreateAsync();
+        await using var target = await CreateAsync(targetProvider);
         var import = await target.WithAsync(db => Yaml(db).ImportAsync(exported, target.Curator, null, Ct));
         Assert.Equal(4, import.Count(TaxonomyChangeKind.Add));
         Assert.Equal(import.Proposed.Count, import.Proposed.Select(p => p.ChangeId).Distinct().Count());

@@ -51,6 +51,11 @@ public sealed partial class TaxonomyChangeService
         }
     }
 
+    /// <summary>The summaries of what was approved; a large import is summarised by count.</summary>
+    private static string DefaultNote(List<TaxonomyChange> changes) => changes.Count <= 5
+        ? string.Join("; ", changes.Select(c => c.Summary))
+        : $"{changes.Count} changes: " + string.Join(", ", changes.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+
     private async Task<ApprovalResult> ApplyInTransactionAsync(List<long> ids, Actor reviewer, string? note, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -66,7 +71,7 @@ public sealed partial class TaxonomyChangeService
         foreach (var change in changes)
             details[change.Id] = await applier.ApplyAsync(change, PayloadJson.Deserialize(change.Kind, change.Payload), ct);
 
-        var version = await VersionPublisher.PublishAsync(db, reviewer.UserId, note ?? string.Join("; ", changes.Select(c => c.Summary)), ct);
+        var version = await VersionPublisher.PublishAsync(db, reviewer.UserId, note ?? DefaultNote(changes), ct);
         var now = DateTime.UtcNow;
         foreach (var change in changes)
         {
