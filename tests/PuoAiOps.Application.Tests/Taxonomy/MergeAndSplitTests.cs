@@ -196,5 +196,10 @@ public sealed class MergeAndSplitTests
         var single = SplitPayload(source, new Dictionary<long, string>()) with { NewIntents = [SplitPayload(source, new Dictionary<long, string>()).NewIntents[2]] };
         var tooFew = await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeSplitAsync(single, bed.Curator, Ct)));
         Assert.Contains("at least two", tooFew.Errors["newIntents"][0], StringComparison.Ordinal);
+
+        // A JSON client sending nulls gets field errors, not a server error.
+        var fromJson = PayloadJson.Deserialize(TaxonomyChangeKind.Split, $$"""{"sourceId":{{source}},"newIntents":null,"keywordRules":null,"questionTargets":null,"defaultTarget":null}""");
+        var nulls = await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAsync(fromJson, bed.Curator, Ct)));
+        Assert.True(nulls.Errors.ContainsKey("newIntents"));
     }
 }

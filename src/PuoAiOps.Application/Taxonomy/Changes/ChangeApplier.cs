@@ -130,15 +130,16 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         return domain;
     }
 
+    // Null-tolerant: payloads arrive as JSON, where a client may send null for an empty field.
     private static Intent NewIntent(IntentDraft draft, IntentDomain domain, IntentStatus status) => new()
     {
         DomainId = domain.Id,
         Key = draft.Key,
-        Names = draft.Names.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary(n => n.Key, n => n.Value.Trim()),
-        Description = draft.Description,
-        IncludeCriteria = draft.IncludeCriteria,
-        ExcludeCriteria = draft.ExcludeCriteria,
-        Examples = [.. draft.Examples],
+        Names = (draft.Names ?? []).Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary(n => n.Key, n => n.Value.Trim()),
+        Description = draft.Description ?? "",
+        IncludeCriteria = draft.IncludeCriteria ?? "",
+        ExcludeCriteria = draft.ExcludeCriteria ?? "",
+        Examples = [.. draft.Examples ?? []],
         GuideRef = string.IsNullOrEmpty(draft.GuideRef) ? null : draft.GuideRef,
         Status = status,
     };

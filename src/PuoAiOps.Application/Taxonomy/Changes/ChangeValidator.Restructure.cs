@@ -53,7 +53,7 @@ internal sealed partial class ChangeValidator
         {
             var rule = p.KeywordRules[i];
             if (!keys.Contains(rule.Target)) errors.Add($"keywordRules[{i}].target", $"'{rule.Target}' is not one of the new intents.");
-            if (rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) errors.Add($"keywordRules[{i}].keywords", "Give one or more non-empty keywords.");
+            if (rule.Keywords is null || rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) errors.Add($"keywordRules[{i}].keywords", "Give one or more non-empty keywords.");
         }
         if (p.QuestionTargets.Count > 0)
         {

@@ -19,7 +19,7 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
 {
     private Dictionary<string, long>? _pendingKeys;
 
-    public Task<ValidatedChange> ValidateAsync(ChangePayload payload, CancellationToken ct) => payload switch
+    public Task<ValidatedChange> ValidateAsync(ChangePayload payload, CancellationToken ct) => WithoutNulls(payload) switch
     {
         AddIntentPayload p => AddAsync(p, ct),
         RenameIntentPayload p => RenameAsync(p, ct),
@@ -28,6 +28,21 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         SplitIntentPayload p => SplitAsync(p, ct),
         DeprecateIntentPayload p => DeprecateAsync(p, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(payload), payload.GetType().Name, null),
+    };
+
+    /// <summary>Payloads come from JSON, where a client may send null for an empty list; treat it as empty.</summary>
+    private static ChangePayload WithoutNulls(ChangePayload payload) => payload switch
+    {
+        AddIntentPayload p => p with { Intent = p.Intent ?? new IntentDraft(), DomainKey = p.DomainKey ?? "" },
+        MergeIntentsPayload p => p with { SourceIds = p.SourceIds ?? [] },
+        SplitIntentPayload p => p with
+        {
+            NewIntents = (p.NewIntents ?? []).Select(n => n ?? new IntentDraft()).ToList(),
+            QuestionTargets = p.QuestionTargets ?? [],
+            KeywordRules = (p.KeywordRules ?? []).Select(r => r ?? new Core.Taxonomy.KeywordRule([], "")).ToList(),
+            DefaultTarget = p.DefaultTarget ?? "",
+        },
+        _ => payload,
     };
 
     private async Task<ValidatedChange> AddAsync(AddIntentPayload p, CancellationToken ct)
