@@ -109,6 +109,14 @@ public sealed class TaxonomyYamlTests
     }
 
     [Fact]
+    public void Check_AcceptsAnEmptyIntentList_AndReportsEveryProblemWithItsLine()
+    {
+        Assert.Empty(TaxonomyYaml.Check("domains:\n- key: payments\n  names: {en: P}\n  intents:\n"));
+        var errors = TaxonomyYaml.Check("domains:\n- key: Payments\n  names: {en: P}\n  intents:\n  - key: a_one\n    names: {en: x}\n    guide: notes.txt\n");
+        Assert.Equal([2, 7], errors.Select(e => e.Line));
+    }
+
+    [Fact]
     public async Task Import_AFileWithoutIntents_IsRefused_RatherThanDeprecatingEverything()
     {
         await using var bed = await CreateAsync();

@@ -88,7 +88,7 @@ public static class TaxonomyYamlReader
                 Error(Child(map, "sort_order")!, $"sort_order must be a whole number, not '{s}'.");
             List<IntentDocument> intents = Child(map, "intents") switch
             {
-                null => [],
+                null or YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" } => [],
                 YamlSequenceNode seq => seq.Children.Select(ReadIntent).OfType<IntentDocument>().ToList(),
                 var other => Fail<List<IntentDocument>>(other, "'intents' must be a list.") ?? [],
             };
