@@ -32,19 +32,15 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
             CreatedById = createdById,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Annotators = annotators.Select(id => new BatchAnnotator { UserId = id }).ToList(),
-            Items = items,
         };
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await WriteRetry.InTransactionAsync(db, async token =>
         {
             db.Batches.Add(batch);
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
+            await db.SaveChangesAsync(token);
             db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+            await ItemBulkInsert.InsertAsync(db, batch.Id, items, token);
+            return batch.Id;
+        }, ct);
         AnnotationLog.BatchCreated(logger, batch.Id, items.Count, items.Count(i => i.IsGold));
         return await GetAsync(batch.Id, ct);
     }

@@ -30,7 +30,7 @@ public sealed record UndoResult(long ItemId, QueueItem? Next);
 /// <summary>What the queue knows about one item and the caller, read in one query before any write.</summary>
 internal sealed record ItemContext(long ItemId, long BatchId, long QuestionId, bool IsGold,
     Persistence.Entities.ItemStatus Status, int LabelsPerItem, Persistence.Entities.BatchStatus BatchStatus, bool ShowSuggestions,
-    bool Assigned, bool LabeledByUser, bool SkippedByUser)
+    bool Assigned, bool LabeledByUser, bool SkippedByUser, Persistence.Entities.IntentStatus? LabelIntentStatus)
 {
     public BatchAccess Access => new(BatchId, LabelsPerItem, ShowSuggestions);
 }

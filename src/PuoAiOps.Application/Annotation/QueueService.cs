@@ -106,16 +106,14 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     private async Task<(SubmitResult, ItemContext)> SubmitCoreAsync(long itemId, string userId, LabelInput label, CancellationToken ct)
     {
         ValidateLabel(label);
-        var item = await ItemContextAsync(itemId, userId, ct);
+        var item = await ItemContextAsync(itemId, userId, ct, label.IntentId);
+        if (label.IntentId is { } intentId && item.LabelIntentStatus is not (IntentStatus.Active or IntentStatus.Draft))
+            throw AnnotationException.Invalid(item.LabelIntentStatus is null
+                ? $"Intent {intentId} does not exist."
+                : $"Intent {intentId} is deprecated; choose its replacement.");
         if (item.LabeledByUser) throw AnnotationException.Conflict("You have already labeled this item.");
         if (item.Status != ItemStatus.Open)
             throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
-        if (label.IntentId is { } intentId)
-        {
-            var intentStatus = await db.Intents.Where(i => i.Id == intentId).Select(i => (IntentStatus?)i.Status).FirstOrDefaultAsync(ct);
-            if (intentStatus is null) throw AnnotationException.Invalid($"Intent {intentId} does not exist.");
-            if (intentStatus == IntentStatus.Deprecated) throw AnnotationException.Invalid($"Intent {intentId} is deprecated; choose its replacement.");
-        }
 
         var (labelId, status) = await LabelWriter.WriteAsync(db, item, userId, label, Now(), ct);
         if (status != ItemStatus.Open) AnnotationLog.ItemResolved(logger, itemId, status);
@@ -142,7 +140,7 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     }
 
     /// <summary>The item, its batch and the caller's relation to both, in one query; NotFound/Forbidden/Conflict as needed.</summary>
-    private async Task<ItemContext> ItemContextAsync(long itemId, string userId, CancellationToken ct)
+    private async Task<ItemContext> ItemContextAsync(long itemId, string userId, CancellationToken ct, int? intentId = null)
     {
         var item = await db.Items.AsNoTracking()
             .Where(i => i.Id == itemId)
@@ -150,7 +148,8 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
                 i.Batch.ShowSuggestions,
                 db.BatchAnnotators.Any(a => a.BatchId == i.BatchId && a.UserId == userId),
                 db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId),
-                db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId)))
+                db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId),
+                db.Intents.Where(x => x.Id == intentId).Select(x => (IntentStatus?)x.Status).FirstOrDefault()))
             .FirstOrDefaultAsync(ct)
             ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
         if (!item.Assigned) throw AnnotationException.Forbidden("You are not assigned to this item's batch.");
@@ -172,18 +171,19 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
 
     private async Task<QueueItem?> ViewAsync(BatchAccess access, long itemId, DateTime leaseExpires, CancellationToken ct)
     {
-        var row = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId)
-            .Select(i => new { i.Id, i.BatchId, i.QuestionId, i.Question!.Text, i.Question.Locale, i.Question.Channel, i.Question.CreatedAt,
-                i.Question.PredictedIntentId, i.Question.PredictedConfidence })
+        var row = await (
+            from i in db.Items.AsNoTracking()
+            where i.Id == itemId
+            join q in db.Questions on i.QuestionId equals q.Id
+            join s in db.Intents on q.PredictedIntentId equals s.Id into suggested
+            from s in suggested.DefaultIfEmpty()
+            select new { i.Id, i.BatchId, i.QuestionId, q.Text, q.Locale, q.Channel, q.CreatedAt, q.PredictedConfidence,
+                SuggestedId = s == null ? (int?)null : s.Id, SuggestedKey = s == null ? null : s.Key, SuggestedNames = s == null ? null : s.Names })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        IntentSuggestion? suggestion = null;
-        if (access.ShowSuggestions && row.PredictedIntentId is { } predicted)
-        {
-            var intent = await db.Intents.AsNoTracking().Where(x => x.Id == predicted).Select(x => new { x.Key, x.Names }).FirstOrDefaultAsync(ct);
-            if (intent is not null) suggestion = new IntentSuggestion(new IntentRef(predicted, intent.Key, intent.Names), row.PredictedConfidence);
-        }
+        var suggestion = access.ShowSuggestions && row.SuggestedId is { } id
+            ? new IntentSuggestion(new IntentRef(id, row.SuggestedKey!, row.SuggestedNames ?? []), row.PredictedConfidence)
+            : null;
         return new QueueItem(row.Id, row.BatchId, row.QuestionId, row.Text, row.Locale, row.Channel,
             DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), suggestion, leaseExpires);
     }

@@ -14,27 +14,44 @@ internal static class WriteRetry
 
     public static async Task<T> InTransactionAsync<T>(PuoDbContext db, Func<CancellationToken, Task<T>> body, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        // Any failure rolls the whole transaction back, so EF's automatic savepoints would only add round-trips.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                var result = await body(ct);
-                await tx.CommitAsync(ct);
-                return result;
+                try
+                {
+                    return await AttemptAsync(db, body, ct);
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsTransient(ex))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt * attempt), ct);
+                }
             }
-            catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsTransient(ex))
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt * attempt), ct);
-            }
-            catch
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                throw;
-            }
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private static async Task<T> AttemptAsync<T>(PuoDbContext db, Func<CancellationToken, Task<T>> body, CancellationToken ct)
+    {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await body(ct);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 }
