@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return DbCommand.Create(bind);
         yield return UsersCommand.Create(bind);
         yield return TaxonomyCommand.Create(bind);
+        yield return ExportCommand.Create(bind);
     }
 }
