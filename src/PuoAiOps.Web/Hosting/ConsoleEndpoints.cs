@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
@@ -15,7 +16,13 @@ public static class ConsoleEndpoints
         app.MapAccount();
         app.MapAdminUi();
         app.MapApiV1();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().Add(builder =>
+        {
+            // The framework's redirect helper for enhanced navigation (unused without blazor.web.js)
+            // gets an explicit policy like everything else instead of relying on the fallback.
+            if (builder is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith("_framework/opaque-redirect", StringComparison.Ordinal))
+                builder.Metadata.Add(new AuthorizeAttribute(Policies.SignedIn));
+        });
         return app;
     }
 }
