@@ -13,6 +13,7 @@ public static class ConsolePipeline
         {
             ExceptionHandlingPath = "/status/500",
             CreateScopeForErrors = true,
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute(StatusEndpoints.PathFormat);
 

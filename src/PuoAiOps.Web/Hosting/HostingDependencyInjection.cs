@@ -27,6 +27,10 @@ public static class HostingDependencyInjection
             context.ProblemDetails.Extensions.Remove("exception");
         });
 
+        // Bad input (including a missing antiforgery token) is a 400 in every environment, not an
+        // exception that Development would turn into a 500.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+
         services.AddDataProtection().SetApplicationName("PuoAiOps");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
