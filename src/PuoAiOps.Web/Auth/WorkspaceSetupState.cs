@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Persistence;
+
+namespace PuoAiOps.Web.Auth;
+
+/// <summary>
+/// Whether the workspace has its first user. Users are never deleted, so once true it stays true
+/// and is cached; while false every check asks the database, so an instance notices at once when
+/// another instance completed the setup.
+/// </summary>
+public sealed class WorkspaceSetupState
+{
+    private volatile bool _hasUsers;
+
+    public async Task<bool> HasUsersAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        if (_hasUsers) return true;
+        _hasUsers = await services.GetRequiredService<PuoDbContext>().Users.AnyAsync(ct);
+        return _hasUsers;
+    }
+
+    public void MarkHasUsers() => _hasUsers = true;
+}
