@@ -113,7 +113,7 @@ internal sealed class ConversationSimulator(
         if (request.IsTest) (resolve, escalate) = (0.5, 0);
         else if (request.Kind == QuestionKind.Unclear) (resolve, escalate) = (0.05, 0.3);
         else if (request.Kind == QuestionKind.OutOfScope) (resolve, escalate) = answer.Right ? (0.1, 0.04) : (0.03, 0.12);
-        else if (!answer.Right) (resolve, escalate) = (0.12, 0.38);
+        else if (!answer.Right) (resolve, escalate) = (0.12, 0.3);
         else if (AlwaysHuman.Contains(request.Truth!.Spec.Key)) (resolve, escalate) = (0.25, 0.6);
         else
         {
@@ -124,7 +124,7 @@ internal sealed class ConversationSimulator(
                 _ => 0.56,
             };
             if (request.Kind == QuestionKind.Multi) resolve -= 0.2;
-            escalate = 0.13;
+            escalate = 0.1;
         }
 
         var roll = random.NextDouble();

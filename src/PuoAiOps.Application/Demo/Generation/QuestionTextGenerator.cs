@@ -59,7 +59,7 @@ internal sealed class QuestionTextGenerator(WordLists words, DemoRandom random)
     private string Decorate(string core, string language, bool withPii)
     {
         var prefix = random.Pick(words.Prefixes[language]);
-        if (language == DemoLocales.English && (prefix.Length == 0 || random.Chance(0.3)) && random.Chance(0.4))
+        if (language == DemoLocales.English && prefix.Length == 0 && random.Chance(0.4))
             core = char.ToUpperInvariant(core[0]) + core[1..];
         var pii = withPii ? random.Pick(words.Pii[language]) : "";
         return prefix + core + pii + random.Pick(words.Suffixes[language]);
