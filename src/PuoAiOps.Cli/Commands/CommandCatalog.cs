@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return UsersCommand.Create(bind);
         yield return TaxonomyCommand.Create(bind);
         yield return ExportCommand.Create(bind);
+        yield return ImportCommand.Create(bind);
     }
 }
