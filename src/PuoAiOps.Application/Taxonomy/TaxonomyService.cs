@@ -84,14 +84,12 @@ public sealed class TaxonomyService(PuoDbContext db)
             intent.GuideRef, intent.ReplacedById, replacedByKey, intent.UpdatedAt, intent.Version, usage, scripts, pending);
     }
 
-    public async Task<IntentUsage> UsageAsync(int id, CancellationToken ct = default) => new(
-        Labels: await db.Labels.CountAsync(l => l.IntentId == id, ct),
-        FinalLabels: await db.Questions.CountAsync(q => q.FinalIntentId == id, ct),
-        Predictions: await db.Questions.CountAsync(q => q.PredictedIntentId == id, ct),
-        GoldItems: await db.Items.CountAsync(i => i.GoldIntentId == id, ct),
-        Adjudications: await db.Adjudications.CountAsync(a => a.IntentId == id, ct),
-        Scripts: await db.Scripts.CountAsync(s => s.IntentId == id, ct),
-        Conversations: await db.Conversations.CountAsync(c => c.IntentId == id, ct));
+    public async Task<IntentUsage> UsageAsync(int id, CancellationToken ct = default)
+    {
+        var refs = await Changes.ReferenceCounter.CountAsync(db, id, ct);
+        return new IntentUsage(refs.Labels, refs.FinalLabels, refs.Predictions, refs.GoldItems, refs.Adjudications,
+            Scripts: await db.Scripts.CountAsync(s => s.IntentId == id, ct), refs.Conversations);
+    }
 
     /// <summary>Pending proposals that touch this intent, so the page can warn before someone proposes a second one.</summary>
     private async Task<IReadOnlyList<long>> PendingChangesMentioningAsync(Intent intent, CancellationToken ct)

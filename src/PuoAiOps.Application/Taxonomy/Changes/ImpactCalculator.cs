@@ -72,18 +72,7 @@ internal sealed class ImpactCalculator(PuoDbContext db)
         return new TaxonomyImpact(kind, [keys[intentId]], [], counts, [new ImpactGroup(keys[intentId], counts)], [], [], [note]);
     }
 
-    private async Task<ReferenceCounts> CountAsync(int id, CancellationToken ct)
-    {
-        int? i = id;
-        return new ReferenceCounts(
-            Labels: await db.Labels.CountAsync(l => l.IntentId == i, ct),
-            FinalLabels: await db.Questions.CountAsync(q => q.FinalIntentId == i, ct),
-            Predictions: await db.Questions.CountAsync(q => q.PredictedIntentId == i, ct),
-            GoldItems: await db.Items.CountAsync(x => x.GoldIntentId == i, ct),
-            Adjudications: await db.Adjudications.CountAsync(a => a.IntentId == i, ct),
-            Conversations: await db.Conversations.CountAsync(c => c.IntentId == i, ct),
-            Turns: await db.Turns.CountAsync(t => t.IntentId == i, ct));
-    }
+    private Task<ReferenceCounts> CountAsync(int id, CancellationToken ct) => ReferenceCounter.CountAsync(db, id, ct);
 
     private async Task<Dictionary<int, string>> KeysAsync(IEnumerable<int> ids, CancellationToken ct)
     {

@@ -49,6 +49,12 @@ public sealed partial class TaxonomyChangeService
             TaxonomyLog.ApprovalConflict(logger, label);
             throw;
         }
+        catch
+        {
+            // The transaction rolled back; entities tracked half-applied must not leak into a later save on this context.
+            db.ChangeTracker.Clear();
+            throw;
+        }
     }
 
     /// <summary>The summaries of what was approved; a large import is summarised by count.</summary>

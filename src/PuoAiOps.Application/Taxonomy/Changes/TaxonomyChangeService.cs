@@ -115,7 +115,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
         return await new ImpactCalculator(db).ForAsync(validated.Payload, ct);
     }
 
-    private static void RequireRole(Actor actor, IReadOnlyList<string> roles, string what)
+    internal static void RequireRole(Actor actor, IReadOnlyList<string> roles, string what)
     {
         if (!roles.Any(actor.IsInRole))
             throw new ForbiddenException($"Only {string.Join(" or ", roles)} users may {what}.");

@@ -23,8 +23,7 @@ public sealed class TaxonomyYaml(PuoDbContext db, TaxonomyChangeService changes,
     public async Task<TaxonomyImportResult> ImportAsync(string yaml, Actor actor, TaxonomyImportOptions? options = null, CancellationToken ct = default)
     {
         options ??= new TaxonomyImportOptions();
-        if (!TaxonomyChangeService.ProposerRoles.Any(actor.IsInRole))
-            throw new ForbiddenException($"Only {string.Join(" or ", TaxonomyChangeService.ProposerRoles)} users may import a taxonomy.");
+        TaxonomyChangeService.RequireRole(actor, TaxonomyChangeService.ProposerRoles, "import a taxonomy");
 
         var (document, readErrors) = TaxonomyYamlReader.Read(yaml);
         if (document is null) throw Invalid(readErrors);
