@@ -34,7 +34,8 @@ public sealed class ConsoleWalkthroughTests
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines here are shared and often fully loaded.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var problems = new BrowserProblems();
         problems.Watch(page);

@@ -25,24 +25,27 @@ public sealed partial class UserAdminService(
     // Serialises the "is there another active admin" check within an instance; the transaction covers the database.
     private static readonly SemaphoreSlim AdminChanges = new(1, 1);
 
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default) => QueryAsync(null, ct);
+
+    public async Task<UserSummary?> GetAsync(string userId, CancellationToken ct = default) =>
+        (await QueryAsync(userId, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<UserSummary>> QueryAsync(string? userId, CancellationToken ct)
     {
         var roleRows = await (from ur in db.UserRoles
                               join r in db.Roles on ur.RoleId equals r.Id
+                              where userId == null || ur.UserId == userId
                               select new { ur.UserId, r.Name }).AsNoTracking().ToListAsync(ct);
         var roleByUser = roleRows.GroupBy(x => x.UserId)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Name!).OrderBy(RoleRank).First());
         var now = DateTimeOffset.UtcNow;
-        var all = await db.Users.AsNoTracking().ToListAsync(ct);
-        return all
+        var users = await db.Users.AsNoTracking().Where(u => userId == null || u.Id == userId).ToListAsync(ct);
+        return users
             .OrderBy(u => u.IsDisabled).ThenBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase)
             .Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, roleByUser.GetValueOrDefault(u.Id),
                 u.IsDisabled, u.LockoutEnd > now, DateTime.SpecifyKind(u.CreatedAt, DateTimeKind.Utc), u.IsDemo))
             .ToList();
     }
-
-    public async Task<UserSummary?> GetAsync(string userId, CancellationToken ct = default) =>
-        (await ListAsync(ct)).FirstOrDefault(u => u.Id == userId);
 
     /// <summary>The first admin of an empty workspace; fails once any user exists.</summary>
     public async Task<UserCommandResult> CreateFirstAdminAsync(NewUserInput input, CancellationToken ct = default)

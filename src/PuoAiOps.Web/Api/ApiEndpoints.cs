@@ -11,7 +11,7 @@ internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("v1");
+        var api = endpoints.MapGroup("/api/v1");
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
         api.MapAdminApi();
         return endpoints;

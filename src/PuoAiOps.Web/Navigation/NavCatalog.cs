@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using PuoAiOps.Web.Auth;
 
 namespace PuoAiOps.Web.Navigation;
@@ -42,6 +44,16 @@ public static class NavCatalog
         new("Admin", "/admin", "bi-shield-lock", Policies.Admin, Administration,
             "Users and roles, the audit log, API keys and workspace settings."),
     ];
+
+    /// <summary>The entries <paramref name="user"/> may open, in display order.</summary>
+    public static async Task<List<NavItem>> VisibleToAsync(ClaimsPrincipal user, IAuthorizationService authorization)
+    {
+        var visible = new List<NavItem>();
+        foreach (var item in Items)
+            if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+                visible.Add(item);
+        return visible;
+    }
 
     /// <summary>The entry whose page contains <paramref name="path"/> (the longest match).</summary>
     public static NavItem? ForPath(string path) =>

@@ -13,8 +13,6 @@ public sealed partial class WorkspaceInitializer(
     IEnumerable<StartupTaskRegistration> tasks,
     ILogger<WorkspaceInitializer> logger) : BackgroundService
 {
-    public bool BackgroundTasksCompleted { get; private set; }
-
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using (var scope = scopes.CreateAsyncScope())
@@ -30,7 +28,6 @@ public sealed partial class WorkspaceInitializer(
         try
         {
             await RunTasksAsync(StartupPhase.AfterListening, stoppingToken);
-            BackgroundTasksCompleted = true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
