@@ -51,7 +51,7 @@ public sealed partial class UserAdminService(
     public async Task<UserCommandResult> CreateFirstAdminAsync(NewUserInput input, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Users.AnyAsync(ct)) return UserCommandResult.Fail(SetupDoneError);
+        if (await db.Users.AnyAsync(u => u.PasswordHash != null, ct)) return UserCommandResult.Fail(SetupDoneError);
         try
         {
             db.Settings.Add(new Setting { Key = SetupMarkerKey, Value = DateTime.UtcNow.ToString("O") });

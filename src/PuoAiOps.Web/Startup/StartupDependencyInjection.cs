@@ -1,13 +1,17 @@
+using PuoAiOps.Application.Demo;
+
 namespace PuoAiOps.Web.Startup;
 
 public static class StartupDependencyInjection
 {
-    /// <summary>Schema migration and start-up tasks (roles now; the demo seeder later).</summary>
+    /// <summary>Schema migration and start-up tasks (roles, then the demo workspace in the background).</summary>
     public static IHostApplicationBuilder AddWorkspaceStartup(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WorkspaceInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkspaceInitializer>());
         builder.Services.AddStartupTask<EnsureRolesTask>();
+        builder.AddDemo();
+        builder.Services.AddStartupTask<SeedDemoTask>();
         return builder;
     }
 
