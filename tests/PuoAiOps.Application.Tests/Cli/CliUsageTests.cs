@@ -11,7 +11,7 @@ public sealed class CliUsageTests
     {
         var run = await CliRunner.RunAsync("--help");
         Assert.True(run.ExitCode == 0, run.Error);
-        foreach (var verb in new[] { "db", "users" })
+        foreach (var verb in new[] { "db", "users", "demo", "import", "export", "taxonomy" })
             Assert.Contains(verb, run.Out, StringComparison.Ordinal);
     }
 
