@@ -51,7 +51,7 @@ public sealed class DemoContentTests(SeededDemoFixture fixture)
         Assert.Contains(scripts, s => s.Versions.Any(v => v.Status == ScriptVersionStatus.InReview));
         Assert.Contains(scripts, s => s.Versions.Count >= 3);
         Assert.True(scripts.Count(s => s.Versions.Any(v => v.Body.Contains("{{user_name}}", StringComparison.Ordinal))) > scripts.Count / 2);
-        Assert.All(scripts.SelectMany(s => s.Versions), v => Assert.Equal(v.Number, scripts.Single(s => s.Id == v.ScriptId).Versions.OrderBy(x => x.Id).ToList().IndexOf(v) + 1));
+        Assert.All(scripts, s => Assert.Equal(Enumerable.Range(1, s.Versions.Count), s.Versions.OrderBy(v => v.CreatedAt).Select(v => v.Number)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 
 namespace PuoAiOps.Application.Tests.Demo;
@@ -23,8 +24,10 @@ public sealed class DemoTestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        // Pooled SQLite connections keep the file open; release them before deleting the folder.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Pooled SQLite connections keep the file open; release this database's pool before deleting the folder.
+        using (var db = Open())
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString()))
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { /* a leftover temp folder is harmless */ }
         return ValueTask.CompletedTask;

@@ -18,8 +18,9 @@ internal sealed class DemoBulkWriter(PuoDbContext db, DbTransaction transaction)
     // PostgreSQL: large statements amortise network round trips (the limit is 65,535 parameters).
     // SQLite runs in-process, and Microsoft.Data.Sqlite looks each named parameter up by a linear
     // search on every execution, so small prepared statements are much faster there.
-    private int MaxParametersPerStatement => db.Database.IsNpgsql() ? 4_000 : 200;
-    private int MaxRowsPerStatement => db.Database.IsNpgsql() ? 250 : 16;
+    private readonly bool _postgres = db.Database.IsNpgsql();
+    private int MaxParametersPerStatement => _postgres ? 4_000 : 200;
+    private int MaxRowsPerStatement => _postgres ? 250 : 16;
 
     private sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping);
 
@@ -64,7 +65,7 @@ internal sealed class DemoBulkWriter(PuoDbContext db, DbTransaction transaction)
     /// </summary>
     public async Task SyncIdentitySequencesAsync(CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql()) return;
+        if (!_postgres) return;
         foreach (var entityType in _explicitKeys)
         {
             var table = Quote(entityType.GetTableName()!);
