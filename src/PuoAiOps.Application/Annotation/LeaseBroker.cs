@@ -1,17 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Annotation;
 
 namespace PuoAiOps.Application.Annotation;
 
 /// <summary>
 /// Hands out items under short leases. An item may be held by at most
 /// (LabelsPerItem − LabelCount) annotators at once, so nobody works on a slot another will fill.
-/// Candidates are read without locks; each is then re-checked inside a write transaction that first
-/// updates the item's row (bumping <see cref="AnnotationItem.Version"/>). On PostgreSQL that update
-/// row-locks the item, and since every lease and label write on an item starts the same way, two
-/// annotators racing for the last slot are serialised and the second one moves on to the next item.
-/// On SQLite the write transaction is exclusive anyway.
+/// Candidates are read without locks; each is then taken with an insert-if-room statement inside a
+/// write transaction. On PostgreSQL the transaction first row-locks the item, and since every lease
+/// and label write on an item takes that lock, two annotators racing for the last slot are serialised
+/// and the second one moves on to the next item. On SQLite the single writer makes it atomic anyway.
 /// </summary>
 internal sealed class LeaseBroker(PuoDbContext db, TimeSpan leaseDuration)
 {
@@ -72,7 +72,12 @@ internal sealed class LeaseBroker(PuoDbContext db, TimeSpan leaseDuration)
             // The page data of the few candidates comes along, so the winner needs no second read.
             var candidates = (await ItemView.Of(db, open).ToListAsync(ct)).OrderBy(v => v.Priority).ThenBy(v => v.ItemId).ToList();
             if (candidates.Count == 0) return null;
-            foreach (var candidate in candidates)
+            // Everyone tries the head first (batch order is kept when nobody competes); after that each
+            // annotator continues from a different point of the window, so a crowd that lost the head
+            // does not race again for the second item (every lost race costs a write transaction).
+            var rest = candidates.Skip(1).ToList();
+            var offset = rest.Count == 0 ? 0 : (int)((ulong)StableRandom.Salt(userId) % (ulong)rest.Count);
+            foreach (var candidate in candidates.Take(1).Concat(rest.Skip(offset)).Concat(rest.Take(offset)))
             {
                 if (await TryLeaseAsync(batch.BatchId, candidate.ItemId, max, userId, now, dropOwnLeases, ct) is { } expires)
                     return new LeasedItem(candidate, expires);
@@ -85,29 +90,28 @@ internal sealed class LeaseBroker(PuoDbContext db, TimeSpan leaseDuration)
     private Task<DateTime?> TryLeaseAsync(long batchId, long itemId, int max, string userId, DateTime now, bool dropOwnLeases, CancellationToken ct) =>
         WriteRetry.InTransactionAsync<DateTime?>(db, async token =>
         {
-            // Touch the item first: on PostgreSQL that row-locks it until commit, and every other lease
-            // or label on this item touches it first too, so the capacity check below cannot go stale.
-            var version = Guid.NewGuid();
-            var open = await db.Items
-                .Where(i => i.Id == itemId && i.Status == ItemStatus.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, version), token);
-            if (open == 0) return null;
-            var hasRoom = await db.Items
-                .Where(i => i.Id == itemId
-                            && i.LabelCount + db.Leases.Count(l => l.ItemId == i.Id && l.UserId != userId && l.ExpiresAt > now) < max
-                            && !db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId)
-                            && !db.Skips.Any(x => x.ItemId == i.Id && x.UserId == userId))
-                .AnyAsync(token);
-            if (!hasRoom) return null;
-
-            // One live lease per user and batch: whatever this user held here before is stale now.
+            // PostgreSQL: lock the item row first. Every label and lease write on an item takes this
+            // lock (label writes by updating the row), so the capacity check below sees all of them.
+            // SQLite runs one writer at a time: the check and the insert are already atomic there.
+            if (!db.Database.IsSqlite())
+                await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Items" WHERE "Id" = {itemId} FOR UPDATE""", token);
             if (dropOwnLeases) await OwnLeases.DropAsync(db, batchId, userId, token, keepItemId: itemId);
-            // Insert-if-absent (same syntax on SQLite and PostgreSQL): a lease this user already had on the item is renewed.
+
+            // Insert-if-room in one statement; a lease this user already had on the item is renewed.
             var expires = now + leaseDuration;
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Leases" ("ItemId", "UserId", "ExpiresAt") VALUES ({itemId}, {userId}, {expires})
+            var open = nameof(ItemStatus.Open);
+            var leased = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Leases" ("ItemId", "UserId", "ExpiresAt")
+                SELECT {itemId}, {userId}, {expires}
+                WHERE EXISTS (
+                    SELECT 1 FROM "Items" AS i
+                    WHERE i."Id" = {itemId} AND i."Status" = {open}
+                      AND i."LabelCount" + (SELECT COUNT(*) FROM "Leases" AS l
+                                            WHERE l."ItemId" = i."Id" AND l."UserId" <> {userId} AND l."ExpiresAt" > {now}) < {max}
+                      AND NOT EXISTS (SELECT 1 FROM "Labels" AS x WHERE x."ItemId" = i."Id" AND x."UserId" = {userId})
+                      AND NOT EXISTS (SELECT 1 FROM "Skips" AS k WHERE k."ItemId" = i."Id" AND k."UserId" = {userId}))
                 ON CONFLICT ("ItemId", "UserId") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
                 """, token);
-            return (DateTime?)expires;
+            return leased > 0 ? expires : null;
         }, ct);
 }
