@@ -8,7 +8,8 @@ namespace PuoAiOps.Application.Annotation;
 
 /// <summary>
 /// The annotator's hot path: next item, submit, skip, undo. Every call is a few indexed queries and
-/// at most one short write transaction, so any web instance can serve any annotator (no server state).
+/// one or two short write transactions; all state is in the database, so any web instance can serve
+/// any annotator. Expected failures are <see cref="AnnotationException"/>s (see <see cref="AnnotationError"/>).
 /// </summary>
 public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> options, TimeProvider clock, ILogger<QueueService> logger)
 {
