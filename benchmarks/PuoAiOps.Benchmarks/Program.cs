@@ -4,12 +4,13 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PuoAiOps.Benchmarks;
 
-// Scenarios (whole-system measurements) by name; everything else goes to BenchmarkDotNet, e.g.
+// Named end-to-end scenarios run directly; everything else goes to BenchmarkDotNet's switcher, e.g.
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- import --rows 1000000
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- --filter '*Redaction*'
-if (args.Length > 0 && args[0] == "import") return await ImportScenario.RunAsync(args[1..]);
+if (args is ["annotate", .. var annotate]) return await AnnotateScenario.RunAsync(annotate);
+if (args is ["import", .. var import]) return await ImportScenario.RunAsync(import);
 
-// In-process: BenchmarkDotNet 0.14 cannot build a separate benchmark project against the .NET 10 SDK here.
+// In process: BenchmarkDotNet 0.14 cannot build its separate benchmark project against the .NET 10 SDK here.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
-BenchmarkSwitcher.FromAssembly(typeof(ImportScenario).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(AnnotateScenario).Assembly).Run(args, config);
 return 0;
