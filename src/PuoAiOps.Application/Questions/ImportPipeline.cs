@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Core.Import;
 
@@ -52,26 +53,40 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
         var connection = db.Database.GetDbConnection();
         var provider = new SchemaMigrator(db).Provider;
         await using var tuning = await SqliteImportTuning.ApplyAsync(connection, provider, options.SqliteCacheMegabytes, ct);
-        await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt, PortableWriter) { AfterRow = AfterRowWritten };
         var batches = 0;
         long rejected = 0;
-        await foreach (var chunk in chunks.ReadAllAsync(ct))
+        // On SQLite each batch queues with the console's other in-process writers (annotators) instead of
+        // making them spin on the busy handler while it holds the write lock.
+        IDisposable? gate = null;
+        try
         {
-            rejected = chunk.RejectedSoFar;
-            var offset = 0;
-            do
+            await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt, PortableWriter) { AfterRow = AfterRowWritten };
+            await foreach (var chunk in chunks.ReadAllAsync(ct))
             {
-                // A batch may end inside a chunk: commit exactly every BatchSize rows.
-                offset = await writer.WriteAsync(chunk, offset, options.BatchSize - writer.PendingRows, ct);
-                if (writer.PendingRows >= options.BatchSize) await CommitAsync();
+                rejected = chunk.RejectedSoFar;
+                var offset = 0;
+                do
+                {
+                    if (!writer.InTransaction) gate ??= await SqliteWriteGate.EnterAsync(db, ct);
+                    // A batch may end inside a chunk: commit exactly every BatchSize rows.
+                    offset = await writer.WriteAsync(chunk, offset, options.BatchSize - writer.PendingRows, ct);
+                    if (writer.PendingRows >= options.BatchSize) await CommitAsync(writer);
+                }
+                while (offset < chunk.Rows.Count);
             }
-            while (offset < chunk.Rows.Count);
+            if (writer.InTransaction) await CommitAsync(writer);
         }
-        if (writer.InTransaction) await CommitAsync();
+        finally
+        {
+            // After the writer is disposed, so an interrupted batch is rolled back before others may write.
+            gate?.Dispose();
+        }
 
-        async Task CommitAsync()
+        async Task CommitAsync(QuestionBatchWriter writer)
         {
             var (imported, duplicates) = await writer.CommitAsync(ct);
+            gate?.Dispose();
+            gate = null;
             Imported += imported;
             Duplicates += duplicates;
             progress?.Report(new ImportProgress(runId, ++batches, Imported, Duplicates, rejected));
