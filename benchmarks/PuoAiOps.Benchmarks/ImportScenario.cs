@@ -10,9 +10,10 @@ using PuoAiOps.Core.Text.Redaction;
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
-/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep]`.
+/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep] [--postgres CS]`.
 /// Generates the file once (fixed seed), imports it into a fresh SQLite workspace and prints rows/s,
-/// counts and the process's peak working set. --parse-only measures reading + redaction without a database.
+/// counts and the process's peak working set. --parse-only measures reading + redaction without a database;
+/// --postgres "Host=…;Username=…;Password=…" imports into a fresh PostgreSQL database instead (dropped afterwards).
 /// </summary>
 internal static class ImportScenario
 {
@@ -39,7 +40,10 @@ internal static class ImportScenario
 
         var dataDir = Path.Combine(work, "workspace-" + Environment.ProcessId);
         if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
-        var database = new DatabaseOptions { DataDir = dataDir };
+        var postgres = Arg(args, "--postgres");
+        var database = postgres is null
+            ? new DatabaseOptions { DataDir = dataDir }
+            : await PostgresDatabase.CreateAsync(postgres);
         await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
 
         await using var db = DbContextConfigurator.Create(database);
@@ -50,6 +54,11 @@ internal static class ImportScenario
         Report("import (parse + redact + SQLite)", rows, clock.Elapsed);
         Console.WriteLine($"imported {result.Imported:N0}, duplicates {result.Duplicates:N0}, rejected {result.Rejected:N0}; redacted " +
                           string.Join(", ", result.Redacted.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+        if (postgres is not null)
+        {
+            await PostgresDatabase.DropAsync(postgres, database);
+            return 0;
+        }
         Console.WriteLine($"database {new FileInfo(database.SqliteFilePath).Length / 1e6:F1} MB (+WAL {WalSize(database) / 1e6:F1} MB)");
         SqliteConnection.ClearAllPools();
         if (!args.Contains("--keep")) Directory.Delete(dataDir, recursive: true);

@@ -28,13 +28,15 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     private int _pendingImported;
     private long _rejectedSoFar;
 
-    /// <param name="portable">Use the ADO.NET command path even on SQLite (tests keep that path honest).</param>
+    /// <param name="portable">Use the one-command-per-row ADO.NET path whatever the provider (tests keep that path honest).</param>
     public QuestionBatchWriter(DbConnection connection, DatabaseProvider provider, long runId, DateTime importedAt, bool portable = false)
     {
         _connection = connection;
         _inserter = provider == DatabaseProvider.Sqlite && !portable && connection is SqliteConnection sqlite
             ? new SqliteQuestionInserter(sqlite, runId, importedAt)
-            : new DbCommandQuestionInserter(connection, provider, runId, importedAt);
+            : connection.CanCreateBatch && !portable
+                ? new DbBatchQuestionInserter(connection, provider, runId, importedAt)
+                : new DbCommandQuestionInserter(connection, provider, runId, importedAt);
         _run = connection.CreateCommand();
         _run.CommandText = RunSql;
         _runImported = Add(_run, "@imported", DbType.Int32);
@@ -85,6 +87,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     public async Task<(int Imported, int Duplicates)> CommitAsync(CancellationToken ct)
     {
         if (_transaction is null) return (0, 0);
+        _pendingImported += await _inserter.FlushAsync(ct);
         var imported = _pendingImported;
         var duplicates = PendingRows - imported;
         _runImported.Value = imported;

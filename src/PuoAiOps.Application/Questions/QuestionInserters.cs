@@ -9,7 +9,11 @@ internal interface IQuestionInserter : IAsyncDisposable
 {
     void Begin(DbTransaction transaction);
 
+    /// <summary>Rows stored by this call (an inserter that sends rows in groups reports them when it sends).</summary>
     ValueTask<int> InsertAsync(PreparedQuestion question, CancellationToken ct);
+
+    /// <summary>Sends rows still held back; called before each commit.</summary>
+    ValueTask<int> FlushAsync(CancellationToken ct);
 }
 
 /// <summary>
@@ -64,6 +68,8 @@ internal sealed class DbCommandQuestionInserter : IQuestionInserter
         _p[7].Value = q.CreatedAt;
         return await _insert.ExecuteNonQueryAsync(ct);
     }
+
+    public ValueTask<int> FlushAsync(CancellationToken ct) => ValueTask.FromResult(0);
 
     public async ValueTask DisposeAsync()
     {

@@ -55,6 +55,8 @@ internal sealed class SqliteQuestionInserter : IQuestionInserter
         return ValueTask.FromResult(raw.sqlite3_changes(_db));
     }
 
+    public ValueTask<int> FlushAsync(CancellationToken ct) => ValueTask.FromResult(0);
+
     public ValueTask DisposeAsync()
     {
         _statement.Dispose();

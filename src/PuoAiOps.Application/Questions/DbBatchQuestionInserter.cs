@@ -1,0 +1,112 @@
+using System.Data;
+using System.Data.Common;
+using PuoAiOps.Application.Persistence;
+
+namespace PuoAiOps.Application.Questions;
+
+/// <summary>
+/// For server databases (PostgreSQL): the same INSERT, sent <see cref="RowsPerRoundTrip"/> rows at a
+/// time as one ADO.NET <see cref="DbBatch"/>, so a million rows cost thousands of network round
+/// trips instead of a million. Each command's RecordsAffected still tells stored from duplicate.
+/// </summary>
+internal sealed class DbBatchQuestionInserter : IQuestionInserter
+{
+    public const int RowsPerRoundTrip = 200;
+
+    private readonly DbConnection _connection;
+    private readonly DatabaseProvider _provider;
+    private readonly long _runId;
+    private readonly DateTime _importedAt;
+    private readonly DbBatch _full;
+    private readonly List<PreparedQuestion> _held = new(RowsPerRoundTrip);
+    private DbTransaction? _transaction;
+
+    public DbBatchQuestionInserter(DbConnection connection, DatabaseProvider provider, long runId, DateTime importedAt)
+    {
+        _connection = connection;
+        _provider = provider;
+        _runId = runId;
+        _importedAt = importedAt;
+        _full = CreateBatch(RowsPerRoundTrip);
+    }
+
+    public void Begin(DbTransaction transaction)
+    {
+        _transaction = transaction;
+        _full.Transaction = transaction;
+    }
+
+    public async ValueTask<int> InsertAsync(PreparedQuestion question, CancellationToken ct)
+    {
+        _held.Add(question);
+        return _held.Count == RowsPerRoundTrip ? await SendAsync(_full, ct) : 0;
+    }
+
+    public async ValueTask<int> FlushAsync(CancellationToken ct)
+    {
+        if (_held.Count == 0) return 0;
+        await using var partial = CreateBatch(_held.Count);
+        partial.Transaction = _transaction;
+        return await SendAsync(partial, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _held.Clear();
+        await _full.DisposeAsync();
+    }
+
+    private async Task<int> SendAsync(DbBatch batch, CancellationToken ct)
+    {
+        for (var i = 0; i < _held.Count; i++)
+        {
+            var p = batch.BatchCommands[i].Parameters;
+            var q = _held[i];
+            p[0].Value = (object?)q.ExternalId ?? DBNull.Value;
+            p[1].Value = q.Text;
+            p[2].Value = q.TextHash;
+            p[3].Value = (object?)q.UserRef ?? DBNull.Value;
+            p[4].Value = (object?)q.Channel ?? DBNull.Value;
+            p[5].Value = (object?)q.Locale ?? DBNull.Value;
+            p[6].Value = (object?)q.Source ?? DBNull.Value;
+            p[7].Value = q.CreatedAt;
+        }
+        _held.Clear();
+        await batch.ExecuteNonQueryAsync(ct);
+        var stored = 0;
+        foreach (DbBatchCommand command in batch.BatchCommands) stored += command.RecordsAffected;
+        return stored;
+    }
+
+    private DbBatch CreateBatch(int rows)
+    {
+        var batch = _connection.CreateBatch();
+        for (var r = 0; r < rows; r++)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = DbCommandQuestionInserter.Sql;
+            Add(command, "@externalId", DbType.String);
+            Add(command, "@text", DbType.String);
+            Add(command, "@textHash", DbType.String);
+            Add(command, "@userRef", DbType.String);
+            Add(command, "@channel", DbType.String);
+            Add(command, "@locale", DbType.String);
+            Add(command, "@source", DbType.String);
+            Add(command, "@createdAt", _provider == DatabaseProvider.Postgres ? DbType.DateTimeOffset : null);
+            Add(command, "@importedAt", _provider == DatabaseProvider.Postgres ? DbType.DateTimeOffset : null).Value = _importedAt;
+            Add(command, "@runId", DbType.Int64).Value = _runId;
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    private static DbParameter Add(DbBatchCommand command, string name, DbType? type)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        if (type is { } t) p.DbType = t;
+        p.Value = DBNull.Value;
+        command.Parameters.Add(p);
+        return p;
+    }
+}
