@@ -17,7 +17,6 @@ internal sealed class DbBatchQuestionInserter : IQuestionInserter
     private readonly DatabaseProvider _provider;
     private readonly long _runId;
     private readonly DateTime _importedAt;
-    private readonly DbBatch _full;
     private readonly List<PreparedQuestion> _held = new(RowsPerRoundTrip);
     private DbTransaction? _transaction;
 
@@ -27,37 +26,32 @@ internal sealed class DbBatchQuestionInserter : IQuestionInserter
         _provider = provider;
         _runId = runId;
         _importedAt = importedAt;
-        _full = CreateBatch(RowsPerRoundTrip);
     }
 
-    public void Begin(DbTransaction transaction)
-    {
-        _transaction = transaction;
-        _full.Transaction = transaction;
-    }
+    public void Begin(DbTransaction transaction) => _transaction = transaction;
 
     public async ValueTask<int> InsertAsync(PreparedQuestion question, CancellationToken ct)
     {
         _held.Add(question);
-        return _held.Count == RowsPerRoundTrip ? await SendAsync(_full, ct) : 0;
+        return _held.Count == RowsPerRoundTrip ? await SendAsync(ct) : 0;
     }
 
-    public async ValueTask<int> FlushAsync(CancellationToken ct)
-    {
-        if (_held.Count == 0) return 0;
-        await using var partial = CreateBatch(_held.Count);
-        partial.Transaction = _transaction;
-        return await SendAsync(partial, ct);
-    }
+    public async ValueTask<int> FlushAsync(CancellationToken ct) => _held.Count == 0 ? 0 : await SendAsync(ct);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _held.Clear();
-        await _full.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
-    private async Task<int> SendAsync(DbBatch batch, CancellationToken ct)
+    /// <summary>
+    /// A fresh batch per round trip: Npgsql 10.0.0 fails ("Missing type info or binding info") when a
+    /// batch is executed a second time with new values, and the allocation is small next to the network.
+    /// </summary>
+    private async Task<int> SendAsync(CancellationToken ct)
     {
+        await using var batch = CreateBatch(_held.Count);
+        batch.Transaction = _transaction;
         for (var i = 0; i < _held.Count; i++)
         {
             var p = batch.BatchCommands[i].Parameters;

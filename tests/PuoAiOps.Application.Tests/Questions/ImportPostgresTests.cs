@@ -37,7 +37,7 @@ public sealed class ImportPostgresTests
                 "\"EMAIL c@d.com,  gift missing\",q2,u2,\n" +
                 "手机13800138000,q3,u1,2024-05-18\n" +
                 "bad,q4,u4,2024-99-99\n" +
-                string.Concat(Enumerable.Range(0, 120).Select(i => $"question {i},x{i},u{i % 7},\n")), ct);
+                string.Concat(Enumerable.Range(0, 520).Select(i => $"question {i},x{i},u{i % 7},\n")), ct);
 
             ImportResult first, again;
             await using (var db = DbContextConfigurator.Create(options))
@@ -45,15 +45,15 @@ public sealed class ImportPostgresTests
             await using (var db = DbContextConfigurator.Create(options))
                 again = await Service(db).ImportFileAsync(path, ct: ct);
 
-            Assert.Equal((122L, 1L, 1L), (first.Imported, first.Duplicates, first.Rejected));
-            Assert.Equal((0L, 123L), (again.Imported, again.Duplicates));
+            Assert.Equal((522L, 1L, 1L), (first.Imported, first.Duplicates, first.Rejected));
+            Assert.Equal((0L, 523L), (again.Imported, again.Duplicates));
             await using var check = DbContextConfigurator.Create(options);
-            Assert.Equal(122, await check.Questions.CountAsync(ct));
+            Assert.Equal(522, await check.Questions.CountAsync(ct));
             var q1 = await check.Questions.SingleAsync(q => q.ExternalId == "q1", ct);
             Assert.Equal("email <EMAIL>, gift missing", q1.Text);
             Assert.Equal(new DateTime(2024, 5, 18, 4, 0, 0, DateTimeKind.Utc), q1.CreatedAt.ToUniversalTime());
             var runs = await check.ImportRuns.OrderBy(r => r.Id).ToListAsync(ct);
-            Assert.Equal([(122, 1, 1), (0, 123, 1)], runs.Select(r => (r.Imported, r.Duplicates, r.Rejected)));
+            Assert.Equal([(522, 1, 1), (0, 523, 1)], runs.Select(r => (r.Imported, r.Duplicates, r.Rejected)));
         }
         finally
         {
@@ -64,7 +64,7 @@ public sealed class ImportPostgresTests
     }
 
     private static QuestionImportService Service(PuoDbContext db) =>
-        new(db, new PiiPatternStore(db), Options.Create(new ImportOptions { BatchSize = 50 }));
+        new(db, new PiiPatternStore(db), Options.Create(new ImportOptions { BatchSize = 450 }));
 
     private static async Task ExecAsync(string server, string sql, CancellationToken ct)
     {
