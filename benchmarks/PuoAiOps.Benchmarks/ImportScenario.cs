@@ -51,7 +51,7 @@ internal static class ImportScenario
         var clock = Stopwatch.StartNew();
         var result = await service.ImportFileAsync(file);
         clock.Stop();
-        Report("import (parse + redact + SQLite)", rows, clock.Elapsed);
+        Report(postgres is null ? "import (parse + redact + SQLite)" : "import (parse + redact + PostgreSQL)", rows, clock.Elapsed);
         Console.WriteLine($"imported {result.Imported:N0}, duplicates {result.Duplicates:N0}, rejected {result.Rejected:N0}; redacted " +
                           string.Join(", ", result.Redacted.Select(kv => $"{kv.Key} {kv.Value:N0}")));
         if (postgres is not null)
