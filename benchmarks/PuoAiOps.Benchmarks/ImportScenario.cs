@@ -65,23 +65,29 @@ internal static class ImportScenario
         return 0;
     }
 
+    /// <summary>The preparing stage alone, doing what the import does per row (read, redact every text field, pseudonymise, hash).</summary>
     private static async Task<int> ParseOnlyAsync(string file, ImportOptions options, int rows)
     {
         var clock = Stopwatch.StartNew();
         await using var stream = File.OpenRead(file);
         using var reader = await QuestionFileReader.OpenAsync(stream, file, options.ToParserOptions());
         var redactor = PiiRedactor.Default;
+        var pseudonyms = new UserPseudonymizer(new byte[32]);
         var tally = new RedactionTally(redactor);
         long accepted = 0;
         while (await reader.ReadAsync() is { } row)
         {
             if (row.IsRejected) continue;
-            var result = redactor.Redact(row.Record!.Text);
-            if (result.Changed) tally.Add(result);
-            _ = PuoAiOps.Core.Text.TextNormalizer.Hash(result.Text);
+            var record = row.Record!;
+            var text = redactor.Redact(record.Text);
+            if (text.Changed) tally.Add(text);
+            foreach (var field in new[] { record.ExternalId, record.Channel, record.Locale, record.Source })
+                if (field is not null) redactor.Redact(field);
+            _ = pseudonyms.Pseudonymize(record.UserId);
+            _ = PuoAiOps.Core.Text.TextNormalizer.Hash(text.Text);
             accepted++;
         }
-        Report("parse + redact + hash (no database)", rows, clock.Elapsed);
+        Report("prepare only: parse + redact + pseudonymise + hash (no database)", rows, clock.Elapsed);
         Console.WriteLine($"accepted {accepted:N0}; redacted {string.Join(", ", tally.ToDictionary().Select(kv => $"{kv.Key} {kv.Value:N0}"))}");
         return 0;
     }
