@@ -8,15 +8,15 @@ namespace PuoAiOps.Web.Admin;
 /// </summary>
 public sealed record PiiPatternRows(IReadOnlyList<CustomPiiPattern> Patterns)
 {
-    public static PiiPatternRows From(string[]? names, string[]? patterns)
+    public static PiiPatternRows From(IFormCollection form)
     {
-        names ??= [];
-        patterns ??= [];
+        var names = form["name"];
+        var patterns = form["pattern"];
         var rows = new List<CustomPiiPattern>();
-        for (var i = 0; i < Math.Max(names.Length, patterns.Length); i++)
+        for (var i = 0; i < Math.Max(names.Count, patterns.Count); i++)
         {
-            var name = i < names.Length ? names[i]?.Trim() ?? "" : "";
-            var pattern = i < patterns.Length ? patterns[i] ?? "" : "";
+            var name = i < names.Count ? names[i]?.Trim() ?? "" : "";
+            var pattern = i < patterns.Count ? patterns[i] ?? "" : "";
             if (name.Length == 0 && pattern.Length == 0) continue;
             rows.Add(new CustomPiiPattern(name, pattern));
         }

@@ -28,10 +28,9 @@ internal static class SettingsEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SaveAsync(
-        [FromForm(Name = "name")] string[]? names, [FromForm(Name = "pattern")] string[]? patterns, HttpContext http, PiiPatternStore store)
+    private static async Task<IResult> SaveAsync([FromForm] IFormCollection form, HttpContext http, PiiPatternStore store)
     {
-        var rows = PiiPatternRows.From(names, patterns);
+        var rows = PiiPatternRows.From(form);
         try
         {
             await store.SaveAsync(rows.Patterns, http.User.UserId(), http.User.DisplayName(), http.RequestAborted);
@@ -45,9 +44,10 @@ internal static class SettingsEndpoints
         return Editor(saved, [], notice, StatusCodes.Status200OK);
     }
 
-    private static RazorComponentResult<PiiTestResult> Test([FromForm(Name = "name")] string[]? names, [FromForm(Name = "pattern")] string[]? patterns, [FromForm] string? sample)
+    private static RazorComponentResult<PiiTestResult> Test([FromForm] IFormCollection form)
     {
-        var rows = PiiPatternRows.From(names, patterns);
+        var rows = PiiPatternRows.From(form);
+        var sample = form["sample"].ToString();
         var errors = PiiRedactor.Validate(rows.Patterns);
         if (errors.Count > 0)
             return Fragment<PiiTestResult>(StatusCodes.Status422UnprocessableEntity, (nameof(PiiTestResult.Errors), errors.Select(ApplicationErrorMapping.PatternMessage).ToList()));

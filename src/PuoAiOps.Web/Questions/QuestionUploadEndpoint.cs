@@ -27,7 +27,7 @@ internal static class QuestionUploadEndpoint
             .RequireAuthorization(Policies.Curate)
             .RequireAntiforgeryToken()
             .MapApplicationErrors()
-            .MapPost("/import", UploadAsync);
+            .MapPost("/imports", UploadAsync);
         return endpoints;
     }
 

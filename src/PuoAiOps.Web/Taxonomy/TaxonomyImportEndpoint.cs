@@ -23,19 +23,23 @@ internal static class TaxonomyImportEndpoint
         return curate;
     }
 
-    private static async Task<IResult> ImportAsync(
-        [FromForm] IFormFile? file, [FromForm] string? yaml, [FromForm] bool? keepMissing, [FromForm] bool? dryRun,
-        HttpContext http, TaxonomyYaml taxonomyYaml)
+    // The whole form rather than an IFormFile parameter: that would restrict the route to multipart
+    // requests, and any other post would get 415 before authorization could answer it.
+    private static async Task<IResult> ImportAsync([FromForm] IFormCollection form, HttpContext http, TaxonomyYaml taxonomyYaml)
     {
-        var text = await ReadAsync(file, yaml, http.RequestAborted);
-        var result = await taxonomyYaml.ImportAsync(text, http.User.ToActor(),
-            new TaxonomyImportOptions(DeprecateMissing: keepMissing != true, DryRun: dryRun == true), http.RequestAborted);
+        var file = form.Files.GetFile("file");
+        var text = await ReadAsync(file, form["yaml"].ToString(), http.RequestAborted);
+        var options = new TaxonomyImportOptions(DeprecateMissing: !IsChecked(form, "keepMissing"), DryRun: IsChecked(form, "dryRun"));
+        var result = await taxonomyYaml.ImportAsync(text, http.User.ToActor(), options, http.RequestAborted);
         return new RazorComponentResult<YamlImportResult>(new Dictionary<string, object?>
         {
             [nameof(YamlImportResult.Result)] = result,
             [nameof(YamlImportResult.FileName)] = file?.FileName,
         });
     }
+
+    private static bool IsChecked(IFormCollection form, string name) =>
+        string.Equals(form[name].ToString(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<string> ReadAsync(IFormFile? file, string? pasted, CancellationToken ct)
     {
