@@ -21,6 +21,9 @@ internal static class QuestionUploadEndpoint
     /// <summary>Room for the multipart framing and the other form fields around the file.</summary>
     private const long FormOverhead = 64 * 1024;
 
+    /// <summary>How many runs the import page lists.</summary>
+    public const int RecentRuns = 15;
+
     public static IEndpointRouteBuilder MapQuestionsUi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/questions")
@@ -58,6 +61,7 @@ internal static class QuestionUploadEndpoint
             [nameof(ImportRunReportView.Run)] = run,
             [nameof(ImportRunReportView.JustFinished)] = true,
             [nameof(ImportRunReportView.Elapsed)] = result.Elapsed,
+            [nameof(ImportRunReportView.RecentRuns)] = await browser.ListImportRunsAsync(RecentRuns, http.RequestAborted),
         });
     }
 
