@@ -60,7 +60,8 @@ public sealed class QuestionImportService(
         var startedAt = _time.GetUtcNow().UtcDateTime;
         var run = new ImportRun
         {
-            FileName = Truncate(Path.GetFileName(request.FileName), 260),
+            // People name exports after whoever sent them; the name is redacted like any other text.
+            FileName = Truncate(redactor.RedactText(Path.GetFileName(request.FileName)), 260),
             Format = FormatName(reader.Format),
             CreatedById = request.CreatedById,
             StartedAt = startedAt,

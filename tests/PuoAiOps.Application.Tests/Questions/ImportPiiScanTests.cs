@@ -20,7 +20,7 @@ public sealed class ImportPiiScanTests
         await using var ws = await ImportWorkspace.CreateAsync();
         await using (var db = ws.NewContext())
             await new Application.Questions.PiiPatternStore(db).SaveAsync([new("user_id", @"uid:\d{6,12}")], null, "Admin", ct);
-        var path = ws.WriteFile("pii.jsonl", string.Join('\n',
+        var path = ws.WriteFile("export for zhang.wei@qq.com.jsonl", string.Join('\n',
         [
             """{"text":"email zhang.wei@qq.com phone 13800138000","user_id":"platform-user-98765","external_id":"li.na@163.com"}""",
             """{"text":"手机 138 0013 8000，卡号 4111 1111 1111 1111","user_id":"platform-user-98765","channel":"+44 20 7946 0958"}""",
