@@ -9,7 +9,12 @@ internal static class FormatSniffer
             throw new ImportFormatException("The file is UTF-16 text; save it as UTF-8 (CSV or JSON Lines).");
         var first = head.IndexOfAnyExcept(" \t\r\n"u8);
         if (first < 0) throw new ImportFormatException("The file is empty.");
-        if (head.Contains((byte)0)) throw new ImportFormatException("The file is not text (it contains NUL bytes); expected CSV or JSON Lines.");
+        // Binary files (spreadsheets, archives, UTF-16 without a mark) show NUL bytes at once; a NUL further
+        // down is one bad row, rejected on its own.
+        var firstLine = head[..Math.Min(head.Length, 1024)];
+        var newline = firstLine.IndexOf((byte)'\n');
+        if ((newline < 0 ? firstLine : firstLine[..newline]).Contains((byte)0))
+            throw new ImportFormatException("The file is not text (it contains NUL bytes); expected CSV or JSON Lines.");
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         var looksJson = head[first] == '{';
         if (head[first] == '[')

@@ -50,6 +50,11 @@ internal sealed class JsonLinesRowParser(QuestionParserOptions options)
         {
             return ParsedRow.Reject(lineNumber, $"invalid JSON at byte {(ex.BytePositionInLine ?? 0) + 1}");
         }
+        catch (InvalidOperationException)
+        {
+            // GetString throws this (not JsonException) for a \uD800-style escape without its pair.
+            return ParsedRow.Reject(lineNumber, "invalid JSON: unpaired surrogate escape");
+        }
         return QuestionFields.Build(lineNumber, _values, options);
     }
 

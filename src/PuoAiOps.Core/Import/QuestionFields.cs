@@ -43,6 +43,9 @@ internal static class QuestionFields
     /// <summary>Checks the decoded values of one row and builds the record, or says why not.</summary>
     public static ParsedRow Build(long line, string?[] values, QuestionParserOptions options)
     {
+        // PostgreSQL refuses NUL in text, and no question needs one.
+        foreach (var value in values)
+            if (value is not null && value.Contains('\0')) return ParsedRow.Reject(line, "contains a NUL character");
         var text = values[Text]?.Trim();
         if (string.IsNullOrEmpty(text)) return ParsedRow.Reject(line, "missing text");
         if (text.Length > options.MaxTextLength) return ParsedRow.Reject(line, $"text longer than {options.MaxTextLength} characters");

@@ -76,6 +76,14 @@ public sealed class CsvParsingTests
     }
 
     [Fact]
+    public async Task Read_RejectsNulCharacters()
+    {
+        var rows = await ReadAllAsync([.. Utf8("text,user_id\nfine,1\nnul here"), 0, .. Utf8(",2\nafter,3\n")]);
+        Assert.Equal(["fine", null, "after"], rows.Select(r => r.Record?.Text));
+        Assert.Equal((3L, "contains a NUL character"), (rows[1].Rejection.Line, rows[1].Rejection.Reason));
+    }
+
+    [Fact]
     public async Task Read_RejectsUnterminatedQuoteAndResumesOnNextLine()
     {
         var rows = await ReadAllAsync(Utf8("text\nfine\n\"never closed\nnext line\n"));

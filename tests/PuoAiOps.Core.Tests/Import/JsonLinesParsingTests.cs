@@ -50,6 +50,16 @@ public sealed class JsonLinesParsingTests
     }
 
     [Theory]
+    [InlineData("{\"text\":\"a\\u0000b\"}", "contains a NUL character")]
+    [InlineData("{\"text\":\"a\\ud800b\"}", "invalid JSON: unpaired surrogate escape")]
+    [InlineData("{\"text\":\"ok\",\"user_id\":\"\\udc00\"}", "invalid JSON: unpaired surrogate escape")]
+    public async Task Read_RejectsCharactersDatabasesRefuse(string line, string reason)
+    {
+        var rows = await ReadAllAsync(Utf8(line + "\n"), "q.jsonl");
+        Assert.Equal((1L, reason), (rows[0].Rejection.Line, rows[0].Rejection.Reason));
+    }
+
+    [Theory]
     [InlineData("2024-05-18", 2024, 5, 18, 0)]
     [InlineData("2024-05-18 08:00:00", 2024, 5, 18, 8)]
     [InlineData("2024-05-18T08:00:00+08:00", 2024, 5, 18, 0)]
