@@ -17,7 +17,8 @@ internal sealed class DbBatchQuestionInserter : IQuestionInserter
     private readonly DatabaseProvider _provider;
     private readonly long _runId;
     private readonly DateTime _importedAt;
-    private readonly List<PreparedQuestion> _held = new(RowsPerRoundTrip);
+    private readonly List<int> _held = new(RowsPerRoundTrip);
+    private PackedBatch? _batch;
     private DbTransaction? _transaction;
 
     public DbBatchQuestionInserter(DbConnection connection, DatabaseProvider provider, long runId, DateTime importedAt)
@@ -30,9 +31,11 @@ internal sealed class DbBatchQuestionInserter : IQuestionInserter
 
     public void Begin(DbTransaction transaction) => _transaction = transaction;
 
-    public async ValueTask<int> InsertAsync(PreparedQuestion question, CancellationToken ct)
+    public async ValueTask<int> InsertAsync(PackedBatch batch, int row, CancellationToken ct)
     {
-        _held.Add(question);
+        // Rows are held back by index: the batch stays unchanged until the writer commits, which flushes first.
+        _batch = batch;
+        _held.Add(row);
         return _held.Count == RowsPerRoundTrip ? await SendAsync(ct) : 0;
     }
 
@@ -53,18 +56,7 @@ internal sealed class DbBatchQuestionInserter : IQuestionInserter
         await using var batch = CreateBatch(_held.Count);
         batch.Transaction = _transaction;
         for (var i = 0; i < _held.Count; i++)
-        {
-            var p = batch.BatchCommands[i].Parameters;
-            var q = _held[i];
-            p[0].Value = (object?)q.ExternalId ?? DBNull.Value;
-            p[1].Value = q.Text;
-            p[2].Value = q.TextHash;
-            p[3].Value = (object?)q.UserRef ?? DBNull.Value;
-            p[4].Value = (object?)q.Channel ?? DBNull.Value;
-            p[5].Value = (object?)q.Locale ?? DBNull.Value;
-            p[6].Value = (object?)q.Source ?? DBNull.Value;
-            p[7].Value = q.CreatedAt;
-        }
+            DbCommandQuestionInserter.SetValues(batch.BatchCommands[i].Parameters, _batch!, _held[i]);
         _held.Clear();
         await batch.ExecuteNonQueryAsync(ct);
         var stored = 0;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Annotation;
@@ -7,13 +8,13 @@ using PuoAiOps.Core.Import;
 namespace PuoAiOps.Application.Questions;
 
 /// <summary>
-/// The two stages of an import, joined by a bounded channel of small chunks: a thread-pool task
-/// parses, redacts and hashes while the caller's flow writes, so on two cores both stay busy and
-/// memory stays flat. The writer commits every <see cref="ImportOptions.BatchSize"/> rows.
+/// The two stages of an import: a thread-pool task parses, redacts, hashes and packs a batch while
+/// the caller's flow writes the previous one, so on two cores both stay busy. At most three batches
+/// exist (being filled, waiting, being written) and their buffers are reused, so memory stays flat.
 /// </summary>
 internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, long runId, DateTime importedAt)
 {
-    private const int ChunksInFlight = 4;
+    private readonly ConcurrentQueue<PackedBatch> _spare = new();
 
     public long Imported { get; private set; }
     public long Duplicates { get; private set; }
@@ -26,7 +27,7 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
     public async Task RunAsync(QuestionFileReader reader, QuestionRowPreparer preparer, RejectionLog rejections,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<QuestionChunk>(new BoundedChannelOptions(ChunksInFlight) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<PackedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(() => ProduceAsync(reader, preparer, rejections, channel.Writer, stop.Token), stop.Token);
         try
@@ -48,55 +49,32 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
         await producer;
     }
 
-    private async Task WriteAsync(ChannelReader<QuestionChunk> chunks, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task WriteAsync(ChannelReader<PackedBatch> batches, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var provider = new SchemaMigrator(db).Provider;
         await using var tuning = await SqliteImportTuning.ApplyAsync(connection, provider, options.SqliteCacheMegabytes, ct);
-        var batches = 0;
-        long rejected = 0;
-        // On SQLite each batch queues with the console's other in-process writers (annotators) instead of
-        // making them spin on the busy handler while it holds the write lock.
-        IDisposable? gate = null;
-        try
+        await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt, PortableWriter) { AfterRow = AfterRowWritten };
+        var count = 0;
+        await foreach (var batch in batches.ReadAllAsync(ct))
         {
-            await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt, PortableWriter) { AfterRow = AfterRowWritten };
-            await foreach (var chunk in chunks.ReadAllAsync(ct))
-            {
-                rejected = chunk.RejectedSoFar;
-                var offset = 0;
-                do
-                {
-                    if (!writer.InTransaction) gate ??= await SqliteWriteGate.EnterAsync(db, ct);
-                    // A batch may end inside a chunk: commit exactly every BatchSize rows.
-                    offset = await writer.WriteAsync(chunk, offset, options.BatchSize - writer.PendingRows, ct);
-                    if (writer.PendingRows >= options.BatchSize) await CommitAsync(writer);
-                }
-                while (offset < chunk.Rows.Count);
-            }
-            if (writer.InTransaction) await CommitAsync(writer);
-        }
-        finally
-        {
-            // After the writer is disposed, so an interrupted batch is rolled back before others may write.
-            gate?.Dispose();
-        }
-
-        async Task CommitAsync(QuestionBatchWriter writer)
-        {
-            var (imported, duplicates) = await writer.CommitAsync(ct);
-            gate?.Dispose();
-            gate = null;
-            Imported += imported;
-            Duplicates += duplicates;
-            progress?.Report(new ImportProgress(runId, ++batches, Imported, Duplicates, rejected));
+            (int Imported, int Duplicates) added;
+            // On SQLite each batch queues with the console's other in-process writers (annotators) instead of
+            // making them spin on the busy handler while it holds the write lock.
+            using (await SqliteWriteGate.EnterAsync(db, ct))
+                added = await writer.WriteAsync(batch, ct);
+            Imported += added.Imported;
+            Duplicates += added.Duplicates;
+            progress?.Report(new ImportProgress(runId, ++count, Imported, Duplicates, batch.RejectedSoFar));
+            batch.Reset();
+            _spare.Enqueue(batch);
         }
     }
 
-    private static async Task ProduceAsync(QuestionFileReader reader, QuestionRowPreparer preparer, RejectionLog rejections,
-        ChannelWriter<QuestionChunk> output, CancellationToken ct)
+    private async Task ProduceAsync(QuestionFileReader reader, QuestionRowPreparer preparer, RejectionLog rejections,
+        ChannelWriter<PackedBatch> output, CancellationToken ct)
     {
-        var chunk = new QuestionChunk(QuestionChunk.Size);
+        var batch = NextBatch();
         try
         {
             while (await reader.ReadAsync(ct) is { } row)
@@ -111,15 +89,15 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
                     rejections.Add(new RowRejection(row.Record!.Line, reason!));
                     continue;
                 }
-                chunk.Rows.Add(prepared);
-                if (chunk.Rows.Count < QuestionChunk.Size) continue;
-                chunk.Seal(rejections.Total);
-                await output.WriteAsync(chunk, ct);
-                chunk = new QuestionChunk(QuestionChunk.Size);
+                batch.Add(prepared);
+                if (batch.Count < options.BatchSize) continue;
+                batch.Seal(rejections.Total);
+                await output.WriteAsync(batch, ct);
+                batch = NextBatch();
             }
-            // The last chunk also carries the final rejected count, even when it holds no rows.
-            chunk.Seal(rejections.Total);
-            await output.WriteAsync(chunk, ct);
+            // The last batch also carries the final rejected count, even when it holds no rows.
+            batch.Seal(rejections.Total);
+            await output.WriteAsync(batch, ct);
             output.Complete();
         }
         catch (Exception ex)
@@ -128,4 +106,6 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
             throw;
         }
     }
+
+    private PackedBatch NextBatch() => _spare.TryDequeue(out var batch) ? batch : new PackedBatch();
 }

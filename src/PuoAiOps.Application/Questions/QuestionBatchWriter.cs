@@ -6,10 +6,9 @@ using PuoAiOps.Application.Persistence;
 namespace PuoAiOps.Application.Questions;
 
 /// <summary>
-/// Writes prepared questions in transactions that each span one batch (possibly several chunks).
-/// Duplicates are left to the unique index on "TextHash" (<c>ON CONFLICT DO NOTHING</c>): the
-/// affected-row count tells an insert from a duplicate. The run's counters are updated in the
-/// same transaction, so the run row always matches the committed rows.
+/// Writes each batch in one transaction. Duplicates are left to the unique index on "TextHash"
+/// (<c>ON CONFLICT DO NOTHING</c>): the affected-row count tells an insert from a duplicate. The run's
+/// counters are updated in the same transaction, so the run row always matches the committed rows.
 /// </summary>
 internal sealed class QuestionBatchWriter : IAsyncDisposable
 {
@@ -23,10 +22,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     private readonly IQuestionInserter _inserter;
     private readonly DbCommand _run;
     private readonly DbParameter _runImported, _runDuplicates, _runRejected;
-    private bool _preparedDone;
-    private DbTransaction? _transaction;
-    private int _pendingImported;
-    private long _rejectedSoFar;
+    private bool _prepared;
 
     /// <param name="portable">Use the one-command-per-row ADO.NET path whatever the provider (tests keep that path honest).</param>
     public QuestionBatchWriter(DbConnection connection, DatabaseProvider provider, long runId, DateTime importedAt, bool portable = false)
@@ -48,70 +44,43 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     /// <summary>Called after each row is written (before commit); lets tests simulate a crash mid-batch.</summary>
     internal Action<int>? AfterRow { get; set; }
 
-    /// <summary>Rows written in the open transaction.</summary>
-    public int PendingRows { get; private set; }
-
-    public bool InTransaction => _transaction is not null;
-
-    /// <summary>
-    /// Writes up to <paramref name="count"/> rows of the chunk from <paramref name="offset"/> into the
-    /// open transaction (opening one if needed); returns the offset after the last row written.
-    /// </summary>
-    public async Task<int> WriteAsync(QuestionChunk chunk, int offset, int count, CancellationToken ct)
+    /// <summary>Writes the batch in its sealed order and commits; returns what it added. An interruption rolls the whole batch back.</summary>
+    public async Task<(int Imported, int Duplicates)> WriteAsync(PackedBatch batch, CancellationToken ct)
     {
-        if (_transaction is null)
+        await using var transaction = await _connection.BeginTransactionAsync(ct);
+        try
         {
-            _transaction = await _connection.BeginTransactionAsync(ct);
-            _inserter.Begin(_transaction);
-            _run.Transaction = _transaction;
-            if (!_preparedDone)
+            _inserter.Begin(transaction);
+            _run.Transaction = transaction;
+            if (!_prepared)
             {
                 _run.Prepare();
-                _preparedDone = true;
+                _prepared = true;
             }
+            var imported = 0;
+            for (var position = 0; position < batch.Count; position++)
+            {
+                ct.ThrowIfCancellationRequested();
+                imported += await _inserter.InsertAsync(batch, batch.RowAt(position), ct);
+                AfterRow?.Invoke(position);
+            }
+            imported += await _inserter.FlushAsync(ct);
+            var duplicates = batch.Count - imported;
+            _runImported.Value = imported;
+            _runDuplicates.Value = duplicates;
+            _runRejected.Value = checked((int)batch.RejectedSoFar);
+            await _run.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (imported, duplicates);
         }
-        var end = Math.Min(chunk.Rows.Count, offset + count);
-        for (var i = offset; i < end; i++)
+        finally
         {
-            ct.ThrowIfCancellationRequested();
-            var q = chunk.Rows[i];
-            _pendingImported += await _inserter.InsertAsync(q, ct);
-            PendingRows++;
-            AfterRow?.Invoke(PendingRows - 1);
+            _run.Transaction = null;
         }
-        _rejectedSoFar = chunk.RejectedSoFar;
-        return end;
     }
 
-    /// <summary>Updates the run's counters and commits; returns what the batch added.</summary>
-    public async Task<(int Imported, int Duplicates)> CommitAsync(CancellationToken ct)
-    {
-        if (_transaction is null) return (0, 0);
-        _pendingImported += await _inserter.FlushAsync(ct);
-        var imported = _pendingImported;
-        var duplicates = PendingRows - imported;
-        _runImported.Value = imported;
-        _runDuplicates.Value = duplicates;
-        _runRejected.Value = checked((int)_rejectedSoFar);
-        await _run.ExecuteNonQueryAsync(ct);
-        await _transaction.CommitAsync(ct);
-        await EndTransactionAsync();
-        return (imported, duplicates);
-    }
-
-    private async Task EndTransactionAsync()
-    {
-        if (_transaction is not null) await _transaction.DisposeAsync();
-        _transaction = null;
-        _run.Transaction = null;
-        PendingRows = 0;
-        _pendingImported = 0;
-    }
-
-    /// <summary>Rolls back an uncommitted batch: a crash or cancel leaves whole batches only.</summary>
     public async ValueTask DisposeAsync()
     {
-        await EndTransactionAsync();
         await _inserter.DisposeAsync();
         await _run.DisposeAsync();
     }

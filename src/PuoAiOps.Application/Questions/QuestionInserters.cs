@@ -10,7 +10,7 @@ internal interface IQuestionInserter : IAsyncDisposable
     void Begin(DbTransaction transaction);
 
     /// <summary>Rows stored by this call (an inserter that sends rows in groups reports them when it sends).</summary>
-    ValueTask<int> InsertAsync(PreparedQuestion question, CancellationToken ct);
+    ValueTask<int> InsertAsync(PackedBatch batch, int row, CancellationToken ct);
 
     /// <summary>Sends rows still held back; called before each commit.</summary>
     ValueTask<int> FlushAsync(CancellationToken ct);
@@ -31,21 +31,20 @@ internal sealed class DbCommandQuestionInserter : IQuestionInserter
         """;
 
     private readonly DbCommand _insert;
-    private readonly DbParameter[] _p;
     private bool _prepared;
 
     public DbCommandQuestionInserter(DbConnection connection, DatabaseProvider provider, long runId, DateTime importedAt)
     {
         _insert = connection.CreateCommand();
         _insert.CommandText = Sql;
-        _p =
+        DbParameter[] p =
         [
             Add("@externalId", DbType.String), Add("@text", DbType.String), Add("@textHash", DbType.String),
             Add("@userRef", DbType.String), Add("@channel", DbType.String), Add("@locale", DbType.String),
             Add("@source", DbType.String), AddDate("@createdAt", provider), AddDate("@importedAt", provider), Add("@runId", DbType.Int64),
         ];
-        _p[8].Value = importedAt;
-        _p[9].Value = runId;
+        p[8].Value = importedAt;
+        p[9].Value = runId;
     }
 
     public void Begin(DbTransaction transaction)
@@ -56,17 +55,23 @@ internal sealed class DbCommandQuestionInserter : IQuestionInserter
         _prepared = true;
     }
 
-    public async ValueTask<int> InsertAsync(PreparedQuestion q, CancellationToken ct)
+    public async ValueTask<int> InsertAsync(PackedBatch batch, int row, CancellationToken ct)
     {
-        _p[0].Value = (object?)q.ExternalId ?? DBNull.Value;
-        _p[1].Value = q.Text;
-        _p[2].Value = q.TextHash;
-        _p[3].Value = (object?)q.UserRef ?? DBNull.Value;
-        _p[4].Value = (object?)q.Channel ?? DBNull.Value;
-        _p[5].Value = (object?)q.Locale ?? DBNull.Value;
-        _p[6].Value = (object?)q.Source ?? DBNull.Value;
-        _p[7].Value = q.CreatedAt;
+        SetValues(_insert.Parameters, batch, row);
         return await _insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Parameter values of one row, in the order of <see cref="Sql"/>.</summary>
+    public static void SetValues(DbParameterCollection p, PackedBatch batch, int row)
+    {
+        p[0].Value = (object?)batch.FieldString(row, PackedBatch.ExternalId) ?? DBNull.Value;
+        p[1].Value = batch.FieldString(row, PackedBatch.Text);
+        p[2].Value = batch.FieldString(row, PackedBatch.TextHash);
+        p[3].Value = (object?)batch.FieldString(row, PackedBatch.UserRef) ?? DBNull.Value;
+        p[4].Value = (object?)batch.FieldString(row, PackedBatch.Channel) ?? DBNull.Value;
+        p[5].Value = (object?)batch.FieldString(row, PackedBatch.Locale) ?? DBNull.Value;
+        p[6].Value = (object?)batch.FieldString(row, PackedBatch.Source) ?? DBNull.Value;
+        p[7].Value = batch.CreatedAtValue(row);
     }
 
     public ValueTask<int> FlushAsync(CancellationToken ct) => ValueTask.FromResult(0);
