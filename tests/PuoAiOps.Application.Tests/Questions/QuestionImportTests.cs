@@ -43,6 +43,8 @@ public sealed class QuestionImportTests
 
         var run = await db.ImportRuns.SingleAsync(Ct);
         Assert.Equal((3, 1, 3, "csv"), (run.Imported, run.Duplicates, run.Rejected, run.Format));
+        Assert.All(stored, q => Assert.Equal(run.StartedAt, q.ImportedAt)); // bound once, must survive every row
+        Assert.Equal(run.StartedAt, stored[2].CreatedAt); // no created_at: the import time
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(result.FileHash, run.FileHash);
         Assert.Contains("\"status\":\"completed\"", run.Report);
