@@ -43,6 +43,26 @@ public sealed class PiiPatternStoreTests
     }
 
     [Fact]
+    public async Task Import_RejectsRowsWhoseRedactionTimesOut()
+    {
+        await using var ws = await ImportWorkspace.CreateAsync();
+        await using (var db = ws.NewContext())
+        {
+            // A lookbehind needs the backtracking engine; the nested alternation explodes on a run of a's.
+            await new PiiPatternStore(db).SaveAsync([new CustomPiiPattern("slow", @"(?<!z)(a|aa)+$")], null, "Admin", Ct);
+        }
+        var path = ws.WriteFile("q.csv", "text\n" + new string('a', 40) + "c\nordinary question\n" + new string('a', 41) + "c\n");
+
+        var result = await ws.Service().ImportFileAsync(path, ct: Ct);
+
+        Assert.Equal(1, result.Imported);
+        Assert.Equal([(2L, "redaction timed out (custom pattern 'SLOW')"), (4L, "redaction timed out (custom pattern 'SLOW')")],
+            result.Rejections.Select(r => (r.Line, r.Reason)));
+        await using var check = ws.NewContext();
+        Assert.Equal("ordinary question", (await check.Questions.SingleAsync(Ct)).Text);
+    }
+
+    [Fact]
     public async Task Import_ReportsStoredPatternThatNoLongerCompiles()
     {
         await using var ws = await ImportWorkspace.CreateAsync();
