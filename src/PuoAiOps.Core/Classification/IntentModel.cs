@@ -13,13 +13,16 @@ public sealed partial class IntentModel
     [ThreadStatic] private static FeatureScratch? t_scratch;
 
     private readonly string[] _labels;
-    private readonly float[] _weights; // feature-major: [feature * classes + class]
+    private readonly float[] _weights; // feature-major rows of _stride (classes padded to 16): [feature * _stride + class]
     private readonly float[] _bias;
+    private readonly int _stride;
 
     internal IntentModel(IntentModelInfo info, FeatureSpace features, string[] labels, float[] weights, float[] bias,
         float temperature, float threshold)
     {
-        if (weights.Length != features.Count * labels.Length) throw new ArgumentException("Weight matrix does not match features x classes.", nameof(weights));
+        _stride = LinearSvmTrainer.Stride(labels.Length);
+        if (weights.Length != features.Count * _stride || bias.Length != labels.Length)
+            throw new ArgumentException("Weight matrix does not match features x classes.", nameof(weights));
         Info = info;
         Features = features;
         _labels = labels;
@@ -46,6 +49,7 @@ public sealed partial class IntentModel
     public int FeatureCount => Features.Count;
     internal FeatureSpace Features { get; }
     internal ReadOnlySpan<float> Weights => _weights;
+    internal int Stride => _stride;
     internal ReadOnlySpan<float> Bias => _bias;
 
     /// <summary>The label for an index returned by <see cref="PredictBatch"/> (-1 = out of scope by threshold).</summary>
@@ -129,7 +133,7 @@ public sealed partial class IntentModel
         var indices = scratch.Indices;
         var values = scratch.Values;
         for (var i = 0; i < n; i++)
-            TensorPrimitives.MultiplyAdd(_weights.AsSpan(indices[i] * classes, classes), values[i], scores, scores);
+            TensorPrimitives.MultiplyAdd(_weights.AsSpan(indices[i] * _stride, classes), values[i], scores, scores);
         return scores;
     }
 

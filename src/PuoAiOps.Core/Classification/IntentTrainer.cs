@@ -34,9 +34,10 @@ public static class IntentTrainer
         var y = fit.Select(t => classOf[t.Label]).ToArray();
         var cost = labels.Select(l => l == options.OutOfScopeLabel ? options.OutOfScopeWeight : 1f).ToArray();
         var settings = new SvmSettings(options.C, options.Tolerance, options.MaxIterations, 1f, options.MaxThreads);
-        var (classMajor, bias) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, cancellationToken);
-        var (quantized, scales) = WeightCodec.Quantize(WeightCodec.ToFeatureMajor(classMajor, space.Count), labels.Length);
-        var weights = WeightCodec.Dequantize(quantized, scales, labels.Length);
+        var (trained, paddedBias, _) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, cancellationToken);
+        var bias = paddedBias[..labels.Length];
+        var (quantized, scales) = WeightCodec.Quantize(trained, LinearSvmTrainer.Stride(labels.Length));
+        var weights = WeightCodec.Dequantize(quantized, scales, LinearSvmTrainer.Stride(labels.Length));
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

@@ -7,46 +7,33 @@ namespace PuoAiOps.Core.Classification;
 /// </summary>
 internal static class WeightCodec
 {
-    public static (sbyte[] Quantized, float[] Scales) Quantize(ReadOnlySpan<float> featureMajor, int classes)
+    public static (sbyte[] Quantized, float[] Scales) Quantize(ReadOnlySpan<float> featureMajor, int stride)
     {
-        var rows = featureMajor.Length / classes;
+        var rows = featureMajor.Length / stride;
         var quantized = new sbyte[featureMajor.Length];
         var scales = new float[rows];
         for (var r = 0; r < rows; r++)
         {
-            var row = featureMajor.Slice(r * classes, classes);
+            var row = featureMajor.Slice(r * stride, stride);
             var max = 0f;
             foreach (var w in row) max = Math.Max(max, MathF.Abs(w));
             var scale = max / 127f;
             scales[r] = scale;
             if (scale == 0f) continue;
-            for (var k = 0; k < classes; k++)
-                quantized[r * classes + k] = (sbyte)Math.Clamp(MathF.Round(row[k] / scale), -127f, 127f);
+            for (var k = 0; k < stride; k++)
+                quantized[r * stride + k] = (sbyte)Math.Clamp(MathF.Round(row[k] / scale), -127f, 127f);
         }
         return (quantized, scales);
     }
 
-    public static float[] Dequantize(ReadOnlySpan<sbyte> quantized, ReadOnlySpan<float> scales, int classes)
+    public static float[] Dequantize(ReadOnlySpan<sbyte> quantized, ReadOnlySpan<float> scales, int stride)
     {
         var weights = new float[quantized.Length];
         for (var r = 0; r < scales.Length; r++)
         {
             var scale = scales[r];
-            for (var k = 0; k < classes; k++)
-                weights[r * classes + k] = quantized[r * classes + k] * scale;
-        }
-        return weights;
-    }
-
-    /// <summary>Class-major solver output to the feature-major layout prediction reads row by row.</summary>
-    public static float[] ToFeatureMajor(float[][] classMajor, int features)
-    {
-        var classes = classMajor.Length;
-        var weights = new float[features * classes];
-        for (var k = 0; k < classes; k++)
-        {
-            var w = classMajor[k];
-            for (var f = 0; f < features; f++) weights[f * classes + k] = w[f];
+            for (var k = 0; k < stride; k++)
+                weights[r * stride + k] = quantized[r * stride + k] * scale;
         }
         return weights;
     }
