@@ -13,6 +13,9 @@ public sealed record FeatureOptions
     public int CharNgramMax { get; init; } = 5;
     public int CjkNgramMax { get; init; } = 3;
 
+    /// <summary>Also pair each word with the words up to this far before it (0 = off): conjunctions such as "change … name".</summary>
+    public int WordPairWindow { get; init; }
+
     /// <summary>Features seen in fewer training texts are dropped (rare char n-grams are mostly noise).</summary>
     public int WordMinDf { get; init; } = 1;
     public int CharMinDf { get; init; } = 2;

@@ -18,7 +18,7 @@ internal sealed class FeatureScratch
     public int[] Indices { get; private set; } = new int[256];
     public float[] Values { get; private set; } = new float[256];
 
-    /// <summary>Per-class scores; sized by the model on first use.</summary>
+    /// <summary>Per-class scores (padded to the model's row stride); grown by the model on first use.</summary>
     public float[] Scores { get; private set; } = [];
 
     public void ResetHashes()
@@ -39,6 +39,19 @@ internal sealed class FeatureScratch
         _charHashes[CharCount++] = hash;
     }
 
+    private int[] _slots = new int[512];
+
+    /// <summary>An empty (all -1) power-of-two table at least twice <paramref name="items"/>, and the shift for Fibonacci hashing into it.</summary>
+    public Span<int> DedupSlots(int items, out int shift)
+    {
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, items * 2));
+        if (_slots.Length < size) _slots = new int[size];
+        var slots = _slots.AsSpan(0, size);
+        slots.Fill(-1);
+        shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
+        return slots;
+    }
+
     public void EnsureFeatureCapacity(int count)
     {
         if (Indices.Length >= count) return;
@@ -47,9 +60,9 @@ internal sealed class FeatureScratch
         Values = new float[size];
     }
 
-    public float[] EnsureScores(int classes)
+    public Span<float> EnsureScores(int length)
     {
-        if (Scores.Length != classes) Scores = new float[classes];
-        return Scores;
+        if (Scores.Length < length) Scores = new float[length];
+        return Scores.AsSpan(0, length);
     }
 }

@@ -38,30 +38,31 @@ internal sealed class FeatureSpace
 
     private int MapBlock(Span<ulong> hashes, FeatureScratch scratch, int offset, float weight)
     {
+        // Term counts per known feature in first-seen order; no sort, a dot product does not care about order.
         var indices = scratch.Indices.AsSpan(offset);
-        var known = 0;
+        var values = scratch.Values.AsSpan(offset);
+        var slots = scratch.DedupSlots(hashes.Length, out var shift);
+        var mask = slots.Length - 1;
+        var count = 0;
         foreach (var hash in hashes)
         {
             var index = _index.Find(hash);
-            if (index >= 0) indices[known++] = index;
+            if (index < 0) continue;
+            var slot = (int)(((uint)index * 0x9E3779B1u) >> shift);
+            while (slots[slot] >= 0 && indices[slots[slot]] != index) slot = (slot + 1) & mask;
+            if (slots[slot] >= 0)
+            {
+                values[slots[slot]] += 1f;
+                continue;
+            }
+            slots[slot] = count;
+            indices[count] = index;
+            values[count++] = 1f;
         }
-        if (known == 0) return 0;
-        indices = indices[..known];
-        indices.Sort();
-
-        // Collapse repeats into sublinear TF x IDF.
-        var values = scratch.Values.AsSpan(offset);
-        var count = 0;
-        for (var i = 0; i < known;)
-        {
-            var j = i + 1;
-            while (j < known && indices[j] == indices[i]) j++;
-            indices[count] = indices[i];
-            values[count] = (1f + MathF.Log(j - i)) * Idf[indices[i]];
-            count++;
-            i = j;
-        }
+        if (count == 0) return 0;
         values = values[..count];
+        for (var i = 0; i < count; i++)
+            values[i] = (values[i] > 1f ? 1f + MathF.Log(values[i]) : 1f) * Idf[indices[i]];
         var norm = TensorPrimitives.Norm(values);
         if (norm > 0) TensorPrimitives.Multiply(values, weight / norm, values);
         return count;

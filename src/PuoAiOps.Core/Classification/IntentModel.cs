@@ -13,15 +13,13 @@ public sealed partial class IntentModel
     [ThreadStatic] private static FeatureScratch? t_scratch;
 
     private readonly string[] _labels;
-    private readonly float[] _weights; // feature-major rows of _stride (classes padded to 16): [feature * _stride + class]
+    private readonly QuantizedWeights _weights;
     private readonly float[] _bias;
-    private readonly int _stride;
 
-    internal IntentModel(IntentModelInfo info, FeatureSpace features, string[] labels, float[] weights, float[] bias,
+    internal IntentModel(IntentModelInfo info, FeatureSpace features, string[] labels, QuantizedWeights weights, float[] bias,
         float temperature, float threshold)
     {
-        _stride = LinearSvmTrainer.Stride(labels.Length);
-        if (weights.Length != features.Count * _stride || bias.Length != labels.Length)
+        if (weights.Features != features.Count || weights.Classes != labels.Length || bias.Length != labels.Length)
             throw new ArgumentException("Weight matrix does not match features x classes.", nameof(weights));
         Info = info;
         Features = features;
@@ -48,8 +46,7 @@ public sealed partial class IntentModel
 
     public int FeatureCount => Features.Count;
     internal FeatureSpace Features { get; }
-    internal ReadOnlySpan<float> Weights => _weights;
-    internal int Stride => _stride;
+    internal QuantizedWeights Weights => _weights;
     internal ReadOnlySpan<float> Bias => _bias;
 
     /// <summary>The label for an index returned by <see cref="PredictBatch"/> (-1 = out of scope by threshold).</summary>
@@ -60,8 +57,7 @@ public sealed partial class IntentModel
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = t_scratch ??= new FeatureScratch();
-        var probabilities = scratch.EnsureScores(_labels.Length);
-        Probabilities(TextNormalizer.Normalize(text), scratch);
+        var probabilities = Probabilities(TextNormalizer.Normalize(text), scratch);
         var top = TensorPrimitives.IndexOfMax(probabilities);
         var decided = Decide(top, probabilities[top]);
 
@@ -69,10 +65,11 @@ public sealed partial class IntentModel
         var order = new int[_labels.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         var keys = probabilities.ToArray();
+        var confidence = probabilities[top];
         Array.Sort(keys, order);
         var best = new LabelScore[k];
         for (var i = 0; i < k; i++) best[i] = new LabelScore(_labels[order[^(i + 1)]], keys[^(i + 1)]);
-        return new IntentPrediction(LabelOf(decided), probabilities[top], decided < 0 || decided == OutOfScopeClass, best);
+        return new IntentPrediction(LabelOf(decided), confidence, decided < 0 || decided == OutOfScopeClass, best);
     }
 
     /// <summary>
@@ -103,10 +100,9 @@ public sealed partial class IntentModel
     private void PredictRange(IReadOnlyList<string> texts, int start, Span<int> labels, Span<float> confidences)
     {
         var scratch = t_scratch ??= new FeatureScratch();
-        var probabilities = scratch.EnsureScores(_labels.Length);
         for (var i = 0; i < labels.Length; i++)
         {
-            Probabilities(TextNormalizer.Normalize(texts[start + i]), scratch);
+            var probabilities = Probabilities(TextNormalizer.Normalize(texts[start + i]), scratch);
             var top = TensorPrimitives.IndexOfMax(probabilities);
             labels[i] = Decide(top, probabilities[top]);
             confidences[i] = probabilities[top];
@@ -116,24 +112,25 @@ public sealed partial class IntentModel
     private int Decide(int top, float confidence) =>
         top != OutOfScopeClass && confidence < Threshold ? -1 : top;
 
-    /// <summary>Fills <c>scratch.Scores</c> with the calibrated class probabilities of a normalised text.</summary>
-    internal void Probabilities(ReadOnlySpan<char> normalized, FeatureScratch scratch)
+    /// <summary>The calibrated class probabilities of a normalised text (a view of <c>scratch.Scores</c>).</summary>
+    internal Span<float> Probabilities(ReadOnlySpan<char> normalized, FeatureScratch scratch)
     {
         var scores = RawScores(normalized, scratch);
         Softmax(scores, Temperature);
+        return scores;
     }
 
-    /// <summary>Fills <c>scratch.Scores</c> with the linear decision scores of a normalised text.</summary>
+    /// <summary>The linear decision scores of a normalised text (a view of <c>scratch.Scores</c>).</summary>
     internal Span<float> RawScores(ReadOnlySpan<char> normalized, FeatureScratch scratch)
     {
-        var classes = _labels.Length;
-        var scores = scratch.EnsureScores(classes).AsSpan();
-        _bias.CopyTo(scores);
+        var padded = scratch.EnsureScores(_weights.Stride);
+        padded.Clear();
         var n = Features.Transform(normalized, scratch);
         var indices = scratch.Indices;
         var values = scratch.Values;
-        for (var i = 0; i < n; i++)
-            TensorPrimitives.MultiplyAdd(_weights.AsSpan(indices[i] * _stride, classes), values[i], scores, scores);
+        for (var i = 0; i < n; i++) _weights.AddRow(indices[i], values[i], padded);
+        var scores = padded[.._labels.Length];
+        TensorPrimitives.Add(scores, _bias, scores);
         return scores;
     }
 

@@ -36,8 +36,7 @@ public static class IntentTrainer
         var settings = new SvmSettings(options.C, options.Tolerance, options.MaxIterations, 1f, options.MaxThreads);
         var (trained, paddedBias, _) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, cancellationToken);
         var bias = paddedBias[..labels.Length];
-        var (quantized, scales) = WeightCodec.Quantize(trained, LinearSvmTrainer.Stride(labels.Length));
-        var weights = WeightCodec.Dequantize(quantized, scales, LinearSvmTrainer.Stride(labels.Length));
+        var weights = QuantizedWeights.Quantize(trained, labels.Length, LinearSvmTrainer.Stride(labels.Length));
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

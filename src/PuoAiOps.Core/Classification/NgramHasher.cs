@@ -17,7 +17,8 @@ internal static class NgramHasher
     private const ulong CharSeed = 0x84222325CBF29CE4UL;
     private const ulong CjkSeed = 0x9E3779B97F4A7C15UL;
     private const ulong NgramSeed = 0xD6E8FEB86659FD93UL;
-    private const int MaxWordsTracked = 4;
+    private const int MaxWordsTracked = 8;
+    private const ulong PairSeed = 0x2545F4914F6CDD1DUL;
 
     public static void Hash(ReadOnlySpan<char> text, FeatureOptions options, FeatureScratch scratch)
     {
@@ -42,6 +43,9 @@ internal static class NgramHasher
                     h = BitOperations.RotateLeft(h, 23) ^ previous[back] ^ (ulong)n;
                 scratch.AddWord(Mix(h));
             }
+            // Skip pairs: beyond the adjacent bigram, words further back within the window.
+            for (var back = 1; back < options.WordPairWindow && back < run && back < MaxWordsTracked; back++)
+                scratch.AddWord(Mix((word * Prime) ^ BitOperations.RotateLeft(previous[back], 17) ^ PairSeed));
             for (var i = MaxWordsTracked - 1; i > 0; i--) previous[i] = previous[i - 1];
             previous[0] = word;
             run++;
