@@ -49,8 +49,11 @@ public sealed partial class IntentModel
     internal QuantizedWeights Weights => _weights;
     internal ReadOnlySpan<float> Bias => _bias;
 
-    /// <summary>The label for an index returned by <see cref="PredictBatch"/> (-1 = out of scope by threshold).</summary>
-    public string LabelOf(int index) => index < 0 ? OutOfScopeLabel : _labels[index];
+    /// <summary>Out of scope when the out-of-scope class wins or the top confidence is below <see cref="Threshold"/>.</summary>
+    public bool IsOutOfScope(int topClass, float confidence) => topClass == OutOfScopeClass || confidence < Threshold;
+
+    /// <summary>The final label for a top class and confidence as returned by <see cref="PredictBatch"/>.</summary>
+    public string Decide(int topClass, float confidence) => IsOutOfScope(topClass, confidence) ? OutOfScopeLabel : _labels[topClass];
 
     /// <summary>Classifies one question; <paramref name="topK"/> in-model alternatives with their probabilities.</summary>
     public IntentPrediction Predict(string text, int topK = 3)
@@ -59,32 +62,33 @@ public sealed partial class IntentModel
         var scratch = t_scratch ??= new FeatureScratch();
         var probabilities = Probabilities(TextNormalizer.Normalize(text), scratch);
         var top = TensorPrimitives.IndexOfMax(probabilities);
-        var decided = Decide(top, probabilities[top]);
+        var confidence = probabilities[top];
 
         var k = Math.Clamp(topK, 0, _labels.Length);
         var order = new int[_labels.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         var keys = probabilities.ToArray();
-        var confidence = probabilities[top];
         Array.Sort(keys, order);
         var best = new LabelScore[k];
         for (var i = 0; i < k; i++) best[i] = new LabelScore(_labels[order[^(i + 1)]], keys[^(i + 1)]);
-        return new IntentPrediction(LabelOf(decided), confidence, decided < 0 || decided == OutOfScopeClass, best);
+        return new IntentPrediction(Decide(top, confidence), confidence, IsOutOfScope(top, confidence), best);
     }
 
     /// <summary>
-    /// Fast path for many questions: label index (see <see cref="LabelOf"/>) and confidence per text,
-    /// nothing allocated per text beyond its normalised string.
+    /// Fast path for many questions: the top class index and its confidence per text (turn them into
+    /// a label with <see cref="Decide"/>); nothing is allocated per text beyond its normalised string.
     /// </summary>
-    public void PredictBatch(IReadOnlyList<string> texts, Span<int> labels, Span<float> confidences)
+    public void PredictBatch(IReadOnlyList<string> texts, Span<int> topClasses, Span<float> confidences)
     {
-        if (labels.Length < texts.Count || confidences.Length < texts.Count) throw new ArgumentException("Output spans are shorter than the input.");
-        PredictRange(texts, 0, labels[..texts.Count], confidences[..texts.Count]);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (topClasses.Length < texts.Count || confidences.Length < texts.Count) throw new ArgumentException("Output spans are shorter than the input.");
+        PredictRange(texts, 0, topClasses[..texts.Count], confidences[..texts.Count]);
     }
 
     /// <summary>Like <see cref="PredictBatch"/> but spread over all cores (order of results = order of texts).</summary>
-    public (int[] Labels, float[] Confidences) PredictParallel(IReadOnlyList<string> texts)
+    public (int[] TopClasses, float[] Confidences) PredictParallel(IReadOnlyList<string> texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         var labels = new int[texts.Count];
         var confidences = new float[texts.Count];
         const int chunk = 256;
@@ -97,20 +101,17 @@ public sealed partial class IntentModel
         return (labels, confidences);
     }
 
-    private void PredictRange(IReadOnlyList<string> texts, int start, Span<int> labels, Span<float> confidences)
+    private void PredictRange(IReadOnlyList<string> texts, int start, Span<int> topClasses, Span<float> confidences)
     {
         var scratch = t_scratch ??= new FeatureScratch();
-        for (var i = 0; i < labels.Length; i++)
+        for (var i = 0; i < topClasses.Length; i++)
         {
             var probabilities = Probabilities(TextNormalizer.Normalize(texts[start + i]), scratch);
             var top = TensorPrimitives.IndexOfMax(probabilities);
-            labels[i] = Decide(top, probabilities[top]);
+            topClasses[i] = top;
             confidences[i] = probabilities[top];
         }
     }
-
-    private int Decide(int top, float confidence) =>
-        top != OutOfScopeClass && confidence < Threshold ? -1 : top;
 
     /// <summary>The calibrated class probabilities of a normalised text (a view of <c>scratch.Scores</c>).</summary>
     internal Span<float> Probabilities(ReadOnlySpan<char> normalized, FeatureScratch scratch)
