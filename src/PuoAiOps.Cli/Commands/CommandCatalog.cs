@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
     {
         yield return DbCommand.Create(bind);
+        yield return ClassifyCommand.Create(bind);
     }
 }
