@@ -1,11 +1,21 @@
 using PuoAiOps.Application;
+using PuoAiOps.Web.Admin;
+using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
+builder.AddWorkspaceStartup();
+builder.AddConsoleHosting();
+builder.AddConsoleAuth();
+builder.AddConsoleAdmin();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-app.Run();
+await app.InitializeWorkspaceAsync();
+app.UseConsolePipeline();
+app.MapConsoleEndpoints();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -8,6 +8,11 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
     {
         yield return DbCommand.Create(bind);
+        yield return UsersCommand.Create(bind);
+        yield return DemoCommand.Create(bind);
+        yield return TaxonomyCommand.Create(bind);
+        yield return ExportCommand.Create(bind);
+        yield return ImportCommand.Create(bind);
         yield return ClassifyCommand.Create(bind);
     }
 }

@@ -39,6 +39,8 @@ internal sealed class AnnotationLeaseConfiguration : IEntityTypeConfiguration<An
     {
         b.HasKey(x => new { x.ItemId, x.UserId });
         b.HasIndex(x => x.ExpiresAt);
+        // "Which item does this annotator hold?" is asked on every queue call.
+        b.HasIndex(x => new { x.UserId, x.ExpiresAt });
         b.HasOne<AnnotationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

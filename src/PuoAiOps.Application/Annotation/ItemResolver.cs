@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Annotation;
+
+/// <summary>
+/// Settles an item once it has all its labels: unanimous → Complete, and the question gets its
+/// final label (source "consensus"); split → NeedsAdjudication. Gold items only ever become
+/// Complete: their answer is already known, they exist to score annotators, and their question's
+/// final label is never overwritten by the annotators being scored.
+/// Runs inside the submitting transaction, after the item row was updated (and so locked).
+/// </summary>
+internal static class ItemResolver
+{
+    public static async Task<ItemStatus> ResolveAsync(PuoDbContext db, ItemContext item, CancellationToken ct)
+    {
+        var labels = await db.Labels.AsNoTracking()
+            .Where(l => l.ItemId == item.ItemId)
+            .Select(l => new { l.IntentId, l.OutOfScope })
+            .ToListAsync(ct);
+        var agreed = labels.Select(l => LabelValue.Key(l.IntentId, l.OutOfScope)).Distinct().Count() == 1;
+        var status = item.IsGold || agreed ? ItemStatus.Complete : ItemStatus.NeedsAdjudication;
+
+        var version = Guid.NewGuid();
+        await db.Items.Where(i => i.Id == item.ItemId && i.Status == ItemStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status).SetProperty(i => i.Version, version), ct);
+
+        if (agreed && !item.IsGold)
+        {
+            var final = labels[0];
+            int? intentId = final.OutOfScope ? null : final.IntentId;
+            await db.Questions.Where(q => q.Id == item.QuestionId).ExecuteUpdateAsync(s => s
+                .SetProperty(q => q.FinalIntentId, intentId)
+                .SetProperty(q => q.FinalOutOfScope, final.OutOfScope)
+                .SetProperty(q => q.FinalLabelSource, FinalLabelSources.Consensus), ct);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Annotation;
+
+/// <summary>
+/// The annotator's hot path: next item, submit, skip, undo. Every call is a few indexed queries and
+/// at most one short write transaction, so any web instance can serve any annotator (no server state).
+/// </summary>
+public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> options, TimeProvider clock, ILogger<QueueService> logger)
+{
+    public const int MaxSkipReasonLength = 500;
+
+    private readonly LeaseBroker _leases = new(db, options.Value.LeaseDuration);
+
+    /// <summary>
+    /// The item this annotator should label next, leased to them; the same item again while they hold it.
+    /// Null when nothing is left for them in the batch.
+    /// </summary>
+    public async Task<QueueItem?> NextAsync(long batchId, string userId, CancellationToken ct = default)
+    {
+        var access = await BatchAccessAsync(batchId, userId, ct);
+        return await NextCoreAsync(access, userId, ct);
+    }
+
+    public async Task<SubmitResult> SubmitAsync(long itemId, string userId, LabelInput label, CancellationToken ct = default)
+    {
+        var (result, _) = await SubmitCoreAsync(itemId, userId, label, ct);
+        return result;
+    }
+
+    /// <summary>Submit and fetch the next item in one call (one round-trip for the page).</summary>
+    public async Task<SubmitAndNextResult> SubmitAndNextAsync(long itemId, string userId, LabelInput label, CancellationToken ct = default)
+    {
+        var (result, item) = await SubmitCoreAsync(itemId, userId, label, ct);
+        return new SubmitAndNextResult(result, await NextCoreAsync(item.Access, userId, ct));
+    }
+
+    /// <summary>Set an item aside with a reason; it is not offered to this annotator again.</summary>
+    public async Task SkipAsync(long itemId, string userId, string reason, CancellationToken ct = default) =>
+        await SkipCoreAsync(itemId, userId, reason, ct);
+
+    public async Task<QueueItem?> SkipAndNextAsync(long itemId, string userId, string reason, CancellationToken ct = default)
+    {
+        var item = await SkipCoreAsync(itemId, userId, reason, ct);
+        return await NextCoreAsync(item.Access, userId, ct);
+    }
+
+    /// <summary>
+    /// Takes back this annotator's most recent label in the batch and hands the item back to them.
+    /// A complete item re-opens (its consensus final label is withdrawn); an adjudicated one cannot be undone.
+    /// Null when the annotator has no label in the batch.
+    /// </summary>
+    public async Task<UndoResult?> UndoLastAsync(string userId, long batchId, CancellationToken ct = default)
+    {
+        var access = await BatchAccessAsync(batchId, userId, ct);
+        var last = await (
+            from l in db.Labels
+            join i in db.Items on l.ItemId equals i.Id
+            where l.UserId == userId && i.BatchId == batchId
+            orderby l.CreatedAt descending, l.Id descending
+            select new { LabelId = l.Id, l.ItemId, i.QuestionId, i.IsGold }).FirstOrDefaultAsync(ct);
+        if (last is null) return null;
+
+        await WriteRetry.InTransactionAsync(db, async token =>
+        {
+            // Touch the row first: on PostgreSQL this locks it, so the status read next cannot go stale before commit.
+            var version = Guid.NewGuid();
+            await db.Items.Where(i => i.Id == last.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, version), token);
+            var status = await db.Items.Where(i => i.Id == last.ItemId).Select(i => i.Status).FirstAsync(token);
+            if (status == ItemStatus.Adjudicated)
+                throw AnnotationException.Conflict("A reviewer has already adjudicated this item, so the label can no longer be undone.");
+            if (await db.Labels.Where(l => l.Id == last.LabelId).ExecuteDeleteAsync(token) == 0)
+                throw AnnotationException.Conflict("That label has already been undone.");
+            await db.Items.Where(i => i.Id == last.ItemId && i.LabelCount > 0).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.LabelCount, i => i.LabelCount - 1)
+                .SetProperty(i => i.Status, ItemStatus.Open), token);
+            if (status == ItemStatus.Complete && !last.IsGold)
+                await db.Questions.Where(q => q.Id == last.QuestionId && q.FinalLabelSource == FinalLabelSources.Consensus)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(q => q.FinalIntentId, (int?)null)
+                        .SetProperty(q => q.FinalOutOfScope, false)
+                        .SetProperty(q => q.FinalLabelSource, (string?)null), token);
+            return status;
+        }, ct);
+
+        var now = Now();
+        var next = await _leases.TryLeaseItemAsync(access, last.ItemId, userId, now, ct) is { } expires
+            ? await ViewAsync(access, last.ItemId, expires, ct)
+            : await NextCoreAsync(access, userId, ct);
+        return new UndoResult(last.ItemId, next);
+    }
+
+    private async Task<QueueItem?> NextCoreAsync(BatchAccess access, string userId, CancellationToken ct)
+    {
+        var now = Now();
+        var lease = await _leases.HeldAsync(access.BatchId, userId, now, ct)
+                    ?? await _leases.AcquireAsync(access, userId, now, ct);
+        if (lease is not var (itemId, expires)) return null;
+        return await ViewAsync(access, itemId, expires, ct);
+    }
+
+    private async Task<(SubmitResult, ItemContext)> SubmitCoreAsync(long itemId, string userId, LabelInput label, CancellationToken ct)
+    {
+        ValidateLabel(label);
+        var item = await ItemContextAsync(itemId, userId, ct, label.IntentId);
+        if (label.IntentId is { } intentId && item.LabelIntentStatus is not (IntentStatus.Active or IntentStatus.Draft))
+            throw AnnotationException.Invalid(item.LabelIntentStatus is null
+                ? $"Intent {intentId} does not exist."
+                : $"Intent {intentId} is deprecated; choose its replacement.");
+        if (item.LabeledByUser) throw AnnotationException.Conflict("You have already labeled this item.");
+        if (item.Status != ItemStatus.Open)
+            throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
+
+        var (labelId, status) = await LabelWriter.WriteAsync(db, item, userId, label, Now(), ct);
+        if (status != ItemStatus.Open) AnnotationLog.ItemResolved(logger, itemId, status);
+        return (new SubmitResult(labelId, itemId), item);
+    }
+
+    private async Task<ItemContext> SkipCoreAsync(long itemId, string userId, string reason, CancellationToken ct)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0) throw AnnotationException.Invalid("Say why you skip this item: a reason is required.");
+        if (trimmed.Length > MaxSkipReasonLength) throw AnnotationException.Invalid($"The skip reason is limited to {MaxSkipReasonLength} characters.");
+        var item = await ItemContextAsync(itemId, userId, ct);
+        if (item.LabeledByUser) throw AnnotationException.Conflict("You have already labeled this item; undo the label instead of skipping.");
+        if (item.SkippedByUser) return item;
+
+        await WriteRetry.InTransactionAsync(db, async token =>
+        {
+            db.Skips.Add(new AnnotationSkip { ItemId = itemId, UserId = userId, Reason = trimmed, CreatedAt = Now() });
+            await db.SaveChangesAsync(token);
+            db.ChangeTracker.Clear();
+            return await db.Leases.Where(l => l.ItemId == itemId && l.UserId == userId).ExecuteDeleteAsync(token);
+        }, ct);
+        return item;
+    }
+
+    /// <summary>The item, its batch and the caller's relation to both, in one query; NotFound/Forbidden/Conflict as needed.</summary>
+    private async Task<ItemContext> ItemContextAsync(long itemId, string userId, CancellationToken ct, int? intentId = null)
+    {
+        var item = await db.Items.AsNoTracking()
+            .Where(i => i.Id == itemId)
+            .Select(i => new ItemContext(i.Id, i.BatchId, i.QuestionId, i.IsGold, i.Status, i.Batch!.LabelsPerItem, i.Batch.Status,
+                i.Batch.ShowSuggestions,
+                db.BatchAnnotators.Any(a => a.BatchId == i.BatchId && a.UserId == userId),
+                db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId),
+                db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId),
+                db.Intents.Where(x => x.Id == intentId).Select(x => (IntentStatus?)x.Status).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct)
+            ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
+        if (!item.Assigned) throw AnnotationException.Forbidden("You are not assigned to this item's batch.");
+        EnsureOpen(item.BatchStatus);
+        return item;
+    }
+
+    private async Task<BatchAccess> BatchAccessAsync(long batchId, string userId, CancellationToken ct)
+    {
+        var batch = await db.Batches.AsNoTracking()
+            .Where(b => b.Id == batchId)
+            .Select(b => new { b.LabelsPerItem, b.Status, b.ShowSuggestions, Assigned = db.BatchAnnotators.Any(a => a.BatchId == b.Id && a.UserId == userId) })
+            .FirstOrDefaultAsync(ct)
+            ?? throw AnnotationException.NotFound($"Batch {batchId} does not exist.");
+        if (!batch.Assigned) throw AnnotationException.Forbidden("You are not assigned to this batch.");
+        EnsureOpen(batch.Status);
+        return new BatchAccess(batchId, batch.LabelsPerItem, batch.ShowSuggestions);
+    }
+
+    private async Task<QueueItem?> ViewAsync(BatchAccess access, long itemId, DateTime leaseExpires, CancellationToken ct)
+    {
+        var row = await (
+            from i in db.Items.AsNoTracking()
+            where i.Id == itemId
+            join q in db.Questions on i.QuestionId equals q.Id
+            join s in db.Intents on q.PredictedIntentId equals s.Id into suggested
+            from s in suggested.DefaultIfEmpty()
+            select new { i.Id, i.BatchId, i.QuestionId, q.Text, q.Locale, q.Channel, q.CreatedAt, q.PredictedConfidence,
+                SuggestedId = s == null ? (int?)null : s.Id, SuggestedKey = s == null ? null : s.Key, SuggestedNames = s == null ? null : s.Names })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var suggestion = access.ShowSuggestions && row.SuggestedId is { } id
+            ? new IntentSuggestion(new IntentRef(id, row.SuggestedKey!, row.SuggestedNames ?? []), row.PredictedConfidence)
+            : null;
+        return new QueueItem(row.Id, row.BatchId, row.QuestionId, row.Text, row.Locale, row.Channel,
+            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), suggestion, leaseExpires);
+    }
+
+    private static void ValidateLabel(LabelInput label)
+    {
+        LabelValue.Validate(label.IntentId, label.OutOfScope);
+        if (label.DurationMs < 0) throw AnnotationException.Invalid("The duration cannot be negative.");
+        if (label.Note is { Length: > LabelInput.MaxNoteLength }) throw AnnotationException.Invalid($"Notes are limited to {LabelInput.MaxNoteLength} characters.");
+    }
+
+    private static void EnsureOpen(BatchStatus status)
+    {
+        if (status != BatchStatus.Open)
+            throw AnnotationException.Conflict(status == BatchStatus.Paused ? "This batch is paused." : "This batch is closed.");
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

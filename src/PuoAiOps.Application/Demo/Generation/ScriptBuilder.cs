@@ -1,0 +1,114 @@
+using PuoAiOps.Application.Demo.Content;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Demo.Generation;
+
+/// <summary>
+/// Reply scripts with a believable history: the first approval before the 90-day window, later
+/// approvals inside it (so dashboards can compare script versions), and some newer versions still
+/// in draft, in review or rejected.
+/// </summary>
+internal static class ScriptBuilder
+{
+    public static ScriptTimeline Build(DemoContent content, DemoTaxonomy taxonomy, DemoDataSet set, DemoIds ids, DemoRandom random, DateTime now)
+    {
+        var timeline = new ScriptTimeline();
+        for (var index = 0; index < content.Scripts.Count; index++)
+        {
+            var spec = content.Scripts[index];
+            var intent = taxonomy[spec.Intent];
+            foreach (var locale in DemoLocales.All)
+            {
+                var script = new ReplyScript
+                {
+                    Id = ids.Next<ReplyScript>(),
+                    IntentId = intent.Entity.Id,
+                    Locale = locale,
+                    Title = intent.Spec.Names[locale],
+                    IsDemo = true,
+                };
+                set.Scripts.Add(script);
+
+                var number = 0;
+                ReplyScriptVersion Add(string body, ScriptVersionStatus status, DateTime createdAt)
+                {
+                    var version = new ReplyScriptVersion
+                    {
+                        Id = ids.Next<ReplyScriptVersion>(),
+                        ScriptId = script.Id,
+                        Number = ++number,
+                        Body = body,
+                        Status = status,
+                        AuthorId = DemoUsers.Curator,
+                        CreatedAt = createdAt,
+                    };
+                    set.ScriptVersions.Add(version);
+                    return version;
+                }
+
+                if (spec.DraftOnly)
+                {
+                    Add(spec.Body(locale), ScriptVersionStatus.Draft, now.AddDays(-random.Between(2, 9)));
+                    continue;
+                }
+
+                // Approved bodies oldest first; the last one is the one served today.
+                var approved = spec.History.GetValueOrDefault(locale, []).Select(b => b.Trim()).Append(spec.Body(locale)).ToList();
+                var dates = ApprovalDates(approved.Count, index, now);
+                for (var i = 0; i < approved.Count; i++)
+                {
+                    var isCurrent = i == approved.Count - 1;
+                    var version = Add(approved[i], isCurrent ? ScriptVersionStatus.Approved : ScriptVersionStatus.Retired, dates[i].AddDays(-random.Between(1, 4)));
+                    version.ReviewerId = DemoUsers.Reviewer;
+                    version.ReviewedAt = dates[i];
+                    timeline.Add(intent.Entity.Id, locale, dates[i], version);
+                    if (isCurrent) script.PublishedVersionId = version.Id;
+                }
+
+                if (spec.Pending is { } pending)
+                {
+                    var status = Enum.Parse<ScriptVersionStatus>(pending.Status);
+                    var version = Add(pending.Body(locale), status, now.AddDays(-random.Between(1, 6)));
+                    if (status == ScriptVersionStatus.Rejected)
+                    {
+                        version.ReviewerId = DemoUsers.Reviewer;
+                        version.ReviewedAt = version.CreatedAt.AddHours(random.Between(2, 20));
+                        version.ReviewNote = pending.Note;
+                    }
+                }
+            }
+        }
+        return timeline;
+    }
+
+    /// <summary>First approval well before the window; a current version replacing it lands 30-45 days ago.</summary>
+    private static DateTime[] ApprovalDates(int count, int index, DateTime now)
+    {
+        var dates = new DateTime[count];
+        dates[0] = now.AddDays(-150 - index % 40);
+        if (count >= 2) dates[count - 1] = now.AddDays(-30 - index % 16);
+        if (count >= 3) dates[count - 2] = now.AddDays(-68 - index % 10);
+        return dates;
+    }
+}
+
+/// <summary>Which approved script version the bot served for an intent and locale at a given time.</summary>
+internal sealed class ScriptTimeline
+{
+    private readonly Dictionary<(int IntentId, string Locale), List<(DateTime From, ReplyScriptVersion Version)>> _entries = [];
+
+    public void Add(int intentId, string locale, DateTime from, ReplyScriptVersion version)
+    {
+        if (!_entries.TryGetValue((intentId, locale), out var list)) _entries[(intentId, locale)] = list = [];
+        list.Add((from, version));
+    }
+
+    public ReplyScriptVersion? ServedAt(int intentId, string locale, DateTime at)
+    {
+        if (!_entries.TryGetValue((intentId, locale), out var list)) return null;
+        ReplyScriptVersion? served = null;
+        foreach (var (from, version) in list)
+            if (from <= at) served = version;
+        return served;
+    }
+}

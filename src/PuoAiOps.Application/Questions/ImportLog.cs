@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace PuoAiOps.Application.Questions;
+
+/// <summary>Import log lines: counts and ids only, never row content.</summary>
+internal static partial class ImportLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Import run {RunId} started ({Format})")]
+    public static partial void Started(ILogger logger, long runId, string format);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
+        Message = "Import run {RunId} finished: {Imported} imported, {Duplicates} duplicates, {Rejected} rejected in {ElapsedMs} ms")]
+    public static partial void Finished(ILogger logger, long runId, long imported, long duplicates, long rejected, long elapsedMs);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Import run {RunId} stopped after {Imported} rows: {Reason}")]
+    public static partial void Stopped(ILogger logger, long runId, long imported, string reason);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Custom PII patterns updated: {Count} patterns")]
+    public static partial void PatternsUpdated(ILogger logger, int count);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace PuoAiOps.Application.Questions;
+
+public static class QuestionsDependencyInjection
+{
+    /// <summary>Question import (section "Import", validated at start) and the admin PII pattern store.</summary>
+    public static IHostApplicationBuilder AddQuestionImport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ImportOptions>()
+            .Bind(builder.Configuration.GetSection(ImportOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+        builder.Services.AddScoped<PiiPatternStore>();
+        builder.Services.AddScoped<QuestionImportService>();
+        return builder;
+    }
+
+    private sealed class ImportOptionsValidator : IValidateOptions<ImportOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ImportOptions options)
+        {
+            var errors = options.Validate().ToList();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}

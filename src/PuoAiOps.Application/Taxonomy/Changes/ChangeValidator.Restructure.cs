@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Taxonomy.Changes;
+
+// Merge and split: the proposals that move labels between intents.
+internal sealed partial class ChangeValidator
+{
+    private async Task<ValidatedChange> MergeAsync(MergeIntentsPayload p, CancellationToken ct)
+    {
+        var errors = new ErrorBag();
+        if (p.SourceIds.Count == 0) errors.Add("sourceIds", "Name at least one intent to merge into the target.");
+        if (p.SourceIds.Distinct().Count() != p.SourceIds.Count) errors.Add("sourceIds", "An intent is listed twice.");
+        if (p.SourceIds.Contains(p.TargetId)) errors.Add("sourceIds", "The target cannot also be a source.");
+        errors.ThrowIfAny();
+
+        var ids = p.SourceIds.Append(p.TargetId).ToList();
+        var intents = await db.Intents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        foreach (var id in ids)
+        {
+            var field = id == p.TargetId ? "targetId" : "sourceIds";
+            if (!intents.TryGetValue(id, out var intent)) errors.Add(field, $"Intent {id} does not exist.");
+            else if (intent.Status == IntentStatus.Deprecated) errors.Add(field, $"Intent '{intent.Key}' is deprecated.");
+        }
+        errors.ThrowIfAny();
+
+        var versions = new Dictionary<int, Guid>();
+        foreach (var id in ids)
+            versions[id] = Capture(intents[id], p.ExpectedVersions is not null && p.ExpectedVersions.TryGetValue(id, out var v) ? v : null);
+        var sources = string.Join(", ", p.SourceIds.Select(id => intents[id].Key));
+        return new(TaxonomyChangeKind.Merge, p with { ExpectedVersions = versions }, $"Merge {sources} → {intents[p.TargetId].Key}");
+    }
+
+    private async Task<ValidatedChange> SplitAsync(SplitIntentPayload p, CancellationToken ct)
+    {
+        var source = await IntentAsync(p.SourceId, "sourceId", ct);
+        var errors = new ErrorBag();
+        if (source.Status == IntentStatus.Deprecated) errors.Add("sourceId", $"Intent '{source.Key}' is deprecated.");
+        if (p.NewIntents.Count < 2) errors.Add("newIntents", "A split creates at least two intents.");
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < p.NewIntents.Count; i++)
+        {
+            var draft = p.NewIntents[i];
+            DraftRules.CheckDraft(draft, $"newIntents[{i}].", errors);
+            if (!keys.Add(draft.Key)) errors.Add($"newIntents[{i}].key", $"The key '{draft.Key}' is used twice.");
+            else if (Core.Taxonomy.TaxonomyKeys.IsSnakeCase(draft.Key)) await CheckKeyFreeAsync(draft.Key, $"newIntents[{i}].key", errors, ct);
+        }
+        if (!keys.Contains(p.DefaultTarget)) errors.Add("defaultTarget", "The default target must be the key of one of the new intents.");
+        foreach (var (questionId, target) in p.QuestionTargets.Where(q => !keys.Contains(q.Value)))
+            errors.Add("questionTargets", $"Question {questionId} goes to '{target}', which is not one of the new intents.");
+        for (var i = 0; i < p.KeywordRules.Count; i++)
+        {
+            var rule = p.KeywordRules[i];
+            if (!keys.Contains(rule.Target)) errors.Add($"keywordRules[{i}].target", $"'{rule.Target}' is not one of the new intents.");
+            if (rule.Keywords is null || rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) errors.Add($"keywordRules[{i}].keywords", "Give one or more non-empty keywords.");
+        }
+        if (p.QuestionTargets.Count > 0)
+        {
+            var wanted = p.QuestionTargets.Keys.ToList();
+            var found = await db.Questions.Where(q => wanted.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
+            foreach (var missing in wanted.Except(found).Take(20)) errors.Add("questionTargets", $"Question {missing} does not exist.");
+        }
+        if (p.DomainKey is not null) await CheckDomainAsync(p.DomainKey, null, "domainKey", errors, ct);
+        errors.ThrowIfAny();
+        return new(TaxonomyChangeKind.Split, p with { ExpectedVersion = Capture(source, p.ExpectedVersion) },
+            $"Split {source.Key} → {string.Join(", ", p.NewIntents.Select(n => n.Key))} (the rest → {p.DefaultTarget})");
+    }
+
+    private async Task<Intent> IntentAsync(int id, string field, CancellationToken ct) =>
+        await db.Intents.AsNoTracking().Include(i => i.Domain).SingleOrDefaultAsync(i => i.Id == id, ct)
+        ?? throw new ValidationException(field, $"Intent {id} does not exist.");
+
+    /// <summary>The token to store: the current one, after checking the caller's (if given) still matches.</summary>
+    private static Guid Capture(Intent intent, Guid? expected)
+    {
+        if (expected is { } e && e != intent.Version)
+            throw new ConflictException($"Intent '{intent.Key}' was changed by someone else after you opened it. Reload it and propose again.", [intent.Key]);
+        return intent.Version;
+    }
+
+    private async Task CheckKeyFreeAsync(string key, string field, ErrorBag errors, CancellationToken ct)
+    {
+        if (await db.Intents.AnyAsync(i => i.Key == key, ct)) errors.Add(field, $"An intent with key '{key}' already exists.");
+        else if ((await PendingKeysAsync(ct)).TryGetValue(key, out var changeId))
+            errors.Add(field, $"The key '{key}' is already taken by pending proposal #{changeId}.");
+    }
+
+    /// <summary>A replacement may name an existing intent, one a pending proposal creates, or one created alongside.</summary>
+    private async Task<bool> KeyKnownAsync(string key, CancellationToken ct) =>
+        keysAlongside?.Contains(key) == true
+        || await db.Intents.AnyAsync(i => i.Key == key, ct)
+        || (await PendingKeysAsync(ct)).ContainsKey(key);
+
+    private async Task CheckDomainAsync(string key, NewDomain? definition, string field, ErrorBag errors, CancellationToken ct)
+    {
+        if (await db.Domains.AnyAsync(d => d.Key == key, ct)) return;
+        if (definition is null || definition.Key != key)
+        {
+            errors.Add(field, $"Unknown domain '{key}'.");
+            return;
+        }
+        errors.AddIf(field, Core.Taxonomy.TaxonomyKeys.ValidateDomainKey(key));
+        DraftRules.CheckNewNames(definition.Names, "newDomain.names", errors);
+    }
+
+    private async Task<Dictionary<string, long>> PendingKeysAsync(CancellationToken ct)
+    {
+        if (_pendingKeys is not null) return _pendingKeys;
+        var pending = await db.TaxonomyChanges.AsNoTracking()
+            .Where(c => c.Status == ReviewStatus.Pending && (c.Kind == TaxonomyChangeKind.Add || c.Kind == TaxonomyChangeKind.Rename || c.Kind == TaxonomyChangeKind.Split))
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.Kind, c.Payload }).ToListAsync(ct);
+        _pendingKeys = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in pending)
+            foreach (var key in ChangeTargets.Of(PayloadJson.Deserialize(c.Kind, c.Payload)).NewKeys)
+                _pendingKeys.TryAdd(key, c.Id);
+        return _pendingKeys;
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Taxonomy;
+
+namespace PuoAiOps.Application.Taxonomy.Changes;
+
+/// <summary>A proposal that passed validation: its concurrency tokens filled in, and a one-line summary for reviewers.</summary>
+internal sealed record ValidatedChange(TaxonomyChangeKind Kind, ChangePayload Payload, string Summary);
+
+/// <summary>
+/// Checks a proposal against the current taxonomy and the other pending proposals. Failing input
+/// raises <see cref="ValidationException"/> (all field errors at once); a caller-supplied concurrency
+/// token that no longer matches raises <see cref="ConflictException"/>.
+/// </summary>
+/// <param name="keysAlongside">Keys created by other proposals of the same batch (an import), which a replacement may name.</param>
+internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<string>? keysAlongside = null)
+{
+    private Dictionary<string, long>? _pendingKeys;
+
+    public Task<ValidatedChange> ValidateAsync(ChangePayload payload, CancellationToken ct) => WithoutNulls(payload) switch
+    {
+        AddIntentPayload p => AddAsync(p, ct),
+        RenameIntentPayload p => RenameAsync(p, ct),
+        EditIntentPayload p => EditAsync(p, ct),
+        MergeIntentsPayload p => MergeAsync(p, ct),
+        SplitIntentPayload p => SplitAsync(p, ct),
+        DeprecateIntentPayload p => DeprecateAsync(p, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(payload), payload.GetType().Name, null),
+    };
+
+    /// <summary>Payloads come from JSON, where a client may send null for an empty list; treat it as empty.</summary>
+    private static ChangePayload WithoutNulls(ChangePayload payload) => payload switch
+    {
+        AddIntentPayload p => p with { Intent = p.Intent ?? new IntentDraft(), DomainKey = p.DomainKey ?? "" },
+        MergeIntentsPayload p => p with { SourceIds = p.SourceIds ?? [] },
+        SplitIntentPayload p => p with
+        {
+            NewIntents = (p.NewIntents ?? []).Select(n => n ?? new IntentDraft()).ToList(),
+            QuestionTargets = p.QuestionTargets ?? [],
+            KeywordRules = (p.KeywordRules ?? []).Select(r => r ?? new Core.Taxonomy.KeywordRule([], "")).ToList(),
+            DefaultTarget = p.DefaultTarget ?? "",
+        },
+        _ => payload,
+    };
+
+    private async Task<ValidatedChange> AddAsync(AddIntentPayload p, CancellationToken ct)
+    {
+        var errors = new ErrorBag();
+        DraftRules.CheckDraft(p.Intent, "intent.", errors);
+        if (TaxonomyKeys.IsSnakeCase(p.Intent.Key)) await CheckKeyFreeAsync(p.Intent.Key, "intent.key", errors, ct);
+        await CheckDomainAsync(p.DomainKey, p.NewDomain, "domainKey", errors, ct);
+        if (p.ReplacedByKey is not null)
+        {
+            if (p.Status != IntentStatus.Deprecated) errors.Add("replacedByKey", "Only a deprecated intent has a replacement.");
+            else if (p.ReplacedByKey == p.Intent.Key) errors.Add("replacedByKey", "An intent cannot replace itself.");
+            else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", $"Unknown intent '{p.ReplacedByKey}'.");
+        }
+        errors.ThrowIfAny();
+        var status = p.Status == IntentStatus.Active ? "" : $" as {p.Status.ToString().ToLowerInvariant()}";
+        return new(TaxonomyChangeKind.Add, p, $"Add intent {p.DomainKey}/{p.Intent.Key} \"{DraftRules.DisplayName(p.Intent.Names)}\"{status}");
+    }
+
+    private async Task<ValidatedChange> RenameAsync(RenameIntentPayload p, CancellationToken ct)
+    {
+        var intent = await IntentAsync(p.IntentId, "intentId", ct);
+        var errors = new ErrorBag();
+        var parts = new List<string>();
+        if (p.NewKey is not null && p.NewKey != intent.Key)
+        {
+            errors.AddIf("newKey", TaxonomyKeys.ValidateIntentKey(p.NewKey));
+            if (TaxonomyKeys.IsSnakeCase(p.NewKey)) await CheckKeyFreeAsync(p.NewKey, "newKey", errors, ct);
+            parts.Add($"key {intent.Key} → {p.NewKey}");
+        }
+        if (p.Names is not null)
+        {
+            DraftRules.CheckNameChanges(p.Names, "names", errors);
+            foreach (var (locale, name) in p.Names.Where(n => intent.Names.GetValueOrDefault(n.Key, "") != n.Value.Trim()))
+                parts.Add($"{locale} \"{intent.Names.GetValueOrDefault(locale, "")}\" → \"{name.Trim()}\"");
+        }
+        if (parts.Count == 0) errors.Add("names", "Nothing to rename: give a new key or at least one changed name.");
+        errors.ThrowIfAny();
+        return new(TaxonomyChangeKind.Rename, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
+            $"Rename {intent.Key}: {string.Join("; ", parts)}");
+    }
+
+    private async Task<ValidatedChange> EditAsync(EditIntentPayload p, CancellationToken ct)
+    {
+        var intent = await IntentAsync(p.IntentId, "intentId", ct);
+        var errors = new ErrorBag();
+        var fields = new List<string>();
+        if (p.Names is not null)
+        {
+            DraftRules.CheckNameChanges(p.Names, "names", errors);
+            if (!DraftRules.ApplyNameChanges(intent.Names, p.Names).OrderBy(k => k.Key).SequenceEqual(intent.Names.OrderBy(k => k.Key))) fields.Add("names");
+        }
+        Track(p.Description, intent.Description, "description");
+        Track(p.IncludeCriteria, intent.IncludeCriteria, "includeCriteria");
+        Track(p.ExcludeCriteria, intent.ExcludeCriteria, "excludeCriteria");
+        DraftRules.CheckExamples(p.Examples, "examples", errors);
+        if (p.Examples is not null && !p.Examples.SequenceEqual(intent.Examples)) fields.Add("examples");
+        if (p.GuideRef is not null)
+        {
+            errors.AddIf("guideRef", GuideReference.Validate(p.GuideRef));
+            if (p.GuideRef != (intent.GuideRef ?? "")) fields.Add("guideRef");
+        }
+        if (p.DomainKey is not null && p.DomainKey != intent.Domain?.Key)
+        {
+            await CheckDomainAsync(p.DomainKey, p.NewDomain, "domainKey", errors, ct);
+            fields.Add($"domain → {p.DomainKey}");
+        }
+        if (p.Status is { } status && status != intent.Status)
+        {
+            if (status == IntentStatus.Deprecated) errors.Add("status", "Deprecation is its own proposal (Deprecate), with a replacement.");
+            fields.Add($"status → {status.ToString().ToLowerInvariant()}");
+        }
+        if (fields.Count == 0) errors.Add("intentId", "Nothing to change: every given field equals the current value.");
+        errors.ThrowIfAny();
+        return new(TaxonomyChangeKind.Edit, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
+            $"Edit {intent.Key}: {string.Join(", ", fields)}");
+
+        void Track(string? proposed, string current, string field)
+        {
+            DraftRules.CheckText(proposed, field, errors);
+            if (proposed is not null && proposed != current) fields.Add(field);
+        }
+    }
+
+    private async Task<ValidatedChange> DeprecateAsync(DeprecateIntentPayload p, CancellationToken ct)
+    {
+        var intent = await IntentAsync(p.IntentId, "intentId", ct);
+        var errors = new ErrorBag();
+        if (intent.Status == IntentStatus.Deprecated) errors.Add("intentId", $"Intent '{intent.Key}' is already deprecated.");
+        string? replacement = null;
+        if (p.ReplacedById is { } rid)
+        {
+            var r = await db.Intents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rid, ct);
+            if (r is null) errors.Add("replacedById", $"Intent {rid} does not exist.");
+            else if (r.Id == intent.Id) errors.Add("replacedById", "An intent cannot replace itself.");
+            else if (r.Status == IntentStatus.Deprecated) errors.Add("replacedById", $"Intent '{r.Key}' is deprecated itself.");
+            replacement = r?.Key;
+        }
+        else if (p.ReplacedByKey is not null)
+        {
+            if (p.ReplacedByKey == intent.Key) errors.Add("replacedByKey", "An intent cannot replace itself.");
+            else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", $"Unknown intent '{p.ReplacedByKey}'.");
+            replacement = p.ReplacedByKey;
+        }
+        errors.ThrowIfAny();
+        return new(TaxonomyChangeKind.Deprecate, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
+            $"Deprecate {intent.Key}" + (replacement is null ? "" : $" (replaced by {replacement})"));
+    }
+}

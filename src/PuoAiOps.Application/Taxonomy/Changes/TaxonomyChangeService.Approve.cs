@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Taxonomy.Changes;
+
+public sealed partial class TaxonomyChangeService
+{
+    /// <summary>Applies one proposal and publishes a new taxonomy version.</summary>
+    public async Task<ChangeView> ApproveAsync(long changeId, Actor reviewer, string? note = null, CancellationToken ct = default) =>
+        (await ApproveManyAsync([changeId], reviewer, note, ct)).Changes[0];
+
+    /// <summary>
+    /// Applies several proposals in id order (an import: adds before the edits and deprecations that
+    /// may name them) in one transaction, and publishes one version. All or nothing: any conflict
+    /// rolls every one back and leaves them pending.
+    /// </summary>
+    public async Task<ApprovalResult> ApproveManyAsync(IReadOnlyList<long> changeIds, Actor reviewer, string? note = null, CancellationToken ct = default)
+    {
+        RequireRole(reviewer, ReviewerRoles, "review taxonomy changes");
+        var ids = changeIds.Distinct().Order().ToList();
+        if (ids.Count == 0) throw new ValidationException("changeIds", "Choose at least one proposal to approve.");
+
+        var found = await db.TaxonomyChanges.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        if (ids.FirstOrDefault(id => found.All(c => c.Id != id)) is var missing and > 0)
+            throw new NotFoundException($"Taxonomy change #{missing} does not exist.");
+        foreach (var change in found) EnsurePending(change);
+        if (reviewer.UserId is not null && found.FirstOrDefault(c => c.ProposedById == reviewer.UserId) is { } own)
+            throw new ForbiddenException($"You proposed change #{own.Id}; another reviewer has to approve it.");
+
+        var label = string.Join(",", ids);
+        try
+        {
+            var result = await ApplyInTransactionAsync(ids, reviewer, note, ct);
+            TaxonomyLog.Approved(logger, label, result.VersionNumber);
+            return result;
+        }
+        catch (DbUpdateException ex)
+        {
+            db.ChangeTracker.Clear();
+            TaxonomyLog.ApprovalConflict(logger, label);
+            throw new ConflictException(ex is DbUpdateConcurrencyException
+                ? "An intent in this proposal was changed by someone else while it was being approved. Reload and try again."
+                : "The taxonomy changed while this proposal was being approved (another approval published first). Try again.");
+        }
+        catch (ConflictException)
+        {
+            db.ChangeTracker.Clear();
+            TaxonomyLog.ApprovalConflict(logger, label);
+            throw;
+        }
+        catch
+        {
+            // The transaction rolled back; entities tracked half-applied must not leak into a later save on this context.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>The summaries of what was approved; a large import is summarised by count.</summary>
+    private static string DefaultNote(List<TaxonomyChange> changes) => changes.Count <= 5
+        ? string.Join("; ", changes.Select(c => c.Summary))
+        : $"{changes.Count} changes: " + string.Join(", ", changes.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+
+    private async Task<ApprovalResult> ApplyInTransactionAsync(List<long> ids, Actor reviewer, string? note, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Claim first: of two reviewers approving at once, exactly one sees every row still pending.
+        var claimed = await db.TaxonomyChanges.Where(c => ids.Contains(c.Id) && c.Status == ReviewStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ReviewStatus.Approved), ct);
+        if (claimed != ids.Count) throw new ConflictException("Someone else reviewed one of these proposals just now.");
+
+        var changes = await db.TaxonomyChanges.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
+        var applier = new ChangeApplier(db);
+        var details = new Dictionary<long, string>();
+        foreach (var change in changes)
+            details[change.Id] = await applier.ApplyAsync(change, PayloadJson.Deserialize(change.Kind, change.Payload), ct);
+
+        var version = await VersionPublisher.PublishAsync(db, reviewer.UserId, note ?? DefaultNote(changes), ct);
+        var now = DateTime.UtcNow;
+        foreach (var change in changes)
+        {
+            change.Status = ReviewStatus.Approved;
+            change.ReviewedById = reviewer.UserId;
+            change.ReviewedAt = now;
+            change.ReviewNote = note;
+            change.ResultingVersionId = version.Id;
+            db.AuditLog.Add(Audit(reviewer, "taxonomy.approve", change, $"kind={change.Kind}; version={version.Number}; {details[change.Id]}"));
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ApprovalResult(await ViewsAsync(changes, ct), version.Id, version.Number);
+    }
+}

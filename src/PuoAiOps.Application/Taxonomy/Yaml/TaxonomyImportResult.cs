@@ -1,0 +1,20 @@
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Taxonomy.Yaml;
+
+/// <summary>What an import may do besides proposing additions and edits.</summary>
+/// <param name="DeprecateMissing">Propose deprecating active intents that the file leaves out (the file is the whole taxonomy).</param>
+/// <param name="DryRun">Plan and validate only; store nothing.</param>
+public sealed record TaxonomyImportOptions(bool DeprecateMissing = true, bool DryRun = false);
+
+/// <summary>One proposal of an import. ChangeId is null on a dry run; Line 0 means an intent the file leaves out.</summary>
+public sealed record ImportedChange(long? ChangeId, TaxonomyChangeKind Kind, string IntentKey, string Summary, int Line);
+
+public sealed record TaxonomyImportResult(
+    IReadOnlyList<ImportedChange> Proposed,
+    IReadOnlyList<ImportedChange> AlreadyPending,
+    IReadOnlyList<string> Warnings,
+    bool DryRun)
+{
+    public int Count(TaxonomyChangeKind kind) => Proposed.Count(p => p.Kind == kind);
+}

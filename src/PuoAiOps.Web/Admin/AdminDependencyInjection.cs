@@ -1,0 +1,11 @@
+namespace PuoAiOps.Web.Admin;
+
+public static class AdminDependencyInjection
+{
+    /// <summary>User administration (create, role, disable) with its audit trail.</summary>
+    public static IHostApplicationBuilder AddConsoleAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UserAdminService>();
+        return builder;
+    }
+}

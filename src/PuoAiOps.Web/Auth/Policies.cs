@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Web.Auth;
+
+/// <summary>
+/// Authorization policy names. Every page and endpoint names exactly one of these (deny by default).
+/// The five role policies grant one role; Admin satisfies every policy. The three area policies
+/// open a whole console area to the roles that work in it (for pages several roles share).
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in, enabled user (home page, own profile, sign-out).</summary>
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>Label assigned items (Annotator).</summary>
+    public const string Annotate = "Annotate";
+
+    /// <summary>Edit taxonomy drafts, reply scripts, SOP documents; import data (Curator).</summary>
+    public const string Curate = "Curate";
+
+    /// <summary>Adjudicate, grade answers, approve scripts and taxonomy changes (Reviewer).</summary>
+    public const string Review = "Review";
+
+    /// <summary>Read dashboards, reports, redacted conversations (Viewer).</summary>
+    public const string View = "View";
+
+    /// <summary>Users, roles, API keys, settings, audit log, model promotion (Admin).</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Annotation queues: annotators label, reviewers adjudicate.</summary>
+    public const string AnnotationArea = "AnnotationArea";
+
+    /// <summary>Taxonomy, classifier, reply scripts, bot playground: curators edit, reviewers approve.</summary>
+    public const string ContentArea = "ContentArea";
+
+    /// <summary>Conversations, dashboards, reports, escalations: everyone who reads results.</summary>
+    public const string InsightsArea = "InsightsArea";
+
+    /// <summary>Roles granted by each policy (Admin is added to all of them).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Annotate] = [Roles.Annotator],
+        [Curate] = [Roles.Curator],
+        [Review] = [Roles.Reviewer],
+        [View] = [Roles.Viewer],
+        [Admin] = [],
+        [AnnotationArea] = [Roles.Annotator, Roles.Reviewer],
+        [ContentArea] = [Roles.Curator, Roles.Reviewer],
+        [InsightsArea] = [Roles.Viewer, Roles.Curator, Roles.Reviewer],
+    };
+
+    public static void AddConsolePolicies(this AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        foreach (var (name, roles) in RolesByPolicy)
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole([.. roles, Roles.Admin]));
+
+        // Deny by default: an endpoint that forgot to declare a policy still needs a signed-in user,
+        // and the endpoint test fails the build for it.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace PuoAiOps.Web.Hosting;
+
+public static class HostingDependencyInjection
+{
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>Static server rendering, antiforgery, problem details and the shared key ring.</summary>
+    public static IHostApplicationBuilder AddConsoleHosting(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddSingleton<AssetPaths>();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.Name = "puo.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Never leak internals, also in Development: only the status, a title and the trace id.
+            context.ProblemDetails.Detail = context.ProblemDetails.Status >= 500 ? null : context.ProblemDetails.Detail;
+            context.ProblemDetails.Extensions.Remove("exception");
+        });
+
+        // Bad input (including a missing antiforgery token) is a 400 in every environment, not an
+        // exception that Development would turn into a 500.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+
+        services.AddDataProtection().SetApplicationName("PuoAiOps");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        return builder;
+    }
+}

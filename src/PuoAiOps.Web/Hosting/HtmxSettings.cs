@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace PuoAiOps.Web.Hosting;
+
+/// <summary>htmx configuration, rendered into the <c>htmx-config</c> meta tag of every page.</summary>
+public static class HtmxSettings
+{
+    /// <summary>
+    /// includeIndicatorStyles: htmx would inject a &lt;style&gt; element, which the CSP blocks (app.css has the rules).
+    /// allowEval, allowScriptTags: no code from attributes or swapped fragments, matching the CSP.
+    /// responseHandling: 422 carries a re-rendered fragment with its validation message, so it is swapped;
+    /// other 4xx/5xx are not swapped and raise htmx:responseError (app.js shows a toast).
+    /// </summary>
+    public static readonly string ConfigJson = JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["includeIndicatorStyles"] = false,
+        ["allowEval"] = false,
+        ["allowScriptTags"] = false,
+        ["historyCacheSize"] = 0,
+        ["responseHandling"] = new object[]
+        {
+            new { code = "204", swap = false },
+            new { code = "[23]..", swap = true },
+            new { code = "422", swap = true },
+            new { code = "[45]..", swap = false, error = true },
+            new { code = "...", swap = false },
+        },
+    });
+}

@@ -1,0 +1,29 @@
+namespace PuoAiOps.Web.Hosting;
+
+/// <summary>
+/// Security headers on every response, errors and static files included. The CSP allows no inline
+/// script and no inline style: behaviour lives in wwwroot/js modules, looks in wwwroot/css classes.
+/// (htmx's own indicator <c>&lt;style&gt;</c> is switched off in the htmx-config meta tag for this reason.)
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpContext)state).Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    }
+}

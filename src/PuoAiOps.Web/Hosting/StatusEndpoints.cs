@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PuoAiOps.Web.Components.Shared;
+
+namespace PuoAiOps.Web.Hosting;
+
+/// <summary>
+/// Where error statuses and unhandled exceptions are re-executed (see <see cref="ConsolePipeline"/>).
+/// Browsers get a page inside the shell; the API and htmx get RFC 9457 problem details. Never a stack trace.
+/// </summary>
+internal static class StatusEndpoints
+{
+    public const string PathFormat = "/status/{0}";
+
+    public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder endpoints)
+    {
+        // Any method: the failed request may have been a POST, and is re-executed as it was.
+        endpoints.Map("/status/{code:int}", Handle).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static IResult Handle(int code, HttpContext context)
+    {
+        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>();
+        var failed = context.Features.Get<IExceptionHandlerPathFeature>();
+        // Visited directly rather than re-executed: nothing failed, so there is nothing to show.
+        if (reExecuted is null && failed is null) code = StatusCodes.Status404NotFound;
+        if (code is < 400 or > 599) code = StatusCodes.Status500InternalServerError;
+
+        var originalPath = reExecuted?.OriginalPath ?? failed?.Path ?? context.Request.Path;
+        var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || originalPath == "/api";
+        if (isApi || !context.Request.WantsHtmlPage())
+            return TypedResults.Problem(statusCode: code, instance: originalPath);
+
+        return new RazorComponentResult<StatusDocument>(new { StatusCode = code }) { StatusCode = code };
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Demo;
+
+namespace PuoAiOps.Web.Startup;
+
+/// <summary>
+/// Seeds the demo workspace into an empty workspace when <c>Demo:Seed</c> is true. Runs in the
+/// background after the console listens, so the first page answers while the demo is written.
+/// </summary>
+internal sealed partial class SeedDemoTask(IOptions<DemoOptions> options, DemoWorkspace demo, ILogger<SeedDemoTask> logger) : IStartupTask
+{
+    public StartupPhase Phase => StartupPhase.AfterListening;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (!options.Value.Seed)
+        {
+            LogSkipped(logger);
+            return;
+        }
+        if (!await demo.IsWorkspaceEmptyAsync(ct)) return;
+        await demo.SeedAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo:Seed is false: starting with an empty workspace.")]
+    private static partial void LogSkipped(ILogger logger);
+}

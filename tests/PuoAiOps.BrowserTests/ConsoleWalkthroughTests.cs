@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// A first administrator's morning, in a real browser against the real server: set up the
+/// workspace, sign in, open every page, add a colleague and change their role with htmx, then see
+/// the console as that colleague. Any 4xx/5xx, console or script error fails the test. Screenshots
+/// of every page go to docs/images.
+/// </summary>
+public sealed class ConsoleWalkthroughTests
+{
+    private const string AdminEmail = "ada@example.test";
+    private const string AdminPassword = "correct horse battery staple";
+    private const string ViewerEmail = "vic@example.test";
+    private const string ViewerPassword = "another long passphrase";
+
+    [Fact]
+    public async Task FirstAdmin_SetsUp_SignsIn_AndEveryPageWorks()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumLocator.Args,
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        // Generous: CI machines here are shared and often fully loaded.
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var problems = new BrowserProblems();
+        problems.Watch(page);
+        var shots = new Screenshots();
+
+        // 1. An empty workspace sends everyone to /setup.
+        await page.GotoAsync("/");
+        Assert.EndsWith("/setup", page.Url, StringComparison.Ordinal);
+        await shots.TakeAsync(page, "setup");
+        await page.FillAsync("#email", AdminEmail);
+        await page.FillAsync("#display-name", "Ada Lovelace");
+        await page.FillAsync("#password", AdminPassword);
+        await page.FillAsync("#confirm", AdminPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/login\\?setup=done$"));
+        await shots.TakeAsync(page, "login");
+
+        // 2. Sign in.
+        await SignInAsync(page, AdminEmail, AdminPassword);
+        await shots.TakeAsync(page, "overview");
+
+        // 3. Every navigation entry opens a finished-looking page inside the shell.
+        var hrefs = await page.Locator("nav.app-nav a.nav-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(12, hrefs.Length);
+        foreach (var href in hrefs)
+        {
+            var response = await page.GotoAsync(href);
+            Assert.Equal(200, response!.Status);
+            await Assertions.Expect(page.Locator("h1.page-title")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"nav.app-nav a.nav-link.active[href='{href}']")).ToHaveCountAsync(1);
+            await shots.TakeAsync(page, ScreenshotName(href));
+        }
+
+        // 4. Admin: add a colleague through the form, change their role with htmx (token header, CSP, swap).
+        await page.GotoAsync("/admin/users/new");
+        await shots.TakeAsync(page, "admin-new-user");
+        await page.FillAsync("#email", ViewerEmail);
+        await page.FillAsync("#display-name", "Victor Viewer");
+        await page.SelectOptionAsync("#role", "Viewer");
+        await page.FillAsync("#password", ViewerPassword);
+        await page.FillAsync("#confirm", ViewerPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/admin/users\\?created="));
+        var row = page.Locator($"tr[data-user='{ViewerEmail}']");
+        await row.Locator("select[name=role]").SelectOptionAsync("Reviewer");
+        await row.Locator("button:has-text('Change')").ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-user='{ViewerEmail}'] .row-message")).ToContainTextAsync("Role changed to Reviewer.");
+        row = page.Locator($"tr[data-user='{ViewerEmail}']");
+        await row.Locator("select[name=role]").SelectOptionAsync("Viewer");
+        await row.Locator("button:has-text('Change')").ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-user='{ViewerEmail}'] .row-message")).ToContainTextAsync("Role changed to Viewer.");
+        await shots.TakeAsync(page, "admin-users");
+
+        // The last admin is protected, and the refusal is shown in the row.
+        var self = page.Locator($"tr[data-user='{AdminEmail}']");
+        await self.Locator("select[name=role]").SelectOptionAsync("Curator");
+        using (problems.Expect(422))
+        {
+            await self.Locator("button:has-text('Change')").ClickAsync();
+            await Assertions.Expect(page.Locator($"tr[data-user='{AdminEmail}'] .row-message")).ToContainTextAsync("last active admin");
+        }
+
+        foreach (var (path, name) in new[] { ("/admin/audit", "admin-audit"), ("/admin/api-keys", "admin-api-keys"), ("/admin/settings", "admin-settings") })
+        {
+            await page.GotoAsync(path);
+            await shots.TakeAsync(page, name);
+        }
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Exception");
+
+        // 5. The user menu signs out (a POST with the antiforgery token).
+        await page.ClickAsync(".user-menu-toggle");
+        await Assertions.Expect(page.Locator(".user-menu .dropdown-menu")).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "user-menu", fullPage: false);
+        await page.ClickAsync("[data-testid=logout]");
+        await page.WaitForURLAsync(new Regex("/login$"));
+
+        // 6. The colleague sees only their areas; other pages answer 403 inside the shell.
+        await SignInAsync(page, ViewerEmail, ViewerPassword);
+        Assert.Equal(5, await page.Locator("nav.app-nav a.nav-link").CountAsync());
+        await shots.TakeAsync(page, "overview-viewer");
+        using (problems.Expect(403))
+        {
+            var forbidden = await page.GotoAsync("/admin/users");
+            Assert.Equal(403, forbidden!.Status);
+            await Assertions.Expect(page.Locator("[data-status='403']")).ToBeVisibleAsync();
+            await shots.TakeAsync(page, "forbidden");
+        }
+        using (problems.Expect(404))
+        {
+            var missing = await page.GotoAsync("/no/such/page");
+            Assert.Equal(404, missing!.Status);
+            await shots.TakeAsync(page, "not-found");
+        }
+
+        // 7. Small screens: navigation moves into a drawer.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("nav.app-nav")).Not.ToBeInViewportAsync();
+        await page.ClickAsync("[aria-controls='app-sidebar']");
+        await Assertions.Expect(page.Locator("nav.app-nav a.nav-link").First).ToBeInViewportAsync();
+        await shots.TakeAsync(page, "mobile-navigation", fullPage: false);
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        if (!page.Url.Contains("/login", StringComparison.Ordinal)) await page.GotoAsync("/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        await Assertions.Expect(page.Locator("header.app-topbar")).ToBeVisibleAsync();
+    }
+
+    private static string ScreenshotName(string href) => href switch
+    {
+        "/" => "overview",
+        "/admin" => "admin-users-list",
+        _ => href.Trim('/').Replace('/', '-'),
+    };
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// The real console on Kestrel at a free 127.0.0.1 port, with an empty SQLite workspace in a temp
+/// folder (demo seeding off), so a real browser can drive it.
+/// </summary>
+public sealed class KestrelConsole : WebApplicationFactory<Program>
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "puo-browser-tests", Guid.NewGuid().ToString("N"));
+
+    public KestrelConsole()
+    {
+        Directory.CreateDirectory(_dataDir);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Base address such as <c>http://127.0.0.1:41234</c>, once <see cref="Start"/> ran.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public KestrelConsole Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDir", _dataDir);
+        builder.UseSetting("Demo:Seed", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS temp cleaner
+        }
+    }
+}

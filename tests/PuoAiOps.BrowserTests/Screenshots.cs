@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>Saves full-page screenshots to docs/images (overwritten each run) and to the test output folder.</summary>
+public sealed class Screenshots
+{
+    private readonly string? _docsDir;
+    private readonly string _outputDir;
+
+    public Screenshots()
+    {
+        _outputDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(_outputDir);
+        var root = FindRepositoryRoot();
+        if (root is not null)
+        {
+            _docsDir = Path.Combine(root, "docs", "images");
+            Directory.CreateDirectory(_docsDir);
+        }
+    }
+
+    public List<string> Saved { get; } = [];
+
+    /// <param name="page">The page to capture.</param>
+    /// <param name="name">File name without extension.</param>
+    /// <param name="fullPage">False for the visible viewport only (overlays such as drawers and menus).</param>
+    public async Task TakeAsync(IPage page, string name, bool fullPage = true)
+    {
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+        await File.WriteAllBytesAsync(Path.Combine(_outputDir, name + ".png"), bytes, TestContext.Current.CancellationToken);
+        if (_docsDir is not null)
+            await File.WriteAllBytesAsync(Path.Combine(_docsDir, name + ".png"), bytes, TestContext.Current.CancellationToken);
+        Saved.Add(name);
+    }
+
+    private static string? FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PuoAiOps.sln"))) return dir.FullName;
+        return null;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Web.Tests;
+
+public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/login", false)]
+    [InlineData("/", true)]
+    [InlineData("/api/v1/me", true)]
+    [InlineData("/css/app.css", false)]
+    [InlineData("/no-such-page", true)]
+    [InlineData("/healthz", false)]
+    public async Task EveryResponse_CarriesTheSecurityHeaders(string path, bool signedIn)
+    {
+        using var client = signedIn ? await team.SignInAsAsync(Roles.Viewer) : team.CreateClient();
+        using var response = await client.GetAsync(path);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Pages_HaveNoInlineScriptsOrStyles()
+    {
+        using var client = await team.SignInAsAsync(Roles.Admin);
+        foreach (var path in new[] { "/", "/admin/users", "/admin/users/new", "/admin/audit", "/annotate", "/no-such-page" })
+        {
+            var page = await client.GetPageAsync(path);
+            Assert.All(page.Document.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), $"{path}: inline <script>"));
+            Assert.Empty(page.Document.QuerySelectorAll("style"));
+            Assert.Empty(page.Document.QuerySelectorAll("[style]"));
+            Assert.DoesNotContain(page.Document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name.StartsWith("hx-on", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public async Task Body_CarriesTheAntiforgeryTokenForHtmx()
+    {
+        using var client = await team.SignInAsAsync(Roles.Viewer);
+        await client.GetPageAsync("/");
+        Assert.False(string.IsNullOrEmpty(client.HtmxToken));
+    }
+
+    [Fact]
+    public async Task UnknownUrl_Is404InsideTheShell()
+    {
+        using var client = await team.SignInAsAsync(Roles.Viewer);
+        var page = await client.GetPageAsync("/there/is/nothing/here");
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.True(page.HasShell);
+        Assert.Contains("Page not found", page.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiUrl_Is404ProblemDetails()
+    {
+        using var client = await team.SignInAsAsync(Roles.Viewer);
+        using var response = await client.GetAsync("/api/v1/nothing", "application/json");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task StatusPage_VisitedDirectly_IsNotFound()
+    {
+        using var client = await team.SignInAsAsync(Roles.Viewer);
+        var page = await client.GetPageAsync("/status/500");
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+    }
+
+    [Fact]
+    public async Task Healthz_IsAnonymousJson_WithDatabaseReachability()
+    {
+        using var client = team.CreateClient();
+        using var response = await client.GetAsync("/healthz", "application/json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("reachable", json.RootElement.GetProperty("database").GetString());
+    }
+
+    [Theory]
+    [InlineData("/lib/bootstrap/css/bootstrap.min.css", "text/css")]
+    [InlineData("/lib/htmx.org/htmx.min.js", "text/javascript")]
+    [InlineData("/lib/bootstrap-icons/font/fonts/bootstrap-icons.woff2", "font/woff2")]
+    [InlineData("/lib/echarts/echarts.min.js", "text/javascript")]
+    [InlineData("/js/app.js", "text/javascript")]
+    public async Task VendoredAndOwnStaticFiles_AreServedAnonymously(string path, string mediaType)
+    {
+        using var client = team.CreateClient();
+        using var response = await client.GetAsync(path, "*/*");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task PageAssets_AreLinkedWithAContentHash()
+    {
+        using var client = team.CreateClient();
+        var page = await client.GetPageAsync("/login");
+        var css = page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Contains(css, h => h.StartsWith("/css/app.css?v=", StringComparison.Ordinal));
+        foreach (var href in css.Concat(page.Document.Scripts.Select(s => s.Source!)))
+        {
+            using var asset = await client.GetAsync(href, "*/*");
+            Assert.True(asset.StatusCode == HttpStatusCode.OK, $"{href}: {asset.StatusCode}");
+        }
+    }
+}

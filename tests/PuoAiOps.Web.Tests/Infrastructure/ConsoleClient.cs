@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace PuoAiOps.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A browser-like client of the console: keeps cookies, does not follow redirects (tests assert
+/// them), parses pages with AngleSharp and sends antiforgery tokens the way the pages do.
+/// </summary>
+public sealed class ConsoleClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    /// <summary>The request token from the last page loaded (body hx-headers), used for htmx posts.</summary>
+    public string? HtmxToken { get; private set; }
+
+    public async Task<HttpResponseMessage> GetAsync(string url, string accept = "text/html")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(accept);
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>GETs a page as a browser would and parses it.</summary>
+    public async Task<Page> GetPageAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        return await ReadPageAsync(response);
+    }
+
+    public async Task<Page> ReadPageAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var document = await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken);
+        var headers = document.Body?.GetAttribute("hx-headers");
+        if (headers is not null)
+            HtmxToken = JsonSerializer.Deserialize<Dictionary<string, string>>(headers)?.GetValueOrDefault("X-CSRF-TOKEN");
+        return new Page(response.StatusCode, response.RequestMessage?.RequestUri?.AbsolutePath, response.Headers.Location?.OriginalString, document);
+    }
+
+    /// <summary>Submits the form of <paramref name="page"/> selected by <paramref name="formSelector"/>
+    /// with its hidden fields (antiforgery token, Blazor form name) plus <paramref name="fields"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(Page page, string formSelector, IDictionary<string, string> fields)
+    {
+        var form = page.Document.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Where(i => i.GetAttribute("name") is not null)
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        foreach (var (name, value) in fields) values[name] = value;
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Path ?? "/";
+        return await PostFormAsync(action, values);
+    }
+
+    /// <summary>A form post exactly as given (no token added).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, IDictionary<string, string> fields, IDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd("text/html");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A post as htmx sends it: HX-Request header plus the X-CSRF-TOKEN of the last page loaded.</summary>
+    public Task<HttpResponseMessage> HtmxPostAsync(string url, IDictionary<string, string> fields, bool withToken = true)
+    {
+        var headers = new Dictionary<string, string> { ["HX-Request"] = "true" };
+        if (withToken)
+            headers["X-CSRF-TOKEN"] = HtmxToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet.");
+        return PostFormAsync(url, fields, headers);
+    }
+
+    public void Dispose() => Http.Dispose();
+}
+
+/// <summary>A parsed response.</summary>
+/// <param name="Status">HTTP status of the response.</param>
+/// <param name="Path">Path that was requested.</param>
+/// <param name="Location">Redirect target, if any.</param>
+/// <param name="Document">The parsed HTML.</param>
+public sealed record Page(HttpStatusCode Status, string? Path, string? Location, IDocument Document)
+{
+    /// <summary>Hrefs of the left navigation, in order.</summary>
+    public IReadOnlyList<string> NavHrefs =>
+        Document.QuerySelectorAll("nav.app-nav a.nav-link").Select(a => a.GetAttribute("href")!).ToList();
+
+    public bool HasShell => Document.QuerySelector("header.app-topbar") is not null && Document.QuerySelector("nav.app-nav") is not null;
+
+    public string Title => Document.Title ?? "";
+
+    public string Text => Document.Body?.TextContent ?? "";
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace PuoAiOps.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real console (Program) on a fresh SQLite database in a temporary folder, demo seeding off.
+/// Runs in the Development environment on purpose: errors must hide stack traces there too.
+/// </summary>
+public class ConsoleFactory : WebApplicationFactory<Program>
+{
+    public ConsoleFactory()
+    {
+        DataDir = Path.Combine(Path.GetTempPath(), "puo-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDir);
+    }
+
+    public string DataDir { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDir", DataDir);
+        builder.UseSetting("Demo:Seed", "false");
+        // Same hashing algorithm, fewer PBKDF2 rounds: the suite signs in a few hundred times on 2 cores.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background task: the OS temp cleaner gets it.
+        }
+    }
+}

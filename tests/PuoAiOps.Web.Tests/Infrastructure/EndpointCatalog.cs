@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PuoAiOps.Web.Tests.Infrastructure;
+
+/// <summary>One routed endpoint as the authorization tests see it.</summary>
+/// <param name="Route">Route template, e.g. <c>/admin/users/{id}/role</c>.</param>
+/// <param name="Methods">HTTP methods, empty when any method matches.</param>
+/// <param name="Policies">Named policies from [Authorize]/RequireAuthorization.</param>
+/// <param name="Roles">Role lists from [Authorize(Roles=...)].</param>
+/// <param name="AllowsAnonymous">Whether [AllowAnonymous]/AllowAnonymous() is present.</param>
+/// <param name="DisplayName">Endpoint display name, for messages.</param>
+public sealed record EndpointInfo(
+    string Route, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, IReadOnlyList<string> Roles,
+    bool AllowsAnonymous, string DisplayName)
+{
+    /// <summary>The route with every parameter replaced by a value, so it can be requested.</summary>
+    public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Route, @"\{[^}]+\}", "1");
+
+    public bool AcceptsPost => Methods.Count == 0 || Methods.Contains("POST");
+
+    public bool AcceptsGet => Methods.Count == 0 || Methods.Contains("GET");
+
+    public AuthorizationPolicy? CombinedPolicy(IAuthorizationPolicyProvider provider) =>
+        AuthorizationPolicy.CombineAsync(provider,
+            [.. Policies.Select(p => new AuthorizeAttribute(p)), .. Roles.Select(r => new AuthorizeAttribute { Roles = r })]).GetAwaiter().GetResult();
+}
+
+public static class EndpointCatalog
+{
+    /// <summary>Every routed endpoint of the running console, Razor component pages included.</summary>
+    public static IReadOnlyList<EndpointInfo> All(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => new EndpointInfo(
+                "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToList() ?? [],
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Where(p => p.Length > 0).ToList(),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Where(r => r.Length > 0).ToList(),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                e.DisplayName ?? e.RoutePattern.RawText ?? "?"))
+            .ToList();
+}
