@@ -17,40 +17,58 @@ public static class IntentTrainer
         ArgumentNullException.ThrowIfNull(train);
         options ??= new TrainerOptions();
         options.Validate();
-        var (fit, calibration, source) = validation is { Count: > 0 }
+        var (fitData, calibration, source) = validation is { Count: > 0 }
             ? (train, validation, "validation")
             : HoldoutSplit.Split(train, options.HoldoutFraction, options.Seed);
-        var labels = fit.Select(t => t.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (labels.Length < 2) throw new ArgumentException("Training data needs at least two distinct labels.", nameof(train));
+
+        var fit = Fit(fitData, options, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var (temperature, threshold) = Calibrate(fit.Model(options, calibration.Count, 1f, 0f), calibration, fit.ClassOf, options);
+        var calibrateSeconds = clock.Elapsed.TotalSeconds;
+        var (featurizeSeconds, trainSeconds) = (fit.FeaturizeSeconds, fit.TrainSeconds);
+        if (source == "holdout" && options.RefitOnAllData)
+        {
+            // Calibration needed data the model had not seen; the model itself learns from all of it.
+            fit = Fit(train, options, cancellationToken);
+            featurizeSeconds += fit.FeaturizeSeconds;
+            trainSeconds += fit.TrainSeconds;
+            source = "holdout, then refit on all data";
+        }
+
+        var model = fit.Model(options, calibration.Count, temperature, threshold);
+        var counts = fit.Labels.Select((l, i) => new LabelCount(l, fit.Y.Count(c => c == i))).ToArray();
+        var report = new TrainingReport(model.Info.DataHash, counts, fit.Y.Length, calibration.Count, source, fit.Space.Count,
+            temperature, threshold, options, featurizeSeconds, trainSeconds, calibrateSeconds);
+        return new IntentTrainingResult(model, report);
+    }
+
+    private static Fitted Fit(IReadOnlyList<LabeledText> data, TrainerOptions options, CancellationToken ct)
+    {
+        var labels = data.Select(t => t.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length < 2) throw new ArgumentException("Training data needs at least two distinct labels.", nameof(data));
 
         var clock = Stopwatch.StartNew();
-        var texts = Normalize(fit);
+        var texts = Normalize(data);
         var space = FeatureSpaceBuilder.Fit(texts, options.Features);
         var x = SparseMatrix.Build(space, texts);
         var featurizeSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         var classOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
-        var y = fit.Select(t => classOf[t.Label]).ToArray();
+        var y = data.Select(t => classOf[t.Label]).ToArray();
         var cost = labels.Select(l => l == options.OutOfScopeLabel ? options.OutOfScopeWeight : 1f).ToArray();
         var settings = new SvmSettings(options.C, options.Tolerance, options.MaxIterations, 1f, options.MaxThreads);
-        var (trained, paddedBias, _) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, cancellationToken);
-        var bias = paddedBias[..labels.Length];
+        var (trained, paddedBias, _) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, ct);
         var weights = QuantizedWeights.Quantize(trained, labels.Length, LinearSvmTrainer.Stride(labels.Length));
-        var trainSeconds = clock.Elapsed.TotalSeconds;
+        return new Fitted(labels, classOf, y, space, weights, paddedBias[..labels.Length], DataHash(data), featurizeSeconds, clock.Elapsed.TotalSeconds);
+    }
 
-        clock.Restart();
-        var info = new IntentModelInfo(options.OutOfScopeLabel, options.Seed, DataHash(fit), fit.Count, calibration.Count,
-            options.C, options.OutOfScopeWeight, options.Features);
-        var uncalibrated = new IntentModel(info, space, labels, weights, bias, 1f, 0f);
-        var (temperature, threshold) = Calibrate(uncalibrated, calibration, classOf, options);
-        var model = new IntentModel(info, space, labels, weights, bias, temperature, threshold);
-        var calibrateSeconds = clock.Elapsed.TotalSeconds;
-
-        var counts = labels.Select((l, i) => new LabelCount(l, y.Count(c => c == i))).ToArray();
-        var report = new TrainingReport(info.DataHash, counts, fit.Count, calibration.Count, source, space.Count,
-            temperature, threshold, options, featurizeSeconds, trainSeconds, calibrateSeconds);
-        return new IntentTrainingResult(model, report);
+    private sealed record Fitted(string[] Labels, Dictionary<string, int> ClassOf, int[] Y, FeatureSpace Space, QuantizedWeights Weights,
+        float[] Bias, string DataHash, double FeaturizeSeconds, double TrainSeconds)
+    {
+        public IntentModel Model(TrainerOptions options, int calibrationExamples, float temperature, float threshold) =>
+            new(new IntentModelInfo(options.OutOfScopeLabel, options.Seed, DataHash, Y.Length, calibrationExamples, options.C,
+                options.OutOfScopeWeight, options.Features), Space, Labels, Weights, Bias, temperature, threshold);
     }
 
     private static (float Temperature, float Threshold) Calibrate(IntentModel model, IReadOnlyList<LabeledText> calibration,

@@ -28,6 +28,9 @@ public sealed record TrainerOptions
     /// <summary>Without a validation set, this stratified share of the training data is held out for calibration.</summary>
     public float HoldoutFraction { get; init; } = 0.1f;
 
+    /// <summary>After calibrating on the hold-out, train again on all training data (no validation set only).</summary>
+    public bool RefitOnAllData { get; init; } = true;
+
     public float Tolerance { get; init; } = 0.1f;
     public int MaxIterations { get; init; } = 1000;
 

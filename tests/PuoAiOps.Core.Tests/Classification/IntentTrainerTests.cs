@@ -91,15 +91,21 @@ public class IntentTrainerTests
     }
 
     [Fact]
-    public void Train_WithoutValidation_CalibratesOnAStratifiedHoldout()
+    public void Train_WithoutValidation_CalibratesOnAStratifiedHoldoutThenRefitsOnAll()
     {
         var train = SyntheticIntents.Generate(30, seed: 13);
         var result = IntentTrainer.Train(train, null, Options, TestContext.Current.CancellationToken);
-        Assert.Equal("holdout", result.Report.CalibrationSource);
+        Assert.Equal("holdout, then refit on all data", result.Report.CalibrationSource);
         Assert.Equal(18, result.Report.CalibrationExamples); // 10% of 30 per label, 6 labels
-        Assert.Equal(train.Count - 18, result.Report.TrainingExamples);
-        Assert.All(result.Report.Labels, l => Assert.Equal(27, l.Count));
+        Assert.Equal(train.Count, result.Report.TrainingExamples);
+        Assert.All(result.Report.Labels, l => Assert.Equal(30, l.Count));
+        Assert.Equal(IntentTrainer.DataHash(train), result.Model.Info.DataHash);
         Assert.Equal(SyntheticIntents.Labels.Order(StringComparer.Ordinal), result.Model.Labels);
+
+        var heldOut = IntentTrainer.Train(train, null, Options with { RefitOnAllData = false }, TestContext.Current.CancellationToken);
+        Assert.Equal("holdout", heldOut.Report.CalibrationSource);
+        Assert.Equal(train.Count - 18, heldOut.Report.TrainingExamples);
+        Assert.All(heldOut.Report.Labels, l => Assert.Equal(27, l.Count));
     }
 
     [Fact]
