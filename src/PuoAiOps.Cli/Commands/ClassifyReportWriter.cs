@@ -31,7 +31,7 @@ internal static class ClassifyReportWriter
         o.WriteLine(string.Create(Invariant, $"labels            {r.Labels.Count}"));
         o.WriteLine(string.Create(Invariant, $"training examples {r.TrainingExamples} (calibrated on {r.CalibrationExamples}, {r.CalibrationSource})"));
         o.WriteLine(string.Create(Invariant, $"features          {r.Features}"));
-        o.WriteLine(string.Create(Invariant, $"threshold         {r.Threshold:F4} (temperature {r.Temperature:F4})"));
+        o.WriteLine(string.Create(Invariant, $"threshold         {r.Calibration.Threshold:F4} (temperature {r.Calibration.Temperature:F4})"));
         o.WriteLine(string.Create(Invariant, $"data hash         {r.DataHash}"));
     }
 }

@@ -35,8 +35,8 @@ internal static class ClassifyTrainCommand
                     training_examples = result.Report.TrainingExamples,
                     calibration_examples = result.Report.CalibrationExamples,
                     features = result.Report.Features,
-                    threshold = result.Report.Threshold,
-                    temperature = result.Report.Temperature,
+                    threshold = result.Report.Calibration.Threshold,
+                    temperature = result.Report.Calibration.Temperature,
                     data_hash = result.Report.DataHash,
                     train_seconds = Math.Round(result.Report.TotalSeconds, 3),
                 });

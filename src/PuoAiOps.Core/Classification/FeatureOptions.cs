@@ -14,10 +14,10 @@ public sealed record FeatureOptions
     public int CjkNgramMax { get; init; } = 3;
 
     /// <summary>Also pair each word with the words up to this far before it (0 = off): conjunctions such as "change … name".</summary>
-    public int WordPairWindow { get; init; }
+    public int WordPairWindow { get; init; } = 8;
 
     /// <summary>Features seen in fewer training texts are dropped (rare char n-grams are mostly noise).</summary>
-    public int WordMinDf { get; init; } = 1;
+    public int WordMinDf { get; init; } = 2;
     public int CharMinDf { get; init; } = 2;
 
     /// <summary>Relative weight of the char block after both blocks are normalised.</summary>
@@ -28,6 +28,7 @@ public sealed record FeatureOptions
 
     internal void Validate()
     {
+        if (WordPairWindow is < 0 or > 8) throw new ArgumentOutOfRangeException(nameof(WordPairWindow), "Word pair window must be 0..8.");
         if (WordNgramMax is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(WordNgramMax), "Word n-grams must be 1..4.");
         if (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8)
             throw new ArgumentOutOfRangeException(nameof(CharNgramMax), "Char n-grams must satisfy 1 <= min <= max <= 8.");

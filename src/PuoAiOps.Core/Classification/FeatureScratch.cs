@@ -25,6 +25,7 @@ internal sealed class FeatureScratch
     {
         WordCount = 0;
         CharCount = 0;
+        UnigramCount = 0;
     }
 
     public void AddWord(ulong hash)
@@ -32,6 +33,21 @@ internal sealed class FeatureScratch
         if (WordCount == _wordHashes.Length) Array.Resize(ref _wordHashes, _wordHashes.Length * 2);
         _wordHashes[WordCount++] = hash;
     }
+
+    /// <summary>A word or single CJK character: a word feature that also counts towards <see cref="KnownShare"/>.</summary>
+    public void AddUnigram(ulong hash)
+    {
+        AddWord(hash);
+        if (UnigramCount == _unigrams.Length) Array.Resize(ref _unigrams, _unigrams.Length * 2);
+        _unigrams[UnigramCount++] = hash;
+    }
+
+    private ulong[] _unigrams = new ulong[32];
+    public int UnigramCount { get; private set; }
+    public Span<ulong> Unigrams => _unigrams.AsSpan(0, UnigramCount);
+
+    /// <summary>Share of the current text's words (and CJK characters) that are features of the model.</summary>
+    public float KnownShare { get; set; }
 
     public void AddChar(ulong hash)
     {

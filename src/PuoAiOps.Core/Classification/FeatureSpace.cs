@@ -32,8 +32,22 @@ internal sealed class FeatureSpace
         NgramHasher.Hash(normalized, Options, scratch);
         scratch.EnsureFeatureCapacity(scratch.WordCount + scratch.CharCount);
         var words = MapBlock(scratch.WordHashes, scratch, 0, 1f);
+        scratch.KnownShare = KnownShare(scratch);
         var chars = MapBlock(scratch.CharHashes, scratch, words, Options.CharBlockWeight);
         return words + chars;
+    }
+
+    /// <summary>
+    /// How much of the question's vocabulary the model has seen: questions outside every intent
+    /// tend to be about things the training data never mentions, which a linear score alone misses.
+    /// </summary>
+    private float KnownShare(FeatureScratch scratch)
+    {
+        var unigrams = scratch.Unigrams;
+        var known = 0;
+        foreach (var hash in unigrams)
+            if (_index.Find(hash) >= 0) known++; // just looked up by MapBlock: cache hits
+        return unigrams.Length == 0 ? 0f : (float)known / unigrams.Length;
     }
 
     private int MapBlock(Span<ulong> hashes, FeatureScratch scratch, int offset, float weight)

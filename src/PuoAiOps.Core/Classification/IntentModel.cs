@@ -4,9 +4,9 @@ using PuoAiOps.Core.Text;
 namespace PuoAiOps.Core.Classification;
 
 /// <summary>
-/// A trained intent classifier: sparse TF-IDF features → linear scores per class → temperature-scaled
-/// softmax confidences, with out-of-scope by an explicit class and/or a confidence threshold.
-/// Immutable and thread-safe; persist with <see cref="Save"/>/<see cref="ToBytes"/>.
+/// A trained intent classifier: sparse TF-IDF features → one linear score per class → a calibrated
+/// confidence that the top label is right, with out-of-scope by an explicit class and/or a
+/// confidence threshold. Immutable and thread-safe; persist with <see cref="Save"/>/<see cref="ToBytes"/>.
 /// </summary>
 public sealed partial class IntentModel
 {
@@ -17,7 +17,7 @@ public sealed partial class IntentModel
     private readonly float[] _bias;
 
     internal IntentModel(IntentModelInfo info, FeatureSpace features, string[] labels, QuantizedWeights weights, float[] bias,
-        float temperature, float threshold)
+        ModelCalibration calibration)
     {
         if (weights.Features != features.Count || weights.Classes != labels.Length || bias.Length != labels.Length)
             throw new ArgumentException("Weight matrix does not match features x classes.", nameof(weights));
@@ -26,8 +26,7 @@ public sealed partial class IntentModel
         _labels = labels;
         _weights = weights;
         _bias = bias;
-        Temperature = temperature;
-        Threshold = threshold;
+        Calibration = calibration;
         OutOfScopeClass = Array.IndexOf(labels, info.OutOfScopeLabel);
     }
 
@@ -38,39 +37,46 @@ public sealed partial class IntentModel
     /// <summary>Index of the explicit out-of-scope class in <see cref="Labels"/>, or -1 when training data had none.</summary>
     public int OutOfScopeClass { get; }
 
-    /// <summary>Softmax temperature fitted on validation data (scores are divided by it).</summary>
-    public float Temperature { get; }
+    /// <summary>Temperature, confidence model and out-of-scope threshold, all fitted on validation data.</summary>
+    public ModelCalibration Calibration { get; }
 
-    /// <summary>A top confidence below this predicts out of scope (0 = never by threshold).</summary>
-    public float Threshold { get; }
+    /// <summary>A confidence below this predicts out of scope (0 = never by threshold).</summary>
+    public float Threshold => Calibration.Threshold;
 
     public int FeatureCount => Features.Count;
     internal FeatureSpace Features { get; }
     internal QuantizedWeights Weights => _weights;
     internal ReadOnlySpan<float> Bias => _bias;
 
-    /// <summary>Out of scope when the out-of-scope class wins or the top confidence is below <see cref="Threshold"/>.</summary>
+    /// <summary>The same model with other calibration (the trainer probes candidates with it).</summary>
+    internal IntentModel WithCalibration(ModelCalibration calibration) => new(Info, Features, _labels, _weights, _bias, calibration);
+
+    /// <summary>Out of scope when the out-of-scope class wins or the confidence is below <see cref="Threshold"/>.</summary>
     public bool IsOutOfScope(int topClass, float confidence) => topClass == OutOfScopeClass || confidence < Threshold;
 
     /// <summary>The final label for a top class and confidence as returned by <see cref="PredictBatch"/>.</summary>
     public string Decide(int topClass, float confidence) => IsOutOfScope(topClass, confidence) ? OutOfScopeLabel : _labels[topClass];
 
-    /// <summary>Classifies one question; <paramref name="topK"/> in-model alternatives with their probabilities.</summary>
+    /// <summary>
+    /// Classifies one question. <see cref="IntentPrediction.Confidence"/> is the calibrated chance that
+    /// the label is right; <see cref="IntentPrediction.TopK"/> lists the <paramref name="topK"/> most
+    /// probable classes (temperature-scaled softmax), whether or not the question was ruled out of scope.
+    /// </summary>
     public IntentPrediction Predict(string text, int topK = 3)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = t_scratch ??= new FeatureScratch();
-        var probabilities = Probabilities(TextNormalizer.Normalize(text), scratch);
-        var top = TensorPrimitives.IndexOfMax(probabilities);
-        var confidence = probabilities[top];
+        var scores = RawScores(TextNormalizer.Normalize(text), scratch);
+        var top = TensorPrimitives.IndexOfMax(scores);
+        var confidence = Confidence(scores, top, scratch.KnownShare);
 
-        var k = Math.Clamp(topK, 0, _labels.Length);
-        var order = new int[_labels.Length];
+        Softmax(scores, Calibration.Temperature);
+        var probabilities = scores.ToArray();
+        var order = new int[probabilities.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var keys = probabilities.ToArray();
-        Array.Sort(keys, order);
-        var best = new LabelScore[k];
-        for (var i = 0; i < k; i++) best[i] = new LabelScore(_labels[order[^(i + 1)]], keys[^(i + 1)]);
+        Array.Sort(probabilities, order);
+        var best = new LabelScore[Math.Clamp(topK, 0, _labels.Length)];
+        for (var i = 0; i < best.Length; i++) best[i] = new LabelScore(_labels[order[^(i + 1)]], probabilities[^(i + 1)]);
         return new IntentPrediction(Decide(top, confidence), confidence, IsOutOfScope(top, confidence), best);
     }
 
@@ -89,16 +95,16 @@ public sealed partial class IntentModel
     public (int[] TopClasses, float[] Confidences) PredictParallel(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var labels = new int[texts.Count];
+        var topClasses = new int[texts.Count];
         var confidences = new float[texts.Count];
         const int chunk = 256;
         Parallel.For(0, (texts.Count + chunk - 1) / chunk, c =>
         {
             var start = c * chunk;
             var count = Math.Min(chunk, texts.Count - start);
-            PredictRange(texts, start, labels.AsSpan(start, count), confidences.AsSpan(start, count));
+            PredictRange(texts, start, topClasses.AsSpan(start, count), confidences.AsSpan(start, count));
         });
-        return (labels, confidences);
+        return (topClasses, confidences);
     }
 
     private void PredictRange(IReadOnlyList<string> texts, int start, Span<int> topClasses, Span<float> confidences)
@@ -106,22 +112,24 @@ public sealed partial class IntentModel
         var scratch = t_scratch ??= new FeatureScratch();
         for (var i = 0; i < topClasses.Length; i++)
         {
-            var probabilities = Probabilities(TextNormalizer.Normalize(texts[start + i]), scratch);
-            var top = TensorPrimitives.IndexOfMax(probabilities);
+            var scores = RawScores(TextNormalizer.Normalize(texts[start + i]), scratch);
+            var top = TensorPrimitives.IndexOfMax(scores);
             topClasses[i] = top;
-            confidences[i] = probabilities[top];
+            confidences[i] = Confidence(scores, top, scratch.KnownShare);
         }
     }
 
-    /// <summary>The calibrated class probabilities of a normalised text (a view of <c>scratch.Scores</c>).</summary>
-    internal Span<float> Probabilities(ReadOnlySpan<char> normalized, FeatureScratch scratch)
+    /// <summary>The calibrated confidence; without a fitted confidence model, the softmax probability of the top class.</summary>
+    internal float Confidence(Span<float> scores, int top, float knownShare)
     {
-        var scores = RawScores(normalized, scratch);
-        Softmax(scores, Temperature);
-        return scores;
+        if (Calibration.Confidence is { } model) return model.Apply(scores[top], knownShare);
+        var max = scores[top];
+        var sum = 0f;
+        foreach (var s in scores) sum += MathF.Exp((s - max) / Calibration.Temperature);
+        return 1f / sum;
     }
 
-    /// <summary>The linear decision scores of a normalised text (a view of <c>scratch.Scores</c>).</summary>
+    /// <summary>The linear decision scores of a normalised text (a view of <c>scratch.Scores</c>); sets <c>scratch.KnownShare</c>.</summary>
     internal Span<float> RawScores(ReadOnlySpan<char> normalized, FeatureScratch scratch)
     {
         var padded = scratch.EnsureScores(_weights.Stride);
@@ -143,4 +151,10 @@ public sealed partial class IntentModel
         TensorPrimitives.Exp(scores, scores);
         TensorPrimitives.Multiply(scores, 1f / TensorPrimitives.Sum(scores), scores);
     }
+}
+
+/// <summary>What validation data decided: softmax temperature, confidence model (null = softmax top probability) and threshold.</summary>
+public sealed record ModelCalibration(float Temperature, ConfidenceCalibration? Confidence, float Threshold)
+{
+    public static ModelCalibration None { get; } = new(1f, null, 0f);
 }

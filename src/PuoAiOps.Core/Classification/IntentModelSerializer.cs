@@ -24,8 +24,14 @@ internal static class IntentModelSerializer
             WriteInfo(w, model.Info);
             w.Write(model.Labels.Count);
             foreach (var label in model.Labels) w.Write(label);
-            w.Write(model.Temperature);
-            w.Write(model.Threshold);
+            var calibration = model.Calibration;
+            w.Write(calibration.Temperature);
+            w.Write(calibration.Threshold);
+            w.Write(calibration.Confidence.HasValue);
+            var confidence = calibration.Confidence.GetValueOrDefault();
+            w.Write(confidence.TopScoreWeight);
+            w.Write(confidence.KnownShareWeight);
+            w.Write(confidence.Bias);
 
             var features = model.Features;
             w.Write(features.Count);
@@ -62,6 +68,9 @@ internal static class IntentModelSerializer
         for (var i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
         var temperature = r.ReadSingle();
         var threshold = r.ReadSingle();
+        var hasConfidence = r.ReadBoolean();
+        var confidence = new ConfidenceCalibration(r.ReadSingle(), r.ReadSingle(), r.ReadSingle());
+        var calibration = new ModelCalibration(temperature, hasConfidence ? confidence : null, threshold);
 
         var featureCount = Count(r);
         var wordFeatures = r.ReadInt32();
@@ -78,7 +87,7 @@ internal static class IntentModelSerializer
         if (r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("Intent model file has trailing data.");
 
         var space = new FeatureSpace(info.Features, hashes, idf, wordFeatures);
-        return new IntentModel(info, space, labels, new QuantizedWeights(quantized, scales, labels.Length), bias, temperature, threshold);
+        return new IntentModel(info, space, labels, new QuantizedWeights(quantized, scales, labels.Length), bias, calibration);
     }
 
     private static int Count(BinaryReader r)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
 using PuoAiOps.Core.Text;
@@ -23,7 +24,7 @@ public static class IntentTrainer
 
         var fit = Fit(fitData, options, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var (temperature, threshold) = Calibrate(fit.Model(options, calibration.Count, 1f, 0f), calibration, fit.ClassOf, options);
+        var modelCalibration = Calibrate(fit.Model(options, calibration.Count, ModelCalibration.None), calibration, fit.ClassOf, options);
         var calibrateSeconds = clock.Elapsed.TotalSeconds;
         var (featurizeSeconds, trainSeconds) = (fit.FeaturizeSeconds, fit.TrainSeconds);
         if (source == "holdout" && options.RefitOnAllData)
@@ -35,10 +36,10 @@ public static class IntentTrainer
             source = "holdout, then refit on all data";
         }
 
-        var model = fit.Model(options, calibration.Count, temperature, threshold);
+        var model = fit.Model(options, calibration.Count, modelCalibration);
         var counts = fit.Labels.Select((l, i) => new LabelCount(l, fit.Y.Count(c => c == i))).ToArray();
         var report = new TrainingReport(model.Info.DataHash, counts, fit.Y.Length, calibration.Count, source, fit.Space.Count,
-            temperature, threshold, options, featurizeSeconds, trainSeconds, calibrateSeconds);
+            modelCalibration, options, featurizeSeconds, trainSeconds, calibrateSeconds);
         return new IntentTrainingResult(model, report);
     }
 
@@ -66,41 +67,61 @@ public static class IntentTrainer
     private sealed record Fitted(string[] Labels, Dictionary<string, int> ClassOf, int[] Y, FeatureSpace Space, QuantizedWeights Weights,
         float[] Bias, string DataHash, double FeaturizeSeconds, double TrainSeconds)
     {
-        public IntentModel Model(TrainerOptions options, int calibrationExamples, float temperature, float threshold) =>
+        public IntentModel Model(TrainerOptions options, int calibrationExamples, ModelCalibration calibration) =>
             new(new IntentModelInfo(options.OutOfScopeLabel, options.Seed, DataHash, Y.Length, calibrationExamples, options.C,
-                options.OutOfScopeWeight, options.Features), Space, Labels, Weights, Bias, temperature, threshold);
+                options.OutOfScopeWeight, options.Features), Space, Labels, Weights, Bias, calibration);
     }
 
-    private static (float Temperature, float Threshold) Calibrate(IntentModel model, IReadOnlyList<LabeledText> calibration,
+    /// <summary>
+    /// On validation data: the softmax temperature (log-loss), the confidence model (is the top label
+    /// right, from its score and the known-vocabulary share; out-of-scope questions weighted up because
+    /// validation sets hold far fewer of them than live traffic), then the threshold on that confidence.
+    /// </summary>
+    private static ModelCalibration Calibrate(IntentModel model, IReadOnlyList<LabeledText> calibration,
         Dictionary<string, int> classOf, TrainerOptions options)
     {
         var classes = model.Labels.Count;
         var texts = Normalize(calibration);
         var scores = new float[texts.Length * classes];
+        var known = new float[texts.Length];
         Parallel.For(0, texts.Length, () => new FeatureScratch(), (i, _, scratch) =>
         {
             model.RawScores(texts[i], scratch).CopyTo(scores.AsSpan(i * classes, classes));
+            known[i] = scratch.KnownShare;
             return scratch;
         }, _ => { });
 
-        // Questions whose label the model does not know (e.g. out of scope without an oos class) cannot inform the temperature.
-        var known = Enumerable.Range(0, texts.Length).Where(i => classOf.ContainsKey(calibration[i].Label)).ToArray();
-        var knownScores = known.SelectMany(i => scores.AsSpan(i * classes, classes).ToArray()).ToArray();
-        var temperature = Calibration.FitTemperature(knownScores, classes, known.Select(i => classOf[calibration[i].Label]).ToArray());
-        if (options.FixedThreshold is { } fixedThreshold) return (temperature, fixedThreshold);
-
-        var confidence = new float[texts.Length];
-        var predictedOos = new bool[texts.Length];
+        var top = new int[texts.Length];
+        var topScore = new float[texts.Length];
+        var correct = new bool[texts.Length];
+        var weight = new float[texts.Length];
+        var isOos = new bool[texts.Length];
         for (var i = 0; i < texts.Length; i++)
         {
             var row = scores.AsSpan(i * classes, classes);
-            IntentModel.Softmax(row, temperature);
-            var top = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
-            confidence[i] = row[top];
-            predictedOos[i] = top == model.OutOfScopeClass;
+            top[i] = TensorPrimitives.IndexOfMax(row);
+            topScore[i] = row[top[i]];
+            correct[i] = model.Labels[top[i]] == calibration[i].Label;
+            isOos[i] = calibration[i].Label == options.OutOfScopeLabel;
+            // The threshold only ever rejects in-scope tops, so only those teach the confidence model.
+            weight[i] = top[i] == model.OutOfScopeClass ? 0f : isOos[i] ? options.OutOfScopeCalibrationWeight : 1f;
         }
-        var isOos = calibration.Select(t => t.Label == options.OutOfScopeLabel).ToArray();
-        return (temperature, ThresholdTuner.Tune(confidence, predictedOos, isOos, options.TargetOutOfScopeRecall));
+
+        // Questions whose label the model does not know (out of scope without an oos class) cannot inform the temperature.
+        var labelled = Enumerable.Range(0, texts.Length).Where(i => classOf.ContainsKey(calibration[i].Label)).ToArray();
+        var temperature = TemperatureScaling.FitTemperature(
+            labelled.SelectMany(i => scores.AsSpan(i * classes, classes).ToArray()).ToArray(), classes,
+            labelled.Select(i => classOf[calibration[i].Label]).ToArray());
+        var confidenceModel = ConfidenceCalibration.Fit(topScore, known, correct, weight);
+        var uncalibrated = new ModelCalibration(temperature, confidenceModel, 0f);
+        if (options.FixedThreshold is { } fixedThreshold) return uncalibrated with { Threshold = fixedThreshold };
+
+        var confidence = new float[texts.Length];
+        var probe = model.WithCalibration(uncalibrated);
+        for (var i = 0; i < texts.Length; i++)
+            confidence[i] = probe.Confidence(scores.AsSpan(i * classes, classes), top[i], known[i]);
+        var predictedOos = top.Select(t => t == model.OutOfScopeClass).ToArray();
+        return uncalibrated with { Threshold = ThresholdTuner.Tune(confidence, predictedOos, isOos, options.TargetOutOfScopeRecall) };
     }
 
     internal static string[] Normalize(IReadOnlyList<LabeledText> items)

@@ -35,7 +35,7 @@ internal static class NgramHasher
                 continue;
             }
             var word = HashChars(WordSeed, slice, options.FoldDigits);
-            scratch.AddWord(Mix(word));
+            scratch.AddUnigram(Mix(word));
             for (var n = 2; n <= options.WordNgramMax && n <= run + 1; n++)
             {
                 var h = word ^ NgramSeed;
@@ -79,7 +79,8 @@ internal static class NgramHasher
             for (var j = start; j < end; j++)
             {
                 h = (h ^ run[j]) * Prime;
-                scratch.AddWord(Mix(h));
+                if (j == start) scratch.AddUnigram(Mix(h));
+                else scratch.AddWord(Mix(h));
             }
         }
     }

@@ -23,6 +23,8 @@ public class ClincBenchmarkTests
         var e = IntentEvaluator.Evaluate(model, test);
 
         Assert.Equal(151, model.Labels.Count);
+        // Unknown vocabulary must lower the confidence: that is what lifts out-of-scope recall over the plain score.
+        Assert.True(model.Calibration.Confidence?.KnownShareWeight > 0, $"{model.Calibration}");
         Assert.True(e.InScopeAccuracy >= 0.90, $"in-scope accuracy {e.InScopeAccuracy:P2}");
         Assert.True(e.OutOfScopeRecall >= 0.60, $"out-of-scope recall {e.OutOfScopeRecall:P2}");
 

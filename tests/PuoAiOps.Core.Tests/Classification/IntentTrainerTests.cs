@@ -27,6 +27,7 @@ public class IntentTrainerTests
         Assert.Equal(bytes, loaded.ToBytes());
         Assert.Equal(model.Labels, loaded.Labels);
         Assert.Equal(model.Info, loaded.Info);
+        Assert.Equal(model.Calibration, loaded.Calibration);
         foreach (var item in SyntheticIntents.Generate(5, seed: 4))
             Assert.Equal(model.Predict(item.Text).TopK, loaded.Predict(item.Text).TopK);
 

@@ -1,7 +1,7 @@
 namespace PuoAiOps.Core.Classification;
 
 /// <summary>Temperature scaling: one divisor for all scores, chosen to minimise validation log-loss.</summary>
-internal static class Calibration
+internal static class TemperatureScaling
 {
     /// <summary><paramref name="scores"/>: row-major [example * classes]; <paramref name="truth"/>: class index per example.</summary>
     public static float FitTemperature(float[] scores, int classes, int[] truth)
