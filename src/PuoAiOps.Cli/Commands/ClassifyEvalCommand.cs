@@ -14,16 +14,18 @@ internal static class ClassifyEvalCommand
         var test = new Option<string>("--test") { Description = "Test data, same formats", Required = true };
         var val = new Option<string?>("--val") { Description = "Validation data for calibration and the out-of-scope threshold (default: 10% of --train)" };
         var seed = ClassifyCommand.SeedOption();
+        var targetRecall = ClassifyCommand.TargetRecallOption();
         command.Options.Add(train);
         command.Options.Add(test);
         command.Options.Add(val);
         command.Options.Add(seed);
+        command.Options.Add(targetRecall);
         bind((ctx, ct) =>
         {
             var trainData = ClassifyData.Load(ctx.Parse.GetValue(train)!);
             var testData = ClassifyData.Load(ctx.Parse.GetValue(test)!);
             var valData = ctx.Parse.GetValue(val) is { } valPath ? ClassifyData.Load(valPath) : null;
-            var options = new TrainerOptions { Seed = ctx.Parse.GetValue(seed) };
+            var options = ClassifyCommand.Options(ctx, seed, targetRecall);
 
             var clock = Stopwatch.StartNew();
             var result = IntentTrainer.Train(trainData, valData, options, ct);

@@ -13,15 +13,17 @@ internal static class ClassifyTrainCommand
         var val = new Option<string?>("--val") { Description = "Validation data for calibration and the out-of-scope threshold (default: 10% of --data)" };
         var output = new Option<string>("--out") { Description = "Model file to write", DefaultValueFactory = _ => "model.bin" };
         var seed = ClassifyCommand.SeedOption();
+        var targetRecall = ClassifyCommand.TargetRecallOption();
         command.Options.Add(data);
         command.Options.Add(val);
         command.Options.Add(output);
         command.Options.Add(seed);
+        command.Options.Add(targetRecall);
         bind(async (ctx, ct) =>
         {
             var trainData = ClassifyData.Load(ctx.Parse.GetValue(data)!);
             var valData = ctx.Parse.GetValue(val) is { } valPath ? ClassifyData.Load(valPath) : null;
-            var result = IntentTrainer.Train(trainData, valData, new TrainerOptions { Seed = ctx.Parse.GetValue(seed) }, ct);
+            var result = IntentTrainer.Train(trainData, valData, ClassifyCommand.Options(ctx, seed, targetRecall), ct);
             var path = ctx.Parse.GetValue(output)!;
             var bytes = result.Model.ToBytes();
             await File.WriteAllBytesAsync(path, bytes, ct);

@@ -6,6 +6,8 @@ namespace PuoAiOps.Core.Classification;
 /// </summary>
 internal sealed class FeatureScratch
 {
+    /// <summary>The normalised question (see <see cref="Normalize"/>).</summary>
+    private char[] _text = new char[256];
     private ulong[] _wordHashes = new ulong[64];
     private ulong[] _charHashes = new ulong[256];
 
@@ -20,6 +22,9 @@ internal sealed class FeatureScratch
 
     /// <summary>Per-class scores (padded to the model's row stride); grown by the model on first use.</summary>
     public float[] Scores { get; private set; } = [];
+
+    /// <summary>Normalises <paramref name="text"/> into this scratch's buffer, without allocating for NFKC (e.g. ASCII) input.</summary>
+    public ReadOnlySpan<char> Normalize(string text) => _text.AsSpan(0, PuoAiOps.Core.Text.TextNormalizer.Normalize(text, ref _text));
 
     public void ResetHashes()
     {

@@ -38,7 +38,11 @@ internal static class FeatureSpaceBuilder
             hashes[wordKept.Length + i] = charKept[i];
             idf[wordKept.Length + i] = Idf(n, charDf[charKept[i]]);
         }
-        return new FeatureSpace(options, hashes, idf, wordKept.Length);
+        var conflicts = HashIndex.Conflicts(hashes);
+        if (conflicts.Count == 0) return new FeatureSpace(options, hashes, idf, wordKept.Length);
+        var drop = conflicts.ToHashSet();
+        var keep = Enumerable.Range(0, hashes.Length).Where(i => !drop.Contains(i)).ToArray();
+        return new FeatureSpace(options, [.. keep.Select(i => hashes[i])], [.. keep.Select(i => idf[i])], keep.Count(i => i < wordKept.Length));
     }
 
     private static float Idf(int documents, int df) => MathF.Log((1f + documents) / (1f + df)) + 1f;

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using PuoAiOps.Core.Text;
 
 namespace PuoAiOps.Core.Classification;
 
@@ -66,17 +65,19 @@ public sealed partial class IntentModel
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = t_scratch ??= new FeatureScratch();
-        var scores = RawScores(TextNormalizer.Normalize(text), scratch);
+        var scores = RawScores(scratch.Normalize(text), scratch);
         var top = TensorPrimitives.IndexOfMax(scores);
         var confidence = Confidence(scores, top, scratch.KnownShare);
 
         Softmax(scores, Calibration.Temperature);
-        var probabilities = scores.ToArray();
-        var order = new int[probabilities.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(probabilities, order);
         var best = new LabelScore[Math.Clamp(topK, 0, _labels.Length)];
-        for (var i = 0; i < best.Length; i++) best[i] = new LabelScore(_labels[order[^(i + 1)]], probabilities[^(i + 1)]);
+        for (var i = 0; i < best.Length; i++)
+        {
+            // k is small: repeated arg-max beats sorting all classes.
+            var index = TensorPrimitives.IndexOfMax(scores);
+            best[i] = new LabelScore(_labels[index], scores[index]);
+            scores[index] = float.NegativeInfinity;
+        }
         return new IntentPrediction(Decide(top, confidence), confidence, IsOutOfScope(top, confidence), best);
     }
 
@@ -112,7 +113,7 @@ public sealed partial class IntentModel
         var scratch = t_scratch ??= new FeatureScratch();
         for (var i = 0; i < topClasses.Length; i++)
         {
-            var scores = RawScores(TextNormalizer.Normalize(texts[start + i]), scratch);
+            var scores = RawScores(scratch.Normalize(texts[start + i]), scratch);
             var top = TensorPrimitives.IndexOfMax(scores);
             topClasses[i] = top;
             confidences[i] = Confidence(scores, top, scratch.KnownShare);
