@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace PuoAiOps.Core.Classification;
 
@@ -27,6 +28,7 @@ internal sealed class FeatureSpace
     public int Count => Hashes.Length;
 
     /// <summary>Fills <c>scratch.Indices/Values</c> (sorted by index) and returns how many there are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     public int Transform(ReadOnlySpan<char> normalized, FeatureScratch scratch)
     {
         NgramHasher.Hash(normalized, Options, scratch);
@@ -50,6 +52,7 @@ internal sealed class FeatureSpace
         return unigrams.Length == 0 ? 0f : (float)known / unigrams.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     private int MapBlock(Span<ulong> hashes, FeatureScratch scratch, int offset, float weight)
     {
         // Term counts per known feature in first-seen order; no sort, a dot product does not care about order.

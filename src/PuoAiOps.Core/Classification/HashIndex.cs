@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PuoAiOps.Core.Classification;
 
@@ -41,6 +42,7 @@ internal sealed class HashIndex
     }
 
     /// <summary>The feature index of <paramref name="hash"/>, or -1 when the model never saw it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     public int Find(ulong hash)
     {
         var fingerprint = hash & 0xFFFFFFFF00000000UL;

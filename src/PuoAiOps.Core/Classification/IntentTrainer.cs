@@ -39,7 +39,7 @@ public static class IntentTrainer
         var model = fit.Model(options, calibration.Count, modelCalibration);
         var counts = fit.Labels.Select((l, i) => new LabelCount(l, fit.Y.Count(c => c == i))).ToArray();
         var report = new TrainingReport(model.Info.DataHash, counts, fit.Y.Length, calibration.Count, source, fit.Space.Count,
-            modelCalibration, options, featurizeSeconds, trainSeconds, calibrateSeconds);
+            modelCalibration, fit.Iterations, options, featurizeSeconds, trainSeconds, calibrateSeconds);
         return new IntentTrainingResult(model, report);
     }
 
@@ -59,13 +59,13 @@ public static class IntentTrainer
         var y = data.Select(t => classOf[t.Label]).ToArray();
         var cost = labels.Select(l => l == options.OutOfScopeLabel ? options.OutOfScopeWeight : 1f).ToArray();
         var settings = new SvmSettings(options.C, options.Tolerance, options.MaxIterations, 1f, options.MaxThreads);
-        var (trained, paddedBias, _) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, ct);
+        var (trained, paddedBias, iterations) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, ct);
         var weights = QuantizedWeights.Quantize(trained, labels.Length, LinearSvmTrainer.Stride(labels.Length));
-        return new Fitted(labels, classOf, y, space, weights, paddedBias[..labels.Length], DataHash(data), featurizeSeconds, clock.Elapsed.TotalSeconds);
+        return new Fitted(labels, classOf, y, space, weights, paddedBias[..labels.Length], DataHash(data), featurizeSeconds, clock.Elapsed.TotalSeconds, iterations);
     }
 
     private sealed record Fitted(string[] Labels, Dictionary<string, int> ClassOf, int[] Y, FeatureSpace Space, QuantizedWeights Weights,
-        float[] Bias, string DataHash, double FeaturizeSeconds, double TrainSeconds)
+        float[] Bias, string DataHash, double FeaturizeSeconds, double TrainSeconds, int Iterations)
     {
         public IntentModel Model(TrainerOptions options, int calibrationExamples, ModelCalibration calibration) =>
             new(new IntentModelInfo(options.OutOfScopeLabel, options.Seed, DataHash, Y.Length, calibrationExamples, options.C,

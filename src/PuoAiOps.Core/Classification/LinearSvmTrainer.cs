@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace PuoAiOps.Core.Classification;
 
@@ -73,6 +74,7 @@ internal static class LinearSvmTrainer
     {
         private readonly int _width = Math.Min(stride - first, (count + Alignment - 1) / Alignment * Alignment);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
         public int Solve(Func<int, int[]> permutation, CancellationToken ct)
         {
             var n = x.Rows;
@@ -94,10 +96,10 @@ internal static class LinearSvmTrainer
                 {
                     var indices = x.RowIndices(i);
                     var values = x.RowValues(i);
-                    bias.AsSpan(first, _width).CopyTo(scores);
-                    TensorPrimitives.Multiply(scores, b, scores);
+                    scores.AsSpan().Clear();
+                    VectorKernels.AddScaled(scores, bias.AsSpan(first, _width), b);
                     for (var f = 0; f < indices.Length; f++)
-                        TensorPrimitives.MultiplyAdd(weights.AsSpan(indices[f] * stride + first, _width), values[f], scores, scores);
+                        VectorKernels.AddScaled(scores, weights.AsSpan(indices[f] * stride + first, _width), values[f]);
 
                     var any = false;
                     var a = alpha.AsSpan(i * count, count);
@@ -118,12 +120,8 @@ internal static class LinearSvmTrainer
                     }
                     if (!any) continue;
                     for (var f = 0; f < indices.Length; f++)
-                    {
-                        var row = weights.AsSpan(indices[f] * stride + first, _width);
-                        TensorPrimitives.MultiplyAdd(delta, values[f], row, row);
-                    }
-                    var bb = bias.AsSpan(first, _width);
-                    TensorPrimitives.MultiplyAdd(delta, b, bb, bb);
+                        VectorKernels.AddScaled(weights.AsSpan(indices[f] * stride + first, _width), delta, values[f]);
+                    VectorKernels.AddScaled(bias.AsSpan(first, _width), delta, b);
                 }
                 for (var k = 0; k < count; k++)
                 {

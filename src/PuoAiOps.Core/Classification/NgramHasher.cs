@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using PuoAiOps.Core.Text;
 
 namespace PuoAiOps.Core.Classification;
@@ -20,6 +21,7 @@ internal static class NgramHasher
     private const int MaxWordsTracked = 8;
     private const ulong PairSeed = 0x2545F4914F6CDD1DUL;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     public static void Hash(ReadOnlySpan<char> text, FeatureOptions options, FeatureScratch scratch)
     {
         scratch.ResetHashes();
@@ -53,6 +55,7 @@ internal static class NgramHasher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     private static void HashCharNgrams(ReadOnlySpan<char> word, FeatureOptions options, FeatureScratch scratch)
     {
         // The word padded with one space each side, as in char_wb: prefixes and suffixes get their own n-grams.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -69,6 +70,7 @@ internal sealed class QuantizedWeights
     }
 
     /// <summary>acc[0..Stride) += x · row(feature). Fused multiply-add on every path, so results match across CPUs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     public void AddRow(int feature, float x, Span<float> acc)
     {
         var m = x * _scales[feature];

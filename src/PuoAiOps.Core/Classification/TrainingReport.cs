@@ -9,6 +9,7 @@ public sealed record TrainingReport(
     string CalibrationSource,
     int Features,
     ModelCalibration Calibration,
+    int SolverEpochs,
     TrainerOptions Options,
     double FeaturizeSeconds,
     double TrainSeconds,
