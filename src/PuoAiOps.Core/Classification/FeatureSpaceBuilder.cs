@@ -64,11 +64,9 @@ internal static class FeatureSpaceBuilder
             df[hash] = df.GetValueOrDefault(hash) + 1;
     }
 
-    // Sorted so that the feature order (and so the model bytes) never depends on dictionary order.
-    private static ulong[] Kept(Dictionary<ulong, int> df, int minDf)
-    {
-        var kept = df.Where(kv => kv.Value >= minDf).Select(kv => kv.Key).ToArray();
-        Array.Sort(kept);
-        return kept;
-    }
+    // Most frequent first, so the rows that nearly every question touches sit together in memory
+    // (fewer cache and TLB misses in training and prediction); ties by hash, so the order, and
+    // the model bytes, never depend on dictionary order.
+    private static ulong[] Kept(Dictionary<ulong, int> df, int minDf) =>
+        df.Where(kv => kv.Value >= minDf).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToArray();
 }
