@@ -61,7 +61,7 @@ public static class IntentTrainer
         var settings = new SvmSettings(options.C, options.Tolerance, options.MaxIterations, 1f, options.MaxThreads);
         var (trained, paddedBias, iterations) = LinearSvmTrainer.Train(x, y, labels.Length, cost, settings, options.Seed, ct);
         var weights = QuantizedWeights.Quantize(trained, labels.Length, LinearSvmTrainer.Stride(labels.Length));
-        return new Fitted(labels, classOf, y, space, weights, paddedBias[..labels.Length], DataHash(data), featurizeSeconds, clock.Elapsed.TotalSeconds, iterations);
+        return new Fitted(labels, classOf, y, space, weights, paddedBias[..labels.Length], DataHash(data, texts), featurizeSeconds, clock.Elapsed.TotalSeconds, iterations);
     }
 
     private sealed record Fitted(string[] Labels, Dictionary<string, int> ClassOf, int[] Y, FeatureSpace Space, QuantizedWeights Weights,
@@ -132,9 +132,11 @@ public static class IntentTrainer
     }
 
     /// <summary>SHA-256 over the sorted normalised "label\ttext" lines: the same data in any order has the same hash.</summary>
-    public static string DataHash(IReadOnlyList<LabeledText> items)
+    public static string DataHash(IReadOnlyList<LabeledText> items) => DataHash(items, Normalize(items));
+
+    private static string DataHash(IReadOnlyList<LabeledText> items, string[] normalized)
     {
-        var lines = items.Select(t => t.Label + "\t" + TextNormalizer.Normalize(t.Text)).Order(StringComparer.Ordinal);
+        var lines = items.Select((t, i) => t.Label + "\t" + normalized[i]).Order(StringComparer.Ordinal);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var line in lines) sha.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
