@@ -19,6 +19,7 @@ internal sealed class FeatureSpace
         Idf = idf;
         WordFeatures = wordFeatures;
         _index = new HashIndex(hashes);
+        UnknownIdf = idf.Length == 0 ? 1f : idf.Max();
     }
 
     public FeatureOptions Options { get; }
@@ -26,6 +27,9 @@ internal sealed class FeatureSpace
     public float[] Idf { get; }
     public int WordFeatures { get; }
     public int Count => Hashes.Length;
+
+    /// <summary>IDF credited to a word the model never saw: as rare as the rarest feature.</summary>
+    private float UnknownIdf { get; }
 
     /// <summary>Fills <c>scratch.Indices/Values</c> (sorted by index) and returns how many there are.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
@@ -40,16 +44,23 @@ internal sealed class FeatureSpace
     }
 
     /// <summary>
-    /// How much of the question's vocabulary the model has seen: questions outside every intent
-    /// tend to be about things the training data never mentions, which a linear score alone misses.
+    /// How much of the question's vocabulary the model has seen, IDF-weighted so that a missing
+    /// content word counts more than a missing filler: questions outside every intent tend to be
+    /// about things the training data never mentions, which a linear score alone misses.
     /// </summary>
     private float KnownShare(FeatureScratch scratch)
     {
         var unigrams = scratch.Unigrams;
-        var known = 0;
+        var known = 0f;
+        var total = 0f;
         foreach (var hash in unigrams)
-            if (_index.Find(hash) >= 0) known++; // just looked up by MapBlock: cache hits
-        return unigrams.Length == 0 ? 0f : (float)known / unigrams.Length;
+        {
+            var index = _index.Find(hash); // just looked up by MapBlock: cache hits
+            var weight = index >= 0 ? Idf[index] : UnknownIdf;
+            total += weight;
+            if (index >= 0) known += weight;
+        }
+        return total == 0 ? 0f : known / total;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
