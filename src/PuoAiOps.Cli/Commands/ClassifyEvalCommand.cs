@@ -31,7 +31,7 @@ internal static class ClassifyEvalCommand
             var result = IntentTrainer.Train(trainData, valData, options, ct);
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var evaluation = IntentEvaluator.Evaluate(result.Model, testData);
-            var perSecond = PredictThroughput.SingleCore(result.Model, testData.Select(t => t.Text).ToArray());
+            var perSecond = ClassifyThroughput.SingleCore(result.Model, testData.Select(t => t.Text).ToArray());
 
             if (ctx.Json)
             {
