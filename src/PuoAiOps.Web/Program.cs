@@ -1,7 +1,9 @@
 using PuoAiOps.Application;
+using PuoAiOps.Application.Questions;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,9 @@ builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
 builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
+builder.AddTaxonomy();
+builder.AddQuestionImport();
+builder.AddTaxonomyConsole();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

@@ -14,6 +14,7 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1");
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
         api.MapAdminApi();
+        api.MapTaxonomyApi();
         return endpoints;
     }
 

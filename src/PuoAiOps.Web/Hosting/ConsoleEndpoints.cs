@@ -3,6 +3,8 @@ using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components;
+using PuoAiOps.Web.Questions;
+using PuoAiOps.Web.Taxonomy;
 
 namespace PuoAiOps.Web.Hosting;
 
@@ -15,6 +17,9 @@ public static class ConsoleEndpoints
         app.MapStatusPages();
         app.MapAccount();
         app.MapAdminUi();
+        app.MapAdminSettings();
+        app.MapTaxonomyUi();
+        app.MapQuestionsUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().Add(builder =>
         {
