@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PuoAiOps.Core.Classification;
 
 namespace PuoAiOps.Benchmarks.Classification;
@@ -10,9 +6,8 @@ namespace PuoAiOps.Benchmarks.Classification;
 /// <summary>
 /// Prediction speed of the offline intent classifier on one core, CLINC150 model (151 classes):
 ///   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- --filter '*IntentPredict*'
-/// Needs ../shared/data/clinc150 beside the repository (or PUO_CLINC150_DIR).
+/// Needs ../shared/data/clinc150 beside the repository (or PUO_CLINC150_DIR). Runs in process (see Program.cs).
 /// </summary>
-[Config(typeof(InProcessConfig))]
 [MemoryDiagnoser]
 public class IntentPredictBenchmarks
 {
@@ -42,12 +37,6 @@ public class IntentPredictBenchmarks
     /// <summary>One question with the top-3 list, as the bot calls it.</summary>
     [Benchmark]
     public IntentPrediction PredictOne() => _model.Predict(_questions[_next++ % _questions.Length]);
-
-    private sealed class InProcessConfig : ManualConfig
-    {
-        // In-process: BenchmarkDotNet 0.14 cannot build a separate benchmark project against the .NET 10 SDK here.
-        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)).AddDiagnoser(MemoryDiagnoser.Default);
-    }
 }
 
 /// <summary>Locates and reads the CLINC150 files for the classification benchmarks.</summary>
