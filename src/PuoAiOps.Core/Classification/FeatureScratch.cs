@@ -16,7 +16,7 @@ internal sealed class FeatureScratch
     public Span<ulong> WordHashes => _wordHashes.AsSpan(0, WordCount);
     public Span<ulong> CharHashes => _charHashes.AsSpan(0, CharCount);
 
-    /// <summary>Feature indices and weights of the current text, sorted by index.</summary>
+    /// <summary>Feature indices and weights of the current text (first-seen order within each block).</summary>
     public int[] Indices { get; private set; } = new int[256];
     public float[] Values { get; private set; } = new float[256];
 

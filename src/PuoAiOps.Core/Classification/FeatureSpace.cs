@@ -31,7 +31,7 @@ internal sealed class FeatureSpace
     /// <summary>IDF credited to a word the model never saw: as rare as the rarest feature.</summary>
     private float UnknownIdf { get; }
 
-    /// <summary>Fills <c>scratch.Indices/Values</c> (sorted by index) and returns how many there are.</summary>
+    /// <summary>Fills <c>scratch.Indices/Values</c> (word block, then char block) and returns how many there are.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the unoptimised first tier
     public int Transform(ReadOnlySpan<char> normalized, FeatureScratch scratch)
     {

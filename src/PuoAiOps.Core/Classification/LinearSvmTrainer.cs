@@ -31,7 +31,8 @@ internal static class LinearSvmTrainer
             diag[i] = 0.5f / (settings.C * classCost[labels[i]]);
             qd[i] = TensorPrimitives.SumOfSquares(x.RowValues(i)) + settings.BiasFeature * settings.BiasFeature + diag[i];
         }
-        // One permutation per epoch, shared by all classes and drawn up front: thread-independent.
+        // One permutation per epoch, shared by all classes, drawn in epoch order from one seeded stream
+        // whichever block asks first: the same permutations for any thread count.
         var random = new Random(seed);
         var permutations = new int[settings.MaxIterations][];
 
