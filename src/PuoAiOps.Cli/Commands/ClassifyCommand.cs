@@ -16,27 +16,4 @@ internal static class ClassifyCommand
         classify.Subcommands.Add(ClassifyPredictCommand.Create(bind));
         return classify;
     }
-
-    public static Option<float?> TargetRecallOption() => new("--target-oos-recall")
-    {
-        Description = "Share of the validation set's out-of-scope questions the confidence threshold must reject (default 0.75)",
-    };
-
-    /// <summary>Trainer options from the shared flags; out-of-range values are usage errors.</summary>
-    public static PuoAiOps.Core.Classification.TrainerOptions Options(CliContext ctx, Option<int> seed, Option<float?> targetRecall)
-    {
-        var options = new PuoAiOps.Core.Classification.TrainerOptions { Seed = ctx.Parse.GetValue(seed) };
-        if (ctx.Parse.GetValue(targetRecall) is { } recall)
-        {
-            if (recall is < 0 or > 1) throw new CliUsageException("--target-oos-recall must be between 0 and 1");
-            options = options with { TargetOutOfScopeRecall = recall };
-        }
-        return options;
-    }
-
-    public static Option<int> SeedOption() => new("--seed")
-    {
-        Description = "Random seed: the same data, options and seed give the same model bytes",
-        DefaultValueFactory = _ => 1,
-    };
 }

@@ -12,20 +12,15 @@ internal static class ClassifyEvalCommand
         var command = new Command("eval", "Train a temporary model (not the workspace's) and evaluate it on a test file");
         var train = new Option<string>("--train") { Description = "Training data: CSV (text,label) or JSONL", Required = true };
         var test = new Option<string>("--test") { Description = "Test data, same formats", Required = true };
-        var val = new Option<string?>("--val") { Description = "Validation data for calibration and the out-of-scope threshold (default: 10% of --train)" };
-        var seed = ClassifyCommand.SeedOption();
-        var targetRecall = ClassifyCommand.TargetRecallOption();
         command.Options.Add(train);
         command.Options.Add(test);
-        command.Options.Add(val);
-        command.Options.Add(seed);
-        command.Options.Add(targetRecall);
+        var flags = new ClassifyTrainingFlags(command, "--train");
         bind((ctx, ct) =>
         {
             var trainData = ClassifyData.Load(ctx.Parse.GetValue(train)!);
             var testData = ClassifyData.Load(ctx.Parse.GetValue(test)!);
-            var valData = ctx.Parse.GetValue(val) is { } valPath ? ClassifyData.Load(valPath) : null;
-            var options = ClassifyCommand.Options(ctx, seed, targetRecall);
+            var valData = flags.Validation(ctx);
+            var options = flags.Options(ctx);
 
             var clock = Stopwatch.StartNew();
             var result = IntentTrainer.Train(trainData, valData, options, ct);

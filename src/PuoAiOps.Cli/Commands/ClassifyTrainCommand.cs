@@ -10,20 +10,14 @@ internal static class ClassifyTrainCommand
     {
         var command = new Command("train", "Train an intent model from a labelled file and save it");
         var data = new Option<string>("--data") { Description = "Training data: CSV (text,label) or JSONL", Required = true };
-        var val = new Option<string?>("--val") { Description = "Validation data for calibration and the out-of-scope threshold (default: 10% of --data)" };
         var output = new Option<string>("--out") { Description = "Model file to write", DefaultValueFactory = _ => "model.bin" };
-        var seed = ClassifyCommand.SeedOption();
-        var targetRecall = ClassifyCommand.TargetRecallOption();
         command.Options.Add(data);
-        command.Options.Add(val);
         command.Options.Add(output);
-        command.Options.Add(seed);
-        command.Options.Add(targetRecall);
+        var flags = new ClassifyTrainingFlags(command, "--data");
         bind(async (ctx, ct) =>
         {
             var trainData = ClassifyData.Load(ctx.Parse.GetValue(data)!);
-            var valData = ctx.Parse.GetValue(val) is { } valPath ? ClassifyData.Load(valPath) : null;
-            var result = IntentTrainer.Train(trainData, valData, ClassifyCommand.Options(ctx, seed, targetRecall), ct);
+            var result = IntentTrainer.Train(trainData, flags.Validation(ctx), flags.Options(ctx), ct);
             var path = ctx.Parse.GetValue(output)!;
             var bytes = result.Model.ToBytes();
             await File.WriteAllBytesAsync(path, bytes, ct);
