@@ -13,24 +13,38 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var buffer = new char[text.Length];
+        var length = Normalize(text, ref buffer);
+        return new string(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// The same canonical form written into <paramref name="buffer"/> (replaced by a larger one when
+    /// too small); returns its length. Allocates nothing for text already in NFKC, which includes all
+    /// ASCII text: the classifier normalises every question on its hot path this way.
+    /// </summary>
+    public static int Normalize(string text, ref char[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var nfkc = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(nfkc.Length);
+        if (buffer.Length < nfkc.Length) buffer = new char[nfkc.Length];
+        var length = 0;
         var pendingSpace = false;
         foreach (var ch in nfkc)
         {
             if (char.IsWhiteSpace(ch) || char.IsControl(ch))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
             if (pendingSpace)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
-            sb.Append(char.ToLowerInvariant(ch));
+            buffer[length++] = char.ToLowerInvariant(ch);
         }
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>Hex SHA-256 of the normalised text: the duplicate key stored with each question.</summary>

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using PuoAiOps.Core.Classification;
+
+namespace PuoAiOps.Cli.Commands;
+
+/// <summary>The flags `classify eval` and `classify train` share: validation file, seed, out-of-scope recall target.</summary>
+internal sealed class ClassifyTrainingFlags
+{
+    private readonly Option<string?> _val;
+
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "Random seed: the same data, options and seed give the same model bytes",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<float?> _targetRecall = new("--target-oos-recall")
+    {
+        Description = "Share of the validation set's out-of-scope questions the confidence threshold must reject (default 0.75)",
+    };
+
+    public ClassifyTrainingFlags(Command command, string trainFlag)
+    {
+        _val = new Option<string?>("--val")
+        {
+            Description = $"Validation data for calibration and the out-of-scope threshold (default: 10% of {trainFlag})",
+        };
+        command.Options.Add(_val);
+        command.Options.Add(_seed);
+        command.Options.Add(_targetRecall);
+    }
+
+    public IReadOnlyList<LabeledText>? Validation(CliContext ctx) => ctx.Parse.GetValue(_val) is { } path ? ClassifyData.Load(path) : null;
+
+    /// <summary>Trainer options from the flags; out-of-range values are usage errors.</summary>
+    public TrainerOptions Options(CliContext ctx)
+    {
+        var options = new TrainerOptions { Seed = ctx.Parse.GetValue(_seed) };
+        if (ctx.Parse.GetValue(_targetRecall) is not { } recall) return options;
+        if (recall is < 0 or > 1) throw new CliUsageException("--target-oos-recall must be between 0 and 1");
+        return options with { TargetOutOfScopeRecall = recall };
+    }
+}
