@@ -1,5 +1,7 @@
 using PuoAiOps.Application;
+using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Admin;
+using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Startup;
@@ -10,6 +12,8 @@ builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
 builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
+builder.AddAnnotation();
+builder.AddAnnotationConsole();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

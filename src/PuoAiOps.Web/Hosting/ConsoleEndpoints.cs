@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using PuoAiOps.Web.Admin;
+using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components;
@@ -15,6 +16,7 @@ public static class ConsoleEndpoints
         app.MapStatusPages();
         app.MapAccount();
         app.MapAdminUi();
+        app.MapAnnotationUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().Add(builder =>
         {

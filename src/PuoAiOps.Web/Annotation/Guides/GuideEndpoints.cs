@@ -1,0 +1,31 @@
+using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Components.Annotate;
+
+namespace PuoAiOps.Web.Annotation.Guides;
+
+/// <summary>The guide panel fragment for one intent (or out-of-scope), fetched by the labeling and adjudication pages.</summary>
+internal static class GuideEndpoints
+{
+    public static IEndpointRouteBuilder MapGuidePanels(this IEndpointRouteBuilder endpoints)
+    {
+        var guide = endpoints.MapGroup("/annotate/guide").RequireAuthorization(Policies.AnnotationArea);
+        guide.MapGet("/{intentId:int}", IntentAsync);
+        guide.MapGet("/oos", OutOfScope);
+        return endpoints;
+    }
+
+    private static async Task<IResult> IntentAsync(int intentId, HttpContext http, IntentCatalog catalog, GuideLibrary guides)
+    {
+        var intent = await catalog.GuideInfoAsync(intentId, http.RequestAborted);
+        if (intent is null) return AnnotationResults.NotFound($"Intent {intentId} does not exist.");
+        // Guides change rarely; the page also keeps each fragment for as long as it is open.
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        return AnnotationResults.Partial<GuidePanel>(new { Intent = intent, Section = guides.Section(intent.GuideRef) });
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<GuidePanel> OutOfScope(HttpContext http, GuideLibrary guides)
+    {
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        return AnnotationResults.Partial<GuidePanel>(new { Intent = (IntentGuideInfo?)null, Section = guides.Section(GuideLinks.OutOfScopeRef) });
+    }
+}
