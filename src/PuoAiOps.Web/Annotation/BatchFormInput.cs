@@ -17,7 +17,11 @@ public sealed class BatchFormInput
     /// <summary>Inclusive: questions asked on this day are in.</summary>
     public DateOnly? To { get; set; }
 
-    public bool UnlabeledOnly { get; set; } = true;
+    /// <summary>
+    /// Off by default, on purpose: an unticked checkbox posts nothing, so a field that defaults to true
+    /// could never be switched off through the form.
+    /// </summary>
+    public bool IncludeLabeled { get; set; }
 
     [Range(1, 100, ErrorMessage = "The confidence limit is a percentage from 1 to 100.")]
     public int? ConfidenceBelowPercent { get; set; }
@@ -60,7 +64,7 @@ public sealed class BatchFormInput
             Source = string.IsNullOrWhiteSpace(Source) ? null : Source,
             From = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             To = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            UnlabeledOnly = UnlabeledOnly,
+            UnlabeledOnly = !IncludeLabeled,
             ConfidenceBelow = ConfidenceBelowPercent / 100.0,
             SampleSize = SampleSize,
             Seed = Seed,

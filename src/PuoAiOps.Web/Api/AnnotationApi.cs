@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using System.Text.Json;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
@@ -45,8 +45,8 @@ internal static class AnnotationApi
         var review = group.MapGroup("/adjudication").RequireAuthorization(Policies.Review);
         review.MapGet("", (long? batchId, int? skip, int? take, HttpContext http, AdjudicationService adjudication) =>
             Run(() => adjudication.QueueAsync(http.User.UserId()!, batchId, skip ?? 0, take ?? 20, http.RequestAborted)));
-        review.MapPost("/{itemId:long}", ([FromBody] AdjudicationInput decision, long itemId, HttpContext http, AdjudicationService adjudication) =>
-            Run(() => adjudication.AdjudicateAsync(itemId, http.User.UserId()!, decision, http.RequestAborted)));
+        review.MapPost("/{itemId:long}", (long itemId, HttpContext http, AdjudicationService adjudication) =>
+            WithBody<AdjudicationInput>(http, decision => Run(() => adjudication.AdjudicateAsync(itemId, http.User.UserId()!, decision, http.RequestAborted))));
 
         group.MapGet("/export", BatchEndpoints.Export).RequireAuthorization(Policies.ManageBatches);
         return api;
@@ -58,12 +58,12 @@ internal static class AnnotationApi
         return TypedResults.Ok(await batches.ListAsync(all ? null : http.User.UserId(), http.RequestAborted));
     }
 
-    private static Task<IResult> CreateBatchAsync([FromBody] CreateBatchRequest request, HttpContext http, BatchService batches) =>
-        Run(async () =>
+    private static Task<IResult> CreateBatchAsync(HttpContext http, BatchService batches) =>
+        WithBody<CreateBatchRequest>(http, request => Run(async () =>
         {
             var created = await batches.CreateAsync(request, http.User.UserId(), http.RequestAborted);
             return TypedResults.Created($"/api/v1/annotation/batches/{created.Id}", created);
-        });
+        }));
 
     /// <summary>The leased item (the same one again while it is held); 204 when nothing is left for the caller.</summary>
     private static Task<IResult> NextAsync(long batchId, HttpContext http, QueueService queue) =>
@@ -71,20 +71,45 @@ internal static class AnnotationApi
             ? TypedResults.Ok(item)
             : (IResult)TypedResults.NoContent());
 
-    private static Task<IResult> SubmitAsync(long batchId, [FromBody] LabelRequest request, HttpContext http, QueueService queue, LabelPanels panels) =>
-        InBatch(batchId, request.ItemId, http, panels, () => queue.SubmitAsync(request.ItemId, http.User.UserId()!, request.ToInput(), http.RequestAborted));
+    private static Task<IResult> SubmitAsync(long batchId, HttpContext http, QueueService queue, LabelPanels panels) =>
+        WithBody<LabelRequest>(http, request =>
+            InBatch(batchId, request.ItemId, http, panels, () => queue.SubmitAsync(request.ItemId, http.User.UserId()!, request.ToInput(), http.RequestAborted)));
 
-    private static Task<IResult> SubmitAndNextAsync(long batchId, [FromBody] LabelRequest request, HttpContext http, QueueService queue, LabelPanels panels) =>
-        InBatch(batchId, request.ItemId, http, panels, () => queue.SubmitAndNextAsync(request.ItemId, http.User.UserId()!, request.ToInput(), http.RequestAborted));
+    private static Task<IResult> SubmitAndNextAsync(long batchId, HttpContext http, QueueService queue, LabelPanels panels) =>
+        WithBody<LabelRequest>(http, request =>
+            InBatch(batchId, request.ItemId, http, panels, () => queue.SubmitAndNextAsync(request.ItemId, http.User.UserId()!, request.ToInput(), http.RequestAborted)));
 
     /// <summary>Skips the item and returns the next one (null when nothing is left).</summary>
-    private static Task<IResult> SkipAsync(long batchId, [FromBody] SkipRequest request, HttpContext http, QueueService queue, LabelPanels panels) =>
-        InBatch(batchId, request.ItemId, http, panels, async () => new { next = await queue.SkipAndNextAsync(request.ItemId, http.User.UserId()!, request.Reason ?? "", http.RequestAborted) });
+    private static Task<IResult> SkipAsync(long batchId, HttpContext http, QueueService queue, LabelPanels panels) =>
+        WithBody<SkipRequest>(http, request =>
+            InBatch(batchId, request.ItemId, http, panels, async () => new { next = await queue.SkipAndNextAsync(request.ItemId, http.User.UserId()!, request.Reason ?? "", http.RequestAborted) }));
 
     private static Task<IResult> UndoAsync(long batchId, HttpContext http, QueueService queue) =>
         Run(async () => await queue.UndoLastAsync(http.User.UserId()!, batchId, http.RequestAborted) is { } undone
             ? TypedResults.Ok(undone)
             : (IResult)TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "You have no label in this batch to undo."));
+
+    /// <summary>
+    /// Reads the JSON body inside the handler rather than binding it: a bound body makes routing answer
+    /// 415 to a wrong content type before authorization runs, and callers without the role must see 403.
+    /// </summary>
+    private static async Task<IResult> WithBody<T>(HttpContext http, Func<T, Task<IResult>> handle) where T : class
+    {
+        if (!http.Request.HasJsonContentType())
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the request body as application/json.");
+        T? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<T>(http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON for this call.", detail: ex.Message);
+        }
+        return body is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is missing.")
+            : await handle(body);
+    }
 
     private static async Task<IResult> InBatch<T>(long batchId, long itemId, HttpContext http, LabelPanels panels, Func<Task<T>> action)
     {
