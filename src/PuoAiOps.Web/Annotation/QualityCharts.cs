@@ -34,29 +34,21 @@ public static class QualityCharts
         };
     }
 
-    /// <summary>Heatmap of how often two intents were given to the same item (the most confused pairs).</summary>
+    /// <summary>
+    /// The most confused pairs as horizontal bars (biggest on top): with dozens of intents a heatmap is
+    /// mostly empty cells, while the pairs themselves are what a guide author needs to look at.
+    /// </summary>
     public static object Confusion(BatchQualityReport report)
     {
-        var pairs = report.MostConfused.Take(15).ToList();
-        var names = pairs.SelectMany(p => new[] { p.First.DisplayName(), p.Second.DisplayName() }).Distinct(StringComparer.Ordinal).ToList();
-        var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var cells = pairs.SelectMany(p =>
-        {
-            var (a, b) = (index[p.First.DisplayName()], index[p.Second.DisplayName()]);
-            return new[] { new object[] { a, b, p.Count }, new object[] { b, a, p.Count } };
-        }).ToArray();
+        var pairs = report.MostConfused.Take(10).Reverse().ToList();
         return new
         {
-            tooltip = new { position = "top" },
-            grid = new { left = 170, right = 24, top = 16, bottom = 150 },
-            xAxis = new { type = "category", data = names, splitArea = new { show = true }, axisLabel = new { interval = 0, rotate = 40 } },
-            yAxis = new { type = "category", data = names, splitArea = new { show = true }, axisLabel = new { interval = 0 } },
-            visualMap = new
-            {
-                min = 0, max = Math.Max(1, pairs.Count == 0 ? 1 : pairs.Max(p => p.Count)), calculable = true, orient = "horizontal",
-                left = "center", bottom = 0, inRange = new { color = new[] { "#eef2ff", Brand } },
-            },
-            series = new object[] { new { name = "Items with both intents", type = "heatmap", data = cells, label = new { show = true } } },
+            color = new[] { "#f79009" },
+            grid = new { left = 8, right = 40, top = 8, bottom = 24, containLabel = true },
+            tooltip = new { trigger = "axis" },
+            xAxis = new { type = "value", minInterval = 1, name = "items" },
+            yAxis = new { type = "category", data = pairs.Select(p => $"{p.First.DisplayName()} ↔ {p.Second.DisplayName()}").ToArray(), axisLabel = new { width = 260, overflow = "truncate" } },
+            series = new object[] { new { name = "Items given both", type = "bar", data = pairs.Select(p => p.Count).ToArray(), label = new { show = true, position = "right" } } },
         };
     }
 

@@ -117,7 +117,8 @@ export function createPicker(root, { onHighlight = () => {}, onChoose = () => {}
     startSearch(text) { search.value = text; search.focus(); render(); },
     focusSearch() { search.focus(); search.select(); },
     reset() { search.value = ''; this.clearChoice(); pinned = []; render(); },
-    setDisabled(disabled) { root.classList.toggle('is-disabled', disabled); search.disabled = disabled; },
+    /** Nothing to label: the list goes away rather than sit there greyed out. */
+    setDisabled(disabled) { root.hidden = disabled; search.disabled = disabled; },
   };
 }
 
