@@ -45,6 +45,10 @@ internal static class GuideRenderer
         void Close()
         {
             if (heading is null) return;
+            // The guides open each intent section with a "Key: `x` · 中文名：…" line; the panel's own header already shows both.
+            if (body.Count > 0 && body[0] is ParagraphBlock first && first.Inline?.FirstChild is LiteralInline { Content: var text }
+                && text.ToString().StartsWith("Key:", StringComparison.Ordinal))
+                body.RemoveAt(0);
             var section = new GuideSection(fileName, heading.GetAttributes().Id ?? "", PlainText(heading), RenderBlocks(body));
             // The id Markdig gives the heading, and the anchor the demo generator writes into GuideRef (same rules, kept in step).
             foreach (var key in new[] { section.Anchor, Slug(section.Heading) })
