@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Web.Tests.Annotation;
@@ -72,5 +73,46 @@ public sealed class AnnotationApiTests(AnnotationFixture team) : IClassFixture<A
         using var reviewer = await team.SignInAsAsync(Roles.Reviewer);
         using var forbidden = await PostJsonAsync(reviewer, $"/api/v1/annotation/batches/{batch.Id}/next", null, await TokenAsync(reviewer));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reviewer_ListsAndDecidesDisagreements_AndCreatesABatch_OverTheApi()
+    {
+        var batch = await team.NewBatchAsync(1, labelsPerItem: 2);
+        await team.LabelNextAsync(batch.Id, team.Users[Roles.Annotator].Id, LabelInput.ForIntent(team.Intents["refund_request"]));
+        await team.LabelNextAsync(batch.Id, team.SecondAnnotator.Id, LabelInput.ForOutOfScope());
+        using var client = await team.SignInAsAsync(Roles.Reviewer);
+        var token = await TokenAsync(client);
+
+        using var queue = await client.GetAsync($"/api/v1/annotation/adjudication?batchId={batch.Id}", "application/json");
+        using var page = JsonDocument.Parse(await queue.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, page.RootElement.GetProperty("total").GetInt32());
+        var item = page.RootElement.GetProperty("items")[0];
+        Assert.Equal(2, item.GetProperty("labels").GetArrayLength());
+        var itemId = item.GetProperty("itemId").GetInt64();
+
+        using (var noReason = await PostJsonAsync(client, $"/api/v1/annotation/adjudication/{itemId}", new { intentId = team.Intents["refund_request"], outOfScope = false, reason = "" }, token))
+            Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        using (var decided = await PostJsonAsync(client, $"/api/v1/annotation/adjudication/{itemId}", new { intentId = team.Intents["refund_request"], outOfScope = false, reason = "Asks for the money back." }, token))
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        using (var again = await PostJsonAsync(client, $"/api/v1/annotation/adjudication/{itemId}", new { outOfScope = true, reason = "second try" }, token))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var source = await team.AddQuestionsAsync(3);
+        using var created = await PostJsonAsync(client, "/api/v1/annotation/batches", new
+        {
+            name = "From a script",
+            filter = new { source },
+            labelsPerItem = 1,
+            annotatorIds = new[] { team.Users[Roles.Annotator].Id },
+            order = "MostUncertainFirst",
+        }, token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var summary = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, summary.RootElement.GetProperty("progress").GetProperty("items").GetInt32());
+        Assert.Equal("MostUncertainFirst", summary.RootElement.GetProperty("order").GetString());
+
+        using var form = await client.Http.PostAsync("/api/v1/annotation/batches", new StringContent("name=x"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode); // no antiforgery token: refused before anything else
     }
 }

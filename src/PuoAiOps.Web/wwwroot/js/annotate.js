@@ -38,6 +38,8 @@ function start(root) {
       hiddenSince: document.hidden ? performance.now() : null,
     };
     picker.reset();
+    // Batches that show suggestions list the model's guess first, so 1 takes it.
+    if (panel?.dataset.suggested) picker.setPinned([panel.dataset.suggested]);
     picker.setDisabled(item.done);
     const draft = form()?.querySelector('[data-field=intent]')?.value;
     if (draft) picker.chooseId(draft, { silent: true });
