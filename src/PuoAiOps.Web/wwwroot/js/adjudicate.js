@@ -25,6 +25,7 @@ function start(root) {
   const focusRoot = () => root.focus({ preventScroll: true });
 
   function begin() {
+    window.htmx?.process(host); // see annotate.js: forms must work before htmx's settle delay ends
     const panel = el('.adjudication-case');
     const done = panel?.dataset.done === 'true';
     if (pickerRoot) pickerRoot.hidden = done;
@@ -98,17 +99,19 @@ function start(root) {
 
   // Before htmx sees the submit: an answer and a reason are required (the server checks too).
   document.addEventListener('submit', (event) => {
+    if (!host.contains(event.target)) return;
+    if (busy) { event.preventDefault(); event.stopPropagation(); return; }
     if (event.target !== form()) return;
     const missing = !answer() ? 'Choose the final intent (or o for out of scope) first.'
       : !reason()?.value.trim() ? 'Write a reason for the decision: it is required.' : null;
-    if (missing || busy) {
+    if (missing) {
       event.preventDefault();
       event.stopPropagation();
-      if (missing) {
-        hint(missing);
-        if (answer()) reason()?.focus(); else picker?.focusSearch();
-      }
+      hint(missing);
+      if (answer()) reason()?.focus(); else picker?.focusSearch();
+      return;
     }
+    busy = true;
   }, true);
 
   host.addEventListener('change', (event) => { if (event.target === oos()) outOfScopeChanged(); });

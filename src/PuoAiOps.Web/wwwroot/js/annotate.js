@@ -27,6 +27,9 @@ function start(root) {
   // ---- one item ----
 
   function begin() {
+    // htmx wires up swapped-in forms only when they settle (20 ms later); a fast key in between would
+    // submit the new undo or skip form natively, reloading the page. Wire them up now.
+    window.htmx?.process(host);
     const panel = el('.label-item');
     item = {
       id: panel?.dataset.itemId ?? null,
@@ -190,20 +193,24 @@ function start(root) {
     else if (event.target.matches('[data-flag]')) showAnswer();
   });
 
-  // Before htmx sees the submit: refuse an empty answer, and add the time spent on the item.
+  // Before htmx sees a submit: one request at a time (a repeated key must not undo or label twice),
+  // no empty answer, and the time spent on the item goes along.
   document.addEventListener('submit', (event) => {
-    if (event.target !== form()) return;
-    if (!answerText() || busy) {
+    if (!host.contains(event.target)) return;
+    const refuse = busy || (event.target === form() && !answerText());
+    if (refuse) {
       event.preventDefault();
       event.stopPropagation();
       if (!busy) hint('Choose an intent first, or press o for out of scope.');
       return;
     }
-    form().querySelector('[data-field=duration]').value = String(activeMs());
-    lastAnswer = answerText();
+    busy = true;
+    if (event.target === form()) {
+      form().querySelector('[data-field=duration]').value = String(activeMs());
+      lastAnswer = answerText();
+    }
   }, true);
 
-  host.addEventListener('htmx:beforeRequest', () => { busy = true; });
   host.addEventListener('htmx:afterRequest', () => { busy = false; });
   host.addEventListener('htmx:afterSwap', (event) => {
     const wasLabel = event.detail.requestConfig?.elt?.id === 'label-form';
