@@ -14,7 +14,7 @@ using PuoAiOps.Application.Persistence.Entities;
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
-/// `dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- annotate [--questions N] [--annotators N] [--seconds N]`
+/// `dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- annotate [--questions N] [--annotators N] [--seconds N] [--think-ms N] [--warmup-seconds N]`
 /// Seeds a temp SQLite workspace (questions, intents, annotators, one batch over every unlabeled question
 /// plus 5 % gold), then runs concurrent annotators doing SubmitAndNext in a loop, each call with a fresh
 /// DbContext as a web request would have, and reports the server-side latency percentiles.
@@ -28,6 +28,11 @@ internal static class AnnotateScenario
         var questions = Arg(args, "--questions", 100_000);
         var annotators = Arg(args, "--annotators", 10);
         var seconds = Arg(args, "--seconds", 30);
+        // 0 = every annotator submits again the moment the previous call returns (saturation);
+        // people need seconds per question, so a pause per item models a real team.
+        var thinkMs = Arg(args, "--think-ms", 0);
+        // Not measured: lets tiered JIT reach its optimised code, as in a server that has been up a while.
+        var warmUpSeconds = Arg(args, "--warmup-seconds", 15);
         var dir = Path.Combine(Path.GetTempPath(), "puo-bench-annotate-" + Guid.NewGuid().ToString("N")[..8]);
         var options = new DatabaseOptions { DataDir = dir };
         try
@@ -46,8 +51,9 @@ internal static class AnnotateScenario
                 }, null);
             Console.WriteLine($"batch of {batch.Progress.Items:N0} items ({batch.Progress.GoldItems:N0} gold) created in {batchClock.Elapsed.TotalSeconds:F1} s");
 
-            var latencies = await RunAnnotatorsAsync(options, batch.Id, users, intents, TimeSpan.FromSeconds(seconds));
-            Report(latencies, annotators, seconds, questions);
+            var (latencies, cpu) = await RunAnnotatorsAsync(options, batch.Id, users, intents,
+                TimeSpan.FromSeconds(warmUpSeconds), TimeSpan.FromSeconds(seconds), thinkMs);
+            Report(latencies, annotators, seconds, questions, cpu, thinkMs);
             return 0;
         }
         finally
@@ -57,14 +63,16 @@ internal static class AnnotateScenario
         }
     }
 
-    private static async Task<ConcurrentBag<double>> RunAnnotatorsAsync(DatabaseOptions options, long batchId, List<string> users,
-        List<int> intents, TimeSpan duration)
+    private static async Task<(ConcurrentBag<double> Latencies, TimeSpan Cpu)> RunAnnotatorsAsync(DatabaseOptions options, long batchId,
+        List<string> users, List<int> intents, TimeSpan warmUp, TimeSpan duration, int thinkMs)
     {
         var latencies = new ConcurrentBag<double>();
         var conflicts = 0;
         var leaseOptions = Options.Create(new AnnotationOptions());
         QueueService Queue(PuoDbContext db) => new(db, leaseOptions, TimeProvider.System, NullLogger<QueueService>.Instance);
-        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var cpuAtStart = Task.Delay(warmUp).ContinueWith(_ => Environment.CpuUsage.TotalTime, TaskScheduler.Default);
 
         await Task.WhenAll(users.Select((user, n) => Task.Run(async () =>
         {
@@ -72,11 +80,11 @@ internal static class AnnotateScenario
             QueueItem? item;
             await using (var db = DbContextConfigurator.Create(options))
                 item = await Queue(db).NextAsync(batchId, user);
-            var warmUp = 20;
             while (item is not null && Stopwatch.GetTimestamp() < stopAt)
             {
                 // Mostly the "true" intent of the question, sometimes another: a realistic mix of consensus and disagreement.
                 var intent = random.NextDouble() < 0.8 ? intents[(int)(item.QuestionId % intents.Count)] : intents[random.Next(intents.Count)];
+                if (thinkMs > 0) await Task.Delay(random.Next(thinkMs / 2, thinkMs * 3 / 2 + 1));
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
@@ -89,19 +97,23 @@ internal static class AnnotateScenario
                     await using var db = DbContextConfigurator.Create(options);
                     item = await Queue(db).NextAsync(batchId, user);
                 }
-                if (warmUp-- <= 0) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (started >= measureFrom) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }))).ConfigureAwait(false);
+        var cpu = Environment.CpuUsage.TotalTime - await cpuAtStart;
         Console.WriteLine($"conflicts: {conflicts}");
-        return latencies;
+        return (latencies, cpu);
     }
 
-    private static void Report(ConcurrentBag<double> latencies, int annotators, int seconds, int questions)
+    private static void Report(ConcurrentBag<double> latencies, int annotators, int seconds, int questions, TimeSpan cpu, int thinkMs)
     {
         var sorted = latencies.Order().ToArray();
         double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         Console.WriteLine($"machine: {CpuModel()}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Console.WriteLine($"SubmitAndNext, {annotators} concurrent annotators, {questions:N0} questions, {seconds} s: {sorted.Length:N0} calls measured ({sorted.Length / (double)seconds:F0}/s)");
+        Console.WriteLine($"SubmitAndNext, {annotators} concurrent annotators, think time {thinkMs} ms, {questions:N0} questions, {seconds} s: {sorted.Length:N0} calls measured ({sorted.Length / (double)seconds:F0}/s)");
+        // CPU per call does not depend on what else the machine is doing; wall-clock latency does.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process CPU per call: {cpu.TotalMilliseconds / Math.Max(1, sorted.Length):F2} ms; load average at end: {LoadAverage()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency ms: p50 {P(0.50):F2}  p95 {P(0.95):F2}  p99 {P(0.99):F2}  max {(sorted.Length == 0 ? double.NaN : sorted[^1]):F2}"));
     }
@@ -160,6 +172,12 @@ internal static class AnnotateScenario
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "n/a"; }
     }
 
     private static string CpuModel()

@@ -1,8 +1,16 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PuoAiOps.Benchmarks;
 
-// Named end-to-end scenarios run directly; everything else goes to BenchmarkDotNet's switcher.
-if (args is ["annotate", .. var rest]) return await AnnotateScenario.RunAsync(rest);
+// Named end-to-end scenarios run directly; everything else goes to BenchmarkDotNet's switcher, e.g.
+//   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- import --rows 1000000
+//   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- --filter '*Redaction*'
+if (args is ["annotate", .. var annotate]) return await AnnotateScenario.RunAsync(annotate);
+if (args is ["import", .. var import]) return await ImportScenario.RunAsync(import);
 
-BenchmarkSwitcher.FromAssembly(typeof(AnnotateScenario).Assembly).Run(args);
+// In process: BenchmarkDotNet 0.14 cannot build its separate benchmark project against the .NET 10 SDK here.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+BenchmarkSwitcher.FromAssembly(typeof(AnnotateScenario).Assembly).Run(args, config);
 return 0;

@@ -1,9 +1,11 @@
 using PuoAiOps.Application;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Questions;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,9 @@ builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
 builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
+builder.AddTaxonomy();
+builder.AddQuestionImport();
+builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddAnnotationConsole();
 

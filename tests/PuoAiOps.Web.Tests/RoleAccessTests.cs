@@ -10,13 +10,13 @@ namespace PuoAiOps.Web.Tests;
 public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixture>
 {
     private static readonly string[] Everything =
-        ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations", "/admin"];
+        ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations", "/admin"];
 
     /// <summary>The navigation each role must see, written out (not derived from the code under test).</summary>
     public static TheoryData<string, string[]> NavByRole => new()
     {
         { Roles.Annotator, ["/", "/annotate"] },
-        { Roles.Curator, ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"] },
+        { Roles.Curator, ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"] },
         { Roles.Reviewer, ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"] },
         { Roles.Viewer, ["/", "/conversations", "/dashboards", "/reports", "/escalations"] },
         { Roles.Admin, Everything },
@@ -94,11 +94,14 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>Pages that exist (everything else in the navigation is a coming-soon placeholder).</summary>
+    private static readonly HashSet<string> Built = ["/", "/admin", "/annotate", "/taxonomy", "/questions"];
+
     [Fact]
     public async Task ComingSoonPages_SayWhatTheyWillDo_WithoutData()
     {
         using var client = await team.SignInAsAsync(Roles.Admin);
-        foreach (var item in NavCatalog.Items.Where(i => i.Href is not "/" and not "/admin" and not "/annotate"))
+        foreach (var item in NavCatalog.Items.Where(i => !Built.Contains(i.Href)))
         {
             var page = await client.GetPageAsync(item.Href);
             var panel = page.Document.QuerySelector("[data-testid=coming-soon]");

@@ -44,5 +44,8 @@ public sealed record BatchProgress(int Items, int GoldItems, int Open, int Compl
 public sealed record BatchSummary(long Id, string Name, BatchStatus Status, int LabelsPerItem, double GoldShare, BatchOrder Order,
     bool ShowSuggestions, DateTime CreatedAt, string? CreatedById, IReadOnlyList<string> AnnotatorIds, BatchProgress Progress);
 
-/// <summary>One annotator's own progress in a batch.</summary>
-public sealed record AnnotatorProgress(long BatchId, int Labeled, int Skipped, BatchProgress Batch);
+/// <summary>
+/// One annotator's own progress in a batch, beside the batch's overall done share. Leaves out gold
+/// counts on purpose: annotators must not learn anything about the hidden gold items.
+/// </summary>
+public sealed record AnnotatorProgress(long BatchId, int Labeled, int Skipped, int BatchItems, double BatchDone);

@@ -77,7 +77,7 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
             throw AnnotationException.Forbidden("You are not assigned to this batch.");
         var labeled = await db.Labels.CountAsync(l => l.UserId == userId && db.Items.Any(i => i.Id == l.ItemId && i.BatchId == batchId), ct);
         var skipped = await db.Skips.CountAsync(s => s.UserId == userId && db.Items.Any(i => i.Id == s.ItemId && i.BatchId == batchId), ct);
-        return new AnnotatorProgress(batchId, labeled, skipped, batch.Progress);
+        return new AnnotatorProgress(batchId, labeled, skipped, batch.Progress.Items, batch.Progress.Done);
     }
 
     private async Task<IReadOnlyList<BatchSummary>> SummariseAsync(List<AnnotationBatch> batches, CancellationToken ct)

@@ -4,6 +4,9 @@ using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.Annotation;
 
+/// <summary>What one label chose: an intent or out-of-scope.</summary>
+internal readonly record struct LabelChoice(int? IntentId, bool OutOfScope);
+
 /// <summary>
 /// Settles an item once it has all its labels: unanimous → Complete, and the question gets its
 /// final label (source "consensus"); split → NeedsAdjudication. Gold items only ever become
@@ -13,12 +16,8 @@ namespace PuoAiOps.Application.Annotation;
 /// </summary>
 internal static class ItemResolver
 {
-    public static async Task<ItemStatus> ResolveAsync(PuoDbContext db, ItemContext item, CancellationToken ct)
+    public static async Task<ItemStatus> ResolveAsync(PuoDbContext db, ItemContext item, IReadOnlyList<LabelChoice> labels, CancellationToken ct)
     {
-        var labels = await db.Labels.AsNoTracking()
-            .Where(l => l.ItemId == item.ItemId)
-            .Select(l => new { l.IntentId, l.OutOfScope })
-            .ToListAsync(ct);
         var agreed = labels.Select(l => LabelValue.Key(l.IntentId, l.OutOfScope)).Distinct().Count() == 1;
         var status = item.IsGold || agreed ? ItemStatus.Complete : ItemStatus.NeedsAdjudication;
 

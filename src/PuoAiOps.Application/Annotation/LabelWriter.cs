@@ -47,9 +47,11 @@ internal static class LabelWriter
             }
             db.ChangeTracker.Clear();
 
-            await db.Leases.Where(l => l.ItemId == item.ItemId && l.UserId == userId).ExecuteDeleteAsync(token);
-            var count = await db.Items.Where(i => i.Id == item.ItemId).Select(i => i.LabelCount).FirstAsync(token);
-            var status = count >= item.LabelsPerItem ? await ItemResolver.ResolveAsync(db, item, token) : ItemStatus.Open;
+            await OwnLeases.DropAsync(db, item.BatchId, userId, token);
+            // Label rows and LabelCount change together in every transaction, so the rows tell the count.
+            var labels = await db.Labels.AsNoTracking().Where(l => l.ItemId == item.ItemId)
+                .Select(l => new LabelChoice(l.IntentId, l.OutOfScope)).ToListAsync(token);
+            var status = labels.Count >= item.LabelsPerItem ? await ItemResolver.ResolveAsync(db, item, labels, token) : ItemStatus.Open;
             return (row.Id, status);
         }, ct);
 }

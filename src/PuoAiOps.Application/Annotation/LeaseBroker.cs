@@ -1,97 +1,117 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Annotation;
 
 namespace PuoAiOps.Application.Annotation;
 
 /// <summary>
 /// Hands out items under short leases. An item may be held by at most
 /// (LabelsPerItem − LabelCount) annotators at once, so nobody works on a slot another will fill.
-/// Candidates are read without locks; each is then re-checked inside a write transaction that first
-/// updates the item's row (bumping <see cref="AnnotationItem.Version"/>). On PostgreSQL that update
-/// row-locks the item, and since every lease and label write on an item starts the same way, two
-/// annotators racing for the last slot are serialised and the second one moves on to the next item.
-/// On SQLite the write transaction is exclusive anyway.
+/// Candidates are read without locks; each is then taken with an insert-if-room statement inside a
+/// write transaction. On PostgreSQL the transaction first row-locks the item, and since every lease
+/// and label write on an item takes that lock, two annotators racing for the last slot are serialised
+/// and the second one moves on to the next item. On SQLite the single writer makes it atomic anyway.
 /// </summary>
 internal sealed class LeaseBroker(PuoDbContext db, TimeSpan leaseDuration)
 {
     private const int CandidatesPerRound = 8;
     private const int MaxRounds = 10;
 
-    /// <summary>The item this user already holds in the batch (still open, not yet answered), with its lease extended.</summary>
-    public async Task<(long ItemId, DateTime ExpiresAt)?> HeldAsync(long batchId, string userId, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The item this user already holds in the batch (open, not yet answered), its lease extended;
+    /// otherwise the first item in batch order they may take. Null when nothing is left for them.
+    /// </summary>
+    public async Task<LeasedItem?> NextAsync(BatchAccess batch, string userId, DateTime now, bool holdsNoLease, CancellationToken ct)
     {
-        var held = await (
+        if (holdsNoLease) return await AcquireAsync(batch, userId, now, dropOwnLeases: false, ct);
+        var mine = await (
             from l in db.Leases
             join i in db.Items on l.ItemId equals i.Id
-            where l.UserId == userId && i.BatchId == batchId && l.ExpiresAt > now && i.Status == ItemStatus.Open
-                  && !db.Labels.Any(x => x.ItemId == i.Id && x.UserId == userId)
-                  && !db.Skips.Any(x => x.ItemId == i.Id && x.UserId == userId)
-            orderby l.ExpiresAt descending
-            select (long?)l.ItemId).FirstOrDefaultAsync(ct);
-        if (held is not { } itemId) return null;
-
-        var expires = now + leaseDuration;
-        var extended = await db.Leases.Where(l => l.ItemId == itemId && l.UserId == userId && l.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expires), ct);
-        return extended == 0 ? null : (itemId, expires);
+            where l.UserId == userId && i.BatchId == batch.BatchId
+            select new
+            {
+                l.ItemId, l.ExpiresAt,
+                Usable = i.Status == ItemStatus.Open
+                         && !db.Labels.Any(x => x.ItemId == i.Id && x.UserId == userId)
+                         && !db.Skips.Any(x => x.ItemId == i.Id && x.UserId == userId),
+            }).ToListAsync(ct);
+        if (mine.Where(l => l.Usable && l.ExpiresAt > now).MaxBy(l => l.ExpiresAt) is { } held)
+        {
+            var expires = now + leaseDuration;
+            var extended = await db.Leases.Where(l => l.ItemId == held.ItemId && l.UserId == userId && l.ExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expires), ct);
+            var view = extended == 0 ? null : await ItemView.Of(db, db.Items.Where(i => i.Id == held.ItemId)).FirstOrDefaultAsync(ct);
+            if (view is not null) return new LeasedItem(view, expires);
+        }
+        return await AcquireAsync(batch, userId, now, dropOwnLeases: mine.Count > 0, ct);
     }
 
-    /// <summary>
-    /// Leases the first item in batch order this user may work on. Null when there is none;
-    /// <c>Conflict</c> when every attempt lost a race (extreme contention; the caller may retry).
-    /// </summary>
-    public async Task<(long ItemId, DateTime ExpiresAt)?> AcquireAsync(BatchAccess batch, string userId, DateTime now, CancellationToken ct)
+    /// <summary>Leases one given item (after an undo) if it still has room for this user.</summary>
+    public async Task<LeasedItem?> TryLeaseItemAsync(BatchAccess batch, long itemId, string userId, DateTime now, CancellationToken ct)
+    {
+        if (await TryLeaseAsync(batch.BatchId, itemId, batch.LabelsPerItem, userId, now, dropOwnLeases: true, ct) is not { } expires)
+            return null;
+        var view = await ItemView.Of(db, db.Items.Where(i => i.Id == itemId)).FirstOrDefaultAsync(ct);
+        return view is null ? null : new LeasedItem(view, expires);
+    }
+
+    /// <summary>Conflict when every attempt lost a race (extreme contention; the caller may simply retry).</summary>
+    private async Task<LeasedItem?> AcquireAsync(BatchAccess batch, string userId, DateTime now, bool dropOwnLeases, CancellationToken ct)
     {
         var max = batch.LabelsPerItem;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var candidates = await db.Items.AsNoTracking()
+            var open = db.Items.AsNoTracking()
                 .Where(i => i.BatchId == batch.BatchId && i.Status == ItemStatus.Open && i.LabelCount < max)
                 .Where(i => !db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId))
                 .Where(i => !db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId))
                 .Where(i => i.LabelCount + db.Leases.Count(l => l.ItemId == i.Id && l.UserId != userId && l.ExpiresAt > now) < max)
                 .OrderBy(i => i.Priority).ThenBy(i => i.Id)
-                .Select(i => i.Id)
-                .Take(CandidatesPerRound)
-                .ToListAsync(ct);
+                .Take(CandidatesPerRound);
+            // The page data of the few candidates comes along, so the winner needs no second read.
+            var candidates = (await ItemView.Of(db, open).ToListAsync(ct)).OrderBy(v => v.Priority).ThenBy(v => v.ItemId).ToList();
             if (candidates.Count == 0) return null;
-            foreach (var id in candidates)
-                if (await TryLeaseAsync(batch.BatchId, id, max, userId, now, ct) is { } expires)
-                    return (id, expires);
+            // Everyone tries the head first (batch order is kept when nobody competes); after that each
+            // annotator continues from a different point of the window, so a crowd that lost the head
+            // does not race again for the second item (every lost race costs a write transaction).
+            var rest = candidates.Skip(1).ToList();
+            var offset = rest.Count == 0 ? 0 : (int)((ulong)StableRandom.Salt(userId) % (ulong)rest.Count);
+            foreach (var candidate in candidates.Take(1).Concat(rest.Skip(offset)).Concat(rest.Take(offset)))
+            {
+                if (await TryLeaseAsync(batch.BatchId, candidate.ItemId, max, userId, now, dropOwnLeases, ct) is { } expires)
+                    return new LeasedItem(candidate, expires);
+                dropOwnLeases = false; // a failed attempt rolled back, but nothing else added a lease of ours
+            }
         }
         throw AnnotationException.Conflict("Many annotators are asking for items at the same moment; please try again.");
     }
 
-    /// <summary>Leases one given item (after an undo) if it still has room for this user.</summary>
-    public Task<DateTime?> TryLeaseItemAsync(BatchAccess batch, long itemId, string userId, DateTime now, CancellationToken ct) =>
-        TryLeaseAsync(batch.BatchId, itemId, batch.LabelsPerItem, userId, now, ct);
-
-    private Task<DateTime?> TryLeaseAsync(long batchId, long itemId, int max, string userId, DateTime now, CancellationToken ct) =>
+    private Task<DateTime?> TryLeaseAsync(long batchId, long itemId, int max, string userId, DateTime now, bool dropOwnLeases, CancellationToken ct) =>
         WriteRetry.InTransactionAsync<DateTime?>(db, async token =>
         {
-            // Touch the item first: on PostgreSQL that row-locks it until commit, and every other lease
-            // or label on this item touches it first too, so the capacity check below cannot go stale.
-            var version = Guid.NewGuid();
-            var open = await db.Items
-                .Where(i => i.Id == itemId && i.Status == ItemStatus.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, version), token);
-            if (open == 0) return null;
-            var hasRoom = await db.Items
-                .Where(i => i.Id == itemId
-                            && i.LabelCount + db.Leases.Count(l => l.ItemId == i.Id && l.UserId != userId && l.ExpiresAt > now) < max
-                            && !db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId)
-                            && !db.Skips.Any(x => x.ItemId == i.Id && x.UserId == userId))
-                .AnyAsync(token);
-            if (!hasRoom) return null;
+            // PostgreSQL: lock the item row first. Every label and lease write on an item takes this
+            // lock (label writes by updating the row), so the capacity check below sees all of them.
+            // SQLite runs one writer at a time: the check and the insert are already atomic there.
+            if (!db.Database.IsSqlite())
+                await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Items" WHERE "Id" = {itemId} FOR UPDATE""", token);
+            if (dropOwnLeases) await OwnLeases.DropAsync(db, batchId, userId, token, keepItemId: itemId);
 
-            // One live lease per user and batch: whatever this user held here before is stale now.
-            await db.Leases
-                .Where(l => l.UserId == userId && (l.ItemId == itemId || db.Items.Any(i => i.Id == l.ItemId && i.BatchId == batchId)))
-                .ExecuteDeleteAsync(token);
+            // Insert-if-room in one statement; a lease this user already had on the item is renewed.
             var expires = now + leaseDuration;
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"Leases\" (\"ItemId\", \"UserId\", \"ExpiresAt\") VALUES ({itemId}, {userId}, {expires})", token);
-            return (DateTime?)expires;
+            var open = nameof(ItemStatus.Open);
+            var leased = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Leases" ("ItemId", "UserId", "ExpiresAt")
+                SELECT {itemId}, {userId}, {expires}
+                WHERE EXISTS (
+                    SELECT 1 FROM "Items" AS i
+                    WHERE i."Id" = {itemId} AND i."Status" = {open}
+                      AND i."LabelCount" + (SELECT COUNT(*) FROM "Leases" AS l
+                                            WHERE l."ItemId" = i."Id" AND l."UserId" <> {userId} AND l."ExpiresAt" > {now}) < {max}
+                      AND NOT EXISTS (SELECT 1 FROM "Labels" AS x WHERE x."ItemId" = i."Id" AND x."UserId" = {userId})
+                      AND NOT EXISTS (SELECT 1 FROM "Skips" AS k WHERE k."ItemId" = i."Id" AND k."UserId" = {userId}))
+                ON CONFLICT ("ItemId", "UserId") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
+                """, token);
+            return leased > 0 ? expires : null;
         }, ct);
 }

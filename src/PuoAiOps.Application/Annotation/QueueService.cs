@@ -8,7 +8,8 @@ namespace PuoAiOps.Application.Annotation;
 
 /// <summary>
 /// The annotator's hot path: next item, submit, skip, undo. Every call is a few indexed queries and
-/// at most one short write transaction, so any web instance can serve any annotator (no server state).
+/// one or two short write transactions; all state is in the database, so any web instance can serve
+/// any annotator. Expected failures are <see cref="AnnotationException"/>s (see <see cref="AnnotationError"/>).
 /// </summary>
 public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> options, TimeProvider clock, ILogger<QueueService> logger)
 {
@@ -22,12 +23,14 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     /// </summary>
     public async Task<QueueItem?> NextAsync(long batchId, string userId, CancellationToken ct = default)
     {
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
         var access = await BatchAccessAsync(batchId, userId, ct);
         return await NextCoreAsync(access, userId, ct);
     }
 
     public async Task<SubmitResult> SubmitAsync(long itemId, string userId, LabelInput label, CancellationToken ct = default)
     {
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
         var (result, _) = await SubmitCoreAsync(itemId, userId, label, ct);
         return result;
     }
@@ -35,18 +38,23 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     /// <summary>Submit and fetch the next item in one call (one round-trip for the page).</summary>
     public async Task<SubmitAndNextResult> SubmitAndNextAsync(long itemId, string userId, LabelInput label, CancellationToken ct = default)
     {
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
         var (result, item) = await SubmitCoreAsync(itemId, userId, label, ct);
-        return new SubmitAndNextResult(result, await NextCoreAsync(item.Access, userId, ct));
+        return new SubmitAndNextResult(result, await NextCoreAsync(item.Access, userId, ct, holdsNoLease: true));
     }
 
     /// <summary>Set an item aside with a reason; it is not offered to this annotator again.</summary>
-    public async Task SkipAsync(long itemId, string userId, string reason, CancellationToken ct = default) =>
+    public async Task SkipAsync(long itemId, string userId, string reason, CancellationToken ct = default)
+    {
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
         await SkipCoreAsync(itemId, userId, reason, ct);
+    }
 
     public async Task<QueueItem?> SkipAndNextAsync(long itemId, string userId, string reason, CancellationToken ct = default)
     {
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
         var item = await SkipCoreAsync(itemId, userId, reason, ct);
-        return await NextCoreAsync(item.Access, userId, ct);
+        return await NextCoreAsync(item.Access, userId, ct, holdsNoLease: !item.SkippedByUser);
     }
 
     /// <summary>
@@ -56,6 +64,7 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     /// </summary>
     public async Task<UndoResult?> UndoLastAsync(string userId, long batchId, CancellationToken ct = default)
     {
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
         var access = await BatchAccessAsync(batchId, userId, ct);
         var last = await (
             from l in db.Labels
@@ -88,20 +97,17 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
         }, ct);
 
         var now = Now();
-        var next = await _leases.TryLeaseItemAsync(access, last.ItemId, userId, now, ct) is { } expires
-            ? await ViewAsync(access, last.ItemId, expires, ct)
+        var next = await _leases.TryLeaseItemAsync(access, last.ItemId, userId, now, ct) is { } leased
+            ? leased.View.ToQueueItem(access.ShowSuggestions, leased.ExpiresAt)
             : await NextCoreAsync(access, userId, ct);
         return new UndoResult(last.ItemId, next);
     }
 
-    private async Task<QueueItem?> NextCoreAsync(BatchAccess access, string userId, CancellationToken ct)
-    {
-        var now = Now();
-        var lease = await _leases.HeldAsync(access.BatchId, userId, now, ct)
-                    ?? await _leases.AcquireAsync(access, userId, now, ct);
-        if (lease is not var (itemId, expires)) return null;
-        return await ViewAsync(access, itemId, expires, ct);
-    }
+    /// <param name="holdsNoLease">True right after a submit or skip, which dropped this user's leases in the batch.</param>
+    private async Task<QueueItem?> NextCoreAsync(BatchAccess access, string userId, CancellationToken ct, bool holdsNoLease = false) =>
+        await _leases.NextAsync(access, userId, Now(), holdsNoLease, ct) is { } leased
+            ? leased.View.ToQueueItem(access.ShowSuggestions, leased.ExpiresAt)
+            : null;
 
     private async Task<(SubmitResult, ItemContext)> SubmitCoreAsync(long itemId, string userId, LabelInput label, CancellationToken ct)
     {
@@ -134,7 +140,7 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
             db.Skips.Add(new AnnotationSkip { ItemId = itemId, UserId = userId, Reason = trimmed, CreatedAt = Now() });
             await db.SaveChangesAsync(token);
             db.ChangeTracker.Clear();
-            return await db.Leases.Where(l => l.ItemId == itemId && l.UserId == userId).ExecuteDeleteAsync(token);
+            return await OwnLeases.DropAsync(db, item.BatchId, userId, token);
         }, ct);
         return item;
     }
@@ -167,25 +173,6 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
         if (!batch.Assigned) throw AnnotationException.Forbidden("You are not assigned to this batch.");
         EnsureOpen(batch.Status);
         return new BatchAccess(batchId, batch.LabelsPerItem, batch.ShowSuggestions);
-    }
-
-    private async Task<QueueItem?> ViewAsync(BatchAccess access, long itemId, DateTime leaseExpires, CancellationToken ct)
-    {
-        var row = await (
-            from i in db.Items.AsNoTracking()
-            where i.Id == itemId
-            join q in db.Questions on i.QuestionId equals q.Id
-            join s in db.Intents on q.PredictedIntentId equals s.Id into suggested
-            from s in suggested.DefaultIfEmpty()
-            select new { i.Id, i.BatchId, i.QuestionId, q.Text, q.Locale, q.Channel, q.CreatedAt, q.PredictedConfidence,
-                SuggestedId = s == null ? (int?)null : s.Id, SuggestedKey = s == null ? null : s.Key, SuggestedNames = s == null ? null : s.Names })
-            .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        var suggestion = access.ShowSuggestions && row.SuggestedId is { } id
-            ? new IntentSuggestion(new IntentRef(id, row.SuggestedKey!, row.SuggestedNames ?? []), row.PredictedConfidence)
-            : null;
-        return new QueueItem(row.Id, row.BatchId, row.QuestionId, row.Text, row.Locale, row.Channel,
-            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), suggestion, leaseExpires);
     }
 
     private static void ValidateLabel(LabelInput label)

@@ -4,6 +4,7 @@ namespace PuoAiOps.Application.Questions;
 
 /// <summary>A row ready to store: every free-text field redacted, the user id pseudonymised, the duplicate key computed.</summary>
 internal readonly record struct PreparedQuestion(
+    long Line,
     string Text,
     string TextHash,
     string? ExternalId,
@@ -13,13 +14,33 @@ internal readonly record struct PreparedQuestion(
     string? Source,
     DateTime CreatedAt);
 
-/// <summary>Rows written in one transaction, and how many rows the reader had rejected when it was sealed.</summary>
-internal sealed class QuestionBatch(int capacity)
+/// <summary>
+/// A slice of rows handed from the preparing stage to the writing stage. Small, so memory stays
+/// flat whatever the transaction size: the writer keeps one transaction open across chunks until
+/// it holds a whole batch.
+/// </summary>
+internal sealed class QuestionChunk(int capacity)
 {
+    public const int Size = 1000;
+
     public List<PreparedQuestion> Rows { get; } = new(capacity);
 
-    /// <summary>Rejected rows so far (cumulative), so the run row stays consistent with the committed batches.</summary>
-    public long RejectedSoFar { get; set; }
+    /// <summary>Rejected rows so far (cumulative) when the chunk was sealed, so the run row stays consistent with what is committed.</summary>
+    public long RejectedSoFar { get; private set; }
+
+    /// <summary>
+    /// Orders the rows by duplicate key (then by line, so the first occurrence in the file is the one
+    /// stored): consecutive inserts then walk the unique index in order instead of jumping around it.
+    /// </summary>
+    public void Seal(long rejectedSoFar)
+    {
+        RejectedSoFar = rejectedSoFar;
+        Rows.Sort(static (a, b) =>
+        {
+            var byHash = string.CompareOrdinal(a.TextHash, b.TextHash);
+            return byHash != 0 ? byHash : a.Line.CompareTo(b.Line);
+        });
+    }
 }
 
 /// <summary>Rejected rows for the report: all are counted, the first <c>limit</c> are kept with line and reason.</summary>

@@ -36,6 +36,7 @@ internal sealed class QuestionRowPreparer(PiiRedactor redactor, UserPseudonymize
             Count(locale);
             Count(source);
             prepared = new PreparedQuestion(
+                record.Line,
                 text.Text,
                 TextNormalizer.Hash(text.Text),
                 externalId.Text,

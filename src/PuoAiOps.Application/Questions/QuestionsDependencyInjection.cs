@@ -6,7 +6,7 @@ namespace PuoAiOps.Application.Questions;
 
 public static class QuestionsDependencyInjection
 {
-    /// <summary>Question import (section "Import", validated at start) and the admin PII pattern store.</summary>
+    /// <summary>Question import (section "Import", validated at start), the admin PII pattern store and the question/import-run reads.</summary>
     public static IHostApplicationBuilder AddQuestionImport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ImportOptions>()
@@ -15,6 +15,7 @@ public static class QuestionsDependencyInjection
         builder.Services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         builder.Services.AddScoped<PiiPatternStore>();
         builder.Services.AddScoped<QuestionImportService>();
+        builder.Services.AddScoped<QuestionBrowser>();
         return builder;
     }
 

@@ -1,29 +1,24 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PuoAiOps.Web.Annotation.Guides;
+using PuoAiOps.Web.Taxonomy;
 
 namespace PuoAiOps.Web.Annotation;
 
 public static class AnnotationConsoleDependencyInjection
 {
-    /// <summary>The annotation pages' own services: guides, intent lists, panel builders (the services themselves: <c>AddAnnotation</c>).</summary>
+    /// <summary>
+    /// The annotation pages' own services: guides (shared with the taxonomy pages, setting
+    /// <c>Taxonomy:GuidesPath</c>), intent lists, panel builders. The services themselves: <c>AddAnnotation</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddAnnotationConsole(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<GuideOptions>().Bind(builder.Configuration.GetSection(GuideOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GuideOptions>>(sp => new GuideOptionsValidator(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-        services.AddSingleton<GuideLibrary>();
+        services.Configure<GuideOptions>(builder.Configuration.GetSection(GuideOptions.SectionName));
+        services.TryAddSingleton<GuideLibrary>();
+        services.AddSingleton<AnnotationGuides>();
         services.AddScoped<IntentCatalog>();
         services.AddScoped<LabelPanels>();
         services.AddScoped<AdjudicationPanels>();
         return builder;
-    }
-
-    private sealed class GuideOptionsValidator(string contentRoot) : IValidateOptions<GuideOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, GuideOptions options)
-        {
-            var errors = options.Validate(contentRoot).ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

@@ -23,6 +23,9 @@ internal static class AnnotationApi
 
     public sealed record SkipRequest(long ItemId, string? Reason);
 
+    /// <summary>A batch as its annotators see it: nothing about gold items.</summary>
+    public sealed record AssignedBatch(long Id, string Name, string Status, int LabelsPerItem, DateTime CreatedAt, int Items, double Done);
+
     public static RouteGroupBuilder MapAnnotationApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/annotation").RequireAntiforgeryToken();
@@ -54,8 +57,10 @@ internal static class AnnotationApi
 
     private static async Task<IResult> ListBatchesAsync(HttpContext http, BatchService batches, IAuthorizationService authorization)
     {
-        var all = (await authorization.AuthorizeAsync(http.User, Policies.ManageBatches)).Succeeded;
-        return TypedResults.Ok(await batches.ListAsync(all ? null : http.User.UserId(), http.RequestAborted));
+        if ((await authorization.AuthorizeAsync(http.User, Policies.ManageBatches)).Succeeded)
+            return TypedResults.Ok(await batches.ListAsync(null, http.RequestAborted));
+        var mine = await batches.ListAsync(http.User.UserId(), http.RequestAborted);
+        return TypedResults.Ok(mine.Select(b => new AssignedBatch(b.Id, b.Name, b.Status.ToString(), b.LabelsPerItem, b.CreatedAt, b.Progress.Items, b.Progress.Done)).ToList());
     }
 
     private static Task<IResult> CreateBatchAsync(HttpContext http, BatchService batches) =>

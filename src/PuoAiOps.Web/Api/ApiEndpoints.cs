@@ -15,6 +15,7 @@ internal static class ApiEndpoints
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/antiforgery", Antiforgery).RequireAuthorization(Policies.SignedIn);
         api.MapAdminApi();
+        api.MapTaxonomyApi();
         api.MapAnnotationApi();
         return endpoints;
     }

@@ -4,6 +4,8 @@ using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components;
+using PuoAiOps.Web.Questions;
+using PuoAiOps.Web.Taxonomy;
 
 namespace PuoAiOps.Web.Hosting;
 
@@ -16,6 +18,9 @@ public static class ConsoleEndpoints
         app.MapStatusPages();
         app.MapAccount();
         app.MapAdminUi();
+        app.MapAdminSettings();
+        app.MapTaxonomyUi();
+        app.MapQuestionsUi();
         app.MapAnnotationUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().Add(builder =>

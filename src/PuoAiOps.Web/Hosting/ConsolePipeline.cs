@@ -13,7 +13,9 @@ public static class ConsolePipeline
         {
             ExceptionHandlingPath = "/status/500",
             CreateScopeForErrors = true,
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A page whose service says "no such intent" (NotFoundException, ...) answers like an unknown path.
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
+                : ApplicationErrorMapping.From(ex)?.Status ?? StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute(StatusEndpoints.PathFormat);
 

@@ -27,12 +27,11 @@ public static class HostingDependencyInjection
             context.ProblemDetails.Extensions.Remove("exception");
         });
 
-        // Enums travel as their names in the JSON API ("Paused", not 1): readable and stable when members are added.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-
         // Bad input (including a missing antiforgery token) is a 400 in every environment, not an
         // exception that Development would turn into a 500.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // The API speaks enum names ("Pending", "Merge"), which clients can read without our source.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         services.AddDataProtection().SetApplicationName("PuoAiOps");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -25,6 +25,9 @@ internal static class StatusEndpoints
         var failed = context.Features.Get<IExceptionHandlerPathFeature>();
         // Visited directly rather than re-executed: nothing failed, so there is nothing to show.
         if (reExecuted is null && failed is null) code = StatusCodes.Status404NotFound;
+        // After an exception the handler path says 500, but the exception handler's status selector
+        // may have chosen better (413 for a body too large, 404 for a NotFoundException...).
+        if (failed is not null && context.Response.StatusCode >= 400) code = context.Response.StatusCode;
         if (code is < 400 or > 599) code = StatusCodes.Status500InternalServerError;
 
         var originalPath = reExecuted?.OriginalPath ?? failed?.Path ?? context.Request.Path;

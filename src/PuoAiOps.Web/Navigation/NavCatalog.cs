@@ -25,6 +25,8 @@ public static class NavCatalog
             "Label the intent of real user questions from your queues; reviewers settle disagreements."),
         new("Taxonomy", "/taxonomy", "bi-diagram-3", Policies.ContentArea, Content,
             "The intent tree: domains, intents and the changes proposed to them."),
+        new("Questions", "/questions", "bi-chat-left-quote", Policies.Curate, Content,
+            "Import real user questions (redacted before they are stored) and browse them by label, source and locale."),
         new("Classifier", "/classifier", "bi-cpu", Policies.ContentArea, Content,
             "Train the intent classifier on adjudicated labels, compare versions, promote one."),
         new("Reply scripts", "/scripts", "bi-chat-square-text", Policies.ContentArea, Content,

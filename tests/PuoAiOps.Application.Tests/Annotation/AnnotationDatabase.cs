@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence;
@@ -7,19 +8,51 @@ using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.Tests.Annotation;
 
-/// <summary>A migrated SQLite workspace in a temp folder, with helpers to seed users, intents and questions.</summary>
+/// <summary>
+/// A migrated workspace with helpers to seed users, intents and questions: a SQLite file in a temp
+/// folder, or (for provider tests) a fresh PostgreSQL database when PUO_TEST_POSTGRES names a server.
+/// </summary>
 internal sealed class AnnotationDatabase : IAsyncDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "puo-annot-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Connection string of a PostgreSQL server where the tests may create and drop databases.</summary>
+    public const string PostgresVariable = "PUO_TEST_POSTGRES";
 
-    private AnnotationDatabase() => Options = new DatabaseOptions { DataDir = _dir };
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "puo-annot-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+    private readonly string? _postgresServer;
+
+    private AnnotationDatabase(string? postgresServer = null)
+    {
+        Options = new DatabaseOptions { DataDir = _dir };
+        if (postgresServer is null) return;
+        _postgresServer = postgresServer;
+        _postgresDatabase = "puo_annot_" + Guid.NewGuid().ToString("N")[..12];
+        Options.Provider = DatabaseProvider.Postgres;
+        Options.ConnectionString = new NpgsqlConnectionStringBuilder(postgresServer) { Database = _postgresDatabase, MaxPoolSize = 40 }.ConnectionString;
+    }
 
     public DatabaseOptions Options { get; }
     public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
-    public static async Task<AnnotationDatabase> CreateAsync()
+    /// <summary>Set to "Postgres" (with <see cref="PostgresVariable"/>) to run every annotation test on PostgreSQL.</summary>
+    public const string ProviderVariable = "PUO_TEST_PROVIDER";
+
+    public static async Task<AnnotationDatabase> CreateAsync(DatabaseProvider? provider = null)
     {
-        var database = new AnnotationDatabase();
+        provider ??= Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(ProviderVariable), true, out var p) ? p : DatabaseProvider.Sqlite;
+        AnnotationDatabase database;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrWhiteSpace(server))
+                Assert.Skip($"PostgreSQL test: set {PostgresVariable} to a connection string (user allowed to create databases) to run it.");
+            database = new AnnotationDatabase(server);
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database._postgresDatabase}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        else database = new AnnotationDatabase();
         await using var db = database.Context();
         await new SchemaMigrator(db).MigrateAsync();
         return database;
@@ -96,6 +129,15 @@ internal sealed class AnnotationDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_postgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_postgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            return;
+        }
         SqliteConnection.ClearAllPools();
         await Task.Yield();
         try { Directory.Delete(_dir, recursive: true); }

@@ -1,18 +1,24 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using static PuoAiOps.Application.Tests.Annotation.TestToken;
 
 namespace PuoAiOps.Application.Tests.Annotation;
 
-/// <summary>Many annotators at once on one real SQLite file (WAL, busy timeout), each with its own DbContext.</summary>
+/// <summary>
+/// Many annotators at once, each with its own DbContext: on a real SQLite file (WAL, busy timeout),
+/// and on PostgreSQL when PUO_TEST_POSTGRES is set (skipped otherwise).
+/// </summary>
 public class ConcurrencyTests
 {
-    [Fact]
-    public async Task TwentyAnnotators_LoseNoLabelAndNeverOverfillAnItem()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TwentyAnnotators_LoseNoLabelAndNeverOverfillAnItem(DatabaseProvider provider)
     {
-        await using var env = await AnnotationDatabase.CreateAsync();
+        await using var env = await AnnotationDatabase.CreateAsync(provider);
         var users = await env.AddUsersAsync(20);
         var intents = await env.AddIntentsAsync("a", "b", "c");
         await env.AddQuestionsAsync(60);
@@ -59,10 +65,12 @@ public class ConcurrencyTests
         Assert.Equal(0, conflicts); // leases keep annotators off full items
     }
 
-    [Fact]
-    public async Task TwentySimultaneousSubmitsOnOneItem_AcceptExactlyLabelsPerItem()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TwentySimultaneousSubmitsOnOneItem_AcceptExactlyLabelsPerItem(DatabaseProvider provider)
     {
-        await using var env = await AnnotationDatabase.CreateAsync();
+        await using var env = await AnnotationDatabase.CreateAsync(provider);
         var users = await env.AddUsersAsync(20);
         var intents = await env.AddIntentsAsync("a");
         await env.AddQuestionsAsync(1);

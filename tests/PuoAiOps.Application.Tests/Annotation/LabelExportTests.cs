@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Cli;
 using static PuoAiOps.Application.Tests.Annotation.TestToken;
 
@@ -9,9 +10,9 @@ namespace PuoAiOps.Application.Tests.Annotation;
 public class LabelExportTests
 {
     /// <summary>10 × refund, 5 × login, 1 × out-of-scope, 1 × rare — plus rows that must not be exported.</summary>
-    private static async Task<AnnotationDatabase> SeedAsync()
+    private static async Task<AnnotationDatabase> SeedAsync(DatabaseProvider? provider = null)
     {
-        var env = await AnnotationDatabase.CreateAsync();
+        var env = await AnnotationDatabase.CreateAsync(provider);
         var intents = await env.AddIntentsAsync("refund", "login", "rare");
         await env.AddQuestionsAsync(21, (i, q) =>
         {
@@ -72,7 +73,8 @@ public class LabelExportTests
     [Fact]
     public async Task ExportLabelsCommand_WritesJsonlAndPrintsASummary()
     {
-        await using var env = await SeedAsync();
+        // The command opens the workspace named by --data-dir, which is a SQLite file.
+        await using var env = await SeedAsync(DatabaseProvider.Sqlite);
         var path = Path.Combine(env.Options.DataDir, "labels.jsonl");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -94,7 +96,7 @@ public class LabelExportTests
     [Fact]
     public async Task ExportLabelsCommand_RejectsABadTestShareAsUsageError()
     {
-        await using var env = await SeedAsync();
+        await using var env = await SeedAsync(DatabaseProvider.Sqlite);
         var stderr = new StringWriter();
 
         var exit = await PuoCli.RunAsync(["export", "labels", "--out", Path.Combine(env.Options.DataDir, "x.csv"), "--test-share", "1.5", "--data-dir", env.Options.DataDir],

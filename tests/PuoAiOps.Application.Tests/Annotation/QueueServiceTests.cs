@@ -240,4 +240,28 @@ public class QueueServiceTests
 
         Assert.Equal(AnnotationError.Conflict, ex.Error);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Next_ShowsTheModelSuggestionOnlyWhenTheBatchAllowsIt(bool showSuggestions)
+    {
+        await using var env = await AnnotationDatabase.CreateAsync();
+        var users = await env.AddUsersAsync(1);
+        var intents = await env.AddIntentsAsync("refund");
+        await env.AddQuestionsAsync(1, (_, q) => { q.PredictedIntentId = intents[0]; q.PredictedConfidence = 0.42; });
+        var batch = await env.AddBatchAsync(users, labelsPerItem: 1, suggestions: showSuggestions);
+        await using var db = env.Context();
+
+        var item = await env.Queue(db).NextAsync(batch.Id, users[0], Ct);
+
+        if (!showSuggestions)
+        {
+            Assert.Null(item!.Suggestion);
+            return;
+        }
+        Assert.Equal("refund", item!.Suggestion!.Intent.Key);
+        Assert.Equal("Name of refund", item.Suggestion.Intent.DisplayName());
+        Assert.Equal(0.42, item.Suggestion.Confidence);
+    }
 }

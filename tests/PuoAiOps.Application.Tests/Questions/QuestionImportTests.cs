@@ -33,7 +33,7 @@ public sealed class QuestionImportTests
         Assert.Equal(1, result.Redacted["card"]);
 
         await using var db = ws.NewContext();
-        var stored = await db.Questions.OrderBy(q => q.Id).ToListAsync(Ct);
+        var stored = await db.Questions.OrderBy(q => q.ExternalId).ToListAsync(Ct);
         Assert.Equal(["My email is <EMAIL>, gift not received", "手机<PHONE>收不到验证码", "charged twice on <CARD>"], stored.Select(q => q.Text));
         Assert.Equal(new DateTime(2024, 5, 18, 12, 0, 0), stored[1].CreatedAt);
         Assert.All(stored, q => Assert.Equal(result.RunId, q.ImportRunId));
@@ -47,6 +47,38 @@ public sealed class QuestionImportTests
         Assert.Equal(result.FileHash, run.FileHash);
         Assert.Contains("\"status\":\"completed\"", run.Report);
         Assert.Contains("\"line\":7,\"reason\":\"bad created_at date\"", run.Report);
+    }
+
+    [Fact]
+    public async Task Import_PortableWriterStoresTheSameRowsAsTheSqliteFastPath()
+    {
+        await using var ws = await ImportWorkspace.CreateAsync();
+        var path = ws.WriteFile("dated.csv",
+            "text,external_id,user_id,channel,locale,created_at,source\n" +
+            "\"mail a@b.com, 你好\",q1,10001,app,en,2024-05-18T11:00:00Z,\n" +
+            "第二个问题 13800138000,,10002,,zh-CN,2024-05-18T13:00:00.1234567+08:00,export\n" +
+            "third one,q3,,web,,2024-05-19,export\n" +
+            "\"MAIL  c@d.com, 你好\",q4,10004,app,en,2024-05-20,\n");
+        await ws.Service().ImportFileAsync(path, ct: Ct);
+        List<(string Text, string Hash, string? UserRef, DateTime CreatedAt, string? Source)> fast;
+        await using (var db = ws.NewContext())
+        {
+            fast = (await db.Questions.OrderBy(q => q.TextHash).ToListAsync(Ct)).Select(q => (q.Text, q.TextHash, q.UserRef, q.CreatedAt, q.Source)).ToList();
+            await db.Questions.ExecuteDeleteAsync(Ct);
+        }
+
+        var portable = ws.Service();
+        portable.PortableWriter = true;
+        var result = await portable.ImportFileAsync(path, ct: Ct);
+
+        Assert.Equal((3L, 1L), (result.Imported, result.Duplicates));
+        Assert.Equal(3, fast.Count);
+        await using var check = ws.NewContext();
+        var stored = (await check.Questions.OrderBy(q => q.TextHash).ToListAsync(Ct)).Select(q => (q.Text, q.TextHash, q.UserRef, q.CreatedAt, q.Source)).ToList();
+        Assert.Equal(fast, stored);
+        // Both paths write dates in EF Core's SQLite format, so EF queries on dates keep working.
+        Assert.Equal(2, await check.Questions.CountAsync(q => q.CreatedAt < new DateTime(2024, 5, 18, 12, 0, 0), Ct));
+        Assert.Contains(stored, q => q.CreatedAt == new DateTime(2024, 5, 18, 5, 0, 0).AddTicks(1234567));
     }
 
     [Fact]
@@ -73,6 +105,18 @@ public sealed class QuestionImportTests
         var result = await ws.Service().ImportFileAsync(path, ct: Ct);
         Assert.Equal((QuestionFileFormat.JsonLines, 1L, 1L), (result.Format, result.Imported, result.Duplicates));
         Assert.Equal(2, result.Redacted["card"]);
+    }
+
+    [Fact]
+    public async Task Import_KeepsTheFirstOccurrenceOfADuplicate()
+    {
+        await using var ws = await ImportWorkspace.CreateAsync();
+        var rows = string.Concat(Enumerable.Range(0, 40).Select(i => $"question {i},first-{i}\n"));
+        var path = ws.WriteFile("d.csv", "text,external_id\n" + rows + rows.Replace("first-", "second-", StringComparison.Ordinal));
+        var result = await ws.Service(new ImportOptions { BatchSize = 1000 }).ImportFileAsync(path, ct: Ct);
+        Assert.Equal((40L, 40L), (result.Imported, result.Duplicates));
+        await using var db = ws.NewContext();
+        Assert.All(await db.Questions.ToListAsync(Ct), q => Assert.StartsWith("first-", q.ExternalId));
     }
 
     [Fact]

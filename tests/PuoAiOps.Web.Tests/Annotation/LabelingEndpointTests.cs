@@ -267,4 +267,20 @@ public sealed class LabelingEndpointTests(AnnotationFixture team) : IClassFixtur
         using var oos = await client.GetAsync("/annotate/guide/oos", "text/html");
         Assert.Contains("Out of scope", (await Fragments.ParseAsync(oos)).QuerySelector(".guide-title")?.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GuidePages_LinkToGuidesAnnotatorsMayOpen()
+    {
+        using var client = await team.SignInAsAsync(Roles.Annotator);
+        var readme = await client.GetPageAsync("/annotate/guides/README.md");
+        Assert.Equal(HttpStatusCode.OK, readme.Status);
+        var links = readme.Document.QuerySelectorAll("article.guide-page a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/annotate/guides/payments.md", links);
+        Assert.DoesNotContain(links, l => l.StartsWith("/taxonomy/", StringComparison.Ordinal));
+        foreach (var link in links.Where(l => l.StartsWith("/annotate/guides/", StringComparison.Ordinal)).Take(3))
+            Assert.Equal(HttpStatusCode.OK, (await client.GetPageAsync(link.Split('#')[0])).Status);
+
+        var index = await client.GetPageAsync("/annotate/guides");
+        Assert.Contains(index.Document.QuerySelectorAll("[data-guide]"), a => a.GetAttribute("data-guide") == "payments.md");
+    }
 }

@@ -56,7 +56,7 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
     }
 
     /// <summary>A form post exactly as given (no token added).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string url, IDictionary<string, string> fields, IDictionary<string, string>? headers = null)
+    public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Accept.ParseAdd("text/html");
@@ -71,6 +71,29 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
         if (withToken)
             headers["X-CSRF-TOKEN"] = HtmxToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet.");
         return PostFormAsync(url, fields, headers);
+    }
+
+    /// <summary>A multipart post as htmx sends a file form: HX-Request and the X-CSRF-TOKEN of the last page loaded.</summary>
+    public async Task<HttpResponseMessage> HtmxPostFileAsync(string url, string fileField, string fileName, byte[] content,
+        IDictionary<string, string>? fields = null, bool withToken = true)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>()) form.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, fileField, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        request.Headers.Add("HX-Request", "true");
+        if (withToken)
+            request.Headers.Add("X-CSRF-TOKEN", HtmxToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet."));
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Parses an htmx fragment (a partial, not a whole page).</summary>
+    public static async Task<AngleSharp.Dom.IDocument> ReadFragmentAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken);
     }
 
     public void Dispose() => Http.Dispose();

@@ -20,12 +20,16 @@ public class ConsoleFactory : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
+    /// <summary>Extra configuration (e.g. <c>Import:MaxFileBytes</c>); set before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Seed", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Same hashing algorithm, fewer PBKDF2 rounds: the suite signs in a few hundred times on 2 cores.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }

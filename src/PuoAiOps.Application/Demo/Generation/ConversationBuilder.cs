@@ -6,7 +6,7 @@ namespace PuoAiOps.Application.Demo.Generation;
 /// 90 days of bot traffic: conversation start times from the calendar, users from the pool (new,
 /// returning with a new question, or recontacting about the same problem), each played by the simulator.
 /// </summary>
-internal sealed class ConversationBuilder(DemoContent content, DemoTaxonomy taxonomy, ScriptTimeline scripts, IReadOnlyDictionary<(string Slug, string Locale), Content.SopSource> sops)
+internal sealed class ConversationBuilder(DemoContent content, DemoTaxonomy taxonomy, ScriptTimeline scripts, IReadOnlyDictionary<(string Slug, string Locale), SopSource> sops)
 {
     public const int Count = 20_000;
     public const double TestShare = 0.015;

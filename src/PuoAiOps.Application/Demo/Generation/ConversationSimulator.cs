@@ -119,7 +119,7 @@ internal sealed class ConversationSimulator(
         {
             resolve = answer.Source switch
             {
-                AnswerSource.Script => scripts.IsRevision(answer.Version!) ? 0.8 : 0.72,
+                AnswerSource.Script => answer.Version!.Number > 1 ? 0.8 : 0.72, // rewritten scripts do better
                 AnswerSource.Sop => 0.62,
                 _ => 0.56,
             };

@@ -8,4 +8,4 @@ internal enum QuestionKind { Single, OutOfScope, Unclear, Multi }
 internal sealed record QuestionDraft(string Text, string Hash, string Locale, QuestionKind Kind, DemoIntent? Intent, DemoIntent? Second);
 
 /// <summary>A stored demo question and its truth, used to simulate annotators.</summary>
-internal sealed record DemoQuestion(Question Entity, QuestionKind Kind, DemoIntent? Intent, DemoIntent? Second);
+internal sealed record DemoQuestion(Question Entity, QuestionKind Kind, DemoIntent? Intent);

@@ -16,7 +16,6 @@ internal sealed record DemoIntent(Intent Entity, IntentSpec Spec, DomainSpec Dom
 internal sealed class DemoTaxonomy
 {
     private readonly Dictionary<string, DemoIntent> _byKey;
-    private readonly Dictionary<int, DemoIntent> _byId;
 
     public IReadOnlyList<DemoIntent> Intents { get; }
 
@@ -24,14 +23,11 @@ internal sealed class DemoTaxonomy
     {
         Intents = intents;
         _byKey = intents.ToDictionary(i => i.Spec.Key, StringComparer.Ordinal);
-        _byId = intents.ToDictionary(i => i.Entity.Id);
     }
 
     public DemoIntent this[string key] => _byKey.TryGetValue(key, out var intent)
         ? intent
         : throw new InvalidDataException($"Demo content refers to unknown intent '{key}'.");
-
-    public DemoIntent this[int id] => _byId[id];
 
     public static DemoTaxonomy Build(DemoContent content, DemoDataSet set, DemoIds ids, DemoRandom random, DateTime now)
     {

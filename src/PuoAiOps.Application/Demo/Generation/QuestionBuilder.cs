@@ -73,7 +73,7 @@ internal sealed class QuestionBuilder(DemoTaxonomy taxonomy, WordLists words)
             };
             Label(question, draft, random);
             set.Questions.Add(question);
-            result.Add(new DemoQuestion(question, draft.Kind, draft.Intent, draft.Second));
+            result.Add(new DemoQuestion(question, draft.Kind, draft.Intent));
         }
         return result;
     }

@@ -111,7 +111,4 @@ internal sealed class ScriptTimeline
             if (from <= at) served = version;
         return served;
     }
-
-    /// <summary>True when the version served is not the first one: a rewritten script.</summary>
-    public bool IsRevision(ReplyScriptVersion version) => version.Number > 1;
 }

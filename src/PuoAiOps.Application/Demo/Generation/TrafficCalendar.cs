@@ -39,9 +39,9 @@ internal sealed class TrafficCalendar
 
     public DateTime WindowStart { get; }
 
-    public DateTime PaymentIncidentDay => _now.Date.AddDays(-23);
-    public DateTime CrashReleaseDay => _now.Date.AddDays(-51);
-    public DateTime PkCupStart => _now.Date.AddDays(-12);
+    private DateTime PaymentIncidentDay => _now.Date.AddDays(-23);
+    private DateTime CrashReleaseDay => _now.Date.AddDays(-51);
+    private DateTime PkCupStart => _now.Date.AddDays(-12);
 
     /// <summary>A moment in the window, shaped by day, weekday and the locale's evening peak.</summary>
     public DateTime Sample(DemoRandom random, string locale)

@@ -10,16 +10,18 @@ namespace PuoAiOps.Application.Demo.Storage;
 /// <summary>
 /// Inserts many rows with multi-row INSERT statements inside the caller's transaction. Column names,
 /// value converters (enums as text, JSON lists, GUIDs) and parameter types come from the EF model,
-/// so rows look exactly as if EF had written them, on SQLite and PostgreSQL alike; it is about two
-/// orders of magnitude faster than change tracking for the demo's ~100,000 rows.
+/// so rows look exactly as if EF had written them, on SQLite and PostgreSQL alike, without the cost
+/// of tracking the demo's ~100,000 entities.
 /// </summary>
 internal sealed class DemoBulkWriter(PuoDbContext db, DbTransaction transaction)
 {
     // PostgreSQL: large statements amortise network round trips (the limit is 65,535 parameters).
     // SQLite runs in-process, and Microsoft.Data.Sqlite looks each named parameter up by a linear
-    // search on every execution, so small prepared statements are much faster there.
-    private int MaxParametersPerStatement => db.Database.IsNpgsql() ? 4_000 : 200;
-    private int MaxRowsPerStatement => db.Database.IsNpgsql() ? 250 : 16;
+    // search on every execution, so small prepared statements are much faster there (a full demo seed
+    // went from 27 s with 250-row statements to 11 s with 16-row ones on the same loaded machine).
+    private readonly bool _postgres = db.Database.IsNpgsql();
+    private int MaxParametersPerStatement => _postgres ? 4_000 : 200;
+    private int MaxRowsPerStatement => _postgres ? 250 : 16;
 
     private sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping);
 
@@ -64,7 +66,7 @@ internal sealed class DemoBulkWriter(PuoDbContext db, DbTransaction transaction)
     /// </summary>
     public async Task SyncIdentitySequencesAsync(CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql()) return;
+        if (!_postgres) return;
         foreach (var entityType in _explicitKeys)
         {
             var table = Quote(entityType.GetTableName()!);

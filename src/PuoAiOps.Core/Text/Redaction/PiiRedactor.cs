@@ -17,9 +17,9 @@ public sealed class PiiRedactor
     /// <summary>Bound on one custom pattern over one text when it needs the backtracking engine (the linear engine needs none).</summary>
     public static readonly TimeSpan DefaultCustomPatternTimeout = TimeSpan.FromMilliseconds(250);
 
-    private static readonly SearchValues<char> NumberStarts = SearchValues.Create("0123456789\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19+\uFF0B(");
-
-    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19");
+    // ASCII-only sets search with vector instructions; the full-width set is used only for texts that contain full-width digits.
+    private static readonly SearchValues<char> AsciiNumberStarts = SearchValues.Create("0123456789+(");
+    private static readonly SearchValues<char> AllNumberStarts = SearchValues.Create("0123456789\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19+\uFF0B(");
 
     private readonly CompiledPiiPattern[] _custom;
     private readonly TimeProvider _time;
@@ -56,7 +56,7 @@ public sealed class PiiRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.AsSpan();
-        var matches = new MatchList(stackalloc PiiMatch[16]);
+        var matches = new MatchList(stackalloc PiiMatch[8]);
         try
         {
             FindBuiltIn(span, ref matches);
@@ -73,22 +73,22 @@ public sealed class PiiRedactor
 
     private void FindBuiltIn(ReadOnlySpan<char> text, ref MatchList matches)
     {
-        var digits = CountDigits(text);
-        if (digits >= 4) ScanNumbers(text, digits, ref matches);
+        var digits = CountDigits(text, out var wide);
+        if (digits >= 4) ScanNumbers(text, digits, wide ? AllNumberStarts : AsciiNumberStarts, ref matches);
         if (digits >= IbanDetector.MinDigits) IbanDetector.Find(text, ref matches);
         if (text.Count(':') >= 2) ScanIpv6(text, ref matches);
         if (text.IndexOfAny('@', '\uFF20') >= 0) EmailDetector.Find(text, ref matches);
         if (UrlTokenDetector.MayContain(text)) UrlTokenDetector.Find(text, ref matches);
     }
 
-    private void ScanNumbers(ReadOnlySpan<char> text, int digits, ref MatchList matches)
+    private void ScanNumbers(ReadOnlySpan<char> text, int digits, SearchValues<char> starts, ref MatchList matches)
     {
         var groups = new DigitGroups(stackalloc int[2 * DigitGroups.MaxGroups], stackalloc char[DigitGroups.MaxGroups]);
         DateOnly? today = null;
         var i = 0;
         while (i < text.Length)
         {
-            var rel = text[i..].IndexOfAny(NumberStarts);
+            var rel = text[i..].IndexOfAny(starts);
             if (rel < 0) return;
             i += rel;
             var c = text[i];
@@ -202,14 +202,20 @@ public sealed class PiiRedactor
 
     private string MarkerOf(PiiMatch m) => m.Type == PiiType.Custom ? _custom[m.CustomIndex].Marker : PiiTypes.Marker(m.Type);
 
-    private static int CountDigits(ReadOnlySpan<char> text)
+    /// <summary>Digits in the text (ASCII and full-width); <paramref name="wide"/> tells whether any is full-width.</summary>
+    private static int CountDigits(ReadOnlySpan<char> text, out bool wide)
     {
-        // SearchValues rather than IndexOfAnyInRange: the latter allocates for non-ASCII ranges.
-        var from = text.IndexOfAny(Digits);
-        if (from < 0) return 0;
+        wide = false;
         var count = 0;
-        foreach (var c in text[from..])
-            if (Chars.IsDigit(c)) count++;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c)) count++;
+            else if (c is >= '\uFF10' and <= '\uFF19')
+            {
+                count++;
+                wide = true;
+            }
+        }
         return count;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace PuoAiOps.Core.Text.Redaction;
 
@@ -12,13 +13,13 @@ internal static class UrlTokenDetector
 {
     private static readonly SearchValues<string> Starts = SearchValues.Create(["http://", "https://", "www."], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] ExactNames =
-    [
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExactNames = new[]
+    {
         "token", "access_token", "refresh_token", "id_token", "auth", "auth_token", "authorization", "key", "apikey",
         "api_key", "api-key", "sig", "signature", "session", "sessionid", "session_id", "sid", "ssid", "password",
         "passwd", "pwd", "pass", "code", "auth_code", "secret", "client_secret", "ticket", "jwt", "otp", "pin",
         "verify_code", "verification_code", "captcha", "credential", "credentials", "private_key", "accesskey",
-    ];
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] NameFragments = ["token", "secret", "passw", "signature", "session", "apikey", "api_key", "access_key", "credential"];
 
@@ -90,8 +91,7 @@ internal static class UrlTokenDetector
 
     private static bool IsSensitiveName(ReadOnlySpan<char> name)
     {
-        foreach (var exact in ExactNames)
-            if (name.Equals(exact, StringComparison.OrdinalIgnoreCase)) return true;
+        if (ExactNames.Contains(name)) return true;
         foreach (var fragment in NameFragments)
             if (name.Contains(fragment, StringComparison.OrdinalIgnoreCase)) return true;
         // Signed cloud links: X-Amz-Signature, X-Goog-Credential and the like.

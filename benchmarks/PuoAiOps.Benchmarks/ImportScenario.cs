@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Questions;
+using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Text.Redaction;
+
+namespace PuoAiOps.Benchmarks;
+
+/// <summary>
+/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep]`.
+/// Generates the file once (fixed seed), imports it into a fresh SQLite workspace and prints rows/s,
+/// counts and the process's peak working set. --parse-only measures reading + redaction without a database.
+/// </summary>
+internal static class ImportScenario
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = int.Parse(Arg(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
+        var defaults = new ImportOptions();
+        var batchSize = int.Parse(Arg(args, "--batch-size") ?? defaults.BatchSize.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var cacheMb = int.Parse(Arg(args, "--sqlite-cache-mb") ?? defaults.SqliteCacheMegabytes.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var work = Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "puo-bench-import");
+        Directory.CreateDirectory(work);
+
+        var file = Path.Combine(work, $"questions-{rows}-{ImportFileGenerator.Seed}.csv");
+        if (!File.Exists(file))
+        {
+            var generate = Stopwatch.StartNew();
+            ImportFileGenerator.Write(file + ".tmp", rows);
+            File.Move(file + ".tmp", file, overwrite: true);
+            Console.WriteLine($"generated {file} ({new FileInfo(file).Length / 1e6:F1} MB) in {generate.Elapsed.TotalSeconds:F1} s");
+        }
+        var options = new ImportOptions { BatchSize = batchSize, SqliteCacheMegabytes = cacheMb, MaxRows = 0, MaxFileBytes = 4L << 30 };
+        Console.WriteLine($"batch size {batchSize:N0}, SQLite cache {cacheMb} MB");
+        if (args.Contains("--parse-only")) return await ParseOnlyAsync(file, options, rows);
+
+        var dataDir = Path.Combine(work, "workspace-" + Environment.ProcessId);
+        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        var database = new DatabaseOptions { DataDir = dataDir };
+        await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
+
+        await using var db = DbContextConfigurator.Create(database);
+        var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options));
+        var clock = Stopwatch.StartNew();
+        var result = await service.ImportFileAsync(file);
+        clock.Stop();
+        Report("import (parse + redact + SQLite)", rows, clock.Elapsed);
+        Console.WriteLine($"imported {result.Imported:N0}, duplicates {result.Duplicates:N0}, rejected {result.Rejected:N0}; redacted " +
+                          string.Join(", ", result.Redacted.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+        Console.WriteLine($"database {new FileInfo(database.SqliteFilePath).Length / 1e6:F1} MB (+WAL {WalSize(database) / 1e6:F1} MB)");
+        SqliteConnection.ClearAllPools();
+        if (!args.Contains("--keep")) Directory.Delete(dataDir, recursive: true);
+        return 0;
+    }
+
+    private static async Task<int> ParseOnlyAsync(string file, ImportOptions options, int rows)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var stream = File.OpenRead(file);
+        using var reader = await QuestionFileReader.OpenAsync(stream, file, options.ToParserOptions());
+        var redactor = PiiRedactor.Default;
+        var tally = new RedactionTally(redactor);
+        long accepted = 0;
+        while (await reader.ReadAsync() is { } row)
+        {
+            if (row.IsRejected) continue;
+            var result = redactor.Redact(row.Record!.Text);
+            if (result.Changed) tally.Add(result);
+            _ = PuoAiOps.Core.Text.TextNormalizer.Hash(result.Text);
+            accepted++;
+        }
+        Report("parse + redact + hash (no database)", rows, clock.Elapsed);
+        Console.WriteLine($"accepted {accepted:N0}; redacted {string.Join(", ", tally.ToDictionary().Select(kv => $"{kv.Key} {kv.Value:N0}"))}");
+        return 0;
+    }
+
+    private static void Report(string what, int rows, TimeSpan elapsed)
+    {
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"{what}: {rows:N0} rows in {elapsed.TotalSeconds:F2} s = {rows / elapsed.TotalSeconds:N0} rows/s " +
+                          $"(process CPU {self.TotalProcessorTime.TotalSeconds:F2} s; machine load average {LoadAverage()})");
+        Console.WriteLine($"peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, GC heap now {GC.GetTotalMemory(false) / 1e6:F0} MB, " +
+                          $"allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, " +
+                          $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {Environment.ProcessorCount} cores");
+    }
+
+    /// <summary>The 1-minute load average on Linux: other work on the machine skews wall-clock numbers.</summary>
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "n/a"; }
+        catch (UnauthorizedAccessException) { return "n/a"; }
+    }
+
+    private static long WalSize(DatabaseOptions database)
+    {
+        var wal = new FileInfo(database.SqliteFilePath + "-wal");
+        return wal.Exists ? wal.Length : 0;
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Text.Redaction;
+
+namespace PuoAiOps.Web.Hosting;
+
+/// <summary>
+/// An error a service raised on purpose, as the web layer answers it: the HTTP status, a title, and
+/// the messages to show (field or "line N" → messages).
+/// </summary>
+/// <param name="Status">HTTP status for the API (400, 403, 404, 409, 413).</param>
+/// <param name="Title">One sentence for the person.</param>
+/// <param name="Errors">Per field (or "line N" for files); empty when the title says it all.</param>
+public sealed record ApplicationError(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)
+{
+    /// <summary>
+    /// Status of a re-rendered htmx fragment: the console's htmx config swaps 422 (refused: bad input,
+    /// or a rule such as "not your own proposal"), 409 (conflict) and 413 (too large) so the message
+    /// appears where the person acted; 404 is not swapped and shows a toast.
+    /// </summary>
+    public int FragmentStatus => Status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status403Forbidden => StatusCodes.Status422UnprocessableEntity,
+        _ => Status,
+    };
+
+    /// <summary>Every message, "line N" keys prefixed so a file error says where it is; the title when there are none.</summary>
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            var messages = Errors
+                .OrderBy(e => LineNumber(e.Key) ?? 0)
+                .SelectMany(e => e.Value.Select(m => LineNumber(e.Key) is { } line ? $"Line {line}: {m}" : m))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return messages.Count > 0 ? messages : [Title];
+        }
+    }
+
+    private static int? LineNumber(string key) =>
+        key.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5), out var line) ? line : null;
+}
+
+/// <summary>
+/// The one place that maps the application's exceptions to HTTP: ValidationException → 400,
+/// ForbiddenException → 403, NotFoundException → 404, ConflictException → 409, import limits → 413,
+/// unreadable import files and bad PII patterns → 400. Use <see cref="MapApplicationErrors{TBuilder}"/>
+/// on an endpoint or group; htmx requests then get the <c>ErrorFeedback</c> fragment, API calls problem details.
+/// </summary>
+public static class ApplicationErrorMapping
+{
+    /// <summary>The mapped error, or null for an exception that is a bug (left to the 500 handler).</summary>
+    public static ApplicationError? From(Exception exception) => exception switch
+    {
+        ValidationException e => new(StatusCodes.Status400BadRequest, e.Message, e.Errors),
+        ForbiddenException e => new(StatusCodes.Status403Forbidden, e.Message, NoErrors),
+        NotFoundException e => new(StatusCodes.Status404NotFound, e.Message, NoErrors),
+        ConflictException e => new(StatusCodes.Status409Conflict, e.Message,
+            e.Details.Count == 0 ? NoErrors : new Dictionary<string, string[]> { ["conflict"] = [e.Message, .. e.Details] }),
+        ImportLimitExceededException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
+        ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
+        InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",
+            new Dictionary<string, string[]> { ["patterns"] = e.Errors.Select(PatternMessage).ToArray() }),
+        _ => null,
+    };
+
+    /// <summary>How a bad admin pattern is explained: which one, and why.</summary>
+    public static string PatternMessage(PiiPatternError error) =>
+        string.IsNullOrEmpty(error.Name) ? Capitalize(error.Reason) : $"Pattern '{error.Name}': {error.Reason}";
+
+    /// <summary>An API answer (RFC 9457 problem details; validation errors under "errors").</summary>
+    public static IResult ToProblem(ApplicationError error, string? instance = null) =>
+        TypedResults.Problem(title: error.Title, statusCode: error.Status, instance: instance,
+            extensions: error.Errors.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = error.Errors });
+
+    /// <summary>An htmx answer: the message fragment, with the status htmx swaps.</summary>
+    public static IResult ToFragment(ApplicationError error) =>
+        new RazorComponentResult<Components.Shared.ErrorFeedback>(new Dictionary<string, object?>
+        {
+            [nameof(Components.Shared.ErrorFeedback.Messages)] = error.Messages,
+        })
+        { StatusCode = error.FragmentStatus };
+
+    /// <summary>Answers <paramref name="error"/> in the language of the request (problem details for the API, else a fragment).</summary>
+    public static IResult ToResult(ApplicationError error, HttpRequest request) =>
+        request.IsApi() ? ToProblem(error, request.Path) : ToFragment(error);
+
+    /// <summary>Catches the application's exceptions thrown by the endpoint(s) and answers them (see <see cref="ApplicationErrorMapping"/>).</summary>
+    public static TBuilder MapApplicationErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, ApplicationErrorFilter>();
+
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
+
+/// <summary>The endpoint filter behind <see cref="ApplicationErrorMapping.MapApplicationErrors{TBuilder}"/>.</summary>
+internal sealed class ApplicationErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (ApplicationErrorMapping.From(ex) is not null)
+        {
+            return ApplicationErrorMapping.ToResult(ApplicationErrorMapping.From(ex)!, context.HttpContext.Request);
+        }
+    }
+}
