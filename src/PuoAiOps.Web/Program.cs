@@ -1,6 +1,8 @@
 using PuoAiOps.Application;
+using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Web.Admin;
+using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Taxonomy;
@@ -15,6 +17,8 @@ builder.AddConsoleAdmin();
 builder.AddTaxonomy();
 builder.AddQuestionImport();
 builder.AddTaxonomyConsole();
+builder.AddAnnotation();
+builder.AddAnnotationConsole();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

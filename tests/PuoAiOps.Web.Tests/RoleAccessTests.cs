@@ -16,7 +16,7 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
     public static TheoryData<string, string[]> NavByRole => new()
     {
         { Roles.Annotator, ["/", "/annotate"] },
-        { Roles.Curator, ["/", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"] },
+        { Roles.Curator, ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"] },
         { Roles.Reviewer, ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"] },
         { Roles.Viewer, ["/", "/conversations", "/dashboards", "/reports", "/escalations"] },
         { Roles.Admin, Everything },
@@ -95,7 +95,7 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
     }
 
     /// <summary>Pages that exist (everything else in the navigation is a coming-soon placeholder).</summary>
-    private static readonly HashSet<string> Built = ["/", "/admin", "/taxonomy", "/questions"];
+    private static readonly HashSet<string> Built = ["/", "/admin", "/annotate", "/taxonomy", "/questions"];
 
     [Fact]
     public async Task ComingSoonPages_SayWhatTheyWillDo_WithoutData()

@@ -13,9 +13,23 @@ internal static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api/v1");
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/antiforgery", Antiforgery).RequireAuthorization(Policies.SignedIn);
         api.MapAdminApi();
         api.MapTaxonomyApi();
+        api.MapAnnotationApi();
         return endpoints;
+    }
+
+    public sealed record AntiforgeryResponse(string HeaderName, string Token);
+
+    /// <summary>
+    /// A request token for scripts that use the session cookie: send it as the named header on POSTs.
+    /// (Other sites cannot read this response, so handing it out does not weaken the protection.)
+    /// </summary>
+    private static AntiforgeryResponse Antiforgery(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return new AntiforgeryResponse(tokens.HeaderName ?? Hosting.HostingDependencyInjection.AntiforgeryHeader, tokens.RequestToken!);
     }
 
     public sealed record MeResponse(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles);

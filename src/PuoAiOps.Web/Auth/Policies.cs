@@ -28,8 +28,14 @@ public static class Policies
     /// <summary>Users, roles, API keys, settings, audit log, model promotion (Admin).</summary>
     public const string Admin = "Admin";
 
-    /// <summary>Annotation queues: annotators label, reviewers adjudicate.</summary>
+    /// <summary>Annotation area: annotators label, curators and reviewers set up batches, reviewers adjudicate.</summary>
     public const string AnnotationArea = "AnnotationArea";
+
+    /// <summary>
+    /// Create, pause and close annotation batches, read their quality and export labels (Curator, Reviewer).
+    /// Curators bring the questions in; reviewers own label quality; both decide who labels what.
+    /// </summary>
+    public const string ManageBatches = "ManageBatches";
 
     /// <summary>Taxonomy, classifier, reply scripts, bot playground: curators edit, reviewers approve.</summary>
     public const string ContentArea = "ContentArea";
@@ -45,7 +51,8 @@ public static class Policies
         [Review] = [Roles.Reviewer],
         [View] = [Roles.Viewer],
         [Admin] = [],
-        [AnnotationArea] = [Roles.Annotator, Roles.Reviewer],
+        [AnnotationArea] = [Roles.Annotator, Roles.Curator, Roles.Reviewer],
+        [ManageBatches] = [Roles.Curator, Roles.Reviewer],
         [ContentArea] = [Roles.Curator, Roles.Reviewer],
         [InsightsArea] = [Roles.Viewer, Roles.Curator, Roles.Reviewer],
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using PuoAiOps.Web.Admin;
+using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components;
@@ -20,6 +21,7 @@ public static class ConsoleEndpoints
         app.MapAdminSettings();
         app.MapTaxonomyUi();
         app.MapQuestionsUi();
+        app.MapAnnotationUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().Add(builder =>
         {

@@ -11,6 +11,8 @@ public static class HtmxSettings
     /// responseHandling: 422 (refused), 409 (conflict) and 413 (too large) carry a re-rendered fragment with
     /// their message (see ApplicationErrorMapping), so they are swapped; other 4xx/5xx are not swapped
     /// and raise htmx:responseError (app.js shows a toast).
+    /// attributesToSettle without "style": when a swapped element keeps its id, htmx copies the old
+    /// element's style attribute onto the new one, an inline style the CSP refuses (a console error per swap).
     /// </summary>
     public static readonly string ConfigJson = JsonSerializer.Serialize(new Dictionary<string, object>
     {
@@ -18,6 +20,7 @@ public static class HtmxSettings
         ["allowEval"] = false,
         ["allowScriptTags"] = false,
         ["historyCacheSize"] = 0,
+        ["attributesToSettle"] = new[] { "class", "width", "height" },
         ["responseHandling"] = new object[]
         {
             new { code = "204", swap = false },

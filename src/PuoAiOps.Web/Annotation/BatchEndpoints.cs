@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Hosting;
+
+namespace PuoAiOps.Web.Annotation;
+
+/// <summary>Batch management outside the pages' own forms: open/pause/close, the labeled-data download, quality charts.</summary>
+internal static class BatchEndpoints
+{
+    public static IEndpointRouteBuilder MapBatchManagement(this IEndpointRouteBuilder endpoints)
+    {
+        var manage = endpoints.MapGroup("/annotate")
+            .RequireAuthorization(Policies.ManageBatches)
+            .RequireAntiforgeryToken();
+        manage.MapPost("/batches/{batchId:long}/status", SetStatusAsync);
+        manage.MapGet("/export", Export);
+        manage.MapGet("/batches/{batchId:long}/quality/charts/{chart}", ChartAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> SetStatusAsync(long batchId, [FromForm] BatchStatus status, HttpContext http, BatchService batches)
+    {
+        try
+        {
+            await batches.SetStatusAsync(batchId, status, http.RequestAborted);
+        }
+        catch (AnnotationException ex)
+        {
+            return AnnotationResults.Problem(ex);
+        }
+        return Results.Redirect($"/annotate/batches/{batchId}?status={status}");
+    }
+
+    /// <summary>The final labels as a training set, streamed as it is written (no size limit from buffering).</summary>
+    public static IResult Export(HttpContext http, LabelExportService export, string? format, double? testShare, int? seed)
+    {
+        if (LabelDownload.Parse(format, testShare, seed) is not { } request)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "Choose format csv or jsonl, and a test share of at least 0 and below 1.");
+        var ct = http.RequestAborted;
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
+            await export.ExportAsync(writer, request, ct);
+        }, LabelDownload.ContentType(request.Format), LabelDownload.FileName(request.Format, TimeProvider.System.GetUtcNow()));
+    }
+
+    private static async Task<IResult> ChartAsync(long batchId, string chart, HttpContext http, QualityService quality)
+    {
+        BatchQualityReport report;
+        try
+        {
+            report = await quality.BatchReportAsync(batchId, http.RequestAborted);
+        }
+        catch (AnnotationException ex)
+        {
+            return AnnotationResults.Problem(ex);
+        }
+        return chart switch
+        {
+            "annotators" => TypedResults.Json(QualityCharts.Annotators(report)),
+            "confusion" => TypedResults.Json(QualityCharts.Confusion(report)),
+            _ => AnnotationResults.NotFound($"There is no chart '{chart}'."),
+        };
+    }
+}
+
+/// <summary>Parameters and naming of the labeled-data download (pages and API share them).</summary>
+public static class LabelDownload
+{
+    public const double DefaultTestShare = 0.2;
+    public const int DefaultSeed = 42;
+
+    public static LabelExportRequest? Parse(string? format, double? testShare, int? seed)
+    {
+        LabelExportFormat? parsed = format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "csv" => LabelExportFormat.Csv,
+            "jsonl" or "ndjson" => LabelExportFormat.Jsonl,
+            _ => null,
+        };
+        var share = testShare ?? DefaultTestShare;
+        if (parsed is null || share is < 0 or >= 1 || double.IsNaN(share)) return null;
+        return new LabelExportRequest(parsed.Value, share, seed ?? DefaultSeed);
+    }
+
+    public static string ContentType(LabelExportFormat format) =>
+        format == LabelExportFormat.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+
+    public static string FileName(LabelExportFormat format, DateTimeOffset now) =>
+        $"puoaiops-labels-{now:yyyyMMdd-HHmm}.{(format == LabelExportFormat.Csv ? "csv" : "jsonl")}";
+}

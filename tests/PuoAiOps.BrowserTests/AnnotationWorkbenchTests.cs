@@ -1,0 +1,284 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Demo;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// The annotation workbench in a real browser on the demo workspace: an annotator labels ten
+/// questions with the keyboard only (search, number keys, Enter, flags, note, undo, skip) without a
+/// single page load, then a reviewer settles disagreements the same way. Any 4xx/5xx, console or
+/// script error fails the test. Screenshots go to docs/images/annotate-*.png.
+/// </summary>
+public sealed class AnnotationWorkbenchTests
+{
+    private const string Password = "correct horse battery staple";
+    private const string AnnotatorEmail = "ana@example.test";
+    private const string ReviewerEmail = "rita@example.test";
+
+    [Fact]
+    public async Task Annotator_LabelsTenItemsByKeyboard_ThenReviewerAdjudicates()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        var (batchId, demoBatchId, ana, ben) = await SeedAsync(console.Services);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        var shots = new Screenshots();
+        var problems = new BrowserProblems();
+
+        // ---- the annotator ----
+        var page = await NewPageAsync(browser, console, problems);
+        await SignInAsync(page, AnnotatorEmail);
+        await page.GotoAsync("/annotate");
+        await Assertions.Expect(page.Locator($"[data-batch='{batchId}'] [data-testid=start-batch]")).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "annotate-home-annotator");
+        await page.ClickAsync($"[data-batch='{batchId}'] [data-testid=start-batch]");
+        await page.WaitForURLAsync(new Regex($"/annotate/batches/{batchId}/label$"));
+
+        // From here on nothing may load a new document: every item arrives through htmx.
+        await page.EvaluateAsync("() => { window.__puoSamePage = 'yes'; }");
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
+        var search = page.Locator("#intent-search");
+        await Assertions.Expect(search).ToBeFocusedAsync();
+
+        // The cheat sheet: leave the search box, then ?.
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#shortcut-sheet")).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "annotate-shortcuts", fullPage: false);
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#shortcut-sheet")).ToBeHiddenAsync();
+
+        // 1: type to search, take the first match with its number key, Enter.
+        await search.FocusAsync();
+        await LabelAsync(page, async () =>
+        {
+            await page.Keyboard.TypeAsync("refund");
+            await Assertions.Expect(page.Locator(".picker-option.is-highlighted")).ToHaveAttributeAsync("data-key", "refund_request");
+            await Assertions.Expect(page.Locator("[data-guide-target] .guide-title")).ToContainTextAsync("Refund request");
+            await page.Keyboard.PressAsync("1");
+            await Assertions.Expect(page.Locator("[data-answer]")).ToContainTextAsync("Refund request");
+            // The model's guess shows up only now that the annotator has answered.
+            await Assertions.Expect(page.Locator("[data-suggestion-slot] .suggestion-chip")).ToBeVisibleAsync();
+            await shots.TakeAsync(page, "annotate-label");
+        });
+        await Assertions.Expect(page.Locator("[data-saved]")).ToContainTextAsync("Saved: Refund request");
+
+        // 2: Chinese name, Enter to choose the highlighted match, Enter to submit.
+        await LabelAsync(page, async () =>
+        {
+            await page.Keyboard.InsertTextAsync("充值");
+            await Assertions.Expect(page.Locator(".picker-option.is-highlighted")).ToHaveAttributeAsync("data-key", "recharge_not_credited");
+            await page.Keyboard.PressAsync("Enter");
+        });
+
+        // 3: a number key straight away, then flag it unclear.
+        await LabelAsync(page, async () =>
+        {
+            await page.Keyboard.PressAsync("2");
+            await page.Keyboard.PressAsync("u");
+            await Assertions.Expect(page.Locator("#flag-unclear")).ToBeCheckedAsync();
+        });
+
+        // 4: out of scope.
+        await LabelAsync(page, async () =>
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("o");
+            await Assertions.Expect(page.Locator("[data-answer]")).ToContainTextAsync("Out of scope");
+            await Assertions.Expect(page.Locator("[data-guide-target] .guide-title")).ToContainTextAsync("Out of scope");
+        });
+
+        // 5: two words, arrow down, several intents, and a note (Enter in the note submits).
+        await LabelAsync(page, async () =>
+        {
+            await page.Keyboard.TypeAsync("pay fail");
+            await Assertions.Expect(page.Locator(".picker-option.is-highlighted")).ToHaveAttributeAsync("data-key", "payment_failed");
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("ArrowUp");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("m");
+            await page.Keyboard.PressAsync("n");
+            await page.Keyboard.TypeAsync("also asks about a refund");
+            await shots.TakeAsync(page, "annotate-label-flags");
+        }); // Enter in the note field submits the form
+
+        // 6-9: quick ones.
+        foreach (var query in new[] { "login", "gift not", "buffer", "withdraw" })
+            await LabelAsync(page, async () =>
+            {
+                await page.Keyboard.TypeAsync(query);
+                await page.Keyboard.PressAsync("1");
+            });
+
+        // 10, then undo it with z and label it again.
+        var tenth = await CurrentItemAsync(page);
+        await LabelAsync(page, async () => { await page.Keyboard.TypeAsync("no audio"); await page.Keyboard.PressAsync("1"); });
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("z");
+        await page.WaitForFunctionAsync("id => document.querySelector('#item-panel .label-item')?.dataset.itemId === id", tenth);
+        await Assertions.Expect(page.Locator("#item-panel")).ToContainTextAsync("taken back");
+        await LabelAsync(page, async () => { await page.Keyboard.TypeAsync("no audio"); await page.Keyboard.PressAsync("1"); });
+
+        // Skip the rest with a reason (s, type, Enter): the batch is done for this annotator.
+        while (await page.Locator("#skip-form").CountAsync() > 0)
+        {
+            var item = await CurrentItemAsync(page);
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("s");
+            await Assertions.Expect(page.Locator("#skip-reason")).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync("Needs context I don't have");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForFunctionAsync("id => document.querySelector('#item-panel .label-item')?.dataset.itemId !== id", item);
+        }
+        await Assertions.Expect(page.Locator("[data-testid=batch-done]")).ToContainTextAsync("Batch done");
+        await shots.TakeAsync(page, "annotate-done");
+
+        Assert.Equal(0, navigations);
+        Assert.Equal("yes", await page.EvaluateAsync<string>("() => window.__puoSamePage"));
+        var labels = await WithDbAsync(console.Services, db => db.Labels.AsNoTracking().Where(l => l.UserId == ana && db.Items.Any(i => i.Id == l.ItemId && i.BatchId == batchId)).ToListAsync());
+        Assert.Equal(10, labels.Count);
+        Assert.All(labels, l => Assert.True(l.DurationMs > 0, "time on item is measured"));
+        Assert.Single(labels, l => l.OutOfScope);
+        Assert.Single(labels, l => l.Unclear);
+        Assert.Single(labels, l => l.MultipleIntents && l.Note == "also asks about a refund");
+        await page.Context.CloseAsync();
+
+        // ---- the reviewer ----
+        page = await NewPageAsync(browser, console, problems);
+        await SignInAsync(page, ReviewerEmail);
+        await page.GotoAsync("/annotate");
+        await shots.TakeAsync(page, "annotate-home-reviewer");
+        await page.GotoAsync($"/annotate/adjudicate?batch={batchId}");
+        await page.EvaluateAsync("() => { window.__puoSamePage = 'yes'; }");
+        navigations = 0;
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
+        var waiting = int.Parse(await page.Locator("[data-testid=queue-total]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(waiting >= 2, $"{waiting} disagreements");
+        await Assertions.Expect(page.Locator("tr[data-given-intent]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#intent-search")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("1"); // the annotator's intent is listed first
+        await Assertions.Expect(page.Locator("#decision-reason")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("[data-guide-target] .guide-body")).ToBeVisibleAsync();
+        await page.Keyboard.TypeAsync("The guide's definition fits; out of scope was too quick.");
+        await shots.TakeAsync(page, "annotate-adjudicate");
+        var first = await page.Locator(".adjudication-case").GetAttributeAsync("data-item-id");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("id => document.querySelector('.adjudication-case')?.dataset.itemId !== id", first);
+        await Assertions.Expect(page.Locator("#case-panel")).ToContainTextAsync("Decision saved");
+
+        // Second case: out of scope after all, with its reason.
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("o");
+        await Assertions.Expect(page.Locator("#decision-reason")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Not about our platform.");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#case-panel")).ToContainTextAsync("Decision saved");
+        Assert.Equal(0, navigations);
+        var decided = await WithDbAsync(console.Services, db => db.Adjudications.AsNoTracking().Where(a => db.Items.Any(i => i.Id == a.ItemId && i.BatchId == batchId)).ToListAsync());
+        Assert.Equal(2, decided.Count);
+        Assert.Single(decided, a => a.OutOfScope);
+
+        // The rest of the area, for the record.
+        foreach (var (path, name) in new[]
+        {
+            ($"/annotate/batches/{batchId}", "annotate-batch"),
+            ($"/annotate/batches/{demoBatchId}/quality", "annotate-quality"),
+            ("/annotate/batches/new", "annotate-new-batch"),
+            ("/annotate/guides", "annotate-guides"),
+            ("/annotate/guides/payments.md", "annotate-guide"),
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            if (name == "annotate-quality")
+                await Assertions.Expect(page.Locator("[data-chart-ready=done]")).ToHaveCountAsync(2);
+            await shots.TakeAsync(page, name);
+        }
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}; annotators {ana}, {ben}");
+    }
+
+    /// <summary>Waits for the item panel to show another item after <paramref name="answer"/> and Enter.</summary>
+    private static async Task LabelAsync(IPage page, Func<Task> answer)
+    {
+        var before = await CurrentItemAsync(page);
+        await answer();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("id => document.querySelector('#item-panel .label-item')?.dataset.itemId !== id", before);
+        await Assertions.Expect(page.Locator("#intent-search")).ToBeFocusedAsync();
+    }
+
+    private static Task<string?> CurrentItemAsync(IPage page) => page.Locator("#item-panel .label-item").GetAttributeAsync("data-item-id");
+
+    private static async Task<IPage> NewPageAsync(IBrowser browser, KestrelConsole console, BrowserProblems problems)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        problems.Watch(page);
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+    }
+
+    /// <summary>The demo workspace, three people, and a 12-question batch the second annotator already labeled out of scope.</summary>
+    private static async Task<(long BatchId, long DemoBatchId, string Ana, string Ben)> SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<DemoWorkspace>().SeedAsync(TestContext.Current.CancellationToken);
+        var ana = await UserAsync(sp, AnnotatorEmail, "Ana Alvarez", Roles.Annotator);
+        var ben = await UserAsync(sp, "ben@example.test", "Ben Okafor", Roles.Annotator);
+        await UserAsync(sp, ReviewerEmail, "Rita Reviewer", Roles.Reviewer);
+        var batch = await sp.GetRequiredService<BatchService>().CreateAsync(new CreateBatchRequest
+        {
+            Name = "Support inbox, week 12",
+            Filter = new BatchFilter { SampleSize = 12, Seed = 5 },
+            LabelsPerItem = 2,
+            AnnotatorIds = [ana, ben],
+        }, null, TestContext.Current.CancellationToken);
+        var queue = sp.GetRequiredService<QueueService>();
+        while (await queue.NextAsync(batch.Id, ben, TestContext.Current.CancellationToken) is { } item)
+            await queue.SubmitAsync(item.ItemId, ben, LabelInput.ForOutOfScope(2500), TestContext.Current.CancellationToken);
+        var demoBatch = await sp.GetRequiredService<PuoDbContext>().Batches.Where(b => b.IsDemo).Select(b => b.Id).FirstAsync(TestContext.Current.CancellationToken);
+        return (batch.Id, demoBatch, ana, ben);
+    }
+
+    private static async Task<string> UserAsync(IServiceProvider sp, string email, string name, string role)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user.Id;
+    }
+
+    private static async Task<T> WithDbAsync<T>(IServiceProvider services, Func<PuoDbContext, Task<T>> query)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PuoDbContext>());
+    }
+}
