@@ -22,6 +22,9 @@ public sealed class KestrelConsole : WebApplicationFactory<Program>
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>Extra configuration (e.g. <c>Import:MaxRows</c>); set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Base address such as <c>http://127.0.0.1:41234</c>, once <see cref="Start"/> ran.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -39,6 +42,7 @@ public sealed class KestrelConsole : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDir", _dataDir);
         builder.UseSetting("Demo:Seed", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -26,13 +26,20 @@ internal static class QuestionUploadEndpoint
 
     public static IEndpointRouteBuilder MapQuestionsUi(this IEndpointRouteBuilder endpoints)
     {
+        var bodyLimit = endpoints.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes + FormOverhead;
         endpoints.MapGroup("/questions")
             .RequireAuthorization(Policies.Curate)
             .RequireAntiforgeryToken()
             .MapApplicationErrors()
-            .MapPost("/imports", UploadAsync);
+            .MapPost("/imports", UploadAsync)
+            // Also declared as metadata, so the limits hold for whatever reads the body first (a plain
+            // form post's antiforgery check reads the form before the handler runs).
+            .WithMetadata(new RequestSizeLimit(bodyLimit))
+            .WithFormOptions(multipartBodyLengthLimit: bodyLimit);
         return endpoints;
     }
+
+    private sealed record RequestSizeLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
 
     // The form is read here rather than bound as a parameter, so a body over the limit is answered with
     // the import's own 413 message instead of an empty status page. The antiforgery filter takes the
