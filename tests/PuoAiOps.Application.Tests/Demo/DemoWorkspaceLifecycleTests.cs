@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Demo;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.Tests.Demo;
@@ -166,14 +167,14 @@ public sealed class DemoWorkspaceLifecycleTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<List<string>> QuestionTextsAsync(Persistence.PuoDbContext db) =>
+    private static async Task<List<string>> QuestionTextsAsync(PuoDbContext db) =>
         await db.Questions.OrderBy(q => q.Id).Select(q => q.Text).ToListAsync(Ct);
 
-    private static async Task<List<string>> ConversationShapeAsync(Persistence.PuoDbContext db) =>
+    private static async Task<List<string>> ConversationShapeAsync(PuoDbContext db) =>
         (await db.Conversations.OrderBy(c => c.Id).Select(c => new { c.UserRef, c.StartedAt, c.IntentId, c.Outcome }).ToListAsync(Ct))
         .Select(c => $"{c.UserRef}|{c.StartedAt:O}|{c.IntentId}|{c.Outcome}").ToList();
 
-    private static async Task<string> CountsAsync(Persistence.PuoDbContext db) => string.Join(",",
+    private static async Task<string> CountsAsync(PuoDbContext db) => string.Join(",",
         await db.Domains.CountAsync(Ct), await db.Intents.CountAsync(Ct), await db.Documents.CountAsync(Ct), await db.Scripts.CountAsync(Ct),
         await db.Questions.CountAsync(Ct), await db.Conversations.CountAsync(Ct), await db.Turns.CountAsync(Ct), await db.Items.CountAsync(Ct),
         await db.Users.CountAsync(Ct), await db.Roles.CountAsync(Ct));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Tests.Infrastructure;
 
-namespace PuoAiOps.Application.Tests.Persistence;
+namespace PuoAiOps.Application.Tests.Schema;
 
 public sealed class SqliteMigrationTests
 {

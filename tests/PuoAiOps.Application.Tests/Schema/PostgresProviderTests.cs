@@ -4,7 +4,7 @@ using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Tests.Infrastructure;
 
-namespace PuoAiOps.Application.Tests.Persistence;
+namespace PuoAiOps.Application.Tests.Schema;
 
 /// <summary>The PostgreSQL migration set, run against a real server in a fresh database.</summary>
 public sealed class PostgresProviderTests
