@@ -28,11 +28,13 @@ public sealed class EvaluationCalculatorTests
         Assert.Equal(0.5, report.OutOfScopeRecall);
         Assert.Equal(0.5, report.OutOfScopePrecision);
         Assert.Equal((2.0 / 3 + 0.5 + 0.5) / 3, report.MacroF1, 10);
-        Assert.Equal(oos.F1, 0.5, 10);
+        Assert.Equal(0.5, oos.F1, 10);
 
         Assert.Equal(["a", "b", "oos"], report.Confusion.Labels);
         Assert.Equal([2, 1, 0], report.Confusion.Counts[0]);
-        Assert.Equal(new ConfusedLabels("a", "b", 1, 1.0 / 3), report.WorstPairs[0]);
+        // Every confusion happened once; the larger share of its true label ranks first.
+        Assert.Equal(new ConfusedLabels("b", "oos", 1, 0.5), report.WorstPairs[0]);
+        Assert.Equal(3, report.WorstPairs.Count);
 
         // At 0.5: five answered with an intent (0.9, 0.8, 0.6, 0.95, 0.7), three of them right.
         Assert.Equal(5.0 / 7, report.Coverage, 10);

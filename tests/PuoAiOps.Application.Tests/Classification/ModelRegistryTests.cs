@@ -80,8 +80,8 @@ public sealed class ModelRegistryTests
     [Fact]
     public async Task Decode_RejectsBytesItDidNotWrite()
     {
-        Assert.Throws<InvalidDataException>(() => IntentModelCodec.Decode([1, 2, 3, 4, 5, 6]));
-        Assert.Throws<InvalidDataException>(() => IntentModelCodec.Decode("PUOM\u0009xxxx"u8.ToArray()));
+        Assert.Throws<InvalidDataException>(() => IntentModelCodec.Decode([1, 2, 3, 4, 5, 6], Ct));
+        Assert.Throws<InvalidDataException>(() => IntentModelCodec.Decode("PUOM\u0009xxxx"u8.ToArray(), Ct));
         await Task.CompletedTask;
     }
 
