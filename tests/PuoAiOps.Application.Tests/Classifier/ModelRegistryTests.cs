@@ -8,7 +8,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Classification;
 
-namespace PuoAiOps.Application.Tests.Classification;
+namespace PuoAiOps.Application.Tests.Classifier;
 
 public sealed class ModelRegistryTests
 {

@@ -10,7 +10,7 @@ using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Tests.Infrastructure;
 using PuoAiOps.Core.Text;
 
-namespace PuoAiOps.Application.Tests.Classification;
+namespace PuoAiOps.Application.Tests.Classifier;
 
 /// <summary>
 /// A migrated SQLite workspace with a small taxonomy (five intents in two domains), labeled questions

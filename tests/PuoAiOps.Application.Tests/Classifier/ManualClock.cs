@@ -1,4 +1,4 @@
-namespace PuoAiOps.Application.Tests.Classification;
+namespace PuoAiOps.Application.Tests.Classifier;
 
 /// <summary>A clock that moves only when told, for refresh intervals and leases.</summary>
 public sealed class ManualClock : TimeProvider

@@ -1,7 +1,7 @@
 using PuoAiOps.Application.Classification.Evaluation;
 using PuoAiOps.Application.Classification.Models;
 
-namespace PuoAiOps.Application.Tests.Classification;
+namespace PuoAiOps.Application.Tests.Classifier;
 
 public sealed class EvaluationCalculatorTests
 {

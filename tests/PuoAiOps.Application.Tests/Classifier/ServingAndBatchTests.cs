@@ -10,7 +10,7 @@ using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Classification;
 
-namespace PuoAiOps.Application.Tests.Classification;
+namespace PuoAiOps.Application.Tests.Classifier;
 
 public sealed class ServingAndBatchTests
 {

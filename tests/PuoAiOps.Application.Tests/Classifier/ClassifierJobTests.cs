@@ -7,7 +7,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
 
-namespace PuoAiOps.Application.Tests.Classification;
+namespace PuoAiOps.Application.Tests.Classifier;
 
 public sealed class ClassifierJobTests
 {
