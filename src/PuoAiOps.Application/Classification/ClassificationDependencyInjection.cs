@@ -43,6 +43,7 @@ public static class ClassificationDependencyInjection
         services.TryAddScoped<CrossValidationService>();
         services.TryAddScoped<BatchClassificationService>();
         services.TryAddScoped<ClassifierJobService>();
+        services.TryAddScoped<Demo.DemoModels>();
         services.AddJobHandler<TrainJobHandler>(ClassifierJobKinds.Train);
         services.AddJobHandler<LlmEvaluationJobHandler>(ClassifierJobKinds.EvaluateLlm);
         services.AddJobHandler<CrossValidationJobHandler>(ClassifierJobKinds.CrossValidate);

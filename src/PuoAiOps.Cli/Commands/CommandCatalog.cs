@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return TaxonomyCommand.Create(bind);
         yield return ExportCommand.Create(bind);
         yield return ImportCommand.Create(bind);
+        yield return ClassifyWorkspaceCommand.Create(bind);
     }
 }
