@@ -1,6 +1,7 @@
 using PuoAiOps.Application;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Classifier;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Startup;
 
@@ -10,6 +11,7 @@ builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
 builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
+builder.AddClassifierConsole();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

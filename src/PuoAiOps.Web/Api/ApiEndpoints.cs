@@ -1,5 +1,6 @@
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Classifier;
 
 namespace PuoAiOps.Web.Api;
 
@@ -14,6 +15,7 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1");
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
         api.MapAdminApi();
+        api.MapClassifierApi();
         return endpoints;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Classifier;
 using PuoAiOps.Web.Components;
 
 namespace PuoAiOps.Web.Hosting;
@@ -15,6 +16,7 @@ public static class ConsoleEndpoints
         app.MapStatusPages();
         app.MapAccount();
         app.MapAdminUi();
+        app.MapClassifierUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().Add(builder =>
         {
