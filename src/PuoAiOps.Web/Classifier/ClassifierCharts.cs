@@ -42,9 +42,10 @@ internal static class ClassifierCharts
         {
             textStyle = TextStyle,
             tooltip = new { trigger = "item", formatter = "{b}" },
-            grid = new { left = 8, right = 16, top = 16, bottom = 64, containLabel = true },
-            xAxis = new { type = "category", data = axis, name = "Predicted", nameLocation = "middle", nameGap = 120, axisLabel = new { rotate = 60, fontSize = 10, interval = 0 }, splitArea = new { show = true } },
-            yAxis = new { type = "category", data = axis, inverse = true, name = "True label", axisLabel = new { fontSize = 10, interval = 0 }, splitArea = new { show = true } },
+            // Axis titles would collide with 45+ rotated labels; the card header says rows are true labels, columns decisions.
+            grid = new { left = 150, right = 16, top = 8, bottom = 190 },
+            xAxis = new { type = "category", data = axis, axisLabel = new { rotate = 90, fontSize = 10, interval = 0, width = 135, overflow = "truncate" }, splitArea = new { show = true } },
+            yAxis = new { type = "category", data = axis, inverse = true, axisLabel = new { fontSize = 10, interval = 0, width = 140, overflow = "truncate" }, splitArea = new { show = true } },
             visualMap = new object[]
             {
                 new { show = false, seriesIndex = 0, min = 0, max = 1, inRange = new { color = new[] { "#e0e7ff", Brand } } },
@@ -68,13 +69,14 @@ internal static class ClassifierCharts
         textStyle = TextStyle,
         tooltip = new { trigger = "axis", axisPointer = new { type = "shadow" } },
         legend = new { top = 0, right = 0 },
-        grid = new { left = 8, right = 16, top = 36, bottom = 8, containLabel = true },
+        grid = new { left = 44, right = 12, top = 36, bottom = 52 },
         xAxis = new
         {
-            type = "category", name = "Confidence", nameLocation = "middle", nameGap = 28,
+            type = "category", name = "Confidence", nameLocation = "middle", nameGap = 32,
             data = report.Histogram.Select(b => string.Create(Inv, $"{b.From:0.0}–{b.To:0.0}")).ToList(),
+            axisLabel = new { fontSize = 10, interval = 0 },
         },
-        yAxis = new { type = "value", name = "Test questions", minInterval = 1 },
+        yAxis = new { type = "value", minInterval = 1 },
         series = new object[]
         {
             new { name = "Right", type = "bar", stack = "answers", data = report.Histogram.Select(b => b.Correct).ToList(), itemStyle = new { color = Good } },
@@ -82,53 +84,57 @@ internal static class ClassifierCharts
         },
     };
 
-    /// <summary>Coverage and answered accuracy against the threshold, with the model's own threshold marked.</summary>
-    public static object Coverage(EvaluationReport report) => new
+    /// <summary>Coverage and answered accuracy against the threshold, with the model's own threshold marked when it has one.</summary>
+    public static object Coverage(EvaluationReport report)
     {
-        textStyle = TextStyle,
-        tooltip = new { trigger = "axis" },
-        legend = new { top = 0, right = 0 },
-        grid = new { left = 8, right = 24, top = 36, bottom = 8, containLabel = true },
-        xAxis = new { type = "value", min = 0, max = 1, name = "Confidence threshold", nameLocation = "middle", nameGap = 28 },
-        yAxis = new { type = "value", min = 0, max = 100, axisLabel = new { formatter = "{value} %" } },
-        series = new object[]
+        object? mark = report.Threshold <= 0 ? null : new
         {
-            new
-            {
-                name = "Coverage", type = "line", showSymbol = false, smooth = false, itemStyle = new { color = Brand },
-                data = report.Curve.Select(p => new[] { p.Threshold, Math.Round(p.Coverage * 100, 1) }).ToList(),
-                markLine = new
-                {
-                    symbol = "none", silent = true,
-                    lineStyle = new { color = Muted, type = "dashed" },
-                    label = new { formatter = string.Create(Inv, $"threshold {report.Threshold:0.00}"), position = "insideEndTop" },
-                    data = new object[] { new { xAxis = Math.Round(report.Threshold, 4) } },
-                },
-            },
-            new
-            {
-                name = "Accuracy of answered", type = "line", showSymbol = false, itemStyle = new { color = Good },
-                data = report.Curve.Select(p => new[] { p.Threshold, Math.Round(p.Accuracy * 100, 1) }).ToList(),
-            },
-        },
-    };
-
-    /// <summary>F1 change per label (B − A), largest gains first, gains green and losses red.</summary>
-    public static object Comparison(ModelComparison comparison)
-    {
-        var rows = comparison.PerLabel.Where(d => d.F1Delta is not null).OrderBy(d => d.F1Delta).ToList();
+            symbol = "none", silent = true,
+            lineStyle = new { color = Muted, type = "dashed" },
+            label = new { formatter = string.Create(Inv, $"tuned {report.Threshold:0.00}"), position = "end" },
+            data = new object[] { new { xAxis = Math.Round(report.Threshold, 4) } },
+        };
         return new
         {
             textStyle = TextStyle,
-            tooltip = new { trigger = "axis", axisPointer = new { type = "shadow" } },
-            grid = new { left = 8, right = 24, top = 8, bottom = 8, containLabel = true },
-            xAxis = new { type = "value", name = "F1 change (points)", nameLocation = "middle", nameGap = 28 },
-            yAxis = new { type = "category", data = rows.Select(d => d.Label).ToList(), axisLabel = new { fontSize = 10, interval = 0 } },
+            tooltip = new { trigger = "axis" },
+            legend = new { top = 0, right = 0 },
+            grid = new { left = 52, right = 24, top = 40, bottom = 52 },
+            xAxis = new { type = "value", min = 0, max = 1, name = "Confidence threshold", nameLocation = "middle", nameGap = 32 },
+            yAxis = new { type = "value", min = 0, max = 100, axisLabel = new { formatter = "{value} %" } },
             series = new object[]
             {
                 new
                 {
-                    name = "F1 change", type = "bar",
+                    name = "Coverage", type = "line", showSymbol = false, itemStyle = new { color = Brand },
+                    data = report.Curve.Select(p => new[] { p.Threshold, Math.Round(p.Coverage * 100, 1) }).ToList(),
+                    markLine = mark,
+                },
+                new
+                {
+                    name = "Accuracy of answered", type = "line", showSymbol = false, itemStyle = new { color = Good },
+                    data = report.Curve.Where(p => p.Coverage > 0).Select(p => new[] { p.Threshold, Math.Round(p.Accuracy * 100, 1) }).ToList(),
+                },
+            },
+        };
+    }
+
+    /// <summary>F1 change per label (B − A), largest gains first, gains green and losses red.</summary>
+    public static object Comparison(ModelComparison comparison)
+    {
+        var rows = comparison.PerLabel.Where(d => d.F1Delta is not null).OrderByDescending(d => d.F1Delta).ToList();
+        return new
+        {
+            textStyle = TextStyle,
+            tooltip = new { trigger = "axis", axisPointer = new { type = "shadow" } },
+            grid = new { left = 56, right = 16, top = 12, bottom = 140 },
+            xAxis = new { type = "category", data = rows.Select(d => d.Label).ToList(), axisLabel = new { rotate = 90, fontSize = 10, interval = 0, width = 130, overflow = "truncate" } },
+            yAxis = new { type = "value", axisLabel = new { formatter = "{value} pt" } },
+            series = new object[]
+            {
+                new
+                {
+                    name = "F1 change (points)", type = "bar",
                     data = rows.Select(d => new { value = Math.Round(d.F1Delta!.Value * 100, 1), itemStyle = new { color = d.F1Delta >= 0 ? Good : Bad } }).ToList(),
                 },
             },

@@ -19,6 +19,12 @@ namespace PuoAiOps.Web.Classifier;
 /// </summary>
 internal static class ClassifierEndpoints
 {
+    /// <summary>Chart options leave out what they do not set (ECharts reads a null component as "configure this").</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions ChartJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public static IEndpointRouteBuilder MapClassifierUi(this IEndpointRouteBuilder endpoints)
     {
         var area = endpoints.MapGroup("/classifier").RequireAntiforgeryToken();
@@ -135,12 +141,12 @@ internal static class ClassifierEndpoints
             "coverage" => ClassifierCharts.Coverage(detail.Report),
             _ => null,
         };
-        return option is null ? Results.NotFound() : Results.Json(option);
+        return option is null ? Results.NotFound() : Results.Json(option, ChartJson);
     }
 
     private static async Task<IResult> CompareChartAsync(long a, long b, ModelRegistry registry, HttpContext http)
     {
         var comparison = await registry.CompareAsync(a, b, http.RequestAborted);
-        return comparison is null ? Results.NotFound() : Results.Json(ClassifierCharts.Comparison(comparison));
+        return comparison is null ? Results.NotFound() : Results.Json(ClassifierCharts.Comparison(comparison), ChartJson);
     }
 }

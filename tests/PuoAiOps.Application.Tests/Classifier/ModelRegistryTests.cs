@@ -119,6 +119,9 @@ public sealed class ModelRegistryTests
         Assert.Equal(first.Id, rolledBack.Id);
         Assert.Equal(first.Id, await bed.WithAsync<ModelRegistry, long?>(r => r.ServingIdAsync(Ct)));
         Assert.Equal(1, await bed.CountAsync(db => db.ModelVersions.CountAsync(m => m.IsServing, Ct)));
+        // The withdrawn version leaves the promotion history: rolling back again would go further back, not flip.
+        Assert.Null(await bed.WithAsync<ModelRegistry, ModelVersionSummary?>(r => r.RollbackTargetAsync(Ct)));
+        Assert.Null((await bed.WithAsync<ModelRegistry, ModelVersionDetail?>(r => r.GetAsync(second.Id, Ct)))!.Summary.PromotedAt);
 
         await using var db = bed.NewContext();
         var actions = await db.AuditLog.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct);

@@ -52,13 +52,32 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
     public Task<ModelVersionSummary> PromoteAsync(long id, Actor actor, CancellationToken ct = default) =>
         SwitchAsync(id, actor, ModelAudit.Promoted, ct);
 
-    /// <summary>Promotes the version that served before the current one (Reviewer or Admin).</summary>
+
+    /// <summary>
+    /// Serves again the version that served before the current one (Reviewer or Admin). The current
+    /// version is withdrawn from the promotion history (the audit log keeps it), so rolling back again
+    /// walks further back instead of flipping between two versions.
+    /// </summary>
     public async Task<ModelVersionSummary> RollbackAsync(Actor actor, CancellationToken ct = default)
     {
         RequirePromoter(actor);
         var target = await RollbackTargetAsync(ct)
             ?? throw new ValidationException("version", "There is no earlier serving version to roll back to.");
-        return await SwitchAsync(target.Id, actor, ModelAudit.RolledBack, ct);
+        var current = await ServingIdAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.ModelVersions.ExecuteUpdateAsync(s => s.SetProperty(m => m.IsServing, m => m.Id == target.Id), ct);
+            await db.ModelVersions.Where(m => m.Id == current).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.PromotedAt, (DateTime?)null)
+                .SetProperty(m => m.PromotedById, (string?)null), ct);
+            db.AuditLog.Add(ModelAudit.Entry(actor, ModelAudit.RolledBack, target.Id, $"#{current} withdrawn; {target.Name} serves again", now));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        serving.Invalidate();
+        ClassificationLog.Promoted(logger, target.Id, current);
+        return (await GetAsync(target.Id, ct))!.Summary;
     }
 
     /// <summary>Replaces the stored metrics of a version (cross-validation results are added this way).</summary>
