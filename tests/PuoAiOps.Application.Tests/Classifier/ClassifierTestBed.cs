@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Common;
@@ -33,16 +34,19 @@ public sealed class ClassifierTestBed : IAsyncDisposable
     private static readonly string[] Openers = ["", "hi, ", "hello, ", "please help: ", "urgent: ", "hey support, ", "question: "];
     private static readonly string[] Closers = ["", " thanks", " please", " asap", " what should I do", " help", " again today", " since yesterday", " order 1234"];
 
-    private readonly TempWorkspace _workspace;
+    private readonly TempWorkspace? _workspace;
+    private readonly (string Server, string Database)? _postgres;
 
-    private ClassifierTestBed(TempWorkspace workspace, ServiceProvider services)
+    private ClassifierTestBed(DatabaseOptions options, TempWorkspace? workspace, (string, string)? postgres, ServiceProvider services)
     {
+        Options = options;
         _workspace = workspace;
+        _postgres = postgres;
         Services = services;
     }
 
     public ServiceProvider Services { get; }
-    public DatabaseOptions Options => _workspace.Options;
+    public DatabaseOptions Options { get; }
     public Dictionary<string, int> IntentIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The label each question was written for (also for the unlabeled ones), by text.</summary>
@@ -57,24 +61,45 @@ public sealed class ClassifierTestBed : IAsyncDisposable
     /// <param name="perIntent">Labeled questions per intent.</param>
     /// <param name="configure">Extra registrations or option changes (e.g. an LLM endpoint).</param>
     public static async Task<ClassifierTestBed> CreateAsync(int perIntent = 40, int outOfScope = 16, int unlabeled = 30,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var workspace = await TempWorkspace.CreateAsync();
+        TempWorkspace? workspace = null;
+        (string, string)? postgres = null;
+        DatabaseOptions options;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Requirements.Postgres();
+            var name = "puo_cls_" + Guid.NewGuid().ToString("N")[..12];
+            await ExecAsync(server, $"CREATE DATABASE {name}");
+            postgres = (server, name);
+            options = new DatabaseOptions
+            {
+                Provider = DatabaseProvider.Postgres,
+                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(),
+            };
+            await using var migrating = DbContextConfigurator.Create(options);
+            await new SchemaMigrator(migrating).MigrateAsync(Ct);
+        }
+        else
+        {
+            workspace = await TempWorkspace.CreateAsync();
+            options = workspace.Options;
+        }
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddOptions();
-        services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, workspace.Options));
+        services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, options));
         services.Configure<ClassifierOptions>(o => o.ServingRefreshSeconds = 3600);
         services.Configure<JobOptions>(o => { o.PollSeconds = 0.05; o.LeaseSeconds = 30; });
         services.Configure<AiOptions>(_ => { });
         services.AddClassificationServices();
         configure?.Invoke(services);
-        var bed = new ClassifierTestBed(workspace, services.BuildServiceProvider(validateScopes: true));
+        var bed = new ClassifierTestBed(options, workspace, postgres, services.BuildServiceProvider(validateScopes: true));
         await bed.SeedAsync(perIntent, outOfScope, unlabeled);
         return bed;
     }
 
-    public PuoDbContext NewContext() => _workspace.NewContext();
+    public PuoDbContext NewContext() => DbContextConfigurator.Create(Options);
 
     public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
     {
@@ -147,6 +172,19 @@ public sealed class ClassifierTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await _workspace.DisposeAsync();
+        if (_workspace is not null) await _workspace.DisposeAsync();
+        if (_postgres is { } pg)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecAsync(pg.Server, $"DROP DATABASE IF EXISTS {pg.Database} WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
