@@ -192,6 +192,23 @@ public sealed class ClassifierPageTests(ClassifierFixture console) : IClassFixtu
     }
 
     [Fact]
+    public async Task EveryClassifierAction_WithoutAntiforgeryToken_Gets400_AndChangesNothing()
+    {
+        using var admin = await console.SignInAsAsync(Roles.Admin);
+        await admin.GetPageAsync("/classifier");
+        var jobs = await console.WithDbAsync(db => db.Jobs.CountAsync(Ct));
+        var serving = await console.ServingIdAsync();
+        var id = console.Candidate.Id;
+        foreach (var action in new[] { "/classifier/train", "/classifier/batch", "/classifier/evaluate-llm", $"/classifier/versions/{id}/cross-validate", $"/classifier/versions/{id}/promote", "/classifier/rollback" })
+        {
+            using var response = await admin.HtmxPostAsync(action, new Dictionary<string, string> { ["name"] = "x", ["returnTo"] = "list" }, withToken: false);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {action} without token: {response.StatusCode}");
+        }
+        Assert.Equal(jobs, await console.WithDbAsync(db => db.Jobs.CountAsync(Ct)));
+        Assert.Equal(serving, await console.ServingIdAsync());
+    }
+
+    [Fact]
     public async Task Api_ListsVersionsAndTheServingOne()
     {
         using var client = await console.SignInAsAsync(Roles.Reviewer);
