@@ -9,6 +9,9 @@ internal sealed class CliContext(ParseResult parse, GlobalOptions globals, TextW
 {
     private static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
+    /// <summary>The options of <see cref="WriteJson{T}"/>, for verbs that compose their output.</summary>
+    public static JsonSerializerOptions JsonOptions => JsonOut;
+
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
     public TextReader In { get; } = stdin;

@@ -4,6 +4,7 @@ using PuoAiOps.Application.Questions;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Classifier;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
@@ -19,6 +20,7 @@ builder.AddQuestionImport();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddAnnotationConsole();
+builder.AddClassifierConsole();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return ExportCommand.Create(bind);
         yield return ImportCommand.Create(bind);
         yield return ClassifyCommand.Create(bind);
+        yield return ClassifyWorkspaceCommand.Create(bind);
     }
 }

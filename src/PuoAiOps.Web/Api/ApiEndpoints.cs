@@ -1,5 +1,6 @@
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Classifier;
 
 namespace PuoAiOps.Web.Api;
 
@@ -17,6 +18,7 @@ internal static class ApiEndpoints
         api.MapAdminApi();
         api.MapTaxonomyApi();
         api.MapAnnotationApi();
+        api.MapClassifierApi();
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Classifier;
 using PuoAiOps.Web.Components;
 using PuoAiOps.Web.Questions;
 using PuoAiOps.Web.Taxonomy;
@@ -22,6 +23,7 @@ public static class ConsoleEndpoints
         app.MapTaxonomyUi();
         app.MapQuestionsUi();
         app.MapAnnotationUi();
+        app.MapClassifierUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().Add(builder =>
         {

@@ -5,9 +5,10 @@ namespace PuoAiOps.Web.Startup;
 
 /// <summary>
 /// Seeds the demo workspace into an empty workspace when <c>Demo:Seed</c> is true. Runs in the
-/// background after the console listens, so the first page answers while the demo is written.
+/// background after the console listens, so the first page answers while the demo is written;
+/// then trains the demo's classifier versions (<see cref="DemoModels"/>).
 /// </summary>
-internal sealed partial class SeedDemoTask(IOptions<DemoOptions> options, DemoWorkspace demo, ILogger<SeedDemoTask> logger) : IStartupTask
+internal sealed partial class SeedDemoTask(IOptions<DemoOptions> options, DemoWorkspace demo, DemoModels models, ILogger<SeedDemoTask> logger) : IStartupTask
 {
     public StartupPhase Phase => StartupPhase.AfterListening;
 
@@ -19,7 +20,9 @@ internal sealed partial class SeedDemoTask(IOptions<DemoOptions> options, DemoWo
             return;
         }
         if (!await demo.IsWorkspaceEmptyAsync(ct)) return;
-        await demo.SeedAsync(ct);
+        var seeded = await demo.SeedAsync(ct);
+        // Then two classifier versions trained on the demo labels, the better one serving.
+        if (seeded.Seeded) await models.EnsureAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo:Seed is false: starting with an empty workspace.")]

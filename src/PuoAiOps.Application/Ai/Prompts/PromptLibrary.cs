@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace PuoAiOps.Application.Ai.Prompts;
+
+/// <summary>
+/// The prompts of the console: <c>prompts/*.prompt.yaml</c> from the repository, embedded in this
+/// assembly at build time, each overridable by a file of the same name in <see cref="AiOptions.PromptsDir"/>.
+/// </summary>
+public sealed class PromptLibrary(IOptions<AiOptions> options)
+{
+    public const string Classify = "classify";
+
+    private const string ResourcePrefix = "Prompts.";
+    private const string Suffix = ".prompt.yaml";
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    private readonly ConcurrentDictionary<string, PromptTemplate> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>The prompt called <paramref name="name"/>; throws when it does not exist or is invalid.</summary>
+    public PromptTemplate Get(string name) => _cache.GetOrAdd(name, Load);
+
+    public static PromptTemplate Parse(string yaml, string source)
+    {
+        PromptTemplateConfig config;
+        try
+        {
+            config = Yaml.Deserialize<PromptTemplateConfig>(yaml) ?? new PromptTemplateConfig();
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new InvalidOperationException($"{source}: not a valid prompt file ({ex.Message}).", ex);
+        }
+        var errors = config.Validate(source).ToList();
+        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
+        return new PromptTemplate(config);
+    }
+
+    private PromptTemplate Load(string name)
+    {
+        var dir = options.Value.PromptsDir;
+        if (!string.IsNullOrWhiteSpace(dir))
+        {
+            var path = Path.Combine(dir, name + Suffix);
+            if (File.Exists(path)) return Parse(File.ReadAllText(path), path);
+        }
+        using var stream = typeof(PromptLibrary).Assembly.GetManifestResourceStream(ResourcePrefix + name + Suffix)
+            ?? throw new InvalidOperationException($"No prompt '{name}' (expected prompts/{name}{Suffix}).");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), $"prompts/{name}{Suffix}");
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Jobs;
+
+/// <summary>
+/// Leases and runs background jobs with the registered <see cref="IJobHandler"/>s. One per process;
+/// any number of processes may run side by side (see <see cref="JobQueue"/>). While a job runs, a
+/// heartbeat keeps its lease alive even when the handler reports nothing for a while (training).
+/// </summary>
+public sealed class JobRunner(
+    IServiceScopeFactory scopes,
+    IEnumerable<JobHandlerRegistration> handlers,
+    IOptions<JobOptions> options,
+    TimeProvider clock,
+    ILogger<JobRunner> logger)
+{
+    private readonly Dictionary<string, Type> _handlers = handlers.ToDictionary(h => h.Kind, h => h.HandlerType, StringComparer.Ordinal);
+
+    /// <summary>Identifies this process in <c>BackgroundJob.LeasedBy</c>.</summary>
+    public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+    private TimeProvider Clock => clock;
+    private ILogger Logger => logger;
+
+    /// <summary>Runs every job there is until the queue is empty; returns how many ran.</summary>
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        var count = 0;
+        while (await RunNextAsync(ct)) count++;
+        return count;
+    }
+
+    /// <summary>Leases one job and runs it to the end; false when nothing was waiting.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        BackgroundJob? job;
+        await using (var scope = scopes.CreateAsyncScope())
+            job = await scope.ServiceProvider.GetRequiredService<JobQueue>().TryLeaseAsync(Instance, Lease, _handlers.Keys, ct);
+        if (job is null) return false;
+        JobLog.Leased(logger, job.Id, job.Kind, Instance);
+        await RunAsync(job, ct);
+        return true;
+    }
+
+    private async Task RunAsync(BackgroundJob job, CancellationToken stopping)
+    {
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var progress = new Progress(this, job.Id, leaseLost);
+        var heartbeat = HeartbeatAsync(progress, leaseLost.Token);
+        var started = Stopwatch.StartNew();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(_handlers[job.Kind]);
+            var outcome = await handler.RunAsync(job, progress, leaseLost.Token);
+            await WithQueueAsync(q => q.CompleteAsync(job.Id, Instance, outcome, CancellationToken.None));
+            JobLog.Succeeded(logger, job.Id, job.Kind, started.Elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and another instance (or this one after a restart) takes over.
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            JobLog.LeaseLost(logger, job.Id);
+        }
+        catch (Exception ex) when (IsExplained(ex))
+        {
+            JobLog.Failed(logger, job.Id, job.Kind, ex.Message);
+            await WithQueueAsync(q => q.FailAsync(job.Id, Instance, ex.Message, CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            JobLog.Crashed(logger, job.Id, job.Kind, ex);
+            await WithQueueAsync(q => q.FailAsync(job.Id, Instance, "The job stopped with an unexpected error; the details are in the server log.", CancellationToken.None));
+        }
+        finally
+        {
+            await leaseLost.CancelAsync();
+            try { await heartbeat; } catch (OperationCanceledException) { }
+        }
+    }
+
+    /// <summary>Failures whose message is written for people: shown as the job's message as they are.</summary>
+    private static bool IsExplained(Exception ex) =>
+        ex is JobFailedException or Common.ValidationException or Common.ForbiddenException or Common.NotFoundException or Common.ConflictException
+            or Ai.AiUnavailableException;
+
+    private async Task HeartbeatAsync(Progress progress, CancellationToken ct)
+    {
+        var every = Lease / 3;
+        while (!ct.IsCancellationRequested)
+        {
+            await Task.Delay(every, clock, ct);
+            await progress.BeatAsync(ct);
+        }
+    }
+
+    private async Task<T> WithQueueAsync<T>(Func<JobQueue, Task<T>> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<JobQueue>());
+    }
+
+    /// <summary>Progress writes go through here: at most one every half second, the last one always.</summary>
+    private sealed class Progress(JobRunner runner, long jobId, CancellationTokenSource leaseLost) : IJobProgress, IDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private long _lastWrite;
+
+        public async Task ReportAsync(double fraction, string message, CancellationToken ct = default)
+        {
+            var now = runner.Clock.GetTimestamp();
+            if (fraction < 1 && runner.Clock.GetElapsedTime(Interlocked.Read(ref _lastWrite), now) < TimeSpan.FromMilliseconds(500)) return;
+            Interlocked.Exchange(ref _lastWrite, now);
+            await WriteAsync(fraction, message, ct);
+        }
+
+        public Task BeatAsync(CancellationToken ct) => WriteAsync(null, null, ct);
+
+        public void Dispose() => _gate.Dispose();
+
+        private async Task WriteAsync(double? fraction, string? message, CancellationToken ct)
+        {
+            await _gate.WaitAsync(ct);
+            try
+            {
+                var held = await runner.WithQueueAsync(q => q.HeartbeatAsync(jobId, runner.Instance, runner.Lease, fraction, message, ct));
+                if (!held) await leaseLost.CancelAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A busy database must not fail the job: the next beat tries again well within the lease.
+                JobLog.HeartbeatFailed(runner.Logger, jobId, ex.GetType().Name);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}
+
+/// <summary>One registered handler type for a job kind.</summary>
+public sealed record JobHandlerRegistration(string Kind, Type HandlerType);
