@@ -65,7 +65,7 @@ public sealed class ModelRegistryTests
         var summary = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Reviewer, ct: Ct));
         await using var db = bed.NewContext();
         var stored = await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Id == summary.Id, Ct);
-        var model = IntentModelCodec.Decode(stored.Blob!, Ct);
+        var model = IntentModel.FromBytes(stored.Blob!);
 
         var data = await new TrainingDataLoader(db).LoadAsync(Ct);
         var test = DataSplit.Create(data.Questions, ModelSettings.FromJson(stored.Settings).Split).Test;
@@ -78,11 +78,18 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
-    public async Task Decode_RejectsBytesItDidNotWrite()
+    public async Task StoredBlob_IsTheModelsOwnFormat_AndDamageIsRefused()
     {
-        Assert.Throws<InvalidDataException>(() => IntentModelCodec.Decode([1, 2, 3, 4, 5, 6], Ct));
-        Assert.Throws<InvalidDataException>(() => IntentModelCodec.Decode("PUOM\u0009xxxx"u8.ToArray(), Ct));
-        await Task.CompletedTask;
+        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 24, outOfScope: 10, unlabeled: 0);
+        var summary = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Reviewer, ct: Ct));
+        await using var db = bed.NewContext();
+        var blob = (await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Id == summary.Id, Ct)).Blob!;
+
+        Assert.Equal(blob, IntentModel.FromBytes(blob).ToBytes());
+        var damaged = (byte[])blob.Clone();
+        damaged[damaged.Length / 2] ^= 0x5A;
+        Assert.Throws<InvalidDataException>(() => IntentModel.FromBytes(damaged));
+        Assert.Throws<InvalidDataException>(() => IntentModel.FromBytes([1, 2, 3, 4, 5, 6]));
     }
 
     [Fact]

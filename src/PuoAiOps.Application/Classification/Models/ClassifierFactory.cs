@@ -8,11 +8,12 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Questions;
+using PuoAiOps.Core.Classification;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Application.Classification.Models;
 
-/// <summary>Builds the classifier of a stored version: decodes an offline blob, or sets up the LLM prompt.</summary>
+/// <summary>Builds the classifier of a stored version: loads an offline model's weights, or sets up the LLM prompt.</summary>
 public sealed class ClassifierFactory(PuoDbContext db, AiChatClientProvider ai, PromptLibrary prompts, ILoggerFactory loggers)
 {
     public async Task<IIntentClassifier> ForVersionAsync(long id, CancellationToken ct = default)
@@ -22,7 +23,7 @@ public sealed class ClassifierFactory(PuoDbContext db, AiChatClientProvider ai, 
         if (version.Kind == ModelKind.Offline)
         {
             if (version.Blob is null) throw new InvalidOperationException($"Model version {id} has no stored model.");
-            var model = await Task.Run(() => IntentModelCodec.Decode(version.Blob, ct), ct);
+            var model = IntentModel.FromBytes(version.Blob);
             return new OfflineIntentClassifier(id, model);
         }
         var intents = await new TrainingDataLoader(db).IntentsAsync(activeOnly: true, ct);

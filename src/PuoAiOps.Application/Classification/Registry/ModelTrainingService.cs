@@ -62,7 +62,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
         };
 
         await Report(progress, 0.85, "Storing the model", ct);
-        var blob = IntentModelCodec.Encode(trainer, train, validation);
+        var blob = trained.Model.ToBytes();
         var settings = new ModelSettings { TrainedBy = actor.DisplayName, Split = split, Trainer = trainer with { MaxThreads = 1 }, Note = Trim(request.Note) };
         var name = Trim(request.Name) ?? await VersionNames.NextAsync(db, ModelKind.Offline, ct);
         var labels = trained.Model.Labels.Append(TrainingDataLoader.OutOfScopeLabel).Distinct(StringComparer.Ordinal).ToList();
