@@ -1,3 +1,4 @@
+using PuoAiOps.Encoders;
 using PuoAiOps.Core.Classification;
 
 namespace PuoAiOps.Cli.Commands;
@@ -26,7 +27,11 @@ internal static class ClassifyData
         try
         {
             using var stream = File.OpenRead(path);
-            return IntentModel.Load(stream);
+            var model = IntentModel.Load(stream);
+            if (!model.NeedsEncoder) return model;
+            if (model.Info.Encoder != MiniLmTextEncoder.EncoderName)
+                throw new CliUsageException($"{path}: the model needs the '{model.Info.Encoder}' encoder, which this build does not have");
+            return model.WithEncoder(new MiniLmTextEncoder());
         }
         catch (InvalidDataException ex)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Encoders;
 
 namespace PuoAiOps.Cli.Commands;
 
@@ -19,6 +20,13 @@ internal sealed class ClassifyTrainingFlags
         Description = "Share of the validation set's out-of-scope questions the confidence threshold must reject (default 0.75)",
     };
 
+    private readonly Option<string> _encoder = new("--encoder")
+    {
+        Description = "Sentence-encoder feature block: none (n-grams only, fast) or minilm (all-MiniLM-L6-v2, offline; " +
+            "better on paraphrases, about 100x slower to train and predict)",
+        DefaultValueFactory = _ => "none",
+    };
+
     public ClassifyTrainingFlags(Command command, string trainFlag)
     {
         _val = new Option<string?>("--val")
@@ -28,6 +36,8 @@ internal sealed class ClassifyTrainingFlags
         command.Options.Add(_val);
         command.Options.Add(_seed);
         command.Options.Add(_targetRecall);
+        _encoder.AcceptOnlyFromAmong("none", "minilm");
+        command.Options.Add(_encoder);
     }
 
     public IReadOnlyList<LabeledText>? Validation(CliContext ctx) => ctx.Parse.GetValue(_val) is { } path ? ClassifyData.Load(path) : null;
@@ -35,7 +45,11 @@ internal sealed class ClassifyTrainingFlags
     /// <summary>Trainer options from the flags; out-of-range values are usage errors.</summary>
     public TrainerOptions Options(CliContext ctx)
     {
-        var options = new TrainerOptions { Seed = ctx.Parse.GetValue(_seed) };
+        var options = new TrainerOptions
+        {
+            Seed = ctx.Parse.GetValue(_seed),
+            Encoder = ctx.Parse.GetValue(_encoder) == "minilm" ? new MiniLmTextEncoder() : null,
+        };
         if (ctx.Parse.GetValue(_targetRecall) is not { } recall) return options;
         if (recall is < 0 or > 1) throw new CliUsageException("--target-oos-recall must be between 0 and 1");
         return options with { TargetOutOfScopeRecall = recall };

@@ -14,12 +14,15 @@ public sealed partial class IntentModel
     private readonly string[] _labels;
     private readonly QuantizedWeights _weights;
     private readonly float[] _bias;
+    private readonly ITextEncoder? _encoder;
 
     internal IntentModel(IntentModelInfo info, FeatureSpace features, string[] labels, QuantizedWeights weights, float[] bias,
-        ModelCalibration calibration)
+        ModelCalibration calibration, ITextEncoder? encoder = null)
     {
-        if (weights.Features != features.Count || weights.Classes != labels.Length || bias.Length != labels.Length)
+        if (weights.Features != features.Count + info.EncoderDimensions || weights.Classes != labels.Length || bias.Length != labels.Length)
             throw new ArgumentException("Weight matrix does not match features x classes.", nameof(weights));
+        if (encoder is not null) CheckEncoder(info, encoder);
+        _encoder = encoder;
         Info = info;
         Features = features;
         _labels = labels;
@@ -48,7 +51,39 @@ public sealed partial class IntentModel
     internal ReadOnlySpan<float> Bias => _bias;
 
     /// <summary>The same model with other calibration (the trainer probes candidates with it).</summary>
-    internal IntentModel WithCalibration(ModelCalibration calibration) => new(Info, Features, _labels, _weights, _bias, calibration);
+    internal IntentModel WithCalibration(ModelCalibration calibration) => new(Info, Features, _labels, _weights, _bias, calibration, _encoder);
+
+    /// <summary>True when the model was trained with an encoder block and none is attached yet (see <see cref="WithEncoder"/>).</summary>
+    public bool NeedsEncoder => Info.Encoder is not null && _encoder is null;
+
+    /// <summary>The same model with its encoder attached (a loaded model only stores the encoder's name).</summary>
+    public IntentModel WithEncoder(ITextEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        return new IntentModel(Info, Features, _labels, _weights, _bias, Calibration, encoder);
+    }
+
+    private static void CheckEncoder(IntentModelInfo info, ITextEncoder encoder)
+    {
+        if (info.Encoder != encoder.Name || info.EncoderDimensions != encoder.Dimensions)
+            throw new ArgumentException(
+                $"The model was trained with encoder '{info.Encoder ?? "none"}' ({info.EncoderDimensions} dimensions), not '{encoder.Name}' ({encoder.Dimensions}).",
+                nameof(encoder));
+    }
+
+    /// <summary>The encoder's vectors for normalised texts (empty for an n-gram-only model).</summary>
+    internal float[] Encode(IReadOnlyList<string> normalizedTexts, CancellationToken cancellationToken = default)
+    {
+        if (Info.Encoder is null) return [];
+        if (_encoder is null)
+            throw new InvalidOperationException($"This model needs the '{Info.Encoder}' encoder; attach it with WithEncoder before predicting.");
+        var vectors = new float[normalizedTexts.Count * Info.EncoderDimensions];
+        _encoder.Encode(normalizedTexts, vectors, cancellationToken);
+        return vectors;
+    }
+
+    private ReadOnlySpan<float> Row(float[] vectors, int i) =>
+        vectors.Length == 0 ? default : vectors.AsSpan(i * Info.EncoderDimensions, Info.EncoderDimensions);
 
     /// <summary>Out of scope when the out-of-scope class wins or the confidence is below <see cref="Threshold"/>.</summary>
     public bool IsOutOfScope(int topClass, float confidence) => topClass == OutOfScopeClass || confidence < Threshold;
@@ -65,7 +100,9 @@ public sealed partial class IntentModel
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = t_scratch ??= new FeatureScratch();
-        var scores = RawScores(scratch.Normalize(text), scratch);
+        var normalized = scratch.Normalize(text);
+        float[] vector = Info.Encoder is null ? [] : Encode([normalized.ToString()]);
+        var scores = RawScores(normalized, scratch, vector);
         var top = TensorPrimitives.IndexOfMax(scores);
         var confidence = Confidence(scores, top, scratch.KnownShare);
 
@@ -111,13 +148,21 @@ public sealed partial class IntentModel
     private void PredictRange(IReadOnlyList<string> texts, int start, Span<int> topClasses, Span<float> confidences)
     {
         var scratch = t_scratch ??= new FeatureScratch();
+        float[] vectors = Info.Encoder is null ? [] : EncodeRange(texts, start, topClasses.Length, scratch);
         for (var i = 0; i < topClasses.Length; i++)
         {
-            var scores = RawScores(scratch.Normalize(texts[start + i]), scratch);
+            var scores = RawScores(scratch.Normalize(texts[start + i]), scratch, Row(vectors, i));
             var top = TensorPrimitives.IndexOfMax(scores);
             topClasses[i] = top;
             confidences[i] = Confidence(scores, top, scratch.KnownShare);
         }
+    }
+
+    private float[] EncodeRange(IReadOnlyList<string> texts, int start, int count, FeatureScratch scratch)
+    {
+        var normalized = new string[count];
+        for (var i = 0; i < count; i++) normalized[i] = scratch.Normalize(texts[start + i]).ToString();
+        return Encode(normalized);
     }
 
     /// <summary>The calibrated confidence; without a fitted confidence model, the softmax probability of the top class.</summary>
@@ -130,15 +175,22 @@ public sealed partial class IntentModel
         return 1f / sum;
     }
 
-    /// <summary>The linear decision scores of a normalised text (a view of <c>scratch.Scores</c>); sets <c>scratch.KnownShare</c>.</summary>
-    internal Span<float> RawScores(ReadOnlySpan<char> normalized, FeatureScratch scratch)
+    /// <summary>
+    /// The linear decision scores of a normalised text (a view of <c>scratch.Scores</c>); sets
+    /// <c>scratch.KnownShare</c>. <paramref name="vector"/> is the text's encoder vector when the model has an encoder.
+    /// </summary>
+    internal Span<float> RawScores(ReadOnlySpan<char> normalized, FeatureScratch scratch, ReadOnlySpan<float> vector = default)
     {
+        if (vector.Length != Info.EncoderDimensions)
+            throw new InvalidOperationException($"This model needs a {Info.EncoderDimensions}-dimension encoder vector per text.");
         var padded = scratch.EnsureScores(_weights.Stride);
         padded.Clear();
         var n = Features.Transform(normalized, scratch);
         var indices = scratch.Indices;
         var values = scratch.Values;
         for (var i = 0; i < n; i++) _weights.AddRow(indices[i], values[i], padded);
+        var first = Features.Count;
+        for (var j = 0; j < vector.Length; j++) _weights.AddRow(first + j, vector[j] * Info.EncoderWeight, padded);
         var scores = padded[.._labels.Length];
         TensorPrimitives.Add(scores, _bias, scores);
         return scores;

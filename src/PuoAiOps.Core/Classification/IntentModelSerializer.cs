@@ -11,7 +11,8 @@ namespace PuoAiOps.Core.Classification;
 internal static class IntentModelSerializer
 {
     private static readonly byte[] Magic = "PUOINTNT"u8.ToArray();
-    private const int Version = 1;
+    /// <summary>2 added the encoder block (name, dimensions, weight); version 1 files still load.</summary>
+    private const int Version = 2;
 
     public static void Write(IntentModel model, Stream stream)
     {
@@ -22,6 +23,9 @@ internal static class IntentModelSerializer
             w.Write(Version);
             w.Write(NgramHasher.FormatVersion);
             WriteInfo(w, model.Info);
+            w.Write(model.Info.Encoder ?? "");
+            w.Write(model.Info.EncoderDimensions);
+            w.Write(model.Info.EncoderWeight);
             w.Write(model.Labels.Count);
             foreach (var label in model.Labels) w.Write(label);
             var calibration = model.Calibration;
@@ -61,9 +65,10 @@ internal static class IntentModelSerializer
         using var r = new BinaryReader(new MemoryStream(buffer.GetBuffer(), Magic.Length, body.Length - Magic.Length), Encoding.UTF8);
         var version = r.ReadInt32();
         var hasher = r.ReadInt32();
-        if (version != Version || hasher != NgramHasher.FormatVersion)
+        if (version is < 1 or > Version || hasher != NgramHasher.FormatVersion)
             throw new InvalidDataException($"Unsupported intent model format {version}.{hasher}; retrain the model.");
         var info = ReadInfo(r);
+        if (version >= 2) info = ReadEncoder(r, info);
         var labels = new string[Count(r)];
         for (var i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
         var temperature = r.ReadSingle();
@@ -80,9 +85,10 @@ internal static class IntentModelSerializer
         for (var i = 0; i < featureCount; i++) idf[i] = r.ReadSingle();
         var bias = new float[labels.Length];
         for (var i = 0; i < bias.Length; i++) bias[i] = r.ReadSingle();
-        var scales = new float[featureCount];
-        for (var i = 0; i < featureCount; i++) scales[i] = r.ReadSingle();
-        var quantized = new sbyte[featureCount * labels.Length];
+        var rows = featureCount + info.EncoderDimensions;
+        var scales = new float[rows];
+        for (var i = 0; i < rows; i++) scales[i] = r.ReadSingle();
+        var quantized = new sbyte[rows * labels.Length];
         r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(quantized.AsSpan()));
         if (r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("Intent model file has trailing data.");
 
@@ -95,6 +101,16 @@ internal static class IntentModelSerializer
         var n = r.ReadInt32();
         if (n < 0 || n > r.BaseStream.Length) throw new InvalidDataException("Intent model file is damaged (bad count).");
         return n;
+    }
+
+    private static IntentModelInfo ReadEncoder(BinaryReader r, IntentModelInfo info)
+    {
+        var name = r.ReadString();
+        var dimensions = r.ReadInt32();
+        var weight = r.ReadSingle();
+        if (dimensions < 0 || dimensions > 65536 || (name.Length == 0) != (dimensions == 0) || !(weight > 0))
+            throw new InvalidDataException("Intent model file is damaged (bad encoder block).");
+        return name.Length == 0 ? info : info with { Encoder = name, EncoderDimensions = dimensions, EncoderWeight = weight };
     }
 
     private static void WriteInfo(BinaryWriter w, IntentModelInfo info)

@@ -52,6 +52,12 @@ public static class IntentTrainer
         var texts = Normalize(data);
         var space = FeatureSpaceBuilder.Fit(texts, options.Features);
         var x = SparseMatrix.Build(space, texts);
+        if (options.Encoder is { } encoder)
+        {
+            var vectors = new float[texts.Length * encoder.Dimensions];
+            encoder.Encode(texts, vectors, ct);
+            x = x.WithDenseBlock(vectors, encoder.Dimensions, options.EncoderWeight);
+        }
         var featurizeSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -69,7 +75,12 @@ public static class IntentTrainer
     {
         public IntentModel Model(TrainerOptions options, int calibrationExamples, ModelCalibration calibration) =>
             new(new IntentModelInfo(options.OutOfScopeLabel, options.Seed, DataHash, Y.Length, calibrationExamples, options.C,
-                options.OutOfScopeWeight, options.Features), Space, Labels, Weights, Bias, calibration);
+                options.OutOfScopeWeight, options.Features)
+            {
+                Encoder = options.Encoder?.Name,
+                EncoderDimensions = options.Encoder?.Dimensions ?? 0,
+                EncoderWeight = options.Encoder is null ? 1f : options.EncoderWeight,
+            }, Space, Labels, Weights, Bias, calibration, options.Encoder);
     }
 
     /// <summary>
@@ -84,9 +95,12 @@ public static class IntentTrainer
         var texts = Normalize(calibration);
         var scores = new float[texts.Length * classes];
         var known = new float[texts.Length];
+        var vectors = model.Encode(texts);
+        var dimensions = model.Info.EncoderDimensions;
         Parallel.For(0, texts.Length, () => new FeatureScratch(), (i, _, scratch) =>
         {
-            model.RawScores(texts[i], scratch).CopyTo(scores.AsSpan(i * classes, classes));
+            var vector = dimensions == 0 ? default : vectors.AsSpan(i * dimensions, dimensions);
+            model.RawScores(texts[i], scratch, vector).CopyTo(scores.AsSpan(i * classes, classes));
             known[i] = scratch.KnownShare;
             return scratch;
         }, _ => { });

@@ -42,4 +42,31 @@ internal sealed class SparseMatrix
         }
         return new SparseMatrix(rowStart, indices, values, space.Count);
     }
+
+    /// <summary>
+    /// Appends a dense block (<paramref name="dimensions"/> values per row, scaled by
+    /// <paramref name="weight"/>) after the sparse columns: the encoder's sentence vectors.
+    /// </summary>
+    public SparseMatrix WithDenseBlock(ReadOnlySpan<float> dense, int dimensions, float weight)
+    {
+        if (dense.Length != Rows * dimensions) throw new ArgumentException("One dense vector per row is required.", nameof(dense));
+        var rowStart = new int[RowStart.Length];
+        var indices = new int[Indices.Length + Rows * dimensions];
+        var values = new float[indices.Length];
+        for (var r = 0; r < Rows; r++)
+        {
+            var at = RowStart[r] + r * dimensions;
+            rowStart[r] = at;
+            RowIndices(r).CopyTo(indices.AsSpan(at));
+            RowValues(r).CopyTo(values.AsSpan(at));
+            at += RowStart[r + 1] - RowStart[r];
+            for (var j = 0; j < dimensions; j++)
+            {
+                indices[at + j] = Columns + j;
+                values[at + j] = dense[r * dimensions + j] * weight;
+            }
+        }
+        rowStart[Rows] = indices.Length;
+        return new SparseMatrix(rowStart, indices, values, Columns + dimensions);
+    }
 }

@@ -43,6 +43,17 @@ public sealed record TrainerOptions
     public float Tolerance { get; init; } = 0.3f;
     public int MaxIterations { get; init; } = 1000;
 
+    /// <summary>
+    /// Adds the encoder's sentence vectors as a feature block (null = n-grams only). Far slower to
+    /// train and predict (a transformer runs per question) but better on paraphrases. Not part of
+    /// the stored settings: the model records the encoder's name and needs the same one to predict.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ITextEncoder? Encoder { get; init; }
+
+    /// <summary>Weight of the encoder block relative to the (unit-length) word and char blocks.</summary>
+    public float EncoderWeight { get; init; } = 1f;
+
     /// <summary>Threads for training; results do not depend on it.</summary>
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
 
@@ -56,6 +67,7 @@ public sealed record TrainerOptions
         if (FixedThreshold is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(FixedThreshold), "Threshold must be in [0, 1].");
         if (HoldoutFraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(HoldoutFraction), "Hold-out fraction must be in [0, 1).");
         if (string.IsNullOrWhiteSpace(OutOfScopeLabel)) throw new ArgumentException("Out-of-scope label is required.", nameof(OutOfScopeLabel));
+        if (!(EncoderWeight > 0)) throw new ArgumentOutOfRangeException(nameof(EncoderWeight), "Encoder weight must be > 0.");
         if (MaxThreads < 1) throw new ArgumentOutOfRangeException(nameof(MaxThreads), "At least one thread.");
     }
 }

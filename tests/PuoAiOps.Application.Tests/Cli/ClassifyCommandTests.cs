@@ -70,6 +70,24 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Encoder_MiniLm_TrainsAModelThatPredictsParaphrases()
+    {
+        var data = Write("data.csv", Rows(copies: 6, withOos: false));
+        var model = Path.Combine(_dir, "encoded.bin");
+        var train = await CliRunner.RunAsync("classify", "train", "--data", data, "--out", model, "--encoder", "minilm", "--json");
+        Assert.True(train.ExitCode == 0, train.Error);
+
+        // No word of it is in the training data; the pre-trained encoder knows it is about signing in.
+        var predict = await CliRunner.RunAsync("classify", "predict", "unable to sign in, credentials rejected", "--model", model, "--json");
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal("password", JsonDocument.Parse(predict.Out).RootElement.GetProperty("top")[0].GetProperty("label").GetString());
+
+        var unknown = await CliRunner.RunAsync("classify", "train", "--data", data, "--out", model, "--encoder", "bert");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("bert", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Predict_WithoutAModelFile_Exits2()
     {
         var run = await CliRunner.RunAsync("classify", "predict", "hello", "--model", Path.Combine(_dir, "missing.bin"));
