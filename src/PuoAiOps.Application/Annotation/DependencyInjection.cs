@@ -20,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<AdjudicationService>();
         builder.Services.AddScoped<QualityService>();
         builder.Services.AddScoped<LabelExportService>();
+        builder.Services.AddScoped<QuestionContextService>();
         return builder;
     }
 

@@ -17,6 +17,9 @@ public sealed record LabelPanelModel
     /// <summary>Where the question came from (importer source), shown as context.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The user and the conversation around the question (empty when the question has no user reference).</summary>
+    public QuestionContext Context { get; init; } = QuestionContext.None;
+
     /// <summary>Why no work is handed out although items may be left (batch paused or closed).</summary>
     public string? Blocked { get; init; }
 

@@ -5,7 +5,7 @@ using PuoAiOps.Application.Persistence;
 namespace PuoAiOps.Web.Annotation;
 
 /// <summary>Builds the labeling page's item panel for one annotator (page load and every htmx answer).</summary>
-public sealed class LabelPanels(QueueService queue, BatchService batches, PuoDbContext db)
+public sealed class LabelPanels(QueueService queue, BatchService batches, QuestionContextService context, PuoDbContext db)
 {
     /// <summary>The item the annotator holds or gets next; a paused or closed batch gives a blocked panel.</summary>
     public async Task<LabelPanelModel> CurrentAsync(long batchId, string userId, CancellationToken ct)
@@ -26,7 +26,8 @@ public sealed class LabelPanels(QueueService queue, BatchService batches, PuoDbC
         var progress = await batches.ProgressAsync(batchId, userId, ct);
         var source = item is null ? null
             : await db.Questions.AsNoTracking().Where(q => q.Id == item.QuestionId).Select(q => q.Source).FirstOrDefaultAsync(ct);
-        return new LabelPanelModel { BatchId = batchId, Progress = progress, Item = item, Source = source };
+        var around = item is null ? QuestionContext.None : await context.ForQuestionAsync(item.QuestionId, ct);
+        return new LabelPanelModel { BatchId = batchId, Progress = progress, Item = item, Source = source, Context = around };
     }
 
     /// <summary>Whether the item is part of the batch in the URL (the service checks the caller's access).</summary>

@@ -87,4 +87,19 @@ public sealed class DemoContentTests(SeededDemoFixture fixture)
         Assert.Equal(Roles.All.Count, await db.Roles.CountAsync(ct));
         Assert.All(labels, l => Assert.Contains(l.UserId, annotatorIds));
     }
+
+    [Fact]
+    public async Task Seed_GivesMostBatchQuestionsAUserWithOtherQuestions_ForTheLabelingContext()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = fixture.Database.Open();
+        var batchQuestions = await db.Items.Where(i => db.Batches.Any(b => b.Id == i.BatchId && b.IsDemo))
+            .Join(db.Questions, i => i.QuestionId, q => q.Id, (_, q) => q.UserRef).ToListAsync(ct);
+        var questionsPerUser = await db.Questions.Where(q => q.IsDemo).GroupBy(q => q.UserRef)
+            .Select(g => new { User = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.User!, g => g.Count, ct);
+
+        Assert.All(batchQuestions, u => Assert.False(string.IsNullOrEmpty(u)));
+        var withOthers = batchQuestions.Count(u => questionsPerUser[u!] > 1);
+        Assert.InRange(withOthers / (double)batchQuestions.Count, 0.5, 0.95);
+    }
 }

@@ -47,6 +47,20 @@ public class AgreementStatisticsTests
         Assert.Equal(50, result.Items);
     }
 
+    // Source: Wikipedia "Cohen's kappa", "Same percentages but different numbers": po = 0.60 in both
+    // tables, κ = 0.1304 and κ = 0.2593 (pe 0.54 and 0.46).
+    [Theory]
+    [InlineData(45, 15, 25, 15, 0.540, 0.130)]
+    [InlineData(25, 35, 5, 35, 0.460, 0.259)]
+    public void CohensKappa_MatchesWikipediaSamePercentagesExamples(int yesYes, int yesNo, int noYes, int noNo, double pe, double kappa)
+    {
+        var result = CohensKappa.Compute(PublishedExamples.CohenTable(yesYes, yesNo, noYes, noNo));
+
+        Assert.Equal(0.600, result.ObservedAgreement, 3);
+        Assert.Equal(pe, result.ExpectedAgreement, 3);
+        Assert.Equal(kappa, result.Kappa!.Value, 3);
+    }
+
     [Fact]
     public void CohensKappa_IsUndefinedWhenEveryRatingIsTheSameCategory()
     {

@@ -39,6 +39,18 @@ internal static class PublishedExamples
             .ToList();
 
     /// <summary>
+    /// Wikipedia, "Cohen's kappa", section "Same percentages but different numbers": two 2×2 tables
+    /// (rows rater A yes/no, columns rater B yes/no), both with po = 0.60. Published: κ = 0.1304 for
+    /// [[45, 15], [25, 15]] and κ = 0.2593 for [[25, 35], [5, 35]].
+    /// </summary>
+    public static IReadOnlyList<(string First, string Second)> CohenTable(int yesYes, int yesNo, int noYes, int noNo) =>
+        Enumerable.Repeat(("yes", "yes"), yesYes)
+            .Concat(Enumerable.Repeat(("yes", "no"), yesNo))
+            .Concat(Enumerable.Repeat(("no", "yes"), noYes))
+            .Concat(Enumerable.Repeat(("no", "no"), noNo))
+            .ToList();
+
+    /// <summary>
     /// Krippendorff, K. (2011). "Computing Krippendorff's Alpha-Reliability", Annenberg School for
     /// Communication, section C "Nominal data, any number of observers, missing data": observers
     /// A–D, 12 units, null = missing. Published: n = 40 pairable values, α_nominal = 0.743.

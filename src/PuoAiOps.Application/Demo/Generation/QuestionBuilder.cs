@@ -71,6 +71,10 @@ internal sealed class QuestionBuilder(DemoTaxonomy taxonomy, WordLists words)
                 ImportedAt = Min(createdAt.AddHours(random.Between(1, 30)), now),
                 IsDemo = true,
             };
+            // Most people write in more than once: three questions in four share their user with a
+            // neighbour, so the labeling page has the same user's other questions to show as context.
+            // (The fresh code above is still drawn, so the rest of the workspace stays as it was.)
+            if (result.Count % 4 is 1 or 2) question.UserRef = result[^1].Entity.UserRef;
             Label(question, draft, random);
             set.Questions.Add(question);
             result.Add(new DemoQuestion(question, draft.Kind, draft.Intent));

@@ -14,6 +14,8 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         b.HasIndex(x => x.CreatedAt);
         b.HasIndex(x => x.FinalIntentId);
         b.HasIndex(x => x.PredictedConfidence);
+        // The labeling page looks up the same user's questions around the one being labeled.
+        b.HasIndex(x => new { x.UserRef, x.CreatedAt });
         b.HasOne<Intent>().WithMany().HasForeignKey(x => x.FinalIntentId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Intent>().WithMany().HasForeignKey(x => x.PredictedIntentId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<ImportRun>().WithMany().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.SetNull);
