@@ -17,7 +17,7 @@ internal sealed class ClassifyTrainingFlags
 
     private readonly Option<float?> _targetRecall = new("--target-oos-recall")
     {
-        Description = "Share of the validation set's out-of-scope questions the confidence threshold must reject (default 0.75)",
+        Description = "Share of the validation set's out-of-scope questions the confidence threshold must reject (default 0.75; 0.85 with --encoder minilm)",
     };
 
     private readonly Option<string> _encoder = new("--encoder")
@@ -42,15 +42,19 @@ internal sealed class ClassifyTrainingFlags
 
     public IReadOnlyList<LabeledText>? Validation(CliContext ctx) => ctx.Parse.GetValue(_val) is { } path ? ClassifyData.Load(path) : null;
 
+    /// <summary>
+    /// Recall target with the encoder when none is given: its validation recall runs further ahead
+    /// of recall on new questions than the n-gram model's (CLINC150: 75 % on validation gave 60 % on test).
+    /// </summary>
+    private const float EncoderTargetRecall = 0.85f;
+
     /// <summary>Trainer options from the flags; out-of-range values are usage errors.</summary>
     public TrainerOptions Options(CliContext ctx)
     {
-        var options = new TrainerOptions
-        {
-            Seed = ctx.Parse.GetValue(_seed),
-            Encoder = ctx.Parse.GetValue(_encoder) == "minilm" ? new MiniLmTextEncoder() : null,
-        };
-        if (ctx.Parse.GetValue(_targetRecall) is not { } recall) return options;
+        var encoder = ctx.Parse.GetValue(_encoder) == "minilm" ? new MiniLmTextEncoder() : null;
+        var options = new TrainerOptions { Seed = ctx.Parse.GetValue(_seed), Encoder = encoder };
+        if (ctx.Parse.GetValue(_targetRecall) is not { } recall)
+            return encoder is null ? options : options with { TargetOutOfScopeRecall = EncoderTargetRecall };
         if (recall is < 0 or > 1) throw new CliUsageException("--target-oos-recall must be between 0 and 1");
         return options with { TargetOutOfScopeRecall = recall };
     }

@@ -24,6 +24,9 @@ public sealed class ClassifierFactory(PuoDbContext db, AiChatClientProvider ai, 
         {
             if (version.Blob is null) throw new InvalidOperationException($"Model version {id} has no stored model.");
             var model = IntentModel.FromBytes(version.Blob);
+            // The workspace trains n-gram models only; an encoder model cannot run here.
+            if (model.NeedsEncoder)
+                throw new InvalidOperationException($"Model version {id} needs the '{model.Info.Encoder}' sentence encoder, which the console does not load.");
             return new OfflineIntentClassifier(id, model);
         }
         var intents = await new TrainingDataLoader(db).IntentsAsync(activeOnly: true, ct);
