@@ -5,6 +5,12 @@ namespace PuoAiOps.Cli.Commands;
 /// <summary>Reads a labelled data file for the classify verbs; every problem becomes a usage error naming file and line.</summary>
 internal static class ClassifyData
 {
+    /// <summary>
+    /// Where `classify train` saves and `classify predict` reads the workspace's model file unless
+    /// --out / --model say otherwise: inside the data folder, so both verbs find it from any directory.
+    /// </summary>
+    public static string WorkspaceModelPath(CliContext ctx) => Path.Combine(Path.GetFullPath(ctx.DataDir), "classifier", "model.bin");
+
     public static IReadOnlyList<LabeledText> Load(string path)
     {
         if (!File.Exists(path)) throw new CliUsageException($"{path}: file not found");

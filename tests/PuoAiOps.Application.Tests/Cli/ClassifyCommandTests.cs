@@ -70,6 +70,31 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainThenPredict_WithoutPaths_ShareTheModelInTheDataFolder_AndEvalLeavesItAlone()
+    {
+        var data = Write("data.csv", Rows(copies: 6, withOos: false));
+        var workspace = Path.Combine(_dir, "workspace");
+        var model = Path.Combine(workspace, "classifier", "model.bin");
+
+        var eval = await CliRunner.RunAsync("classify", "eval", "--train", data, "--test", data, "--data-dir", workspace, "--json");
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        Assert.False(Directory.Exists(workspace), "eval must not write a model into the workspace");
+
+        var train = await CliRunner.RunAsync("--data-dir", workspace, "classify", "train", "--data", data, "--json");
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Equal(model, JsonDocument.Parse(train.Out).RootElement.GetProperty("model").GetString());
+        Assert.True(File.Exists(model));
+
+        var predict = await CliRunner.RunAsync("classify", "predict", "I forgot my password", "--data-dir", workspace);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.StartsWith("password (", predict.Out, StringComparison.Ordinal);
+
+        var elsewhere = await CliRunner.RunAsync("classify", "predict", "I forgot my password", "--data-dir", Path.Combine(_dir, "other"));
+        Assert.Equal(2, elsewhere.ExitCode);
+        Assert.Contains("model file not found", elsewhere.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Predict_WithoutAModelFile_Exits2()
     {
         var run = await CliRunner.RunAsync("classify", "predict", "hello", "--model", Path.Combine(_dir, "missing.bin"));
