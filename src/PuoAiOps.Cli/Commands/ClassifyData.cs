@@ -26,6 +26,21 @@ internal static class ClassifyData
         }
     }
 
+    /// <summary>Trains on file data; data the trainer cannot use (a single label) is bad input naming the file.</summary>
+    public static IntentTrainingResult Train(string trainPath, IReadOnlyList<LabeledText> train, IReadOnlyList<LabeledText>? validation,
+        TrainerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return IntentTrainer.Train(train, validation, options, ct);
+        }
+        catch (ArgumentException ex)
+        {
+            var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+            throw new CliUsageException($"{trainPath}: {message}");
+        }
+    }
+
     public static IntentModel LoadModel(string path)
     {
         if (!File.Exists(path)) throw new CliUsageException($"{path}: model file not found (train one with 'puo classify train')");

@@ -17,7 +17,7 @@ internal static class ClassifyTrainCommand
         bind(async (ctx, ct) =>
         {
             var trainData = ClassifyData.Load(ctx.Parse.GetValue(data)!);
-            var result = IntentTrainer.Train(trainData, flags.Validation(ctx), flags.Options(ctx), ct);
+            var result = ClassifyData.Train(ctx.Parse.GetValue(data)!, trainData, flags.Validation(ctx), flags.Options(ctx), ct);
             var path = ctx.Parse.GetValue(output) ?? ClassifyData.WorkspaceModelPath(ctx);
             var bytes = result.Model.ToBytes();
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);

@@ -48,6 +48,14 @@ public sealed class ClassifyCommandTests : IDisposable
         var missing = await CliRunner.RunAsync("classify", "eval", "--train", Path.Combine(_dir, "nope.csv"), "--test", train);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("file not found", missing.Error, StringComparison.Ordinal);
+
+        var single = Write("single.csv", "text,label\nreset my password,password\nforgot my password,password\n");
+        foreach (var args in new[] { new[] { "classify", "eval", "--train", single, "--test", train }, ["classify", "train", "--data", single, "--out", Path.Combine(_dir, "m.bin")] })
+        {
+            var refused = await CliRunner.RunAsync(args);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("single.csv: Training data needs at least two distinct labels.", refused.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
