@@ -18,12 +18,15 @@ internal sealed class CliContext(ParseResult parse, GlobalOptions globals, TextW
     public bool Json => parse.GetValue(globals.Json);
     public ParseResult Parse => parse;
 
-    /// <summary>Database settings as the web host resolves them: --data-dir, then PUO_DATA_DIR, then ./data.</summary>
+    /// <summary>The workspace folder as the web host resolves it: --data-dir, then PUO_DATA_DIR, then ./data.</summary>
+    public string DataDir => parse.GetValue(globals.DataDir) ?? Environment.GetEnvironmentVariable("PUO_DATA_DIR") ?? "data";
+
+    /// <summary>Database settings as the web host resolves them (see <see cref="DataDir"/>).</summary>
     public DatabaseOptions Database()
     {
         var options = new DatabaseOptions
         {
-            DataDir = parse.GetValue(globals.DataDir) ?? Environment.GetEnvironmentVariable("PUO_DATA_DIR") ?? "data",
+            DataDir = DataDir,
         };
         var provider = Environment.GetEnvironmentVariable("Database__Provider");
         if (Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)) options.Provider = p;

@@ -46,5 +46,33 @@ public sealed class LlmVersionPageTests(TeamFixture team) : IClassFixture<TeamFi
         Assert.Null(list.Document.QuerySelector($"tr[data-version='{id}'] [data-testid=promote]"));
         using var refused = await client.HtmxPostAsync($"/classifier/versions/{id}/promote", new Dictionary<string, string> { ["returnTo"] = "version" });
         Assert.Equal($"/classifier/versions/{id}?notice=cannot-serve&v={id}", refused.Headers.GetValues("HX-Redirect").Single());
+
+        // Compared with an offline version, the tokens and cost stand beside the same metrics.
+        var offlineId = await team.WithDbAsync(async db =>
+        {
+            var offline = new ModelVersion
+            {
+                Kind = ModelKind.Offline,
+                Name = "offline-check",
+                DataHash = new string('a', 64),
+                Labels = ["a", "b", "oos"],
+                Settings = new ModelSettings { TrainedBy = "Cora" }.ToJson(),
+                Metrics = EvaluationJson.Write(EvaluationCalculator.Evaluate(["a", "b", "oos"],
+                    [new ClassifierOutput("a", "a", 0.9f), new ClassifierOutput("b", "b", 0.8f), new ClassifierOutput("oos", "a", 0.2f)], "oos", 0.3)),
+            };
+            db.ModelVersions.Add(offline);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return offline.Id;
+        });
+        var compare = await client.GetPageAsync($"/classifier/compare?a={offlineId}&b={id}");
+        Assert.Equal(HttpStatusCode.OK, compare.Status);
+        var headline = compare.Document.QuerySelector("[data-testid=headline]")!;
+        Assert.NotNull(headline.QuerySelector("tr[data-metric=accuracy]"));
+        var tokens = headline.QuerySelector("tr[data-metric=tokens]")!.TextContent;
+        Assert.Contains("— (offline)", tokens, StringComparison.Ordinal);
+        Assert.Contains("1,200 / 90", tokens, StringComparison.Ordinal);
+        Assert.Contains("0.0031 USD", headline.QuerySelector("tr[data-metric=cost]")!.TextContent, StringComparison.Ordinal);
+        var failures = headline.QuerySelectorAll("tr[data-metric=failures] td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal(["—", "1"], failures[..2]);
     }
 }

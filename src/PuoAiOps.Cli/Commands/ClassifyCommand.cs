@@ -3,8 +3,9 @@ using System.CommandLine;
 namespace PuoAiOps.Cli.Commands;
 
 /// <summary>
-/// `puo classify eval|train|predict`: the offline intent classifier on files. Models live in
-/// files for now; the workspace model registry stores the same bytes (<c>IntentModel.ToBytes</c>).
+/// `puo classify eval|train|predict`: the offline intent classifier on files. `train` and `predict`
+/// share a model file in the data folder (or one named with --out / --model); `eval` keeps its model
+/// in memory only. The workspace model registry (`puo model`) stores the same bytes (<c>IntentModel.ToBytes</c>).
 /// </summary>
 internal static class ClassifyCommand
 {

@@ -6,6 +6,12 @@ namespace PuoAiOps.Cli.Commands;
 /// <summary>Reads a labelled data file for the classify verbs; every problem becomes a usage error naming file and line.</summary>
 internal static class ClassifyData
 {
+    /// <summary>
+    /// Where `classify train` saves and `classify predict` reads the workspace's model file unless
+    /// --out / --model say otherwise: inside the data folder, so both verbs find it from any directory.
+    /// </summary>
+    public static string WorkspaceModelPath(CliContext ctx) => Path.Combine(Path.GetFullPath(ctx.DataDir), "classifier", "model.bin");
+
     public static IReadOnlyList<LabeledText> Load(string path)
     {
         if (!File.Exists(path)) throw new CliUsageException($"{path}: file not found");
@@ -18,6 +24,21 @@ internal static class ClassifyData
         catch (IntentDataFormatException ex)
         {
             throw new CliUsageException(ex.Message);
+        }
+    }
+
+    /// <summary>Trains on file data; data the trainer cannot use (a single label) is bad input naming the file.</summary>
+    public static IntentTrainingResult Train(string trainPath, IReadOnlyList<LabeledText> train, IReadOnlyList<LabeledText>? validation,
+        TrainerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return IntentTrainer.Train(train, validation, options, ct);
+        }
+        catch (ArgumentException ex)
+        {
+            var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+            throw new CliUsageException($"{trainPath}: {message}");
         }
     }
 

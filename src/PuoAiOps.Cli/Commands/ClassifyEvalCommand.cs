@@ -23,7 +23,7 @@ internal static class ClassifyEvalCommand
             var options = flags.Options(ctx);
 
             var clock = Stopwatch.StartNew();
-            var result = IntentTrainer.Train(trainData, valData, options, ct);
+            var result = ClassifyData.Train(ctx.Parse.GetValue(train)!, trainData, valData, options, ct);
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var evaluation = IntentEvaluator.Evaluate(result.Model, testData);
             var perSecond = ClassifyThroughput.SingleCore(result.Model, testData.Select(t => t.Text).ToArray());

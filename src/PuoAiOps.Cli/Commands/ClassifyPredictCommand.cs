@@ -10,7 +10,7 @@ internal static class ClassifyPredictCommand
     {
         var command = new Command("predict", "Classify one question with a saved model");
         var text = new Argument<string>("text") { Description = "The question" };
-        var model = new Option<string>("--model") { Description = "Model file", DefaultValueFactory = _ => "model.bin" };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the one 'classify train' saved in the data folder)" };
         var top = new Option<int>("--top") { Description = "How many alternatives to list", DefaultValueFactory = _ => 3 };
         command.Arguments.Add(text);
         command.Options.Add(model);
@@ -19,7 +19,7 @@ internal static class ClassifyPredictCommand
         {
             var question = ctx.Parse.GetValue(text);
             if (string.IsNullOrWhiteSpace(question)) throw new CliUsageException("the question is empty");
-            var prediction = ClassifyData.LoadModel(ctx.Parse.GetValue(model)!).Predict(question, Math.Max(0, ctx.Parse.GetValue(top)));
+            var prediction = ClassifyData.LoadModel(ctx.Parse.GetValue(model) ?? ClassifyData.WorkspaceModelPath(ctx)).Predict(question, Math.Max(0, ctx.Parse.GetValue(top)));
             if (ctx.Json)
             {
                 ctx.WriteJson(new

@@ -3,23 +3,24 @@ using PuoAiOps.Core.Classification;
 
 namespace PuoAiOps.Cli.Commands;
 
-/// <summary>`puo classify train`: trains on a file and writes the model file.</summary>
+/// <summary>`puo classify train`: trains on a file and writes the model file (by default the workspace's, in the data folder).</summary>
 internal static class ClassifyTrainCommand
 {
     public static Command Create(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
     {
         var command = new Command("train", "Train an intent model from a labelled file and save it");
         var data = new Option<string>("--data") { Description = "Training data: CSV (text,label) or JSONL", Required = true };
-        var output = new Option<string>("--out") { Description = "Model file to write", DefaultValueFactory = _ => "model.bin" };
+        var output = new Option<string?>("--out") { Description = "Model file to write (default: classifier/model.bin in the data folder)" };
         command.Options.Add(data);
         command.Options.Add(output);
         var flags = new ClassifyTrainingFlags(command, "--data");
         bind(async (ctx, ct) =>
         {
             var trainData = ClassifyData.Load(ctx.Parse.GetValue(data)!);
-            var result = IntentTrainer.Train(trainData, flags.Validation(ctx), flags.Options(ctx), ct);
-            var path = ctx.Parse.GetValue(output)!;
+            var result = ClassifyData.Train(ctx.Parse.GetValue(data)!, trainData, flags.Validation(ctx), flags.Options(ctx), ct);
+            var path = ctx.Parse.GetValue(output) ?? ClassifyData.WorkspaceModelPath(ctx);
             var bytes = result.Model.ToBytes();
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(path, bytes, ct);
             if (ctx.Json)
             {

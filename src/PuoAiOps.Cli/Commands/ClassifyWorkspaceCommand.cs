@@ -99,7 +99,10 @@ internal static class ClassifyWorkspaceCommand
         var name = new Option<string?>("--name") { Description = "Version name (default offline-N)" };
         var note = new Option<string?>("--note") { Description = "A note stored with the version" };
         var c = new Option<float?>("--c") { Description = "SVM cost (default 1; higher fits the training data more closely)" };
-        var targetRecall = new Option<float?>("--oos-recall") { Description = "Out-of-scope recall the threshold is tuned for (default 0.7)" };
+        var targetRecall = new Option<float?>("--oos-recall")
+        {
+            Description = string.Create(Inv, $"Out-of-scope recall the threshold is tuned for (default {new TrainerOptions().TargetOutOfScopeRecall:0.##})"),
+        };
         var testShare = new Option<double?>("--test-share") { Description = "Share of labels held out for testing (default 0.2)" };
         var trainingShare = new Option<double?>("--training-share") { Description = "Train on this share of the training part only (default 1)" };
         var promote = new Option<bool>("--promote") { Description = "Promote the new version to serving right away" };

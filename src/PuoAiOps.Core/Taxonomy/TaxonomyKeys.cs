@@ -11,11 +11,17 @@ public static partial class TaxonomyKeys
     public const int MaxIntentKeyLength = 96;
     public const int MaxDomainKeyLength = 64;
 
+    /// <summary>The label that means "out of scope" in the classifier and the label export; no intent may use it.</summary>
+    public const string OutOfScopeKey = "oos";
+
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SnakeCase();
 
     /// <summary>Null when valid, otherwise a message naming the rule that was broken.</summary>
-    public static string? ValidateIntentKey(string? key) => Validate(key, "intent", MaxIntentKeyLength);
+    public static string? ValidateIntentKey(string? key) =>
+        key == OutOfScopeKey
+            ? $"The intent key '{OutOfScopeKey}' is reserved: it marks out-of-scope questions in labels and classifiers."
+            : Validate(key, "intent", MaxIntentKeyLength);
 
     public static string? ValidateDomainKey(string? key) => Validate(key, "domain", MaxDomainKeyLength);
 

@@ -8,7 +8,9 @@ using PuoAiOps.Application.Classification.Models;
 using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Questions;
 using PuoAiOps.Application.Tests.Infrastructure;
+using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Application.Tests.Classifier;
 
@@ -65,6 +67,44 @@ public sealed class LlmClassifierTests
         // Rendered with escaping, decoded inside the message: the question arrives as the user wrote it.
         Assert.Contains("<b>now</b>", request.User, StringComparison.Ordinal);
         Assert.Equal(2, request.Messages.Count);
+    }
+
+    [Fact]
+    public async Task AdminPiiPatterns_AreAppliedBeforeTheQuestionLeaves()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Reply = _ => Task.FromResult(FakeReply.Answer("stream_lag", 0.8));
+        await using var bed = await BedAsync(server);
+        // Added after the questions were imported: the stored text still holds the raw value.
+        await using (var db = bed.NewContext())
+            await new PiiPatternStore(db).SaveAsync([new CustomPiiPattern("room_id", @"room#\d{5,9}")], "admin-1", "Admin", Ct);
+        var classifier = await ClassifierAsync(bed);
+
+        await classifier.ClassifyOneAsync("my stream in room#4455667 lags, card 4111 1111 1111 1111", Ct);
+
+        var user = Assert.Single(server.Requests).User;
+        Assert.Contains("<ROOM_ID>", user, StringComparison.Ordinal);
+        Assert.Contains("<CARD>", user, StringComparison.Ordinal);
+        Assert.DoesNotContain("4455667", user, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LlmEvaluationJob_AgainstADeadEndpoint_FailsWithAMessageNamingTheHost_AndStoresNothing()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var dead = new Uri("http://127.0.0.1:9/v1"); // the discard port: nothing listens there
+        await using var bed = await BedAsync(server, o => o.Endpoint = dead.ToString());
+        await bed.WithAsync<PuoAiOps.Application.Classification.Jobs.ClassifierJobService, (BackgroundJob, bool)>(j => j.EvaluateLlmAsync(null, ClassifierTestBed.Curator, Ct));
+        await bed.Services.GetRequiredService<JobRunner>().DrainAsync(Ct);
+
+        await using var db = bed.NewContext();
+        var job = await db.Jobs.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.StartsWith($"The LLM endpoint {dead.GetLeftPart(UriPartial.Authority)} could not be reached", job.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test-secret", job.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.ModelVersions.CountAsync(Ct));
+        Assert.Empty(server.Requests);
     }
 
     [Theory]

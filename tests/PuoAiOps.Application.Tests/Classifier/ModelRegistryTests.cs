@@ -104,6 +104,17 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public async Task Train_IsRefusedWithAReadableMessage_WhenAnIntentUsesTheOutOfScopeKey()
+    {
+        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 10, outOfScope: 4, unlabeled: 0);
+        await using (var db = bed.NewContext())
+            await db.Intents.Where(i => i.Key == "stream_lag").ExecuteUpdateAsync(s => s.SetProperty(i => i.Key, "oos"), Ct);
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct)));
+        Assert.Contains("'oos', which is reserved", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await bed.CountAsync(db => db.ModelVersions.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task Promote_KeepsExactlyOneServing_AndRollbackReturnsToThePreviousOne()
     {
         await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 20, outOfScope: 8, unlabeled: 0);

@@ -48,6 +48,14 @@ public sealed class ClassifyCommandTests : IDisposable
         var missing = await CliRunner.RunAsync("classify", "eval", "--train", Path.Combine(_dir, "nope.csv"), "--test", train);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("file not found", missing.Error, StringComparison.Ordinal);
+
+        var single = Write("single.csv", "text,label\nreset my password,password\nforgot my password,password\n");
+        foreach (var args in new[] { new[] { "classify", "eval", "--train", single, "--test", train }, ["classify", "train", "--data", single, "--out", Path.Combine(_dir, "m.bin")] })
+        {
+            var refused = await CliRunner.RunAsync(args);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("single.csv: Training data needs at least two distinct labels.", refused.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -85,6 +93,31 @@ public sealed class ClassifyCommandTests : IDisposable
         var unknown = await CliRunner.RunAsync("classify", "train", "--data", data, "--out", model, "--encoder", "bert");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("bert", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrainThenPredict_WithoutPaths_ShareTheModelInTheDataFolder_AndEvalLeavesItAlone()
+    {
+        var data = Write("data.csv", Rows(copies: 6, withOos: false));
+        var workspace = Path.Combine(_dir, "workspace");
+        var model = Path.Combine(workspace, "classifier", "model.bin");
+
+        var eval = await CliRunner.RunAsync("classify", "eval", "--train", data, "--test", data, "--data-dir", workspace, "--json");
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        Assert.False(Directory.Exists(workspace), "eval must not write a model into the workspace");
+
+        var train = await CliRunner.RunAsync("--data-dir", workspace, "classify", "train", "--data", data, "--json");
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Equal(model, JsonDocument.Parse(train.Out).RootElement.GetProperty("model").GetString());
+        Assert.True(File.Exists(model));
+
+        var predict = await CliRunner.RunAsync("classify", "predict", "I forgot my password", "--data-dir", workspace);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.StartsWith("password (", predict.Out, StringComparison.Ordinal);
+
+        var elsewhere = await CliRunner.RunAsync("classify", "predict", "I forgot my password", "--data-dir", Path.Combine(_dir, "other"));
+        Assert.Equal(2, elsewhere.ExitCode);
+        Assert.Contains("model file not found", elsewhere.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class TaxonomyRulesTests
     [InlineData("recharge-failed", false)]
     [InlineData("2fa_setup", false)]
     [InlineData("", false)]
+    [InlineData("oos", false)]
+    [InlineData("oos_refund", true)]
     public void IntentKeys_MustBeSnakeCase(string key, bool valid) =>
         Assert.Equal(valid, TaxonomyKeys.ValidateIntentKey(key) is null);
 

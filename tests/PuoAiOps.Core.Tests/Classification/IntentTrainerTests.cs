@@ -19,6 +19,25 @@ public class IntentTrainerTests
     }
 
     [Fact]
+    public void Train_ManyIntents_SplitAcrossThreads_GiveTheSameModelBytesAsOneThread()
+    {
+        // 40 intents + oos are three blocks of 16 classes: with 2 or 3 threads they are solved concurrently.
+        var train = SyntheticIntents.GenerateMany(40, perIntent: 12, seed: 21);
+        train.AddRange(SyntheticIntents.Generate(0, seed: 22, outOfScope: 40));
+        var val = SyntheticIntents.GenerateMany(40, perIntent: 3, seed: 23);
+        val.AddRange(SyntheticIntents.Generate(0, seed: 24, outOfScope: 20));
+        var ct = TestContext.Current.CancellationToken;
+        var one = IntentTrainer.Train(train, val, Options with { MaxThreads = 1 }, ct).Model;
+        Assert.Equal(41, one.Labels.Count);
+        var bytes = one.ToBytes();
+        Assert.Equal(bytes, IntentTrainer.Train(train, val, Options with { MaxThreads = 2 }, ct).Model.ToBytes());
+        Assert.Equal(bytes, IntentTrainer.Train(train, val, Options with { MaxThreads = 3 }, ct).Model.ToBytes());
+        // The same data in another order is another example order for the solver, but the data hash is the same.
+        var reordered = train.AsEnumerable().Reverse().ToList();
+        Assert.Equal(one.Info.DataHash, IntentTrainer.Train(reordered, val, Options, ct).Model.Info.DataHash);
+    }
+
+    [Fact]
     public void SaveLoad_RoundTripsBytesAndPredictions()
     {
         var model = IntentTrainer.Train(SyntheticIntents.Generate(30, seed: 3), null, Options, TestContext.Current.CancellationToken).Model;
@@ -134,9 +153,16 @@ public class IntentTrainerTests
         var train = SyntheticIntents.Generate(120, seed: 15, noise: 0.35);
         var val = SyntheticIntents.Generate(40, seed: 16, noise: 0.35);
         var model = IntentTrainer.Train(train, val, Options, TestContext.Current.CancellationToken).Model;
-        var e = IntentEvaluator.Evaluate(model, SyntheticIntents.Generate(80, seed: 17, noise: 0.35));
+        var e = IntentEvaluator.Evaluate(model, SyntheticIntents.Generate(250, seed: 17, noise: 0.35));
         Assert.InRange(e.Accuracy, 0.6, 0.97);
         Assert.True(e.ExpectedCalibrationError < 0.08, $"ECE {e.ExpectedCalibrationError:F3}");
+        // Bin by bin: among answers given with confidence around p, about p are right.
+        var populated = e.ConfidenceBins.Where(b => b.Count >= 60).ToArray();
+        Assert.True(populated.Length >= 3, $"only {populated.Length} confidence bins with 60+ questions");
+        foreach (var bin in populated)
+            Assert.True(Math.Abs(bin.Accuracy - bin.MeanConfidence) <= 0.1,
+                $"bin {bin.Lower:F1}-{bin.Upper:F1} ({bin.Count}): accuracy {bin.Accuracy:F3} vs confidence {bin.MeanConfidence:F3}");
+        Assert.True(populated[^1].Accuracy > populated[0].Accuracy, "higher confidence must mean more often right");
     }
 
     [Fact]

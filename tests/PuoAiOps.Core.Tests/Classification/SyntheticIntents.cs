@@ -44,5 +44,30 @@ internal static class SyntheticIntents
         return items;
     }
 
+    /// <summary>
+    /// <paramref name="intents"/> intents with made-up keywords of their own (intent7 uses "k7w0".."k7w5"):
+    /// enough classes that training splits them into several blocks solved on different threads.
+    /// </summary>
+    public static List<LabeledText> GenerateMany(int intents, int perIntent, int seed, double noise = 0.15)
+    {
+        var random = new Random(seed);
+        var items = new List<LabeledText>();
+        for (var n = 0; n < perIntent; n++)
+        {
+            for (var i = 0; i < intents; i++)
+            {
+                var words = new List<string> { Pick(random, Fillers) };
+                for (var w = 0; w < 3; w++)
+                {
+                    var source = random.NextDouble() < noise ? random.Next(intents) : i;
+                    words.Add($"k{source}w{random.Next(6)}");
+                }
+                words.Add(Pick(random, Fillers));
+                items.Add(new LabeledText(string.Join(' ', words), $"intent{i}"));
+            }
+        }
+        return items;
+    }
+
     private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
 }

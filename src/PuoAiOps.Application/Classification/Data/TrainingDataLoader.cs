@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
@@ -8,13 +9,13 @@ namespace PuoAiOps.Application.Classification.Data;
 public sealed class TrainingDataLoader(PuoDbContext db)
 {
     /// <summary>The label of out-of-scope questions (the same one the label export writes).</summary>
-    public const string OutOfScopeLabel = "oos";
+    public const string OutOfScopeLabel = PuoAiOps.Core.Taxonomy.TaxonomyKeys.OutOfScopeKey;
 
     public async Task<TrainingData> LoadAsync(CancellationToken ct = default)
     {
         var intents = await IntentsAsync(ct: ct);
         if (intents.Any(i => i.Key == OutOfScopeLabel))
-            throw new InvalidOperationException($"An intent uses the key '{OutOfScopeLabel}', which is reserved for out-of-scope questions; rename it first.");
+            throw new ValidationException("data", $"An intent uses the key '{OutOfScopeLabel}', which is reserved for out-of-scope questions; rename it first.");
         var keyOf = intents.ToDictionary(i => i.Id, i => i.Key);
         var rows = await db.Questions.AsNoTracking()
             .Where(q => q.FinalIntentId != null || q.FinalOutOfScope)

@@ -108,10 +108,10 @@ public sealed class LlmEvaluationService(
     private static Task Report(IJobProgress? progress, double fraction, string message, CancellationToken ct) =>
         progress?.ReportAsync(fraction, message, ct) ?? Task.CompletedTask;
 
-    /// <summary>Turns "n questions answered" into job progress between 5 % and 95 %.</summary>
+    /// <summary>Turns "n questions done" (answered or failed) into job progress between 5 % and 95 %.</summary>
     private sealed class ProgressRelay(IJobProgress? progress, int total, string model) : IProgress<int>
     {
         public void Report(int value) =>
-            _ = progress?.ReportAsync(0.05 + 0.9 * value / Math.Max(1, total), $"{model}: {value:N0} of {total:N0} test questions answered");
+            _ = progress?.ReportAsync(0.05 + 0.9 * value / Math.Max(1, total), $"{model}: {value:N0} of {total:N0} test questions done");
     }
 }
