@@ -10,6 +10,9 @@ using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+// The default address lives here, not in appsettings.json, where it would override ASPNETCORE_URLS.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
 builder.AddPersistence();
 builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
