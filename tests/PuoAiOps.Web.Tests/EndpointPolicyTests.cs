@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Navigation;
@@ -19,9 +21,27 @@ public sealed class EndpointPolicyTests(ConsoleFixture console) : IClassFixture<
     [Fact]
     public void EveryEndpoint_DeclaresAPolicyOrIsOnTheAnonymousList()
     {
-        Assert.NotEmpty(Endpoints);
+        var problems = PolicyProblems(Endpoints);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void Catalog_SeesComponentPagesMinimalApisAndHtmxFragments()
+    {
+        Assert.Contains(Endpoints, e => e.IsComponentPage && e.Route == "/admin/users");
+        Assert.Contains(Endpoints, e => e.IsComponentPage && e.Route == "/login");
+        Assert.Contains(Endpoints, e => !e.IsComponentPage && e.Route == "/api/v1/me");
+        Assert.Contains(Endpoints, e => !e.IsComponentPage && e.Route == "/admin/users/{id}/role" && e.Methods.SequenceEqual(["POST"]));
+        Assert.Contains(Endpoints, e => e.Route == "/healthz");
+    }
+
+    /// <summary>Why the console's endpoints break deny-by-default; empty when they don't.</summary>
+    internal static List<string> PolicyProblems(IEnumerable<EndpointInfo> endpoints)
+    {
+        var list = endpoints.ToList();
+        Assert.NotEmpty(list);
         var problems = new List<string>();
-        foreach (var endpoint in Endpoints)
+        foreach (var endpoint in list)
         {
             if (endpoint.AllowsAnonymous)
             {
@@ -33,7 +53,7 @@ public sealed class EndpointPolicyTests(ConsoleFixture console) : IClassFixture<
                 problems.Add($"{endpoint.DisplayName}: declares no policy or roles");
             }
         }
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        return problems;
     }
 
     [Fact]
@@ -69,5 +89,39 @@ public sealed class EndpointPolicyTests(ConsoleFixture console) : IClassFixture<
         Assert.NotNull(options.FallbackPolicy);
         Assert.Contains(options.FallbackPolicy.Requirements, r => r is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
         Assert.NotNull(options.GetPolicy(Policies.SignedIn));
+    }
+}
+
+/// <summary>The policy check fails for a console with an endpoint that declares nothing, or an unlisted anonymous one.</summary>
+public sealed class EndpointPolicyCheckTests(EndpointPolicyCheckTests.UnguardedConsole console) : IClassFixture<EndpointPolicyCheckTests.UnguardedConsole>
+{
+    [Fact]
+    public void PolicyCheck_NamesAnEndpointWithoutAPolicy_AndAnUnlistedAnonymousOne()
+    {
+        var problems = EndpointPolicyTests.PolicyProblems(EndpointCatalog.All(console.Services));
+        Assert.Contains(problems, p => p.Contains("/unguarded", StringComparison.Ordinal) && p.Contains("declares no policy", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("/open-door", StringComparison.Ordinal) && p.Contains("not on the allowed list", StringComparison.Ordinal));
+        Assert.Equal(2, problems.Count);
+    }
+
+    /// <summary>The real console plus two endpoints mapped the way a careless feature would.</summary>
+    public sealed class UnguardedConsole : ConsoleFixture
+    {
+        public UnguardedConsole() =>
+            Factory.ConfigureServices.Add(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, UnguardedEndpoints>());
+    }
+
+    private sealed class UnguardedEndpoints : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseRouting();
+            app.UseEndpoints(e =>
+            {
+                e.MapGet("/unguarded", () => "open");
+                e.MapPost("/open-door", () => "open").AllowAnonymous();
+            });
+            next(app);
+        };
     }
 }

@@ -23,6 +23,9 @@ public class ConsoleFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration (e.g. <c>Import:MaxFileBytes</c>); set before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Extra service registrations; added before the host starts.</summary>
+    public List<Action<IServiceCollection>> ConfigureServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -32,6 +35,7 @@ public class ConsoleFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Same hashing algorithm, fewer PBKDF2 rounds: the suite signs in a few hundred times on 2 cores.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        foreach (var configure in ConfigureServices) builder.ConfigureServices(configure);
     }
 
     public override async ValueTask DisposeAsync()

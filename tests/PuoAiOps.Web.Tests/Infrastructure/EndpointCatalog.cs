@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,10 @@ namespace PuoAiOps.Web.Tests.Infrastructure;
 /// <param name="Roles">Role lists from [Authorize(Roles=...)].</param>
 /// <param name="AllowsAnonymous">Whether [AllowAnonymous]/AllowAnonymous() is present.</param>
 /// <param name="DisplayName">Endpoint display name, for messages.</param>
+/// <param name="IsComponentPage">Whether a routable Razor component renders it (rather than a minimal API handler).</param>
 public sealed record EndpointInfo(
     string Route, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, IReadOnlyList<string> Roles,
-    bool AllowsAnonymous, string DisplayName)
+    bool AllowsAnonymous, string DisplayName, bool IsComponentPage)
 {
     /// <summary>The route with every parameter replaced by a value, so it can be requested.</summary>
     public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Route, @"\{[^}]+\}", "1");
@@ -22,6 +24,14 @@ public sealed record EndpointInfo(
     public bool AcceptsPost => Methods.Count == 0 || Methods.Contains("POST");
 
     public bool AcceptsGet => Methods.Count == 0 || Methods.Contains("GET");
+
+    /// <summary>Whether the endpoint accepts a state-changing method (anything but GET, HEAD, OPTIONS).</summary>
+    public bool AcceptsWrite => WriteMethod is not null;
+
+    /// <summary>The state-changing method to try against this endpoint: POST when it takes one, else the first it takes.</summary>
+    public string? WriteMethod => Methods.Count == 0 ? "POST"
+        : Methods.Contains("POST") ? "POST"
+        : Methods.FirstOrDefault(m => m is not ("GET" or "HEAD" or "OPTIONS"));
 
     public AuthorizationPolicy? CombinedPolicy(IAuthorizationPolicyProvider provider) =>
         AuthorizationPolicy.CombineAsync(provider,
@@ -40,6 +50,7 @@ public static class EndpointCatalog
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Where(p => p.Length > 0).ToList(),
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Where(r => r.Length > 0).ToList(),
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-                e.DisplayName ?? e.RoutePattern.RawText ?? "?"))
+                e.DisplayName ?? e.RoutePattern.RawText ?? "?",
+                e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null))
             .ToList();
 }
