@@ -36,6 +36,38 @@ public sealed class AuthenticationTests(TeamFixture team) : IClassFixture<TeamFi
     }
 
     [Fact]
+    public async Task EveryProtectedEndpoint_Anonymously_SendsPagesToLogin_AndAnswers401ToTheApi()
+    {
+        using var client = team.CreateClient();
+        var endpoints = EndpointCatalog.All(team.Services).Where(e => !e.AllowsAnonymous).ToList();
+        Assert.Contains(endpoints, e => e.Route.StartsWith("/api/", StringComparison.Ordinal));
+        Assert.Contains(endpoints, e => !e.Route.StartsWith("/api/", StringComparison.Ordinal) && e.AcceptsWrite);
+        foreach (var endpoint in endpoints)
+        {
+            var isApi = endpoint.Route.StartsWith("/api/", StringComparison.Ordinal);
+            var requests = new List<(string Method, Func<Task<HttpResponseMessage>> Send)>();
+            if (endpoint.AcceptsGet)
+                requests.Add(("GET", () => client.GetAsync(endpoint.SampleUrl, isApi ? "application/json" : "text/html")));
+            if (endpoint.WriteMethod is { } write)
+                requests.Add((write, () => client.SendFormAsync(new HttpMethod(write), endpoint.SampleUrl, new Dictionary<string, string> { ["role"] = Roles.Admin })));
+            foreach (var (method, send) in requests)
+            {
+                using var response = await send();
+                var what = $"anonymous {method} {endpoint.SampleUrl} ({endpoint.DisplayName})";
+                if (isApi)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what}: {response.StatusCode}");
+                    Assert.Null(response.Headers.Location);
+                    continue;
+                }
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{what}: {response.StatusCode}");
+                var location = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+                Assert.True(location.AbsolutePath == "/login", $"{what}: redirected to {location}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task AnonymousHtmxRequest_GetsHxRedirectToLogin()
     {
         using var client = team.CreateClient();

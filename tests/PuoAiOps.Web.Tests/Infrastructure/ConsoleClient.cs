@@ -56,21 +56,29 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
     }
 
     /// <summary>A form post exactly as given (no token added).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null)
+    public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null) =>
+        SendFormAsync(HttpMethod.Post, url, fields, headers);
+
+    /// <summary>A form-encoded request with any method, exactly as given (no token added).</summary>
+    public async Task<HttpResponseMessage> SendFormAsync(HttpMethod method, string url, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        using var request = new HttpRequestMessage(method, url) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Accept.ParseAdd("text/html");
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>A post as htmx sends it: HX-Request header plus the X-CSRF-TOKEN of the last page loaded.</summary>
-    public Task<HttpResponseMessage> HtmxPostAsync(string url, IDictionary<string, string> fields, bool withToken = true)
+    public Task<HttpResponseMessage> HtmxPostAsync(string url, IDictionary<string, string> fields, bool withToken = true) =>
+        HtmxSendAsync(HttpMethod.Post, url, fields, withToken);
+
+    /// <summary>A form-encoded request with any method as htmx sends it (HX-Request, X-CSRF-TOKEN).</summary>
+    public Task<HttpResponseMessage> HtmxSendAsync(HttpMethod method, string url, IDictionary<string, string> fields, bool withToken = true)
     {
         var headers = new Dictionary<string, string> { ["HX-Request"] = "true" };
         if (withToken)
             headers["X-CSRF-TOKEN"] = HtmxToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet.");
-        return PostFormAsync(url, fields, headers);
+        return SendFormAsync(method, url, fields, headers);
     }
 
     /// <summary>A multipart post as htmx sends a file form: HX-Request and the X-CSRF-TOKEN of the last page loaded.</summary>
