@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Tests.Infrastructure;
 
@@ -14,14 +16,13 @@ namespace PuoAiOps.Web.Tests.Infrastructure;
 /// <param name="AllowsAnonymous">Whether [AllowAnonymous]/AllowAnonymous() is present.</param>
 /// <param name="DisplayName">Endpoint display name, for messages.</param>
 /// <param name="IsComponentPage">Whether a routable Razor component renders it (rather than a minimal API handler).</param>
+/// <param name="ValidatesAntiforgery">Whether the framework (form binding, component forms) or the console's filter checks the token.</param>
 public sealed record EndpointInfo(
     string Route, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, IReadOnlyList<string> Roles,
-    bool AllowsAnonymous, string DisplayName, bool IsComponentPage)
+    bool AllowsAnonymous, string DisplayName, bool IsComponentPage, bool ValidatesAntiforgery)
 {
     /// <summary>The route with every parameter replaced by a value, so it can be requested.</summary>
     public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Route, @"\{[^}]+\}", "1");
-
-    public bool AcceptsPost => Methods.Count == 0 || Methods.Contains("POST");
 
     public bool AcceptsGet => Methods.Count == 0 || Methods.Contains("GET");
 
@@ -51,6 +52,7 @@ public static class EndpointCatalog
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Where(r => r.Length > 0).ToList(),
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 e.DisplayName ?? e.RoutePattern.RawText ?? "?",
-                e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null))
+                e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null,
+                e.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true } || e.Metadata.GetMetadata<AntiforgeryFilterMetadata>() is not null))
             .ToList();
 }

@@ -1,0 +1,49 @@
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Web.Tests;
+
+/// <summary>
+/// Every state-changing endpoint checks the antiforgery token, whatever it binds (form, JSON,
+/// nothing). Own fixture: an endpoint that failed this would change its workspace.
+/// </summary>
+public sealed class AntiforgeryCoverageTests(TeamFixture team) : IClassFixture<TeamFixture>
+{
+    /// <summary>Where failed requests of any method are re-executed; it changes nothing.</summary>
+    private const string StatusRoute = "/status/{code:int}";
+
+    private IEnumerable<EndpointInfo> WriteEndpoints =>
+        EndpointCatalog.All(team.Services).Where(e => e.AcceptsWrite && e.Route != StatusRoute);
+
+    [Fact]
+    public void EveryWriteEndpoint_DeclaresAnAntiforgeryCheck()
+    {
+        var endpoints = WriteEndpoints.ToList();
+        Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} write endpoints");
+        var missing = endpoints.Where(e => !e.ValidatesAntiforgery).Select(e => $"{e.WriteMethod} {e.Route} ({e.DisplayName})").ToList();
+        Assert.True(missing.Count == 0, "no antiforgery check: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task EveryWriteEndpoint_WithoutTheToken_Gets400()
+    {
+        using var admin = await team.SignInAsAsync(Roles.Admin); // holds the antiforgery cookie, sends no token
+        var problems = new List<string>();
+        // /setup is closed once an admin exists (404); its form is a component form, checked above.
+        foreach (var endpoint in WriteEndpoints.Where(e => e.Route != "/setup"))
+        {
+            var isApi = endpoint.Route.StartsWith("/api/", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.WriteMethod!), endpoint.SampleUrl)
+            {
+                Content = isApi
+                    ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+                    : new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "form", ["role"] = Roles.Viewer, ["disabled"] = "true" }),
+            };
+            request.Headers.Add("HX-Request", "true");
+            using var response = await admin.Http.SendAsync(request, TestContext.Current.CancellationToken);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+                problems.Add($"{endpoint.WriteMethod} {endpoint.SampleUrl}: {(int)response.StatusCode}");
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.False(await team.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.IsDisabled))));
+    }
+}
