@@ -25,7 +25,8 @@ public sealed class PostgresProviderTests
             await using (var db = DbContextConfigurator.Create(options))
             {
                 var applied = await new SchemaMigrator(db).MigrateAsync(TestContext.Current.CancellationToken);
-                Assert.Contains("0001_initial", applied);
+                // The same migrations as SQLite, by name and order.
+                Assert.Equal(SchemaMigrator.ScriptsFor(DatabaseProvider.Sqlite).Select(m => m.Id), applied);
                 Assert.Empty(await new SchemaMigrator(db).MigrateAsync(TestContext.Current.CancellationToken));
 
                 var domain = new IntentDomain { Key = "payments", Names = new() { ["en"] = "Payments", ["zh-CN"] = "支付" } };
@@ -56,6 +57,69 @@ public sealed class PostgresProviderTests
             NpgsqlConnection.ClearAllPools();
             await ExecAsync(server, $"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)");
         }
+    }
+
+    [Fact]
+    public async Task Migrations_ProduceTheSameSchemaAsTheModel()
+    {
+        // Guards the PostgreSQL scripts the way SqliteMigrationTests guards the SQLite ones.
+        var server = Requirements.Postgres();
+        var ct = TestContext.Current.CancellationToken;
+        var migratedName = "puo_test_" + Guid.NewGuid().ToString("N")[..12];
+        var modelName = "puo_test_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecAsync(server, $"CREATE DATABASE {migratedName}");
+        await ExecAsync(server, $"CREATE DATABASE {modelName}");
+        try
+        {
+            var migrated = Options(server, migratedName);
+            var fromModel = Options(server, modelName);
+            await using (var db = DbContextConfigurator.Create(migrated)) await new SchemaMigrator(db).MigrateAsync(ct);
+            await using (var db = DbContextConfigurator.Create(fromModel)) await db.Database.EnsureCreatedAsync(ct);
+
+            var expected = await DescribeSchemaAsync(fromModel.ConnectionString!);
+            var actual = await DescribeSchemaAsync(migrated.ConnectionString!);
+            Assert.True(expected.Count > 50, $"only {expected.Count} schema lines read");
+            Assert.Equal([], expected.Except(actual).Order(StringComparer.Ordinal).ToList());
+            Assert.Equal([], actual.Except(expected).Order(StringComparer.Ordinal).ToList());
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecAsync(server, $"DROP DATABASE IF EXISTS {migratedName} WITH (FORCE)");
+            await ExecAsync(server, $"DROP DATABASE IF EXISTS {modelName} WITH (FORCE)");
+        }
+    }
+
+    private static DatabaseOptions Options(string server, string database) => new()
+    {
+        Provider = DatabaseProvider.Postgres,
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ToString(),
+    };
+
+    /// <summary>Tables, columns (type, nullability, default) and index definitions as comparable lines.</summary>
+    private static async Task<HashSet<string>> DescribeSchemaAsync(string connectionString)
+    {
+        var lines = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        const string columns = """
+            SELECT table_name, column_name, data_type, is_nullable, coalesce(character_maximum_length, -1), coalesce(column_default, '')
+            FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_%'
+            """;
+        await using (var cmd = new NpgsqlCommand(columns, connection))
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+                lines.Add($"{r.GetString(0)}.{r.GetString(1)} {r.GetString(2)} nullable={r.GetString(3)} length={r.GetInt32(4)} default={r.GetString(5)}");
+        }
+        const string indexes = "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_%'";
+        await using (var cmd = new NpgsqlCommand(indexes, connection))
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync()) lines.Add($"index {r.GetString(1)} on {r.GetString(0)}: {r.GetString(2)}");
+        }
+        return lines;
     }
 
     private static async Task ExecAsync(string connectionString, string sql)
