@@ -19,7 +19,12 @@ public static class PuoCli
 
         CliAction Bind(Func<CliContext, CancellationToken, Task<int>> handler) => new(globals, stdout, stderr, stdin, handler);
         foreach (var command in CommandCatalog.All(Bind))
+        {
+            // So that `puo --help` lists every verb (db migrate, demo remove...), not only the groups.
+            if (command.Subcommands.Count > 0)
+                command.Description = $"{command.Description} — {string.Join(", ", command.Subcommands.Select(c => c.Name))}";
             root.Subcommands.Add(command);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
