@@ -33,5 +33,8 @@ public sealed class DemoCommandTests
         Assert.False(await check.Conversations.AnyAsync(ct));
         Assert.False(await check.Intents.AnyAsync(ct));
         Assert.True(await check.Settings.AnyAsync(s => s.Key == "kept", ct));
+        Assert.False(await check.ModelVersions.AnyAsync(ct));
+        // The demo's training and promotion entries go with it; nothing else wrote to the log here.
+        Assert.False(await check.AuditLog.AnyAsync(ct));
     }
 }

@@ -28,6 +28,9 @@ internal static class DemoRemover
         var models = await db.ModelVersions.Where(m => m.IsDemo).ExecuteDeleteAsync(ct);
         var intents = await db.Intents.Where(i => i.IsDemo).ExecuteDeleteAsync(ct);
         var domains = await db.Domains.Where(d => d.IsDemo).ExecuteDeleteAsync(ct);
+        // What the demo's own people did while it was seeded (trained, promoted...) is demo history,
+        // and would otherwise name versions that no longer exist. Real users' entries stay.
+        await db.AuditLog.Where(a => db.Users.Any(u => u.IsDemo && u.Id == a.ActorId)).ExecuteDeleteAsync(ct);
         var users = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(ct);
         return new DemoRemoveResult(domains, intents, documents, scripts, questions, conversations, batches, users, models, TimeSpan.Zero);
     }
