@@ -64,6 +64,24 @@ public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
     }
 
     [Fact]
+    public async Task PageFormPost_WithoutTheToken_Is400WithAPlainExplanation()
+    {
+        using var admin = await team.SignInAsAsync(Roles.Admin);
+        using var signedIn = await admin.PostFormAsync("/admin/users/new", new Dictionary<string, string> { ["_handler"] = "new-user" });
+        var page = await admin.ReadPageAsync(signedIn);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.True(page.HasShell);
+        Assert.Contains("The form may have expired", page.Text, StringComparison.Ordinal);
+
+        using var anonymous = team.CreateClient();
+        using var login = await anonymous.PostFormAsync("/login", new Dictionary<string, string> { ["_handler"] = "login" });
+        var loginPage = await anonymous.ReadPageAsync(login);
+        Assert.Equal(HttpStatusCode.BadRequest, loginPage.Status);
+        Assert.Contains("The form may have expired", loginPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("antiforgery", loginPage.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task UnknownApiUrl_Is404ProblemDetails()
     {
         using var client = await team.SignInAsAsync(Roles.Viewer);

@@ -30,6 +30,7 @@ public static class ConsolePipeline
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<PageAntiforgeryMiddleware>();
         return app;
     }
 }
