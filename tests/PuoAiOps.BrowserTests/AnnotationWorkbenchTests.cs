@@ -181,7 +181,10 @@ public sealed class AnnotationWorkbenchTests
         await page.Keyboard.PressAsync("o");
         await Assertions.Expect(page.Locator("#decision-reason")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Not about our platform.");
+        var second = await page.Locator(".adjudication-case").GetAttributeAsync("data-item-id");
         await page.Keyboard.PressAsync("Enter");
+        // The notice from the first decision is still on screen, so wait for the case itself to change.
+        await page.WaitForFunctionAsync("id => document.querySelector('.adjudication-case')?.dataset.itemId !== id", second);
         await Assertions.Expect(page.Locator("#case-panel")).ToContainTextAsync("Decision saved");
         Assert.Equal(0, navigations);
         var decided = await WithDbAsync(console.Services, db => db.Adjudications.AsNoTracking().Where(a => db.Items.Any(i => i.Id == a.ItemId && i.BatchId == batchId)).ToListAsync());
