@@ -2,9 +2,15 @@ using Microsoft.Playwright;
 
 namespace PuoAiOps.BrowserTests;
 
-/// <summary>Saves full-page screenshots to docs/images (overwritten each run) and to the test output folder.</summary>
+/// <summary>
+/// Saves full-page screenshots to the test output folder and to docs/images (overwritten each run).
+/// docs/images is only written when a CJK font is installed: without one, Chinese questions render
+/// as empty boxes and would replace the README's pictures with broken ones.
+/// </summary>
 public sealed class Screenshots
 {
+    public const string FontHint = "no CJK font for the screenshots: apt-get install -y fonts-wqy-microhei";
+
     private readonly string? _docsDir;
     private readonly string _outputDir;
 
@@ -13,7 +19,13 @@ public sealed class Screenshots
         _outputDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(_outputDir);
         var root = FindRepositoryRoot();
-        if (root is not null)
+        if (root is not null && !CjkFont.IsInstalled())
+        {
+            if (Environment.GetEnvironmentVariable("PUO_REQUIRE_ALL_TESTS") == "1")
+                Assert.Fail(FontHint + " (PUO_REQUIRE_ALL_TESTS=1 forbids skipping)");
+            TestContext.Current.SendDiagnosticMessage(FontHint + "; docs/images left as they are");
+        }
+        else if (root is not null)
         {
             _docsDir = Path.Combine(root, "docs", "images");
             Directory.CreateDirectory(_docsDir);
