@@ -36,10 +36,15 @@ internal static class LabelWriter
         await OwnLeases.DropAsync(db, item.BatchId, userId, ct);
         // Label rows and LabelCount change together in every transaction, so the count tells when the item is full.
         if (counted[0] < item.LabelsPerItem) return (labelId, ItemStatus.Open);
-        var labels = await db.Labels.AsNoTracking().Where(l => l.ItemId == item.ItemId)
-            .Select(l => new LabelChoice(l.IntentId, l.OutOfScope)).ToListAsync(ct);
+        var labels = new List<LabelChoice>(item.LabelsPerItem);
+        await foreach (var choice in LabelsOf.For(db)(db, item.ItemId).WithCancellation(ct)) labels.Add(choice);
         return (labelId, await ItemResolver.ResolveAsync(db, item, labels, ct));
     }
+
+    // Compiled once: it runs inside the write lock for every item that fills up.
+    private static readonly PerModel<Func<PuoDbContext, long, IAsyncEnumerable<LabelChoice>>> LabelsOf = new(() =>
+        EF.CompileAsyncQuery((PuoDbContext db, long itemId) =>
+            db.Labels.AsNoTracking().Where(l => l.ItemId == itemId).Select(l => new LabelChoice(l.IntentId, l.OutOfScope))));
 
     private static async Task<long> InsertAsync(PuoDbContext db, ItemContext item, string userId, LabelInput label, DateTime now,
         CancellationToken ct)

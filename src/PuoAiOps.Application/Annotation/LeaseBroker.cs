@@ -103,16 +103,12 @@ internal sealed class LeaseBroker(PuoDbContext db, TimeSpan leaseDuration)
     public async Task<IReadOnlyList<ItemView>> CandidatesAsync(BatchAccess batch, string userId, DateTime now, long? excludeItemId,
         CancellationToken ct)
     {
-        var max = batch.LabelsPerItem;
-        var open = db.Items.AsNoTracking()
-            .Where(i => i.BatchId == batch.BatchId && i.Status == ItemStatus.Open && i.LabelCount < max && i.Id != excludeItemId)
-            .Where(i => !db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId))
-            .Where(i => !db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId))
-            .Where(i => i.LabelCount + db.Leases.Count(l => l.ItemId == i.Id && l.UserId != userId && l.ExpiresAt > now) < max)
-            .OrderBy(i => i.Priority).ThenBy(i => i.Id)
-            .Take(CandidatesPerRound);
+        var candidates = new List<ItemView>(CandidatesPerRound);
+        await foreach (var view in CandidateQuery.Run(db, batch.BatchId, batch.LabelsPerItem, userId, now, excludeItemId ?? 0, CandidatesPerRound)
+                           .WithCancellation(ct))
+            candidates.Add(view);
         // The page data of the few candidates comes along, so the winner needs no second read.
-        var candidates = (await ItemView.Of(db, open).ToListAsync(ct)).OrderBy(v => v.Priority).ThenBy(v => v.ItemId).ToList();
+        candidates.Sort((x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority) : x.ItemId.CompareTo(y.ItemId));
         if (candidates.Count <= 2) return candidates;
         var rest = candidates.Skip(1).ToList();
         var offset = (int)((ulong)StableRandom.Salt(userId) % (ulong)rest.Count);

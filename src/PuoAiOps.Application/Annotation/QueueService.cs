@@ -170,20 +170,25 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     /// <summary>The item, its batch and the caller's relation to both, in one query; NotFound/Forbidden/Conflict as needed.</summary>
     private async Task<ItemContext> ItemContextAsync(long itemId, string userId, CancellationToken ct, int? intentId = null)
     {
-        var item = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId)
-            .Select(i => new ItemContext(i.Id, i.BatchId, i.QuestionId, i.IsGold, i.Status, i.Batch!.LabelsPerItem, i.Batch.Status,
-                i.Batch.ShowSuggestions,
-                db.BatchAnnotators.Any(a => a.BatchId == i.BatchId && a.UserId == userId),
-                db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId),
-                db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId),
-                db.Intents.Where(x => x.Id == intentId).Select(x => (IntentStatus?)x.Status).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct)
+        var item = await ItemContextQuery.For(db)(db, itemId, userId, intentId ?? 0, ct)
             ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
         if (!item.Assigned) throw AnnotationException.Forbidden("You are not assigned to this item's batch.");
         EnsureOpen(item.BatchStatus);
         return item;
     }
+
+    // Compiled once: it runs on every submit and skip. Intent ids start at 1, so 0 asks about no intent.
+    private static readonly PerModel<Func<PuoDbContext, long, string, int, CancellationToken, Task<ItemContext?>>> ItemContextQuery = new(() =>
+        EF.CompileAsyncQuery((PuoDbContext db, long itemId, string userId, int intentId, CancellationToken ct) =>
+            db.Items.AsNoTracking()
+                .Where(i => i.Id == itemId)
+                .Select(i => new ItemContext(i.Id, i.BatchId, i.QuestionId, i.IsGold, i.Status, i.Batch!.LabelsPerItem, i.Batch.Status,
+                    i.Batch.ShowSuggestions,
+                    db.BatchAnnotators.Any(a => a.BatchId == i.BatchId && a.UserId == userId),
+                    db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId),
+                    db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId),
+                    db.Intents.Where(x => x.Id == intentId).Select(x => (IntentStatus?)x.Status).FirstOrDefault()))
+                .FirstOrDefault()));
 
     private async Task<BatchAccess> BatchAccessAsync(long batchId, string userId, CancellationToken ct)
     {
