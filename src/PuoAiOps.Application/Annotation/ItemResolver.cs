@@ -21,18 +21,23 @@ internal static class ItemResolver
         var agreed = labels.Select(l => LabelValue.Key(l.IntentId, l.OutOfScope)).Distinct().Count() == 1;
         var status = item.IsGold || agreed ? ItemStatus.Complete : ItemStatus.NeedsAdjudication;
 
+        // Plain SQL: this runs inside the write lock for every item that fills up.
         var version = Guid.NewGuid();
-        await db.Items.Where(i => i.Id == item.ItemId && i.Status == ItemStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status).SetProperty(i => i.Version, version), ct);
+        var newStatus = status.ToString();
+        var open = nameof(ItemStatus.Open);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Items" SET "Status" = {newStatus}, "Version" = {version} WHERE "Id" = {item.ItemId} AND "Status" = {open}
+            """, ct);
 
         if (agreed && !item.IsGold)
         {
             var final = labels[0];
             int? intentId = final.OutOfScope ? null : final.IntentId;
-            await db.Questions.Where(q => q.Id == item.QuestionId).ExecuteUpdateAsync(s => s
-                .SetProperty(q => q.FinalIntentId, intentId)
-                .SetProperty(q => q.FinalOutOfScope, final.OutOfScope)
-                .SetProperty(q => q.FinalLabelSource, FinalLabelSources.Consensus), ct);
+            var source = FinalLabelSources.Consensus;
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Questions" SET "FinalIntentId" = {intentId}, "FinalOutOfScope" = {final.OutOfScope}, "FinalLabelSource" = {source}
+                WHERE "Id" = {item.QuestionId}
+                """, ct);
         }
         return status;
     }

@@ -9,49 +9,61 @@ namespace PuoAiOps.Application.Annotation;
 /// (<c>LabelCount = LabelCount + 1 WHERE LabelCount &lt; max AND Status = Open</c>), never read-modify-write,
 /// so concurrent submits can neither lose an increment nor push an item past its label count; the
 /// unique (ItemId, UserId) index keeps one label per person even when the same person races themself.
+/// The statements are plain SQL (RETURNING on both providers): this runs inside the write lock on every
+/// submit, and the change tracker and LINQ translation cost more there than the statements themselves.
 /// </summary>
 internal static class LabelWriter
 {
     public static Task<(long LabelId, ItemStatus Status)> WriteAsync(PuoDbContext db, ItemContext item, string userId, LabelInput label,
         DateTime now, CancellationToken ct) =>
-        WriteRetry.InTransactionAsync(db, async token =>
+        WriteRetry.InTransactionAsync(db, token => WriteInTransactionAsync(db, item, userId, label, now, token), ct);
+
+    /// <summary>The same inside the caller's write transaction, which must roll back when this throws.</summary>
+    public static async Task<(long LabelId, ItemStatus Status)> WriteInTransactionAsync(PuoDbContext db, ItemContext item, string userId,
+        LabelInput label, DateTime now, CancellationToken ct)
+    {
+        var version = Guid.NewGuid();
+        var open = nameof(ItemStatus.Open);
+        var counted = await db.Database.SqlQuery<int>($"""
+            UPDATE "Items" SET "LabelCount" = "LabelCount" + 1, "Version" = {version}
+            WHERE "Id" = {item.ItemId} AND "Status" = {open} AND "LabelCount" < {item.LabelsPerItem}
+            RETURNING "LabelCount" AS "Value"
+            """).ToListAsync(ct);
+        if (counted.Count == 0)
+            throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
+
+        var labelId = await InsertAsync(db, item, userId, label, now, ct);
+        await OwnLeases.DropAsync(db, item.BatchId, userId, ct);
+        // Label rows and LabelCount change together in every transaction, so the count tells when the item is full.
+        if (counted[0] < item.LabelsPerItem) return (labelId, ItemStatus.Open);
+        var labels = new List<LabelChoice>(item.LabelsPerItem);
+        await foreach (var choice in LabelsOf.For(db)(db, item.ItemId).WithCancellation(ct)) labels.Add(choice);
+        return (labelId, await ItemResolver.ResolveAsync(db, item, labels, ct));
+    }
+
+    // Compiled once: it runs inside the write lock for every item that fills up.
+    private static readonly PerModel<Func<PuoDbContext, long, IAsyncEnumerable<LabelChoice>>> LabelsOf = new(() =>
+        EF.CompileAsyncQuery((PuoDbContext db, long itemId) =>
+            db.Labels.AsNoTracking().Where(l => l.ItemId == itemId).Select(l => new LabelChoice(l.IntentId, l.OutOfScope))));
+
+    private static async Task<long> InsertAsync(PuoDbContext db, ItemContext item, string userId, LabelInput label, DateTime now,
+        CancellationToken ct)
+    {
+        int? intentId = label.OutOfScope ? null : label.IntentId;
+        var note = string.IsNullOrWhiteSpace(label.Note) ? null : label.Note.Trim();
+        try
         {
-            var version = Guid.NewGuid();
-            var counted = await db.Items
-                .Where(i => i.Id == item.ItemId && i.Status == ItemStatus.Open && i.LabelCount < item.LabelsPerItem)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LabelCount, i => i.LabelCount + 1).SetProperty(i => i.Version, version), token);
-            if (counted == 0)
-                throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
-
-            var row = new AnnotationLabel
-            {
-                ItemId = item.ItemId,
-                QuestionId = item.QuestionId,
-                UserId = userId,
-                IntentId = label.OutOfScope ? null : label.IntentId,
-                OutOfScope = label.OutOfScope,
-                Unclear = label.Unclear,
-                MultipleIntents = label.MultipleIntents,
-                Note = string.IsNullOrWhiteSpace(label.Note) ? null : label.Note.Trim(),
-                DurationMs = label.DurationMs,
-                CreatedAt = now,
-            };
-            db.Labels.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(token);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                throw AnnotationException.Conflict("You have already labeled this item.");
-            }
-            db.ChangeTracker.Clear();
-
-            await OwnLeases.DropAsync(db, item.BatchId, userId, token);
-            // Label rows and LabelCount change together in every transaction, so the rows tell the count.
-            var labels = await db.Labels.AsNoTracking().Where(l => l.ItemId == item.ItemId)
-                .Select(l => new LabelChoice(l.IntentId, l.OutOfScope)).ToListAsync(token);
-            var status = labels.Count >= item.LabelsPerItem ? await ItemResolver.ResolveAsync(db, item, labels, token) : ItemStatus.Open;
-            return (row.Id, status);
-        }, ct);
+            var ids = await db.Database.SqlQuery<long>($"""
+                INSERT INTO "Labels" ("ItemId", "QuestionId", "UserId", "IntentId", "OutOfScope", "Unclear", "MultipleIntents", "Note", "DurationMs", "CreatedAt")
+                VALUES ({item.ItemId}, {item.QuestionId}, {userId}, {intentId}, {label.OutOfScope}, {label.Unclear}, {label.MultipleIntents},
+                        {note}, {label.DurationMs}, {now})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+            return ids[0];
+        }
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            throw AnnotationException.Conflict("You have already labeled this item.");
+        }
+    }
 }

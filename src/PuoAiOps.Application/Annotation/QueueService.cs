@@ -31,16 +31,32 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     public async Task<SubmitResult> SubmitAsync(long itemId, string userId, LabelInput label, CancellationToken ct = default)
     {
         await using var connection = await ConnectionScope.OpenAsync(db, ct);
-        var (result, _) = await SubmitCoreAsync(itemId, userId, label, ct);
-        return result;
+        return await SubmitCoreAsync(itemId, userId, label, ct);
     }
 
-    /// <summary>Submit and fetch the next item in one call (one round-trip for the page).</summary>
+    /// <summary>
+    /// Submit and fetch the next item in one call (one round-trip for the page). The candidates are read
+    /// first, without locks; the label and the next lease are then written in one transaction, so under
+    /// load every call takes the write lock once and holds it only for the writes.
+    /// </summary>
     public async Task<SubmitAndNextResult> SubmitAndNextAsync(long itemId, string userId, LabelInput label, CancellationToken ct = default)
     {
         await using var connection = await ConnectionScope.OpenAsync(db, ct);
-        var (result, item) = await SubmitCoreAsync(itemId, userId, label, ct);
-        return new SubmitAndNextResult(result, await NextCoreAsync(item.Access, userId, ct, holdsNoLease: true));
+        var item = await CheckedForSubmitAsync(itemId, userId, label, ct);
+        var now = Now();
+        var candidates = await _leases.CandidatesAsync(item.Access, userId, now, excludeItemId: itemId, ct);
+        var (labelId, status, leased) = await WriteRetry.InTransactionAsync(db, async token =>
+        {
+            var (labelId, status) = await LabelWriter.WriteInTransactionAsync(db, item, userId, label, now, token);
+            // The label write dropped this user's leases in the batch, so the new lease needs no clean-up.
+            var leased = await _leases.TakeFirstInTransactionAsync(candidates, item.LabelsPerItem, userId, now, token);
+            return (labelId, status, leased);
+        }, ct);
+        if (status != ItemStatus.Open) AnnotationLog.ItemResolved(logger, itemId, status);
+        // Every candidate was taken meanwhile (or there were none): look again, as a plain Next would.
+        leased ??= await _leases.AcquireAsync(item.Access, userId, Now(), dropOwnLeases: false, ct);
+        return new SubmitAndNextResult(new SubmitResult(labelId, itemId),
+            leased?.View.ToQueueItem(item.ShowSuggestions, leased.ExpiresAt));
     }
 
     /// <summary>Set an item aside with a reason; it is not offered to this annotator again.</summary>
@@ -109,7 +125,16 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
             ? leased.View.ToQueueItem(access.ShowSuggestions, leased.ExpiresAt)
             : null;
 
-    private async Task<(SubmitResult, ItemContext)> SubmitCoreAsync(long itemId, string userId, LabelInput label, CancellationToken ct)
+    private async Task<SubmitResult> SubmitCoreAsync(long itemId, string userId, LabelInput label, CancellationToken ct)
+    {
+        var item = await CheckedForSubmitAsync(itemId, userId, label, ct);
+        var (labelId, status) = await LabelWriter.WriteAsync(db, item, userId, label, Now(), ct);
+        if (status != ItemStatus.Open) AnnotationLog.ItemResolved(logger, itemId, status);
+        return new SubmitResult(labelId, itemId);
+    }
+
+    /// <summary>The item, once the label is valid and the caller may still label it (the write re-checks the count).</summary>
+    private async Task<ItemContext> CheckedForSubmitAsync(long itemId, string userId, LabelInput label, CancellationToken ct)
     {
         ValidateLabel(label);
         var item = await ItemContextAsync(itemId, userId, ct, label.IntentId);
@@ -120,10 +145,7 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
         if (item.LabeledByUser) throw AnnotationException.Conflict("You have already labeled this item.");
         if (item.Status != ItemStatus.Open)
             throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
-
-        var (labelId, status) = await LabelWriter.WriteAsync(db, item, userId, label, Now(), ct);
-        if (status != ItemStatus.Open) AnnotationLog.ItemResolved(logger, itemId, status);
-        return (new SubmitResult(labelId, itemId), item);
+        return item;
     }
 
     private async Task<ItemContext> SkipCoreAsync(long itemId, string userId, string reason, CancellationToken ct)
@@ -148,20 +170,25 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     /// <summary>The item, its batch and the caller's relation to both, in one query; NotFound/Forbidden/Conflict as needed.</summary>
     private async Task<ItemContext> ItemContextAsync(long itemId, string userId, CancellationToken ct, int? intentId = null)
     {
-        var item = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId)
-            .Select(i => new ItemContext(i.Id, i.BatchId, i.QuestionId, i.IsGold, i.Status, i.Batch!.LabelsPerItem, i.Batch.Status,
-                i.Batch.ShowSuggestions,
-                db.BatchAnnotators.Any(a => a.BatchId == i.BatchId && a.UserId == userId),
-                db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId),
-                db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId),
-                db.Intents.Where(x => x.Id == intentId).Select(x => (IntentStatus?)x.Status).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct)
+        var item = await ItemContextQuery.For(db)(db, itemId, userId, intentId ?? 0, ct)
             ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
         if (!item.Assigned) throw AnnotationException.Forbidden("You are not assigned to this item's batch.");
         EnsureOpen(item.BatchStatus);
         return item;
     }
+
+    // Compiled once: it runs on every submit and skip. Intent ids start at 1, so 0 asks about no intent.
+    private static readonly PerModel<Func<PuoDbContext, long, string, int, CancellationToken, Task<ItemContext?>>> ItemContextQuery = new(() =>
+        EF.CompileAsyncQuery((PuoDbContext db, long itemId, string userId, int intentId, CancellationToken ct) =>
+            db.Items.AsNoTracking()
+                .Where(i => i.Id == itemId)
+                .Select(i => new ItemContext(i.Id, i.BatchId, i.QuestionId, i.IsGold, i.Status, i.Batch!.LabelsPerItem, i.Batch.Status,
+                    i.Batch.ShowSuggestions,
+                    db.BatchAnnotators.Any(a => a.BatchId == i.BatchId && a.UserId == userId),
+                    db.Labels.Any(l => l.ItemId == i.Id && l.UserId == userId),
+                    db.Skips.Any(s => s.ItemId == i.Id && s.UserId == userId),
+                    db.Intents.Where(x => x.Id == intentId).Select(x => (IntentStatus?)x.Status).FirstOrDefault()))
+                .FirstOrDefault()));
 
     private async Task<BatchAccess> BatchAccessAsync(long batchId, string userId, CancellationToken ct)
     {
