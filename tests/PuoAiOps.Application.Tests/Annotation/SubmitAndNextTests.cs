@@ -40,6 +40,12 @@ public class SubmitAndNextTests
         Assert.Equal(env.Clock.GetUtcNow().UtcDateTime, DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
         var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == first.ItemId, Ct);
         Assert.Equal((1, ItemStatus.Open), (item.LabelCount, item.Status));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The plain-SQL update writes the row version through EF's Guid mapping: text, as EF itself writes it.
+            var stored = await db.Database.SqlQuery<string>($"""SELECT typeof("Version") || ':' || "Version" AS "Value" FROM "Items" WHERE "Id" = {first.ItemId}""").SingleAsync(Ct);
+            Assert.Equal("text:" + item.Version.ToString().ToUpperInvariant(), stored);
+        }
 
         Assert.NotNull(result.Next);
         Assert.NotEqual(first.ItemId, result.Next.ItemId);
