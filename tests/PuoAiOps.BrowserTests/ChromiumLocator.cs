@@ -29,8 +29,7 @@ public static class ChromiumLocator
     {
         var found = Find();
         if (found is not null) return found;
-        StrictMode.FailIfOn(InstallHint);
-        Assert.Skip(InstallHint);
-        return null!; // not reached: Assert.Skip throws
+        Requirements.Unavailable(InstallHint);
+        return null!; // not reached: Unavailable always throws
     }
 }

@@ -22,14 +22,9 @@ public sealed class ClassifierEmptyTests(TeamFixture team) : IClassFixture<TeamF
         // Training anyway is refused with the reason, not an error page.
         using var response = await client.HtmxPostAsync("/classifier/train", new Dictionary<string, string> { ["name"] = "" });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string? message = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            message = await team.WithDbAsync(db => Task.FromResult(db.Jobs.OrderBy(j => j.Id).Select(j => j.Status == JobStatus.Failed ? j.Message : null).FirstOrDefault()));
-            if (message is not null) break;
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
+        var message = await Poll.ForAsync(
+            () => team.WithDbAsync(db => Task.FromResult(db.Jobs.OrderBy(j => j.Id).Select(j => j.Status == JobStatus.Failed ? j.Message : null).FirstOrDefault())),
+            TimeSpan.FromSeconds(30), "the training job to fail with its reason", TestContext.Current.CancellationToken);
         Assert.Contains("Label more questions first", message, StringComparison.Ordinal);
     }
 }

@@ -170,9 +170,8 @@ public sealed class ClassifierPageTests(ClassifierFixture console) : IClassFixtu
         var jobs = panel.Document.QuerySelector("#classifier-jobs")!;
         Assert.Contains("Queued: Train offline model", jobs.TextContent, StringComparison.Ordinal);
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (await console.WithDbAsync(db => db.ModelVersions.CountAsync(Ct)) == before && DateTime.UtcNow < deadline)
-            await Task.Delay(250, Ct);
+        await Poll.UntilAsync(async () => await console.WithDbAsync(db => db.ModelVersions.CountAsync(Ct)) > before,
+            TimeSpan.FromSeconds(90), "the training job to store a model version", Ct);
         var stored = await console.WithDbAsync(db => db.ModelVersions.OrderByDescending(m => m.Id).FirstAsync(Ct));
         Assert.Equal("from-the-page", stored.Name);
         Assert.Equal(console.Users[Roles.Curator].Id, stored.TrainedById);
@@ -219,10 +218,7 @@ public sealed class ClassifierPageTests(ClassifierFixture console) : IClassFixtu
         Assert.True(JsonDocument.Parse(await versions.Content.ReadAsStringAsync(Ct)).RootElement.GetArrayLength() >= 2);
     }
 
-    private async Task WaitForJobsAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await console.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running, Ct)) && DateTime.UtcNow < deadline)
-            await Task.Delay(200, Ct);
-    }
+    private Task WaitForJobsAsync() =>
+        Poll.UntilAsync(async () => !await console.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running, Ct)),
+            TimeSpan.FromSeconds(60), "every queued or running job to finish", Ct);
 }

@@ -43,9 +43,7 @@ internal sealed class AnnotationDatabase : IAsyncDisposable
         AnnotationDatabase database;
         if (provider == DatabaseProvider.Postgres)
         {
-            var server = Environment.GetEnvironmentVariable(PostgresVariable);
-            if (string.IsNullOrWhiteSpace(server))
-                Assert.Skip($"PostgreSQL test: set {PostgresVariable} to a connection string (user allowed to create databases) to run it.");
+            var server = Requirements.Postgres();
             database = new AnnotationDatabase(server);
             await using var admin = new NpgsqlConnection(server);
             await admin.OpenAsync();

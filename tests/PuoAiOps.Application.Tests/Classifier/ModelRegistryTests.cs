@@ -117,7 +117,8 @@ public sealed class ModelRegistryTests
     [Fact]
     public async Task Promote_KeepsExactlyOneServing_AndRollbackReturnsToThePreviousOne()
     {
-        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 20, outOfScope: 8, unlabeled: 0);
+        var clock = new ManualClock();
+        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 20, outOfScope: 8, unlabeled: 0, configure: s => s.AddSingleton<TimeProvider>(clock));
         var first = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct));
         var second = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest { Trainer = new TrainerOptions { C = 0.5f } }, ClassifierTestBed.Curator, ct: Ct));
 
@@ -128,7 +129,7 @@ public sealed class ModelRegistryTests
         var promoted = await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(first.Id, ClassifierTestBed.Reviewer, Ct));
         Assert.True(promoted.IsServing);
         Assert.Equal(first.Id, await bed.WithAsync<ModelRegistry, long?>(r => r.ServingIdAsync(Ct)));
-        await Task.Delay(20, Ct); // promotion times must differ for the rollback order
+        clock.Advance(TimeSpan.FromMinutes(1)); // promotion times must differ for the rollback order
         await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(second.Id, ClassifierTestBed.Reviewer, Ct));
         Assert.Equal(1, await bed.CountAsync(db => db.ModelVersions.CountAsync(m => m.IsServing, Ct)));
         Assert.Equal(first.Id, (await bed.WithAsync<ModelRegistry, ModelVersionSummary?>(r => r.RollbackTargetAsync(Ct)))?.Id);

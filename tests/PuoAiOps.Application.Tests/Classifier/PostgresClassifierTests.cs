@@ -17,7 +17,8 @@ public sealed class PostgresClassifierTests
     [Fact]
     public async Task TrainJob_PromoteRollbackAndBatch_WorkOnPostgres()
     {
-        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 15, outOfScope: 6, unlabeled: 12, provider: DatabaseProvider.Postgres);
+        var clock = new ManualClock();
+        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 15, outOfScope: 6, unlabeled: 12, provider: DatabaseProvider.Postgres, configure: s => s.AddSingleton<TimeProvider>(clock));
         await bed.WithAsync<ClassifierJobService, (BackgroundJob, bool)>(j => j.TrainAsync(new TrainRequest { Name = "pg-one" }, ClassifierTestBed.Curator, Ct));
         Assert.Equal(1, await bed.Services.GetRequiredService<JobRunner>().DrainAsync(Ct));
         var second = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct));
@@ -28,7 +29,7 @@ public sealed class PostgresClassifierTests
         var first = list.Single(v => v.Name == "pg-one");
 
         await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(first.Id, ClassifierTestBed.Reviewer, Ct));
-        await Task.Delay(20, Ct);
+        clock.Advance(TimeSpan.FromMinutes(1)); // promotion times must differ for the rollback order
         await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(second.Id, ClassifierTestBed.Reviewer, Ct));
         await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.RollbackAsync(ClassifierTestBed.Reviewer, Ct));
         Assert.Equal(first.Id, await bed.WithAsync<ModelRegistry, long?>(r => r.ServingIdAsync(Ct)));

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Demo;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Tests.Infrastructure;
 
 namespace PuoAiOps.Application.Tests.Demo;
 
 /// <summary>
-/// The bulk writer and removal on PostgreSQL. Needs an empty database named by the environment variable
-/// PUO_TEST_POSTGRES (an Npgsql connection string); skipped without it.
+/// The bulk writer and removal on PostgreSQL, in a fresh database on the server named by PUO_TEST_POSTGRES.
 /// </summary>
 public sealed class DemoPostgresTests
 {
@@ -16,13 +16,10 @@ public sealed class DemoPostgresTests
     [Fact]
     public async Task SeedAndRemove_WorkOnPostgres()
     {
-        var connectionString = Environment.GetEnvironmentVariable("PUO_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(connectionString))
-            Assert.Skip("Set PUO_TEST_POSTGRES to an Npgsql connection string of an empty database to run this test.");
-        await using var db = DbContextConfigurator.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
+        await using var scratch = await ScratchPostgresDatabase.CreateAsync("demo", Ct);
+        await using var db = DbContextConfigurator.Create(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = scratch.ConnectionString });
         await new SchemaMigrator(db).MigrateAsync(Ct);
-        if (await db.Domains.AnyAsync(Ct) || await db.Questions.AnyAsync(Ct))
-            Assert.Skip("PUO_TEST_POSTGRES must name an empty database.");
+        Assert.False(await db.Questions.AnyAsync(Ct));
         var workspace = new DemoWorkspace(db, clock: new FixedClock());
 
         var seeded = await workspace.SeedAsync(Ct);

@@ -8,13 +8,7 @@ public class ClincBenchmarkTests
     [Fact]
     public void Clinc150_TrainOnTrainTuneOnVal_MeetsAccuracyFloorsAndIsCalibrated()
     {
-        var dir = SharedData.Find("clinc150");
-        if (dir is null)
-        {
-            const string Missing = "../shared/data/clinc150 is not present beside the repository; the CLINC150 check needs it.";
-            if (Environment.GetEnvironmentVariable("PUO_REQUIRE_ALL_TESTS") == "1") Assert.Fail(Missing + " (PUO_REQUIRE_ALL_TESTS=1 forbids skipping)");
-            Assert.Skip(Missing);
-        }
+        var dir = Requirements.SharedData("clinc150");
         var train = Read(Path.Combine(dir, "train.csv"));
         var val = Read(Path.Combine(dir, "val.csv"));
         var test = Read(Path.Combine(dir, "test.csv"));
@@ -41,20 +35,5 @@ public class ClincBenchmarkTests
     {
         using var reader = new StreamReader(path);
         return IntentDataReader.ReadCsv(reader, path);
-    }
-}
-
-/// <summary>Locates ../shared/data/&lt;name&gt; relative to the repository root (the folder holding PuoAiOps.sln).</summary>
-internal static class SharedData
-{
-    public static string? Find(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "PuoAiOps.sln"))) continue;
-            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", name));
-            return Directory.Exists(candidate) ? candidate : null;
-        }
-        return null;
     }
 }
