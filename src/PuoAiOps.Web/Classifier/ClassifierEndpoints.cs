@@ -5,7 +5,6 @@ using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Classification.Jobs;
 using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Common;
-using PuoAiOps.Application.Persistence;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components.Classifier;
 using PuoAiOps.Web.Hosting;
@@ -48,9 +47,9 @@ internal static class ClassifierEndpoints
     /// The jobs panel. Polled with <c>?watch=1</c> while something runs; once nothing does, the page is
     /// reloaded (HX-Refresh) so the new version or predictions show.
     /// </summary>
-    private static async Task<IResult> JobsAsync(HttpContext http, ClassifierJobService jobs, PuoDbContext db, bool? watch)
+    private static async Task<IResult> JobsAsync(HttpContext http, ClassifierJobViews jobs, bool? watch)
     {
-        var views = await ClassifierJobViews.RecentAsync(jobs, db, http.RequestAborted);
+        var views = await jobs.RecentAsync(http.RequestAborted);
         if (watch == true && !views.Any(j => j.IsActive) && http.Request.IsHtmx())
             http.Response.Headers["HX-Refresh"] = "true";
         return Panel(views, null, null, StatusCodes.Status200OK);
@@ -76,8 +75,7 @@ internal static class ClassifierEndpoints
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
         if (!http.Request.IsHtmx()) return Results.Redirect("/classifier", preserveMethod: false);
-        var views = await ClassifierJobViews.RecentAsync(http.RequestServices.GetRequiredService<ClassifierJobService>(),
-            http.RequestServices.GetRequiredService<PuoDbContext>(), http.RequestAborted);
+        var views = await http.RequestServices.GetRequiredService<ClassifierJobViews>().RecentAsync(http.RequestAborted);
         return Panel(views, notice, error, status);
     }
 
@@ -129,11 +127,11 @@ internal static class ClassifierEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> ChartAsync(long id, string chart, ModelRegistry registry, PuoDbContext db, HttpContext http)
+    private static async Task<IResult> ChartAsync(long id, string chart, ModelRegistry registry, IntentNameReader intents, HttpContext http)
     {
         var detail = await registry.GetAsync(id, http.RequestAborted);
         if (detail is null) return Results.NotFound();
-        var names = await IntentNames.LoadAsync(db, http.RequestAborted);
+        var names = new IntentNames(await intents.EnglishNamesAsync(http.RequestAborted));
         object? option = chart switch
         {
             "confusion" => ClassifierCharts.Confusion(detail.Report, names),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components.Annotate;
 

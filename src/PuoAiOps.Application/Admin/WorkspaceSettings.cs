@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Questions;
-using PuoAiOps.Web.Hosting;
 
-namespace PuoAiOps.Web.Admin;
+namespace PuoAiOps.Application.Admin;
 
 /// <summary>A stored setting as the settings page lists it; secret values are never read into it.</summary>
 public sealed record SettingSummary(string Key, string? Value, bool IsSecret, DateTime UpdatedAt);
@@ -15,7 +14,10 @@ public sealed record SettingSummary(string Key, string? Value, bool IsSecret, Da
 /// </summary>
 public sealed class WorkspaceSettings(PuoDbContext db)
 {
-    private static readonly string[] InternalPrefixes = [DatabaseXmlRepository.KeyPrefix];
+    /// <summary>Prefix of the data-protection key ring rows the console host stores (a test checks the host uses the same).</summary>
+    public const string DataProtectionKeyPrefix = "dataprotection:key:";
+
+    private static readonly string[] InternalPrefixes = [DataProtectionKeyPrefix];
     private static readonly string[] InternalKeys = [UserAdminService.SetupMarkerKey];
     private static readonly string[] SecretKeys = [UserPseudonymizer.KeySetting];
     private static readonly string[] EditedElsewhere = [PiiPatternStore.SettingKey];

@@ -1,6 +1,9 @@
-namespace PuoAiOps.Web.Admin;
+namespace PuoAiOps.Application.Admin;
 
-/// <summary>Action names written to the audit log by the user administration.</summary>
+/// <summary>
+/// Action names written to the audit log by the user administration: one vocabulary whether the
+/// change came from the console, the REST API or the command line.
+/// </summary>
 public static class AuditActions
 {
     public const string WorkspaceSetup = "workspace.setup";

@@ -1,19 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Auth;
 
-namespace PuoAiOps.Web.Admin;
+namespace PuoAiOps.Application.Admin;
 
 /// <summary>
-/// Creates users, changes roles, disables and enables accounts; refuses to leave the workspace
-/// without an active admin; writes every change to the audit log in the same transaction.
+/// The one place users are created, re-roled, disabled and enabled, for the console, the REST API and
+/// `puo users`: refuses to leave the workspace without an active admin, and writes every change to the
+/// audit log (see <see cref="AuditActions"/>) in the same transaction.
 /// </summary>
 public sealed partial class UserAdminService(
     PuoDbContext db,
     UserManager<AppUser> users,
-    WorkspaceSetupState setupState,
+    RoleManager<IdentityRole> roles,
     ILogger<UserAdminService> logger)
 {
     /// <summary>Setting row inserted with the first admin: its primary key makes a concurrent second setup fail.</summary>
@@ -64,10 +66,9 @@ public sealed partial class UserAdminService(
 
         var result = await CreateUserAsync(input, Roles.Admin);
         if (!result.Succeeded) return result;
-        db.AuditLog.Add(Audit(new Actor(result.UserId, input.DisplayName.Trim()), AuditActions.WorkspaceSetup, result.UserId, "first admin created"));
+        db.AuditLog.Add(Audit(Actor.User(result.UserId!, DisplayNameOf(input)), AuditActions.WorkspaceSetup, result.UserId, "first admin created"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        setupState.MarkHasUsers();
         LogUserCreated(logger, result.UserId!, Roles.Admin);
         return result;
     }
@@ -75,7 +76,8 @@ public sealed partial class UserAdminService(
     public async Task<UserCommandResult> CreateAsync(Actor actor, NewUserInput input, CancellationToken ct = default)
     {
         var role = Roles.Parse(input.Role);
-        if (role is null) return UserCommandResult.Fail("Choose a role.");
+        if (role is null)
+            return UserCommandResult.Fail(string.IsNullOrWhiteSpace(input.Role) ? "Choose a role." : $"Unknown role '{input.Role}'. Roles: {string.Join(", ", Roles.All)}.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await CreateUserAsync(input, role);
         if (!result.Succeeded) return result;
@@ -144,12 +146,13 @@ public sealed partial class UserAdminService(
     private async Task<UserCommandResult> CreateUserAsync(NewUserInput input, string role)
     {
         var email = input.Email.Trim();
+        if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal)) return UserCommandResult.Fail("An email address is required.");
         var user = new AppUser
         {
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = DisplayNameOf(input),
             CreatedAt = DateTime.UtcNow,
         };
         var created = await users.CreateAsync(user, input.Password);
@@ -165,11 +168,15 @@ public sealed partial class UserAdminService(
                where r.Name == Roles.Admin && !u.IsDisabled && u.Id != exceptUserId
                select u.Id).AnyAsync(ct);
 
+    /// <summary>The name given, else the part of the email before the @ (the command line may leave it out).</summary>
+    private static string DisplayNameOf(NewUserInput input) =>
+        string.IsNullOrWhiteSpace(input.DisplayName) ? input.Email.Trim().Split('@')[0] : input.DisplayName.Trim();
+
     private static AuditEntry Audit(Actor actor, string action, string? userId, string? detail) => new()
     {
         At = DateTime.UtcNow,
-        ActorId = actor.Id,
-        ActorName = actor.Name,
+        ActorId = actor.UserId,
+        ActorName = actor.DisplayName,
         Action = action,
         EntityType = AuditActions.UserEntity,
         EntityId = userId,

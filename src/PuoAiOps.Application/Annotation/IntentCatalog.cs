@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
-namespace PuoAiOps.Web.Annotation;
+namespace PuoAiOps.Application.Annotation;
 
 /// <summary>An intent as the picker lists it: names in both locales, its domain, and the text it is searched by.</summary>
 public sealed record PickerIntent(int Id, string Key, string Name, string? ChineseName, string Domain, bool IsDraft, string SearchText);

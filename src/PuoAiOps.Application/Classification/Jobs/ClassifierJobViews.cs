@@ -1,21 +1,21 @@
 using Microsoft.EntityFrameworkCore;
-using PuoAiOps.Application.Classification.Jobs;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Application.Classification.Jobs;
 
-/// <summary>A classifier job as the page shows it.</summary>
+/// <summary>A classifier job as the console shows it: what it does, who asked, how far it is, the version it made.</summary>
 public sealed record JobView(long Id, string Title, JobStatus Status, double Progress, string? Message, string CreatedBy,
     DateTime CreatedAt, DateTime? FinishedAt, long? VersionId)
 {
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 }
 
-internal static class ClassifierJobViews
+/// <summary>The recent classifier jobs with the names of the people who queued them.</summary>
+public sealed class ClassifierJobViews(ClassifierJobService jobs, PuoDbContext db)
 {
-    public static async Task<IReadOnlyList<JobView>> RecentAsync(ClassifierJobService jobs, PuoDbContext db, CancellationToken ct)
+    public async Task<IReadOnlyList<JobView>> RecentAsync(CancellationToken ct)
     {
         var recent = await jobs.RecentAsync(6, ct);
         var ids = recent.Select(j => j.CreatedById).OfType<string>().Distinct().ToList();

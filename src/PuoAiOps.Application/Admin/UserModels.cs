@@ -1,18 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using PuoAiOps.Web.Auth;
 
-namespace PuoAiOps.Web.Admin;
+namespace PuoAiOps.Application.Admin;
 
 /// <summary>A console user as the admin pages and the API show it (never the password hash or stamps).</summary>
 public sealed record UserSummary(
     string Id, string Email, string DisplayName, string? Role, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool IsDemo);
-
-/// <summary>Who performs an admin action, as written to the audit log.</summary>
-public sealed record Actor(string? Id, string Name)
-{
-    public static Actor From(ClaimsPrincipal user) => new(user.UserId(), user.DisplayName());
-}
 
 /// <summary>Outcome of a user-administration command: success, or messages to show next to the form.</summary>
 public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Errors, string? UserId = null)
@@ -22,7 +14,7 @@ public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Err
     public static UserCommandResult Fail(params string[] errors) => new(false, errors);
 }
 
-/// <summary>Fields of the create-user and first-admin forms.</summary>
+/// <summary>Fields of the create-user and first-admin forms, and of `puo users add` (which checks only what the service checks).</summary>
 public sealed class NewUserInput
 {
     [Required, EmailAddress, StringLength(256)]
