@@ -14,7 +14,7 @@ public sealed record SettingSummary(string Key, string? Value, bool IsSecret, Da
 /// </summary>
 public sealed class WorkspaceSettings(PuoDbContext db)
 {
-    /// <summary>Prefix of the data-protection key ring rows the console host stores (a test checks the host uses the same).</summary>
+    /// <summary>Prefix of the data-protection key ring rows the console host stores (SettingsPage_HidesInternalKeys_AndSecretValues checks they stay hidden).</summary>
     public const string DataProtectionKeyPrefix = "dataprotection:key:";
 
     private static readonly string[] InternalPrefixes = [DataProtectionKeyPrefix];
