@@ -5,7 +5,7 @@ using PuoAiOps.Application.Questions;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Classifier;
+using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
@@ -25,7 +25,7 @@ builder.AddQuestionImport();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddAnnotationConsole();
-builder.AddClassifierConsole();
+builder.AddClassificationConsole();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

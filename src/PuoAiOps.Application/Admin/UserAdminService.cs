@@ -95,7 +95,7 @@ public sealed partial class UserAdminService(
             if (disabled && currentRole == Roles.Admin && !await AnotherActiveAdminExistsAsync(user.Id, ct))
                 return UserCommandResult.Fail(LastAdminError);
             user.IsDisabled = disabled;
-            // A new stamp ends the user's open sessions (see SessionValidator).
+            // A new stamp ends the user's open sessions (the console checks the stamp on every request).
             var updated = await users.UpdateSecurityStampAsync(user);
             if (!updated.Succeeded) return Failed(updated);
             db.AuditLog.Add(Audit(actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Id, null));

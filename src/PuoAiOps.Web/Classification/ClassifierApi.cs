@@ -2,7 +2,7 @@ using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Classification.Serving;
 using PuoAiOps.Web.Auth;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>Read-only REST view of the classifier versions (/api/v1/classifier).</summary>
 internal static class ClassifierApi

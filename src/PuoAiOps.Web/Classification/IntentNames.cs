@@ -1,4 +1,4 @@
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>English intent names by key, for labels on tables and charts ("oos" reads "Out of scope").</summary>
 public sealed class IntentNames(IReadOnlyDictionary<string, string> names)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>Number and time formats of the classifier pages (invariant: the console is English).</summary>
 public static class Fmt

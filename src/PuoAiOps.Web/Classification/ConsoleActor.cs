@@ -2,7 +2,7 @@ using System.Security.Claims;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Web.Auth;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>The signed-in person as the application services see them.</summary>
 internal static class ConsoleActor

@@ -4,7 +4,7 @@ using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Core.Classification;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>The train form. Numbers arrive as text (invariant culture); empty means the default.</summary>
 public sealed class TrainForm

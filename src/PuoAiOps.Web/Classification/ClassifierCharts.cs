@@ -2,7 +2,7 @@ using System.Globalization;
 using PuoAiOps.Application.Classification.Evaluation;
 using PuoAiOps.Application.Classification.Registry;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>
 /// ECharts options for the evaluation pages (served as JSON, drawn by js/charts.js). No functions can

@@ -6,10 +6,10 @@ using PuoAiOps.Application.Classification.Jobs;
 using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Components.Classifier;
+using PuoAiOps.Web.Components.Classification;
 using PuoAiOps.Web.Hosting;
 
-namespace PuoAiOps.Web.Classifier;
+namespace PuoAiOps.Web.Classification;
 
 /// <summary>
 /// Actions of the Classifier pages. Long work (train, LLM evaluation, cross-validation, batch
