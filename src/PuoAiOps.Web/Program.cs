@@ -1,8 +1,8 @@
 using PuoAiOps.Application;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Overview;
 using PuoAiOps.Application.Questions;
-using PuoAiOps.Application.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;

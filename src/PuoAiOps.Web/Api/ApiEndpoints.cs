@@ -1,4 +1,3 @@
-using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 
