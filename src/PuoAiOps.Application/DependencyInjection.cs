@@ -20,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddDbContext<PuoDbContext>((sp, options) =>
             DbContextConfigurator.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         builder.Services.AddScoped<SchemaMigrator>();
+        builder.Services.AddScoped<DatabaseProbe>();
         return builder;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using PuoAiOps.Application.Demo;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 
 namespace PuoAiOps.BrowserTests;
 
@@ -163,7 +163,7 @@ public sealed class TaxonomyWalkthroughTests
         var admin = scope.ServiceProvider.GetRequiredService<UserAdminService>();
         var first = await admin.CreateFirstAdminAsync(new NewUserInput { Email = AdminEmail, DisplayName = "Ada Admin", Password = Password, ConfirmPassword = Password });
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
-        var actor = new Actor(first.UserId, "Ada Admin");
+        var actor = PuoAiOps.Application.Common.Actor.User(first.UserId!, "Ada Admin");
         foreach (var (email, name, role) in new[] { (CuratorEmail, "Cora Curator", Roles.Curator), (ReviewerEmail, "Rey Reviewer", Roles.Reviewer) })
         {
             var created = await admin.CreateAsync(actor, new NewUserInput { Email = email, DisplayName = name, Password = Password, ConfirmPassword = Password, Role = role });

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 
 namespace PuoAiOps.BrowserTests;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 
 namespace PuoAiOps.Web.Tests;
 
@@ -193,7 +193,7 @@ public sealed class LastAdminTests(TeamFixture team) : IClassFixture<TeamFixture
         using var allowed = await admin.HtmxPostAsync($"/admin/users/{id}/role", new Dictionary<string, string> { ["role"] = Roles.Viewer });
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         // ... and the second, now the last one, cannot be disabled.
-        var refused = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.SetDisabledAsync(new Actor(second.Id, "x"), second.Id, true, ct));
+        var refused = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.SetDisabledAsync(PuoAiOps.Application.Common.Actor.User(second.Id, "x"), second.Id, true, ct));
         Assert.Equal([UserAdminService.LastAdminError], refused.Errors);
     }
 }

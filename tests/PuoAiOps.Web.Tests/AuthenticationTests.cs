@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Web.Components.Account;
 
 namespace PuoAiOps.Web.Tests;
@@ -141,7 +141,7 @@ public sealed class AuthenticationTests(TeamFixture team) : IClassFixture<TeamFi
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
         var result = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s =>
-            s.SetDisabledAsync(new Actor(team.Admin.Id, "Ada Admin"), user.Id, disabled: true, TestContext.Current.CancellationToken));
+            s.SetDisabledAsync(PuoAiOps.Application.Common.Actor.User(team.Admin.Id, "Ada Admin"), user.Id, disabled: true, TestContext.Current.CancellationToken));
         Assert.True(result.Succeeded);
 
         using var after = await client.GetAsync("/api/v1/me", "application/json");

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 
 namespace PuoAiOps.Web.Tests;
 

@@ -28,7 +28,7 @@ public static class IdentitySetup
         services.AddIdentityCore<AppUser>(ConfigureRules)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PuoDbContext>();
-        services.AddScoped<UserAccountService>();
+        services.AddAdminServices();
         return services;
     }
 }

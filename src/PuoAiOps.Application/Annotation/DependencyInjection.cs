@@ -7,7 +7,10 @@ namespace PuoAiOps.Application.Annotation;
 
 public static class DependencyInjection
 {
-    /// <summary>Annotation batches, queue, adjudication, quality and label export (needs <c>AddPersistence</c>).</summary>
+    /// <summary>
+    /// Annotation batches, queue, adjudication, quality, label export and the reads the annotation
+    /// pages show (intent lists, item details, queue counts). Needs <c>AddPersistence</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddAnnotation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnnotationOptions>()
@@ -21,6 +24,11 @@ public static class DependencyInjection
         builder.Services.AddScoped<QualityService>();
         builder.Services.AddScoped<LabelExportService>();
         builder.Services.AddScoped<QuestionContextService>();
+        builder.Services.AddScoped<IntentCatalog>();
+        builder.Services.AddScoped<LabelingReader>();
+        builder.Services.AddScoped<AdjudicationQueueReader>();
+        builder.Services.AddScoped<AnnotationOverview>();
+        builder.Services.AddScoped<BatchChoices>();
         return builder;
     }
 

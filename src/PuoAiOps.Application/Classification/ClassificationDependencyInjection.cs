@@ -43,6 +43,9 @@ public static class ClassificationDependencyInjection
         services.TryAddScoped<CrossValidationService>();
         services.TryAddScoped<BatchClassificationService>();
         services.TryAddScoped<ClassifierJobService>();
+        services.TryAddScoped<ClassifierJobViews>();
+        services.TryAddScoped<IntentNameReader>();
+        services.TryAddScoped<Data.TrainingDataCounts>();
         services.TryAddScoped<Demo.DemoModels>();
         services.AddJobHandler<TrainJobHandler>(ClassifierJobKinds.Train);
         services.AddJobHandler<LlmEvaluationJobHandler>(ClassifierJobKinds.EvaluateLlm);

@@ -20,6 +20,7 @@ public static class TaxonomyDependencyInjection
     public static IServiceCollection AddTaxonomyServices(this IServiceCollection services)
     {
         services.AddScoped<TaxonomyService>();
+        services.AddScoped<TaxonomyCounts>();
         services.AddScoped<TaxonomyChangeService>();
         services.AddScoped<TaxonomyYaml>();
         return services;

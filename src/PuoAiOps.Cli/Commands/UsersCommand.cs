@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Admin;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Cli.Commands;
@@ -28,8 +29,11 @@ internal static class UsersCommand
 
             await using var provider = await CliServices.BuildAsync(ctx, s => s.AddPuoIdentityCore(), ct);
             await using var scope = provider.CreateAsyncScope();
-            var accounts = scope.ServiceProvider.GetRequiredService<UserAccountService>();
-            var result = await accounts.CreateAsync(ctx.Parse.GetValue(email)!, ctx.Parse.GetValue(name), ctx.Parse.GetValue(role)!, password, null, ct);
+            var admin = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+            await admin.EnsureRolesAsync(ct);
+            var input = new NewUserInput { Email = ctx.Parse.GetValue(email)!, DisplayName = ctx.Parse.GetValue(name) ?? "", Password = password, Role = ctx.Parse.GetValue(role)! };
+            // The same service, rules and audit entries as the console's admin pages; the actor is the command line.
+            var result = await admin.CreateAsync(Actor.System("command line"), input, ct);
             if (!result.Succeeded)
                 throw new CliUsageException(string.Join(" ", result.Errors));
             if (ctx.Json) ctx.WriteJson(new { id = result.UserId, email = ctx.Parse.GetValue(email), role = Roles.Parse(ctx.Parse.GetValue(role)) });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components.Admin;
 using PuoAiOps.Web.Hosting;
@@ -24,13 +25,13 @@ internal static class AdminEndpoints
 
     private static async Task<IResult> ChangeRoleAsync(string id, [FromForm] string role, HttpContext http, UserAdminService admin)
     {
-        var result = await admin.ChangeRoleAsync(Actor.From(http.User), id, role, http.RequestAborted);
+        var result = await admin.ChangeRoleAsync(http.User.ToActor(), id, role, http.RequestAborted);
         return await RowAsync(http, admin, id, result, $"Role changed to {role}.");
     }
 
     private static async Task<IResult> SetStatusAsync(string id, [FromForm] bool disabled, HttpContext http, UserAdminService admin)
     {
-        var result = await admin.SetDisabledAsync(Actor.From(http.User), id, disabled, http.RequestAborted);
+        var result = await admin.SetDisabledAsync(http.User.ToActor(), id, disabled, http.RequestAborted);
         return await RowAsync(http, admin, id, result, disabled ? "Disabled and signed out." : "Enabled: can sign in again.");
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Components.Annotate;
+using PuoAiOps.Web.Components.Annotation;
 using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Annotation;

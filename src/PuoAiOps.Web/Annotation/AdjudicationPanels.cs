@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Annotation;
-using PuoAiOps.Application.Persistence;
-using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Web.Annotation;
 
@@ -39,32 +36,19 @@ public sealed class AdjudicationForm
     public AdjudicationInput ToInput() => new(OutOfScope ? null : IntentId, OutOfScope, Reason ?? "");
 }
 
-/// <summary>Builds the adjudication panel (page load and every htmx answer).</summary>
-public sealed class AdjudicationPanels(AdjudicationService adjudication, PuoDbContext db)
+/// <summary>Builds the adjudication panel (page load and every htmx answer) from <see cref="AdjudicationQueueReader"/>.</summary>
+public sealed class AdjudicationPanels(AdjudicationQueueReader reader)
 {
     /// <summary>The case at <paramref name="skip"/> in the reviewer's queue, wrapping to the first when past the end.</summary>
-    public async Task<AdjudicationPanelModel> AtAsync(string reviewerId, long? batchId, int skip, CancellationToken ct)
-    {
-        skip = Math.Max(0, skip);
-        var page = await adjudication.QueueAsync(reviewerId, batchId, skip, 1, ct);
-        if (page.Items.Count == 0 && skip > 0)
-        {
-            skip = 0;
-            page = await adjudication.QueueAsync(reviewerId, batchId, 0, 1, ct);
-        }
-        var waiting = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.NeedsAdjudication);
-        if (batchId is { } b) waiting = waiting.Where(i => i.BatchId == b);
-        var all = await waiting.CountAsync(ct);
-        return new AdjudicationPanelModel
-        {
-            Case = page.Items.Count > 0 ? page.Items[0] : null, Total = page.Total, HiddenOwn = Math.Max(0, all - page.Total), Skip = skip, BatchFilter = batchId,
-        };
-    }
+    public async Task<AdjudicationPanelModel> AtAsync(string reviewerId, long? batchId, int skip, CancellationToken ct) =>
+        From(await reader.AtAsync(reviewerId, batchId, skip, ct));
 
     /// <summary>A given case (after a refused decision), with the queue counts around it.</summary>
-    public async Task<AdjudicationPanelModel> ForItemAsync(string reviewerId, long itemId, long? batchId, int skip, CancellationToken ct)
+    public async Task<AdjudicationPanelModel> ForItemAsync(string reviewerId, long itemId, long? batchId, int skip, CancellationToken ct) =>
+        From(await reader.ForItemAsync(reviewerId, itemId, batchId, skip, ct));
+
+    private static AdjudicationPanelModel From(AdjudicationPosition position) => new()
     {
-        var model = await AtAsync(reviewerId, batchId, skip, ct);
-        return model with { Case = await adjudication.GetAsync(itemId, ct) };
-    }
+        Case = position.Case, Total = position.Total, HiddenOwn = position.HiddenOwn, Skip = position.Skip, BatchFilter = position.BatchFilter,
+    };
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Annotation;
-using PuoAiOps.Application.Persistence;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Components.Annotate;
+using PuoAiOps.Web.Components.Annotation;
 using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Annotation;
@@ -112,17 +110,11 @@ internal static class LabelEndpoints
     /// The model's guess for an item, fetched by the page only after the annotator has chosen (batches
     /// without suggestions): they see it, but it cannot anchor their first judgement.
     /// </summary>
-    private static async Task<IResult> SuggestionAsync(long batchId, long itemId, HttpContext http, PuoDbContext db)
+    private static async Task<IResult> SuggestionAsync(long batchId, long itemId, HttpContext http, LabelingReader reader)
     {
-        var user = http.User.UserId()!;
-        var row = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId && i.BatchId == batchId && db.BatchAnnotators.Any(a => a.BatchId == batchId && a.UserId == user))
-            .Select(i => new { i.Question!.PredictedConfidence, Intent = db.Intents.Where(x => x.Id == i.Question.PredictedIntentId).Select(x => new { x.Id, x.Key, x.Names }).FirstOrDefault() })
-            .FirstOrDefaultAsync(http.RequestAborted);
-        if (row is null) return AnnotationResults.NotFound($"Item {itemId} is not in one of your batches.");
-        var suggestion = row.Intent is null ? null
-            : new IntentSuggestion(new IntentRef(row.Intent.Id, row.Intent.Key, row.Intent.Names), row.PredictedConfidence);
-        return AnnotationResults.Partial<SuggestionChip>(new { Suggestion = suggestion, Revealed = true });
+        var found = await reader.SuggestionAsync(itemId, batchId, http.User.UserId()!, http.RequestAborted);
+        if (found is null) return AnnotationResults.NotFound($"Item {itemId} is not in one of your batches.");
+        return AnnotationResults.Partial<SuggestionChip>(new { found.Suggestion, Revealed = true });
     }
 
     private static IResult Panel(HttpContext http, long batchId, LabelPanelModel model, int status = StatusCodes.Status200OK)

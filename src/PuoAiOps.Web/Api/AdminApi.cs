@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PuoAiOps.Application.Persistence;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Web.Auth;
 
 namespace PuoAiOps.Web.Api;
@@ -17,11 +15,9 @@ internal static class AdminApi
         return api;
     }
 
-    private static async Task<List<AuditEntryResponse>> ListAuditAsync(PuoDbContext db, int? take, CancellationToken ct)
+    private static async Task<List<AuditEntryResponse>> ListAuditAsync(AuditLogReader audit, int? take, CancellationToken ct)
     {
-        var limit = Math.Clamp(take ?? 100, 1, 1000);
-        return await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Take(limit)
-            .Select(e => new AuditEntryResponse(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail))
-            .ToListAsync(ct);
+        var entries = await audit.LatestAsync(Math.Clamp(take ?? 100, 1, 1000), ct);
+        return entries.Select(e => new AuditEntryResponse(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail)).ToList();
     }
 }

@@ -1,6 +1,5 @@
-using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Classifier;
+using PuoAiOps.Web.Classification;
 
 namespace PuoAiOps.Web.Api;
 

@@ -3,7 +3,7 @@ using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Classifier;
+using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Components;
 using PuoAiOps.Web.Questions;
 using PuoAiOps.Web.Taxonomy;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 
 namespace PuoAiOps.Web.Hosting;
@@ -14,15 +13,14 @@ internal static partial class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(PuoDbContext db, SchemaMigrator migrator, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> CheckAsync(DatabaseProbe database, ILoggerFactory loggers, CancellationToken ct)
     {
-        var provider = migrator.Provider.ToString();
+        var provider = database.Provider.ToString();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
         try
         {
-            // A real query against a migrated table, not just "the file opens".
-            await db.Roles.AsNoTracking().AnyAsync(timeout.Token);
+            await database.ProbeAsync(timeout.Token);
             return Results.Ok(new HealthReport("ok", "reachable", provider));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

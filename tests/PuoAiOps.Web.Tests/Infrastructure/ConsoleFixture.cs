@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Admin;
+using PuoAiOps.Application.Admin;
 
 namespace PuoAiOps.Web.Tests.Infrastructure;
 

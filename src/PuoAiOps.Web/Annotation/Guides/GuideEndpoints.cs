@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Components.Annotate;
+using PuoAiOps.Web.Components.Annotation;
 
 namespace PuoAiOps.Web.Annotation.Guides;
 
