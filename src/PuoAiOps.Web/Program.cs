@@ -16,6 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
 builder.AddPersistence();
 builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
+builder.AddConsoleProxy();
 builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
 builder.AddTaxonomy();

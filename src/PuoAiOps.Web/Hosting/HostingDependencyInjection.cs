@@ -19,6 +19,8 @@ public static class HostingDependencyInjection
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "puo.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure when the request is (behind a TLS-terminating proxy: see ProxyOptions).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
