@@ -1,6 +1,7 @@
 using PuoAiOps.Application;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Questions;
+using PuoAiOps.Application.Secrets;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
@@ -27,10 +28,20 @@ builder.AddAnnotationConsole();
 builder.AddClassifierConsole();
 
 var app = builder.Build();
-await app.InitializeWorkspaceAsync();
+try
+{
+    await app.InitializeWorkspaceAsync();
+}
+catch (WorkspaceKeyException ex)
+{
+    // A missing key is an operator's fix (restore the key file), not a bug: say what, not where in the code.
+    await Console.Error.WriteLineAsync($"PuoAiOps cannot start: {ex.Message}");
+    return 78; // EX_CONFIG
+}
 app.UseConsolePipeline();
 app.MapConsoleEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -37,7 +37,7 @@ public static class HostingDependencyInjection
 
         services.AddDataProtection().SetApplicationName("PuoAiOps");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<PuoAiOps.Application.Secrets.WorkspaceSecrets>())));
         return builder;
     }
 }
