@@ -60,7 +60,9 @@ public sealed class ReturnUrlTests(TeamFixture team) : IClassFixture<TeamFixture
     [Fact]
     public void LocalUrl_KeepsAPlainLocalPathAsItIs()
     {
+        // (A "://" anywhere is refused on purpose, however deep in the query.)
         Gen.Char["abcxyz0189-._~!$&'()*+,;=:@/?%"].Array[0, 24].Select(c => "/p" + new string(c))
+            .Where(path => !path.Contains("://", StringComparison.Ordinal))
             .Sample(path => Assert.Equal(path, LocalUrl.OrHome(path)), iter: 5_000);
     }
 
