@@ -13,15 +13,16 @@ public sealed class WindowRateLimiter(int permitLimit, TimeSpan window, TimeProv
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _used;
 
+    /// <summary>How long all permits have been free (null while some are taken): lets the partitioned limiter drop idle addresses.</summary>
     public override TimeSpan? IdleDuration
     {
         get
         {
             lock (_gate)
             {
-                var end = _windowStart == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : _windowStart + window;
-                var now = time.GetUtcNow();
-                return _used == 0 || now >= end ? (end == DateTimeOffset.MinValue ? TimeSpan.MaxValue : now - end) : null;
+                if (_windowStart == DateTimeOffset.MinValue) return TimeSpan.MaxValue;
+                var idleFor = time.GetUtcNow() - (_windowStart + window);
+                return idleFor >= TimeSpan.Zero ? idleFor : null;
             }
         }
     }
