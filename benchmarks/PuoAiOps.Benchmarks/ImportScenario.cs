@@ -47,7 +47,7 @@ internal static class ImportScenario
         await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
 
         await using var db = DbContextConfigurator.Create(database);
-        var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options));
+        var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options), new PuoAiOps.Application.Secrets.WorkspaceSecrets(new PuoAiOps.Application.Secrets.SecretsOptions(), dataDir));
         var clock = Stopwatch.StartNew();
         var result = await service.ImportFileAsync(file);
         clock.Stop();

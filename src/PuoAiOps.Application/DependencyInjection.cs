@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>The database, chosen by <c>Database:Provider</c>, validated at start with messages naming the config path.</summary>
+    /// <summary>The database, chosen by <c>Database:Provider</c>, validated at start with messages naming the config path, and the key for the secrets it stores.</summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
@@ -21,6 +22,7 @@ public static class DependencyInjection
             DbContextConfigurator.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         builder.Services.AddScoped<SchemaMigrator>();
         builder.Services.AddScoped<DatabaseProbe>();
+        builder.Services.AddWorkspaceSecrets(builder.Configuration);
         return builder;
     }
 

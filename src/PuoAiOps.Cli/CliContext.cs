@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Cli;
 
@@ -34,6 +35,20 @@ internal sealed class CliContext(ParseResult parse, GlobalOptions globals, TextW
         var errors = options.Validate().ToList();
         if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
         return options;
+    }
+
+    /// <summary>The workspace key as the web host finds it: <c>Secrets__Key</c> / <c>Secrets__PreviousKeys__N</c> / <c>Secrets__KeyFile</c>, else the key file in the data folder.</summary>
+    public WorkspaceSecrets Secrets()
+    {
+        var options = new SecretsOptions
+        {
+            Key = Environment.GetEnvironmentVariable("Secrets__Key"),
+            KeyFile = Environment.GetEnvironmentVariable("Secrets__KeyFile"),
+        };
+        for (var i = 0; Environment.GetEnvironmentVariable($"Secrets__PreviousKeys__{i}") is { } previous; i++) options.PreviousKeys.Add(previous);
+        var errors = options.Validate().ToList();
+        if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
+        return new WorkspaceSecrets(options, DataDir);
     }
 
     /// <summary>A migrated database context for verbs that read or write the workspace.</summary>

@@ -3,6 +3,7 @@ using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Overview;
 using PuoAiOps.Application.Questions;
+using PuoAiOps.Application.Secrets;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
@@ -17,6 +18,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
 builder.AddPersistence();
 builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
+builder.AddConsoleProxy();
 builder.AddConsoleAuth();
 builder.AddAdmin();
 builder.AddOverview();
@@ -28,10 +30,20 @@ builder.AddAnnotationConsole();
 builder.AddClassificationConsole();
 
 var app = builder.Build();
-await app.InitializeWorkspaceAsync();
+try
+{
+    await app.InitializeWorkspaceAsync();
+}
+catch (WorkspaceKeyException ex)
+{
+    // A missing key is an operator's fix (restore the key file), not a bug: say what, not where in the code.
+    await Console.Error.WriteLineAsync($"PuoAiOps cannot start: {ex.Message}");
+    return 78; // EX_CONFIG
+}
 app.UseConsolePipeline();
 app.MapConsoleEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -151,7 +151,7 @@ public sealed class AuthenticationTests(TeamFixture team) : IClassFixture<TeamFi
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword_WithTheSameMessageAsAWrongPassword()
     {
         var user = await team.CreateUserAsync(Roles.Reviewer);
         using var client = team.CreateClient();
@@ -163,7 +163,7 @@ public sealed class AuthenticationTests(TeamFixture team) : IClassFixture<TeamFi
 
         using var right = await ConsoleFixture.TrySignInAsync(client, user.Email!, ConsoleFixture.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again, not a redirect
-        Assert.Contains(Login.LockedMessage, (await client.ReadPageAsync(right)).Text, StringComparison.Ordinal);
+        Assert.Contains(Login.FailedMessage, (await client.ReadPageAsync(right)).Text, StringComparison.Ordinal);
 
         var lockoutEnd = await team.WithServiceAsync<UserManager<AppUser>, DateTimeOffset?>(async users =>
             await users.GetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!));

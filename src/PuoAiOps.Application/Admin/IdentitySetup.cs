@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.SignIn;
 
 namespace PuoAiOps.Application.Admin;
 
@@ -16,6 +17,7 @@ public static class IdentitySetup
         o.Password.RequireUppercase = false;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequiredUniqueChars = 4;
+        // Lockout lengths and counts come from SignInOptions (see AppUserManager); these match its defaults.
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
@@ -27,8 +29,10 @@ public static class IdentitySetup
     {
         services.AddIdentityCore<AppUser>(ConfigureRules)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PuoDbContext>();
+            .AddEntityFrameworkStores<PuoDbContext>()
+            .AddUserManager<AppUserManager>();
         services.AddAdminServices();
+        services.AddSignInProtection();
         return services;
     }
 }

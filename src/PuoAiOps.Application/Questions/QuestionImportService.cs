@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Secrets;
 using PuoAiOps.Core.Import;
 using PuoAiOps.Core.Text.Redaction;
 
@@ -23,6 +24,7 @@ public sealed class QuestionImportService(
     PuoDbContext db,
     PiiPatternStore patterns,
     IOptions<ImportOptions> options,
+    WorkspaceSecrets secrets,
     ILogger<QuestionImportService>? logger = null,
     TimeProvider? time = null)
 {
@@ -56,7 +58,7 @@ public sealed class QuestionImportService(
         var clock = Stopwatch.StartNew();
         using var reader = await QuestionFileReader.OpenAsync(stream, request.FileName, parserOptions, ct);
         var redactor = await patterns.CreateRedactorAsync(ct);
-        var pseudonymizer = await UserPseudonymizer.CreateAsync(db, _options.UserIdKey, ct);
+        var pseudonymizer = await UserPseudonymizer.CreateAsync(db, _options.UserIdKey, secrets, ct);
         var startedAt = _time.GetUtcNow().UtcDateTime;
         var run = new ImportRun
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Application.Questions;
 
@@ -13,7 +14,7 @@ namespace PuoAiOps.Application.Questions;
 /// </summary>
 public sealed class UserPseudonymizer
 {
-    public const string KeySetting = "Pii:UserIdKey";
+    public const string KeySetting = WorkspaceSecrets.UserIdKeySetting;
     private const int HexDigits = 20;
 
     private readonly byte[] _key;
@@ -35,15 +36,19 @@ public sealed class UserPseudonymizer
         return string.Concat("u_", Convert.ToHexStringLower(mac[..(HexDigits / 2)]));
     }
 
-    /// <summary>The configured key (<c>Import:UserIdKey</c>), else the workspace key, created on first use.</summary>
-    public static async Task<UserPseudonymizer> CreateAsync(PuoDbContext db, string? configuredKey, CancellationToken ct = default)
+    /// <summary>
+    /// The configured key (<c>Import:UserIdKey</c>), else the workspace key, created on first use and
+    /// stored encrypted (see <see cref="WorkspaceSecrets"/>).
+    /// </summary>
+    public static async Task<UserPseudonymizer> CreateAsync(PuoDbContext db, string? configuredKey, WorkspaceSecrets secrets, CancellationToken ct = default)
     {
         if (!string.IsNullOrEmpty(configuredKey)) return new UserPseudonymizer(Encoding.UTF8.GetBytes(configuredKey));
+        await secrets.EnsureReadyAsync(db, ct);
         var stored = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == KeySetting, ct);
-        if (stored is not null) return new UserPseudonymizer(Convert.FromBase64String(stored.Value));
+        if (stored is not null) return new UserPseudonymizer(Convert.FromBase64String(secrets.Open(KeySetting, stored.Value)));
 
         var key = RandomNumberGenerator.GetBytes(32);
-        db.Settings.Add(new Setting { Key = KeySetting, Value = Convert.ToBase64String(key) });
+        db.Settings.Add(new Setting { Key = KeySetting, Value = secrets.Seal(KeySetting, Convert.ToBase64String(key)) });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -54,7 +59,7 @@ public sealed class UserPseudonymizer
             // Another instance created it first: use theirs, so every pseudonym in the workspace agrees.
             db.ChangeTracker.Clear();
             var winner = await db.Settings.AsNoTracking().FirstAsync(s => s.Key == KeySetting, ct);
-            return new UserPseudonymizer(Convert.FromBase64String(winner.Value));
+            return new UserPseudonymizer(Convert.FromBase64String(secrets.Open(KeySetting, winner.Value)));
         }
     }
 }

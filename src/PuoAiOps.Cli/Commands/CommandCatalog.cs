@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return DbCommand.Create(bind);
         yield return UsersCommand.Create(bind);
+        yield return KeysCommand.Create(bind);
         yield return DemoCommand.Create(bind);
         yield return TaxonomyCommand.Create(bind);
         yield return ExportCommand.Create(bind);

@@ -44,7 +44,7 @@ internal static class ImportCommand
             if (invalid.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, invalid));
 
             await using var db = await ctx.OpenDatabaseAsync(ct);
-            var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options));
+            var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options), ctx.Secrets());
             var request = new ImportRequest(Path.GetFileName(path)) { DefaultSource = ctx.Parse.GetValue(source) };
             IProgress<ImportProgress>? reporter = ctx.Parse.GetValue(progress)
                 ? new SyncProgress(p => ctx.Error.WriteLine($"batch {p.Batches}: {p.Imported:N0} imported, {p.Duplicates:N0} duplicates, {p.Rejected:N0} rejected"))

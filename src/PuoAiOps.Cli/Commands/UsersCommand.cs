@@ -3,10 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.SignIn;
 
 namespace PuoAiOps.Cli.Commands;
 
-/// <summary>`puo users add --email E --role R`: the password is read from standard input, never from arguments.</summary>
+/// <summary>
+/// `puo users add --email E --role R` (the password is read from standard input, never from arguments)
+/// and `puo users unlock --email E` (ends a lockout: the way back in when every admin is locked out).
+/// </summary>
 internal static class UsersCommand
 {
     public static Command Create(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
@@ -41,6 +45,27 @@ internal static class UsersCommand
             return PuoCli.Ok;
         }).AttachTo(add);
         users.Subcommands.Add(add);
+        users.Subcommands.Add(CreateUnlock(bind));
         return users;
+    }
+
+    private static Command CreateUnlock(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
+    {
+        var unlock = new Command("unlock", "End a sign-in lockout and clear the failed attempts (audited)");
+        var email = new Option<string>("--email") { Description = "Sign-in email", Required = true };
+        unlock.Options.Add(email);
+        bind(async (ctx, ct) =>
+        {
+            var address = ctx.Parse.GetValue(email)!;
+            await using var provider = await CliServices.BuildAsync(ctx, s => s.AddPuoIdentityCore(), ct);
+            await using var scope = provider.CreateAsyncScope();
+            var wasLocked = await scope.ServiceProvider.GetRequiredService<AccountUnlockService>()
+                .UnlockAsync(address, $"cli ({Environment.UserName})", ct)
+                ?? throw new CliUsageException($"no user with email {address}");
+            if (ctx.Json) ctx.WriteJson(new { email = address, wasLocked });
+            else ctx.Out.WriteLine(wasLocked ? $"Unlocked {address}." : $"{address} was not locked; failed attempts cleared.");
+            return PuoCli.Ok;
+        }).AttachTo(unlock);
+        return unlock;
     }
 }

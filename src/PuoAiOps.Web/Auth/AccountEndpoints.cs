@@ -16,8 +16,14 @@ internal static class AccountEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SignOutAsync([FromForm(Name = "returnUrl")] string? returnUrl, SignInManager<AppUser> signIn)
+    private static async Task<IResult> SignOutAsync([FromForm(Name = "returnUrl")] string? returnUrl, HttpContext http,
+        SignInManager<AppUser> signIn, UserManager<AppUser> users)
     {
+        // Deleting the cookie in this browser is not enough: a copy of it (another tab's export, a
+        // proxy log, a stolen cookie) would stay valid for its whole lifetime. A new security stamp
+        // makes SessionValidator refuse every cookie issued before now, on every device.
+        if (await users.GetUserAsync(http.User) is { } user)
+            await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return Results.Redirect(returnUrl is null ? AuthDependencyInjection.LoginPath : LocalUrl.OrHome(returnUrl));
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.SignIn;
 
 namespace PuoAiOps.Web.Auth;
 
@@ -9,7 +11,7 @@ public static class AuthDependencyInjection
     public const string CookieName = "puo.auth";
     public const string LoginPath = "/login";
 
-    /// <summary>Identity on EF (hashed passwords, lockout), the session cookie and the role policies.</summary>
+    /// <summary>Identity on EF (hashed passwords, progressive lockout, sign-in limits), the session cookie and the role policies.</summary>
     public static IHostApplicationBuilder AddConsoleAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,23 +19,10 @@ public static class AuthDependencyInjection
         services.AddSingleton<WorkspaceSetupState>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                // Length over composition rules (NIST SP 800-63B).
-                o.Password.RequiredLength = 10;
-                o.Password.RequiredUniqueChars = 4;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-            })
+        services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureRules)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PuoDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
@@ -50,6 +39,9 @@ public static class AuthDependencyInjection
             o.SlidingExpiration = true;
             o.Events = CookieEvents.Create();
         });
+
+        services.AddSignInProtection(builder.Configuration);
+        services.AddSignInRateLimits();
 
         services.AddAuthorization(o => o.AddConsolePolicies());
         services.AddCascadingAuthenticationState();

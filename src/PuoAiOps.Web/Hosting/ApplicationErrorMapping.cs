@@ -46,7 +46,7 @@ public sealed record ApplicationError(int Status, string Title, IReadOnlyDiction
 /// <summary>
 /// The one place that maps the application's exceptions to HTTP: ValidationException → 400,
 /// ForbiddenException → 403, NotFoundException → 404, ConflictException → 409, import limits → 413,
-/// unreadable import files and bad PII patterns → 400. Use <see cref="MapApplicationErrors{TBuilder}"/>
+/// unreadable import files, bad PII patterns and request bodies cut off mid-form → 400. Use <see cref="MapApplicationErrors{TBuilder}"/>
 /// on an endpoint or group; htmx requests then get the <c>ErrorFeedback</c> fragment, API calls problem details.
 /// </summary>
 public static class ApplicationErrorMapping
@@ -63,6 +63,7 @@ public static class ApplicationErrorMapping
         ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
         InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",
             new Dictionary<string, string[]> { ["patterns"] = e.Errors.Select(PatternMessage).ToArray() }),
+        IOException e when RequestBodyErrors.IsTruncatedBody(e) => new(StatusCodes.Status400BadRequest, RequestBodyErrors.TruncatedMessage, NoErrors),
         _ => null,
     };
 

@@ -7,6 +7,7 @@ public static class ConsolePipeline
 {
     public static WebApplication UseConsolePipeline(this WebApplication app)
     {
+        app.UseConsoleProxy();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Re-executes /status/500 in a fresh scope: the failed request's DbContext may be unusable.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -14,8 +15,9 @@ public static class ConsolePipeline
             ExceptionHandlingPath = "/status/500",
             CreateScopeForErrors = true,
             // A page whose service says "no such intent" (NotFoundException, ...) answers like an unknown path.
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
-                : ApplicationErrorMapping.From(ex)?.Status ?? StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = StatusFor,
+            // A client error (unknown id, cut-off upload...) is not a bug: no error log with a stack trace.
+            SuppressDiagnosticsCallback = context => StatusFor(context.Exception) < StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute(StatusEndpoints.PathFormat);
 
@@ -26,6 +28,8 @@ public static class ConsolePipeline
         });
 
         app.UseRouting();
+        // After routing (the policy is endpoint metadata), before anything reads the form or the user store.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthorization();
@@ -33,4 +37,7 @@ public static class ConsolePipeline
         app.UseMiddleware<PageAntiforgeryMiddleware>();
         return app;
     }
+
+    private static int StatusFor(Exception exception) => exception is BadHttpRequestException bad ? bad.StatusCode
+        : ApplicationErrorMapping.From(exception)?.Status ?? StatusCodes.Status500InternalServerError;
 }

@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Web.Hosting;
 
 /// <summary>
 /// Keeps the data-protection key ring (which signs auth and antiforgery cookies) in the Settings
 /// table, so every instance behind a load balancer shares it and restarts keep people signed in.
-/// Only key material lives here; the database already holds everything these cookies protect.
+/// Each key is sealed with the workspace key (<see cref="WorkspaceSecrets"/>), which is not in the
+/// database: a copy of the database alone cannot mint cookies.
 /// </summary>
-internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
+internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes, WorkspaceSecrets secrets) : IXmlRepository
 {
-    public const string KeyPrefix = "dataprotection:key:";
+    public const string KeyPrefix = WorkspaceSecrets.DataProtectionKeyPrefix;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -22,9 +24,9 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
         return db.Settings.AsNoTracking()
             .Where(s => s.Key.StartsWith(KeyPrefix))
             .OrderBy(s => s.Key)
-            .Select(s => s.Value)
+            .Select(s => new { s.Key, s.Value })
             .AsEnumerable()
-            .Select(XElement.Parse)
+            .Select(s => XElement.Parse(secrets.Open(s.Key, s.Value)))
             .ToList();
     }
 
@@ -32,10 +34,11 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+        var key = KeyPrefix + friendlyName;
         db.Settings.Add(new Setting
         {
-            Key = KeyPrefix + friendlyName,
-            Value = element.ToString(SaveOptions.DisableFormatting),
+            Key = key,
+            Value = secrets.Seal(key, element.ToString(SaveOptions.DisableFormatting)),
             UpdatedAt = DateTime.UtcNow,
         });
         db.SaveChanges();

@@ -19,6 +19,8 @@ public static class HostingDependencyInjection
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "puo.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure when the request is (behind a TLS-terminating proxy: see ProxyOptions).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -35,7 +37,7 @@ public static class HostingDependencyInjection
 
         services.AddDataProtection().SetApplicationName("PuoAiOps");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<PuoAiOps.Application.Secrets.WorkspaceSecrets>())));
         return builder;
     }
 }

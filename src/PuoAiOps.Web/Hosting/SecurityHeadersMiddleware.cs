@@ -4,6 +4,8 @@ namespace PuoAiOps.Web.Hosting;
 /// Security headers on every response, errors and static files included. The CSP allows no inline
 /// script and no inline style: behaviour lives in wwwroot/js modules, looks in wwwroot/css classes.
 /// (htmx's own indicator <c>&lt;style&gt;</c> is switched off in the htmx-config meta tag for this reason.)
+/// API answers and downloads (exports) carry workspace data and get <c>Cache-Control: no-store</c>, so
+/// neither a shared proxy nor the browser's disk cache keeps a copy after sign-out.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -13,9 +15,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(static state =>
+        // Decided now: an error re-executed as /status/404 must keep the rule of the original path.
+        var isApi = context.Request.IsApi();
+        context.Response.OnStarting(state =>
         {
             var headers = ((HttpContext)state).Response.Headers;
+            if (isApi || headers.ContentDisposition.Any(v => v?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true))
+                headers.CacheControl = "no-store";
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";

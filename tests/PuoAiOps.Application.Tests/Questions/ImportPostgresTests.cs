@@ -41,9 +41,9 @@ public sealed class ImportPostgresTests
 
             ImportResult first, again;
             await using (var db = DbContextConfigurator.Create(options))
-                first = await Service(db).ImportFileAsync(path, ct: ct);
+                first = await Service(db, dir).ImportFileAsync(path, ct: ct);
             await using (var db = DbContextConfigurator.Create(options))
-                again = await Service(db).ImportFileAsync(path, ct: ct);
+                again = await Service(db, dir).ImportFileAsync(path, ct: ct);
 
             Assert.Equal((522L, 1L, 1L), (first.Imported, first.Duplicates, first.Rejected));
             Assert.Equal((0L, 523L), (again.Imported, again.Duplicates));
@@ -63,8 +63,9 @@ public sealed class ImportPostgresTests
         }
     }
 
-    private static QuestionImportService Service(PuoDbContext db) =>
-        new(db, new PiiPatternStore(db), Options.Create(new ImportOptions { BatchSize = 450 }));
+    private static QuestionImportService Service(PuoDbContext db, string dataDir) =>
+        new(db, new PiiPatternStore(db), Options.Create(new ImportOptions { BatchSize = 450 }),
+            new PuoAiOps.Application.Secrets.WorkspaceSecrets(new PuoAiOps.Application.Secrets.SecretsOptions(), dataDir));
 
     private static async Task ExecAsync(string server, string sql, CancellationToken ct)
     {

@@ -16,6 +16,11 @@ internal sealed class ImportWorkspace : IAsyncDisposable
     public string Dir { get; }
     public DatabaseOptions Database => new() { DataDir = Dir };
 
+    /// <summary>The workspace key (a key file in the folder, created on first use), shared by every service of this workspace.</summary>
+    public PuoAiOps.Application.Secrets.WorkspaceSecrets Secrets => _secrets ??= new(new PuoAiOps.Application.Secrets.SecretsOptions(), Dir);
+
+    private PuoAiOps.Application.Secrets.WorkspaceSecrets? _secrets;
+
     public static async Task<ImportWorkspace> CreateAsync()
     {
         var dir = Path.Combine(Path.GetTempPath(), "puo-import-" + Guid.NewGuid().ToString("N"));
@@ -36,7 +41,7 @@ internal sealed class ImportWorkspace : IAsyncDisposable
     public QuestionImportService Service(ImportOptions? options = null, PuoDbContext? db = null)
     {
         db ??= NewContext();
-        return new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options ?? new ImportOptions()));
+        return new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options ?? new ImportOptions()), Secrets);
     }
 
     public string WriteFile(string name, string content)
