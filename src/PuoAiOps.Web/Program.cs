@@ -6,6 +6,7 @@ using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classifier;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Shell;
 using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
@@ -17,6 +18,7 @@ builder.AddPersistence();
 builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
 builder.AddConsoleAuth();
+builder.AddConsoleShell();
 builder.AddConsoleAdmin();
 builder.AddTaxonomy();
 builder.AddQuestionImport();

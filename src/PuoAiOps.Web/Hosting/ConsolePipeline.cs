@@ -1,4 +1,5 @@
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Hosting;
 
@@ -27,6 +28,8 @@ public static class ConsolePipeline
 
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: a signed-in user's saved language comes first.
+        app.UseConsoleLocalization();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
