@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Components.Routing;
+
 namespace PuoAiOps.Web.Hosting;
 
 /// <summary>
 /// Security headers on every response, errors and static files included. The CSP allows no inline
 /// script and no inline style: behaviour lives in wwwroot/js modules, looks in wwwroot/css classes.
 /// (htmx's own indicator <c>&lt;style&gt;</c> is switched off in the htmx-config meta tag for this reason.)
+/// Interactive (MudBlazor) pages also allow inline styles, nothing else: docs/decisions/0006.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -11,12 +14,18 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
+    /// <summary>The policy of interactive pages: MudBlazor sets style attributes and renders its theme in a style element.</summary>
+    public const string InteractiveContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpContext)state).Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var context = (HttpContext)state;
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = context.AcceptsInteractiveRouting() ? InteractiveContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
