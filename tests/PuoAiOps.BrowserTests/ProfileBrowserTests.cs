@@ -60,7 +60,7 @@ public sealed class ProfileBrowserTests
 
         // A new name and Chinese: saved, the page comes back in Chinese and says so.
         await page.FillAsync("#display-name", "Lin Wei");
-        await page.Locator(".mud-select", new() { HasText = "Console language" }).ClickAsync();
+        await page.Locator("div.mud-select[id]", new() { HasText = "Console language" }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "中文" }).ClickAsync();
         await page.ClickAsync("[data-testid=save]");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的资料");
@@ -84,8 +84,18 @@ public sealed class ProfileBrowserTests
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的资料");
 
         // Signing out from the interactive user menu is a form POST with the antiforgery token.
-        await page.Locator(".console-user-chip").ClickAsync();
-        await page.ClickAsync("[data-testid=logout]");
+        await page.ClickAsync("[data-testid=user-menu-button]");
+        var logout = page.Locator("[data-testid=logout]");
+        try
+        {
+            await logout.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var popovers = await page.Locator(".mud-popover-provider").InnerHTMLAsync();
+            Assert.Fail($"the account menu did not open. Problems: {string.Join("; ", problems.All)}. Popovers: {popovers[..Math.Min(popovers.Length, 3000)]}");
+        }
+        await logout.ClickAsync();
         await page.WaitForURLAsync(new Regex("/login$"));
 
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
