@@ -83,6 +83,13 @@ public sealed class ProfileBrowserTests
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的资料");
 
+        // The app bar's language picker saves the choice too, and the page comes back in English.
+        await page.ClickAsync("[data-testid=language-picker] button");
+        await page.ClickAsync(".mud-popover-open [data-culture=en]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My profile");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await WaitForCircuitAsync(page);
+
         // Signing out from the interactive user menu is a form POST with the antiforgery token.
         await page.ClickAsync("[data-testid=user-menu-button]");
         var logout = page.Locator("[data-testid=logout]");
