@@ -8,6 +8,7 @@ using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Shell;
 using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
@@ -20,6 +21,7 @@ builder.AddWorkspaceStartup();
 builder.AddConsoleHosting();
 builder.AddConsoleProxy();
 builder.AddConsoleAuth();
+builder.AddConsoleShell();
 builder.AddAdmin();
 builder.AddOverview();
 builder.AddTaxonomy();

@@ -11,8 +11,30 @@ public sealed class AntiforgeryCoverageTests(TeamFixture team) : IClassFixture<T
     /// <summary>Where failed requests of any method are re-executed; it changes nothing.</summary>
     private const string StatusRoute = "/status/{code:int}";
 
+    /// <summary>
+    /// The circuit hub of the interactive pages, the one exemption: it binds no form and takes no
+    /// token; the session cookie is SameSite=Lax (not sent on a cross-site POST or WebSocket), the hub
+    /// needs a signed-in user, and a circuit starts only from the protected component descriptors of a
+    /// page rendered for that user (docs/decisions/0005).
+    /// </summary>
+    private static readonly string[] CircuitHub = ["/_blazor", "/_blazor/disconnect/", "/_blazor/initializers/", "/_blazor/negotiate"];
+
     private IEnumerable<EndpointInfo> WriteEndpoints =>
-        EndpointCatalog.All(team.Services).Where(e => e.AcceptsWrite && e.Route != StatusRoute);
+        EndpointCatalog.All(team.Services).Where(e => e.AcceptsWrite && e.Route != StatusRoute && !CircuitHub.Contains(e.Route));
+
+    [Fact]
+    public async Task CircuitHub_IsTheOnlyExemption_AndRequiresASignedInUser()
+    {
+        var hub = EndpointCatalog.All(team.Services).Where(e => e.IsBlazorHub).ToList();
+        Assert.Equal(CircuitHub, hub.Select(e => e.Route).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(hub, e => Assert.Equal([PuoAiOps.Web.Auth.Policies.SignedIn], e.Policies));
+
+        // Without a session the hub does not even negotiate.
+        using var anonymous = team.CreateClient();
+        using var negotiate = await anonymous.Http.PostAsync("/_blazor/negotiate?negotiateVersion=1", null, TestContext.Current.CancellationToken);
+        Assert.NotEqual(HttpStatusCode.OK, negotiate.StatusCode);
+        Assert.True(negotiate.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, $"anonymous negotiate: {negotiate.StatusCode}");
+    }
 
     [Fact]
     public void EveryWriteEndpoint_DeclaresAnAntiforgeryCheck()

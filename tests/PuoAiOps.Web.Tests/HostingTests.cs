@@ -32,19 +32,35 @@ public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
     }
 
     [Fact]
-    public async Task Pages_HaveNoInlineScriptsOrStyles()
+    public async Task Pages_HaveNoInlineScripts_AndStaticPagesNoInlineStyles()
     {
         using var client = await team.SignInAsAsync(Roles.Admin);
-        var pages = EndpointCatalog.All(team.Services).Where(e => e.IsComponentPage && e.AcceptsGet).Select(e => e.SampleUrl).ToList();
-        Assert.Contains("/admin/users", pages);
-        foreach (var path in pages.Append("/no-such-page"))
+        var endpoints = EndpointCatalog.All(team.Services).Where(e => e.IsComponentPage && e.AcceptsGet).ToList();
+        Assert.Contains(endpoints, e => e.Route == "/admin/users" && !e.IsInteractivePage);
+        Assert.Contains(endpoints, e => e.Route == "/profile" && e.IsInteractivePage);
+        foreach (var (path, interactive) in endpoints.Select(e => (e.SampleUrl, e.IsInteractivePage)).Append(("/no-such-page", false)))
         {
             var page = await client.GetPageAsync(path);
             Assert.All(page.Document.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), $"{path}: inline <script>"));
+            Assert.DoesNotContain(page.Document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name.StartsWith("hx-on", StringComparison.Ordinal)));
+            // MudBlazor styles with attributes and a theme <style>: allowed on interactive pages only (decision 0006).
+            if (interactive) continue;
             Assert.Empty(page.Document.QuerySelectorAll("style"));
             Assert.Empty(page.Document.QuerySelectorAll("[style]"));
-            Assert.DoesNotContain(page.Document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name.StartsWith("hx-on", StringComparison.Ordinal)));
         }
+    }
+
+    [Fact]
+    public async Task InteractivePage_RelaxesOnlyInlineStyles()
+    {
+        using var client = await team.SignInAsAsync(Roles.Viewer);
+        using var response = await client.GetAsync("/profile");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline';", csp, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(csp, "unsafe"));
     }
 
     [Fact]

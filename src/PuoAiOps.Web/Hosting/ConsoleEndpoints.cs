@@ -25,13 +25,19 @@ public static class ConsoleEndpoints
         app.MapAnnotationUi();
         app.MapClassifierUi();
         app.MapApiV1();
-        app.MapRazorComponents<App>().Add(builder =>
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(builder =>
         {
-            // The framework's redirect helper for enhanced navigation (unused without blazor.web.js)
-            // gets an explicit policy like everything else instead of relying on the fallback.
-            if (builder is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith("_framework/opaque-redirect", StringComparison.Ordinal))
+            // The framework's own endpoints get an explicit policy like everything else instead of
+            // relying on the fallback: the enhanced-navigation redirect helper, and the circuit hub
+            // (/_blazor: negotiate, connect, disconnect, initializers). Only signed-in people have
+            // interactive pages (sign-in and setup are static forms), so only they need a circuit.
+            if (builder is RouteEndpointBuilder { RoutePattern.RawText: { } route } && IsFrameworkEndpoint(route))
                 builder.Metadata.Add(new AuthorizeAttribute(Policies.SignedIn));
         });
         return app;
     }
+
+    private static bool IsFrameworkEndpoint(string route) =>
+        route.EndsWith("_framework/opaque-redirect", StringComparison.Ordinal) ||
+        route.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Hosting;
 
@@ -31,6 +32,8 @@ public static class ConsolePipeline
         // After routing (the policy is endpoint metadata), before anything reads the form or the user store.
         app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: a signed-in user's saved language comes first.
+        app.UseConsoleLocalization();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -8,11 +8,11 @@ public static class HostingDependencyInjection
 {
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
-    /// <summary>Static server rendering, antiforgery, problem details and the shared key ring.</summary>
+    /// <summary>Razor components (static, and Interactive Server for pages on the new shell), antiforgery, problem details and the shared key ring.</summary>
     public static IHostApplicationBuilder AddConsoleHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<AssetPaths>();
         services.AddAntiforgery(o =>
         {

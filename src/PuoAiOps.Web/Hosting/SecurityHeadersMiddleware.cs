@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Routing;
+
 namespace PuoAiOps.Web.Hosting;
 
 /// <summary>
@@ -6,11 +8,17 @@ namespace PuoAiOps.Web.Hosting;
 /// (htmx's own indicator <c>&lt;style&gt;</c> is switched off in the htmx-config meta tag for this reason.)
 /// API answers and downloads (exports) carry workspace data and get <c>Cache-Control: no-store</c>, so
 /// neither a shared proxy nor the browser's disk cache keeps a copy after sign-out.
+/// Interactive (MudBlazor) pages also allow inline styles, nothing else: docs/decisions/0006.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>The policy of interactive pages: MudBlazor sets style attributes and renders its theme in a style element.</summary>
+    public const string InteractiveContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     public Task InvokeAsync(HttpContext context)
@@ -22,7 +30,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = ((HttpContext)state).Response.Headers;
             if (isApi || headers.ContentDisposition.Any(v => v?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true))
                 headers.CacheControl = "no-store";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ((HttpContext)state).AcceptsInteractiveRouting() ? InteractiveContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

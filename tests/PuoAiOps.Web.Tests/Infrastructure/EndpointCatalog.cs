@@ -17,10 +17,14 @@ namespace PuoAiOps.Web.Tests.Infrastructure;
 /// <param name="DisplayName">Endpoint display name, for messages.</param>
 /// <param name="IsComponentPage">Whether a routable Razor component renders it (rather than a minimal API handler).</param>
 /// <param name="ValidatesAntiforgery">Whether the framework (form binding, component forms) or the console's filter checks the token.</param>
+/// <param name="IsInteractivePage">Whether it is a component page on the interactive shell (not excluded from interactive routing).</param>
 public sealed record EndpointInfo(
     string Route, IReadOnlyList<string> Methods, IReadOnlyList<string> Policies, IReadOnlyList<string> Roles,
-    bool AllowsAnonymous, string DisplayName, bool IsComponentPage, bool ValidatesAntiforgery)
+    bool AllowsAnonymous, string DisplayName, bool IsComponentPage, bool ValidatesAntiforgery, bool IsInteractivePage = false)
 {
+    /// <summary>The interactive shell's circuit hub (/_blazor...), mapped by the framework.</summary>
+    public bool IsBlazorHub => Route == "/_blazor" || Route.StartsWith("/_blazor/", StringComparison.Ordinal);
+
     /// <summary>The route with every parameter replaced by a value, so it can be requested.</summary>
     public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Route, @"\{[^}]+\}", "1");
 
@@ -53,6 +57,7 @@ public static class EndpointCatalog
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 e.DisplayName ?? e.RoutePattern.RawText ?? "?",
                 e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null,
-                e.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true } || e.Metadata.GetMetadata<AntiforgeryFilterMetadata>() is not null))
+                e.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true } || e.Metadata.GetMetadata<AntiforgeryFilterMetadata>() is not null,
+                e.Metadata.GetMetadata<ComponentTypeMetadata>() is { } page && !page.Type.IsDefined(typeof(Microsoft.AspNetCore.Components.ExcludeFromInteractiveRoutingAttribute), inherit: false)))
             .ToList();
 }

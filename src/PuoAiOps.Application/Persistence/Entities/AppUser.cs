@@ -9,4 +9,7 @@ public sealed class AppUser : IdentityUser
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public bool IsDemo { get; set; }
+
+    /// <summary>The console language the user picked (<c>en</c>, <c>zh-CN</c>); null follows the browser.</summary>
+    public string? PreferredCulture { get; set; }
 }

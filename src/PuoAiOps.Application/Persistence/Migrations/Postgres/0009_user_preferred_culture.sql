@@ -1,0 +1,2 @@
+-- The console language a user picked; NULL follows the browser's Accept-Language.
+ALTER TABLE "AspNetUsers" ADD COLUMN IF NOT EXISTS "PreferredCulture" text;

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// The first interactive page in a real browser: the circuit starts under the console's CSP, the
+/// form shows its message at the field, switching to Chinese reloads the page in Chinese with a
+/// snackbar, and moving to a static page and back works. Any CSP violation, console error, failed
+/// request or 4xx/5xx fails the test.
+/// </summary>
+public sealed class ProfileBrowserTests
+{
+    private const string Email = "lin@example.test";
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task Profile_SwitchesToChinese_AndMovesBetweenInteractiveAndStaticPages()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        await SeedUserAsync(console.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumLocator.Args,
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var problems = new BrowserProblems();
+        problems.Watch(page);
+
+        // Sign in on the static form, then open the profile from the static user menu.
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        await page.ClickAsync(".user-menu-toggle");
+        await page.ClickAsync("[data-testid=my-profile]");
+        await page.WaitForURLAsync(new Regex("/profile$"));
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My profile");
+
+        // A blank name is refused at the field, before anything is sent.
+        await page.FillAsync("#display-name", "");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator(".mud-input-control", new() { HasText = "Display name" })).ToContainTextAsync("Enter a display name.");
+
+        // A new name and Chinese: saved, the page comes back in Chinese and says so.
+        await page.FillAsync("#display-name", "Lin Wei");
+        await page.Locator("div.mud-select[id]", new() { HasText = "Console language" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "中文" }).ClickAsync();
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的资料");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("个人资料已保存。");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await WaitForCircuitAsync(page);
+        Assert.Equal("Lin Wei", await page.InputValueAsync("#display-name"));
+        await page.WaitForURLAsync(new Regex("/profile$")); // the one-time "saved" flag is dropped
+
+        // The navigation (in Chinese) leads to a static page, which loads in full and works.
+        await page.Locator("[data-testid=console-nav] a[href='/']").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/$"));
+        await Assertions.Expect(page.Locator("header.app-topbar")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1.page-title")).ToBeVisibleAsync();
+
+        // And back: the interactive page starts a new circuit, still in Chinese.
+        await page.ClickAsync(".user-menu-toggle");
+        await page.ClickAsync("[data-testid=my-profile]");
+        await page.WaitForURLAsync(new Regex("/profile$"));
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的资料");
+
+        // The app bar's language picker saves the choice too, and the page comes back in English.
+        await page.ClickAsync("[data-testid=language-picker] button");
+        await page.ClickAsync(".mud-popover-open [data-culture=en]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My profile");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await WaitForCircuitAsync(page);
+
+        // Signing out from the interactive user menu is a form POST with the antiforgery token.
+        await page.ClickAsync("[data-testid=user-menu-button]");
+        var logout = page.Locator("[data-testid=logout]");
+        try
+        {
+            await logout.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var popovers = await page.Locator(".mud-popover-provider").InnerHTMLAsync();
+            Assert.Fail($"the account menu did not open. Problems: {string.Join("; ", problems.All)}. Popovers: {popovers[..Math.Min(popovers.Length, 3000)]}");
+        }
+        await logout.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/login$"));
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+    }
+
+    /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    private static async Task SeedUserAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Lin" };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Curator)).Succeeded);
+    }
+}
