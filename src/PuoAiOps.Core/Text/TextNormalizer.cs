@@ -49,9 +49,10 @@ public static class TextNormalizer
 
     /// <summary>
     /// The text with every lone surrogate and the noncharacters U+FFFE/U+FFFF replaced by U+FFFD.
-    /// A .NET string may hold half of a surrogate pair (a truncated emoji, a JSON "\ud800" escape),
-    /// and NFKC throws on it and on those noncharacters. Returns the same instance when there is
-    /// none, which is nearly always.
+    /// NFKC throws "invalid Unicode code points" on those noncharacters, and (depending on the
+    /// platform's Unicode library) on half of a surrogate pair, which a .NET string may hold (a
+    /// truncated emoji, a JSON "\ud800" escape). Returns the same instance when there is none,
+    /// which is nearly always.
     /// </summary>
     public static string WellFormed(string text)
     {
