@@ -26,7 +26,7 @@ internal static class UsersCommand
             if (string.IsNullOrEmpty(password))
                 throw new CliUsageException("no password on standard input (example: echo 'a long passphrase' | puo users add ...)");
 
-            await using var provider = await CliServices.BuildAsync(ctx, s => s.AddPuoIdentityCore(), ct);
+            await using var provider = await CliServices.BuildAsync(ctx, builder => builder.Services.AddPuoIdentityCore(), ct);
             await using var scope = provider.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccountService>();
             var result = await accounts.CreateAsync(ctx.Parse.GetValue(email)!, ctx.Parse.GetValue(name), ctx.Parse.GetValue(role)!, password, null, ct);
