@@ -71,6 +71,18 @@ public sealed class SafeYamlTests
     }
 
     [Fact]
+    public void TaxonomyReader_EscapedHalfSurrogate_IsMalformedYamlWithALine_NotACrash()
+    {
+        // Found by the property tests: YamlDotNet's scanner threw ArgumentOutOfRangeException here.
+        const string Yaml = "format: puo-taxonomy/1\ndomains:\n- key: payments\n  description: \"broken \\udc00 escape\"\n";
+        var (document, errors) = TaxonomyYamlReader.Read(Yaml);
+        Assert.Null(document);
+        var error = Assert.Single(errors);
+        Assert.InRange(error.Line, 3, 4);
+        Assert.StartsWith("Malformed YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sources_ReadYamlOnlyThroughSafeYaml()
     {
         // A new reader that builds its own YamlDotNet parser or deserialises text directly would bypass the guard.

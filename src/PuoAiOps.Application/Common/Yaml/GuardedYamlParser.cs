@@ -15,9 +15,21 @@ internal sealed class GuardedYamlParser(IParser inner, int maxNodes, int maxDept
 
     public ParsingEvent? Current => inner.Current;
 
+    private Mark _lastEnd = Mark.Empty;
+
     public bool MoveNext()
     {
-        if (!inner.MoveNext()) return false;
+        try
+        {
+            if (!inner.MoveNext()) return false;
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's scanner lets this escape for a "\udc00"-style escape of half a surrogate pair;
+            // callers handle malformed YAML as a YamlException with a position, so it becomes one.
+            throw new YamlException(_lastEnd, _lastEnd, $"Malformed YAML after this point: {ex.Message}");
+        }
+        _lastEnd = inner.Current?.End ?? _lastEnd;
         switch (inner.Current)
         {
             case AnchorAlias alias:
