@@ -1,51 +1,51 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Cli;
 
-/// <summary>What a verb needs at run time: parsed globals, the output streams and the database settings.</summary>
-internal sealed class CliContext(ParseResult parse, GlobalOptions globals, TextWriter stdout, TextWriter stderr, TextReader stdin)
+/// <summary>What a verb needs at run time: parsed globals, the output streams and the settings.</summary>
+internal sealed class CliContext(ParseResult parse, GlobalOptions globals, CliEnvironment environment)
 {
     private static readonly JsonSerializerOptions JsonOut = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     /// <summary>The options of <see cref="WriteJson{T}"/>, for verbs that compose their output.</summary>
     public static JsonSerializerOptions JsonOptions => JsonOut;
 
-    public TextWriter Out { get; } = stdout;
-    public TextWriter Error { get; } = stderr;
-    public TextReader In { get; } = stdin;
+    public TextWriter Out => environment.Out;
+    public TextWriter Error => environment.Error;
+    public TextReader In => environment.In;
     public bool Json => parse.GetValue(globals.Json);
+    public bool Verbose => parse.GetValue(globals.Verbose);
     public ParseResult Parse => parse;
 
-    /// <summary>The workspace folder as the web host resolves it: --data-dir, then PUO_DATA_DIR, then ./data.</summary>
-    public string DataDir => parse.GetValue(globals.DataDir) ?? Environment.GetEnvironmentVariable("PUO_DATA_DIR") ?? "data";
+    /// <summary>Settings from the environment (Database__Provider, Import__MaxRows...), as the console reads them.</summary>
+    public IConfiguration Configuration => environment.Configuration;
 
-    /// <summary>Database settings as the web host resolves them (see <see cref="DataDir"/>).</summary>
-    public DatabaseOptions Database()
+    /// <summary>The --data-dir option when given.</summary>
+    public string? DataDirOption => parse.GetValue(globals.DataDir);
+
+    /// <summary>The workspace folder as the console resolves it: --data-dir, then PUO_DATA_DIR, then Database:DataDir, then ./data.</summary>
+    public string DataDir
     {
-        var options = new DatabaseOptions
+        get
         {
-            DataDir = DataDir,
-        };
-        var provider = Environment.GetEnvironmentVariable("Database__Provider");
-        if (Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)) options.Provider = p;
-        options.ConnectionString = Environment.GetEnvironmentVariable("Database__ConnectionString");
-        var errors = options.Validate().ToList();
-        if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
-        return options;
+            if (!string.IsNullOrWhiteSpace(DataDirOption)) return DataDirOption;
+            if (environment.Variable("PUO_DATA_DIR") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+            return Configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.DataDir)}"] is { Length: > 0 } configured ? configured : "data";
+        }
     }
 
-    /// <summary>The workspace key as the web host finds it: <c>Secrets__Key</c> / <c>Secrets__PreviousKeys__N</c> / <c>Secrets__KeyFile</c>, else the key file in the data folder.</summary>
+    /// <summary>Database settings through the console's registration and start-up validation (bad settings exit 2).</summary>
+    public DatabaseOptions Database() => CliServices.Database(this);
+
+    /// <summary>The workspace key as the console finds it: <c>Secrets:Key</c> / <c>Secrets:PreviousKeys</c> / <c>Secrets:KeyFile</c>, else the key file in the data folder.</summary>
     public WorkspaceSecrets Secrets()
     {
-        var options = new SecretsOptions
-        {
-            Key = Environment.GetEnvironmentVariable("Secrets__Key"),
-            KeyFile = Environment.GetEnvironmentVariable("Secrets__KeyFile"),
-        };
-        for (var i = 0; Environment.GetEnvironmentVariable($"Secrets__PreviousKeys__{i}") is { } previous; i++) options.PreviousKeys.Add(previous);
+        var options = new SecretsOptions();
+        Configuration.GetSection(SecretsOptions.SectionName).Bind(options);
         var errors = options.Validate().ToList();
         if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
         return new WorkspaceSecrets(options, DataDir);

@@ -16,4 +16,10 @@ internal sealed class GlobalOptions
         Description = "Print machine-readable JSON instead of text",
         Recursive = true,
     };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "On an unexpected error, print the full exception with its stack trace",
+        Recursive = true,
+    };
 }

@@ -10,14 +10,24 @@ public static class PuoCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) =>
+        RunAsync(args, stdout, stderr, stdin, environment: null);
+
+    /// <summary>
+    /// Runs the command line with <paramref name="environment"/> as its environment variables (null: the
+    /// process's). Settings are read from them as the console reads its own (Database__Provider, ...).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin,
+        IReadOnlyDictionary<string, string?>? environment)
     {
         var globals = new GlobalOptions();
         var root = new RootCommand("PuoAiOps command line: workspace database, users, demo data, imports, classifier.");
         root.Options.Add(globals.DataDir);
         root.Options.Add(globals.Json);
+        root.Options.Add(globals.Verbose);
 
-        CliAction Bind(Func<CliContext, CancellationToken, Task<int>> handler) => new(globals, stdout, stderr, stdin, handler);
+        var cli = new CliEnvironment(stdout, stderr, stdin, environment);
+        CliAction Bind(Func<CliContext, CancellationToken, Task<int>> handler) => new(globals, cli, handler);
         foreach (var command in CommandCatalog.All(Bind))
         {
             // So that `puo --help` lists every verb (db migrate, demo remove...), not only the groups.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Ai.Prompts;
+using PuoAiOps.Application.Common;
 
 namespace PuoAiOps.Application.Ai;
 
@@ -11,7 +12,7 @@ public static class AiDependencyInjection
     /// <summary>The LLM endpoint (section "Ai", validated at start with messages naming the setting) and the prompt library.</summary>
     public static IHostApplicationBuilder AddAi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AiOptions>().Bind(builder.Configuration.GetSection(AiOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddOptions<AiOptions>().BindStrictly(builder.Configuration.GetSection(AiOptions.SectionName)).ValidateOnStart();
         builder.Services.AddAiServices();
         return builder;
     }

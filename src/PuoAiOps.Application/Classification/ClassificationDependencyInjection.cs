@@ -9,6 +9,7 @@ using PuoAiOps.Application.Classification.Jobs;
 using PuoAiOps.Application.Classification.Models;
 using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Classification.Serving;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 
 namespace PuoAiOps.Application.Classification;
@@ -23,7 +24,7 @@ public static class ClassificationDependencyInjection
     public static IHostApplicationBuilder AddClassification(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ClassifierOptions>().Bind(builder.Configuration.GetSection(ClassifierOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddOptions<AiOptions>().Bind(builder.Configuration.GetSection(AiOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddOptions<AiOptions>().BindStrictly(builder.Configuration.GetSection(AiOptions.SectionName)).ValidateOnStart();
         builder.Services.AddOptions<JobOptions>().Bind(builder.Configuration.GetSection(JobOptions.SectionName)).ValidateOnStart();
         builder.Services.AddClassificationServices();
         return builder;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Classification;
@@ -203,18 +202,9 @@ internal static class ClassifyWorkspaceCommand
     /// <summary>Whoever can run the CLI owns the data folder: it acts as curator and reviewer.</summary>
     private static readonly Actor CliActor = Actor.System("command line", Roles.Curator, Roles.Reviewer);
 
-    internal static Task<ServiceProvider> ServicesAsync(CliContext ctx, CancellationToken ct)
-    {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        return CliServices.BuildAsync(ctx, services =>
-        {
-            services.AddOptions();
-            services.Configure<AiOptions>(configuration.GetSection(AiOptions.SectionName));
-            services.Configure<ClassifierOptions>(configuration.GetSection(ClassifierOptions.SectionName));
-            services.Configure<JobOptions>(configuration.GetSection(JobOptions.SectionName));
-            services.AddClassificationServices();
-        }, ct);
-    }
+    /// <summary>The console's classification registrations and settings (sections Classifier, Ai, Jobs), validated as it validates them.</summary>
+    internal static Task<ServiceProvider> ServicesAsync(CliContext ctx, CancellationToken ct) =>
+        CliServices.BuildAsync(ctx, builder => builder.AddClassification(), ct);
 
     /// <summary>Service refusals are bad input (exit 2) with their own message.</summary>
     private static async Task<T> Run<T>(Func<Task<T>> action)

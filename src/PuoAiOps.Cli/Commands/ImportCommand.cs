@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Core.Import;
 using PuoAiOps.Core.Text.Redaction;
@@ -35,16 +34,20 @@ internal static class ImportCommand
         {
             var path = ctx.Parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliUsageException($"no such file: {path}");
-            var options = LoadOptions();
-            if (ctx.Parse.GetValue(batchSize) is { } b) options.BatchSize = b;
-            if (ctx.Parse.GetValue(maxRows) is { } r) options.MaxRows = r;
-            if (ctx.Parse.GetValue(maxBytes) is { } m) options.MaxFileBytes = m;
-            if (ctx.Parse.GetValue(maxText) is { } t) options.MaxTextLength = t;
-            var invalid = options.Validate().ToList();
-            if (invalid.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, invalid));
-
-            await using var db = await ctx.OpenDatabaseAsync(ct);
-            var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options), ctx.Secrets());
+            // The console's registration and validation of the "Import" settings; the flags override them before validation.
+            await using var services = await CliServices.BuildAsync(ctx, builder =>
+            {
+                builder.AddQuestionImport();
+                builder.Services.PostConfigure<ImportOptions>(options =>
+                {
+                    if (ctx.Parse.GetValue(batchSize) is { } b) options.BatchSize = b;
+                    if (ctx.Parse.GetValue(maxRows) is { } r) options.MaxRows = r;
+                    if (ctx.Parse.GetValue(maxBytes) is { } m) options.MaxFileBytes = m;
+                    if (ctx.Parse.GetValue(maxText) is { } t) options.MaxTextLength = t;
+                });
+            }, ct);
+            await using var scope = services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<QuestionImportService>();
             var request = new ImportRequest(Path.GetFileName(path)) { DefaultSource = ctx.Parse.GetValue(source) };
             IProgress<ImportProgress>? reporter = ctx.Parse.GetValue(progress)
                 ? new SyncProgress(p => ctx.Error.WriteLine($"batch {p.Batches}: {p.Imported:N0} imported, {p.Duplicates:N0} duplicates, {p.Rejected:N0} rejected"))
@@ -100,13 +103,6 @@ internal static class ImportCommand
         foreach (var r in result.Rejections.Take(TextModeRejectionLines)) output.WriteLine($"  line {r.Line}: {r.Reason}");
         var more = result.Rejected - Math.Min(TextModeRejectionLines, result.Rejections.Count);
         if (more > 0) output.WriteLine($"  … and {more:N0} more rejected rows (--json lists them).");
-    }
-
-    private static ImportOptions LoadOptions()
-    {
-        var options = new ImportOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(ImportOptions.SectionName).Bind(options);
-        return options;
     }
 
     /// <summary>Reports on the writer's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>

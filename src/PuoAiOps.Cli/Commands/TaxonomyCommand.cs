@@ -30,7 +30,7 @@ internal static class TaxonomyCommand
         export.Options.Add(output);
         bind(async (ctx, ct) =>
         {
-            await using var services = await CliServices.BuildAsync(ctx, s => s.AddTaxonomyServices(), ct);
+            await using var services = await CliServices.BuildAsync(ctx, builder => builder.AddTaxonomy(), ct);
             await using var scope = services.CreateAsyncScope();
             var yaml = await scope.ServiceProvider.GetRequiredService<TaxonomyYaml>().ExportAsync(ct);
             var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
@@ -66,7 +66,7 @@ internal static class TaxonomyCommand
             if (!file.Exists) throw new CliUsageException($"no such file: {file.FullName}");
             var yaml = await File.ReadAllTextAsync(file.FullName, ct);
 
-            await using var services = await CliServices.BuildAsync(ctx, s => s.AddTaxonomyServices(), ct);
+            await using var services = await CliServices.BuildAsync(ctx, builder => builder.AddTaxonomy(), ct);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
             var actor = await ActorAsync(db, ctx.Parse.GetValue(actAs), ct);

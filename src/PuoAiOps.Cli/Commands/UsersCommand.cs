@@ -31,7 +31,7 @@ internal static class UsersCommand
             if (string.IsNullOrEmpty(password))
                 throw new CliUsageException("no password on standard input (example: echo 'a long passphrase' | puo users add ...)");
 
-            await using var provider = await CliServices.BuildAsync(ctx, s => s.AddPuoIdentityCore(), ct);
+            await using var provider = await CliServices.BuildAsync(ctx, builder => builder.Services.AddPuoIdentityCore(), ct);
             await using var scope = provider.CreateAsyncScope();
             var admin = scope.ServiceProvider.GetRequiredService<UserAdminService>();
             await admin.EnsureRolesAsync(ct);

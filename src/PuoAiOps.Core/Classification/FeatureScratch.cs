@@ -24,7 +24,13 @@ internal sealed class FeatureScratch
     public float[] Scores { get; private set; } = [];
 
     /// <summary>Normalises <paramref name="text"/> into this scratch's buffer, without allocating for NFKC (e.g. ASCII) input.</summary>
-    public ReadOnlySpan<char> Normalize(string text) => _text.AsSpan(0, PuoAiOps.Core.Text.TextNormalizer.Normalize(text, ref _text));
+    public ReadOnlySpan<char> Normalize(string text)
+    {
+        // Normalize may swap _text for a larger array, so the field is read only after it returns:
+        // `_text.AsSpan(0, Normalize(text, ref _text))` would slice the old, too short array.
+        var length = PuoAiOps.Core.Text.TextNormalizer.Normalize(text, ref _text);
+        return _text.AsSpan(0, length);
+    }
 
     public void ResetHashes()
     {
@@ -65,7 +71,8 @@ internal sealed class FeatureScratch
     /// <summary>An empty (all -1) power-of-two table at least twice <paramref name="items"/>, and the shift for Fibonacci hashing into it.</summary>
     public Span<int> DedupSlots(int items, out int shift)
     {
-        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, items * 2));
+        // Clamped so that a huge text cannot overflow the doubling; only distinct known features are inserted, far fewer.
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp((long)items * 2, 16, 1 << 30));
         if (_slots.Length < size) _slots = new int[size];
         var slots = _slots.AsSpan(0, size);
         slots.Fill(-1);

@@ -71,11 +71,27 @@ public static class IntentDataReader
             {
                 throw new IntentDataFormatException(lineNumber, $"invalid JSON ({ex.Message})", source);
             }
+            catch (ArgumentException)
+            {
+                // A line read from a string (not from UTF-8 bytes) may hold half a surrogate pair, which JSON cannot transcode.
+                throw new IntentDataFormatException(lineNumber, "invalid text: an unpaired surrogate character", source);
+            }
             using (doc)
             {
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     throw new IntentDataFormatException(lineNumber, "expected a JSON object with 'text' and 'label'", source);
-                rows.Add(Validated(StringProperty(doc.RootElement, "text"), StringProperty(doc.RootElement, "label"), lineNumber, source));
+                string? text, label;
+                try
+                {
+                    text = StringProperty(doc.RootElement, "text");
+                    label = StringProperty(doc.RootElement, "label");
+                }
+                catch (InvalidOperationException)
+                {
+                    // GetString throws this (not JsonException) for a "\ud800" escape without its pair.
+                    throw new IntentDataFormatException(lineNumber, "invalid JSON: unpaired surrogate escape", source);
+                }
+                rows.Add(Validated(text, label, lineNumber, source));
             }
         }
         return rows;

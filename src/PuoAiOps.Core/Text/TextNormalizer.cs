@@ -26,7 +26,7 @@ public static class TextNormalizer
     public static int Normalize(string text, ref char[] buffer)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfkc = text.Normalize(NormalizationForm.FormKC);
+        var nfkc = WellFormed(text).Normalize(NormalizationForm.FormKC);
         if (buffer.Length < nfkc.Length) buffer = new char[nfkc.Length];
         var length = 0;
         var pendingSpace = false;
@@ -45,6 +45,43 @@ public static class TextNormalizer
             buffer[length++] = char.ToLowerInvariant(ch);
         }
         return length;
+    }
+
+    /// <summary>
+    /// The text with every lone surrogate and the noncharacters U+FFFE/U+FFFF replaced by U+FFFD.
+    /// NFKC throws "invalid Unicode code points" on those noncharacters, and (depending on the
+    /// platform's Unicode library) on half of a surrogate pair, which a .NET string may hold (a
+    /// truncated emoji, a JSON "\ud800" escape). Returns the same instance when there is none,
+    /// which is nearly always.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        var noncharacter = text.AsSpan().IndexOfAny('\uFFFE', '\uFFFF') >= 0;
+        if (!noncharacter && (first < 0 || IsWellFormedFrom(text, first))) return text;
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            source.AsSpan().CopyTo(chars);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] is '\uFFFE' or '\uFFFF') chars[i] = '\uFFFD';
+                if (!char.IsSurrogate(chars[i])) continue;
+                if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+                else chars[i] = '\uFFFD';
+            }
+        });
+    }
+
+    private static bool IsWellFormedFrom(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
+            i++;
+        }
+        return true;
     }
 
     /// <summary>Hex SHA-256 of the normalised text: the duplicate key stored with each question.</summary>

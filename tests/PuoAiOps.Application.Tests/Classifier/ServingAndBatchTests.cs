@@ -53,6 +53,41 @@ public sealed class ServingAndBatchTests
     }
 
     [Fact]
+    public async Task BatchClassification_LongQuestions_AreClassifiedLikeShortOnes()
+    {
+        // Questions over 256 characters used to fail on whichever worker thread had not yet seen a long one.
+        await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 20, outOfScope: 8, unlabeled: 6, configure: s =>
+            s.Configure<ClassifierOptions>(o => o.BatchSize = 10));
+        var longIds = new List<long>();
+        await using (var db = bed.NewContext())
+        {
+            int[] lengths = [300, 4_000, 90_000];
+            var questions = lengths.Select(length => new Question
+            {
+                Text = string.Concat(Enumerable.Repeat("my live stream keeps buffering ", length / 31 + 1))[..length],
+                TextHash = $"long-{length}",
+                Locale = "en",
+            }).ToList();
+            db.Questions.AddRange(questions);
+            await db.SaveChangesAsync(Ct);
+            longIds.AddRange(questions.Select(q => q.Id));
+        }
+        var version = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct));
+        await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(version.Id, ClassifierTestBed.Reviewer, Ct));
+
+        var result = await bed.WithAsync<BatchClassificationService, BatchClassificationResult>(b => b.RunAsync(ClassifierTestBed.Curator, ct: Ct));
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(9, result.Questions);
+        await using var check = bed.NewContext();
+        var stored = await check.Questions.AsNoTracking().Where(q => longIds.Contains(q.Id)).ToListAsync(Ct);
+        Assert.All(stored, q =>
+        {
+            Assert.NotNull(q.PredictedConfidence);
+            Assert.Equal(bed.IntentIds["stream_lag"], q.PredictedIntentId);
+        });
+    }
+
+    [Fact]
     public async Task BatchClassification_StoresPredictionsOnUnlabeledQuestionsOnly_AndFeedsUncertainFirstBatches()
     {
         await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 20, outOfScope: 8, unlabeled: 25, configure: s =>

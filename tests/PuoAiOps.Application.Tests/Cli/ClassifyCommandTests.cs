@@ -128,6 +128,41 @@ public sealed class ClassifyCommandTests : IDisposable
         Assert.Contains("model file not found", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(257)]
+    [InlineData(4_000)]
+    [InlineData(100_000)]
+    public async Task Predict_QuestionsLongerThan256Characters_Answer(int length)
+    {
+        var data = Write("data.csv", Rows(copies: 6, withOos: false));
+        var model = Path.Combine(_dir, "model.bin");
+        var train = await CliRunner.RunAsync("classify", "train", "--data", data, "--out", model);
+        Assert.True(train.ExitCode == 0, train.Error);
+
+        var question = Repeat("I forgot my password and cannot login ", length);
+        var predict = await CliRunner.RunAsync("classify", "predict", question, "--model", model, "--json");
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal("password", JsonDocument.Parse(predict.Out).RootElement.GetProperty("label").GetString());
+    }
+
+    [Fact]
+    public async Task Eval_TestSetWithLongQuestions_Runs()
+    {
+        var train = Write("train.csv", Rows(copies: 6, withOos: true));
+        // Test questions as long as CLINC150's longest (about 430 characters), and one of 120,000.
+        var test = new StringBuilder("text,label\n");
+        foreach (var (label, phrases) in Intents)
+            foreach (var phrase in phrases) test.Append(Repeat(phrase + " ", 300 + phrase.Length)).Append(',').Append(label).Append('\n');
+        test.Append(Repeat("my stream is lagging ", 120_000)).Append(",stream\n");
+        var path = Write("test.csv", test.ToString());
+
+        var run = await CliRunner.RunAsync("classify", "eval", "--train", train, "--test", path, "--json", "--seed", "3");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(JsonDocument.Parse(run.Out).RootElement.GetProperty("accuracy").GetDouble() > 0.8, run.Out);
+    }
+
+    private static string Repeat(string piece, int length) => string.Concat(Enumerable.Repeat(piece, length / piece.Length + 1))[..length];
+
     private static string Rows(int copies, bool withOos)
     {
         var csv = new StringBuilder("text,label\n");

@@ -17,4 +17,13 @@ public static class CliRunner
     }
 
     public static Task<Run> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs with <paramref name="environment"/> as the only environment variables (the process's stay untouched for tests running in parallel).</summary>
+    public static async Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await PuoCli.RunAsync(args, stdout, stderr, new StringReader(""), environment);
+        return new Run(code, stdout.ToString(), stderr.ToString());
+    }
 }

@@ -67,6 +67,18 @@ public sealed class TaxonomyCliTests
     }
 
     [Fact]
+    public async Task Import_AYamlBomb_Exits2_NamingTheAnchorLine()
+    {
+        await using var ws = await TempWorkspace.CreateAsync();
+        var file = Path.Combine(ws.DataDir, "bomb.yaml");
+        await File.WriteAllTextAsync(file, YamlSafety.YamlBomb.Text, TestContext.Current.CancellationToken);
+
+        var run = await CliRunner.RunAsync("taxonomy", "import", file, "--data-dir", ws.DataDir);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: bomb.yaml: line {YamlSafety.YamlBomb.AnchorLine}: YAML anchors (&a) are not accepted: write the value out in full.", run.Error.Trim());
+    }
+
+    [Fact]
     public async Task Export_WritesTheFile_ThatImportsWithNothingToPropose()
     {
         await using var ws = await TempWorkspace.CreateAsync();

@@ -51,6 +51,24 @@ public sealed class TaxonomyYamlTests(TaxonomyFixture taxonomy) : IClassFixture<
     }
 
     [Fact]
+    public async Task Import_OfAYamlBomb_IsRefusedWithTheAnchorLine_AndStoresNothing()
+    {
+        // 600 x 600 x 600 scalars behind three anchors, in 13 KB: refused at the first anchor, never expanded.
+        string Row(string item) => "[" + string.Join(",", Enumerable.Repeat(item, 600)) + "]";
+        var bomb = $"format: puo-taxonomy/1\na: &a {Row("lol")}\nb: &b {Row("*a")}\nc: &c {Row("*b")}\ndomains: *c\n";
+        var before = await taxonomy.WithDbAsync(db => db.TaxonomyChanges.CountAsync(Ct));
+        using var curator = await taxonomy.SignInAsAsync(Roles.Curator);
+        await curator.GetPageAsync("/taxonomy/yaml");
+
+        using var fragment = await curator.HtmxPostFileAsync("/taxonomy/import", "file", "bomb.yaml", Encoding.UTF8.GetBytes(bomb));
+        // The console's status for a refused file (a ValidationException: 400 in the API's terms), which htmx swaps in.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fragment.StatusCode);
+        var messages = (await ConsoleClient.ReadFragmentAsync(fragment)).QuerySelector("[data-testid=error-feedback]")!.TextContent;
+        Assert.Contains("Line 2: YAML anchors (&a) are not accepted", messages, StringComparison.Ordinal);
+        Assert.Equal(before, await taxonomy.WithDbAsync(db => db.TaxonomyChanges.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task Import_OfAnExportWithANewIntent_ProposesOnlyTheDifference()
     {
         using var curator = await taxonomy.SignInAsAsync(Roles.Curator);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Common.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -31,7 +32,11 @@ public sealed class PromptLibrary(IOptions<AiOptions> options)
         PromptTemplateConfig config;
         try
         {
-            config = Yaml.Deserialize<PromptTemplateConfig>(yaml) ?? new PromptTemplateConfig();
+            config = SafeYaml.Deserialize<PromptTemplateConfig>(Yaml, yaml) ?? new PromptTemplateConfig();
+        }
+        catch (YamlDotNet.Core.YamlException ex) when ((ex as YamlRefusedException ?? ex.InnerException as YamlRefusedException) is { } refused)
+        {
+            throw new InvalidOperationException($"{source}: line {refused.Line}: {refused.Reason}", ex);
         }
         catch (YamlDotNet.Core.YamlException ex)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PuoAiOps.Application.Common.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -31,13 +32,13 @@ internal sealed class DemoContent
         var yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
         var domains = names.Where(n => n.StartsWith(prefix + "taxonomy.", StringComparison.Ordinal))
-            .Select(n => yaml.Deserialize<DomainSpec>(Read(assembly, n)))
+            .Select(n => SafeYaml.Deserialize<DomainSpec>(yaml, Read(assembly, n)))
             .OrderBy(d => d.Sort)
             .ToList();
         var scripts = names.Where(n => n.StartsWith(prefix + "scripts.", StringComparison.Ordinal))
-            .SelectMany(n => yaml.Deserialize<List<ScriptSpec>>(Read(assembly, n)))
+            .SelectMany(n => SafeYaml.Deserialize<List<ScriptSpec>>(yaml, Read(assembly, n)))
             .ToList();
-        var words = yaml.Deserialize<WordLists>(Read(assembly, prefix + "words.yaml"));
+        var words = SafeYaml.Deserialize<WordLists>(yaml, Read(assembly, prefix + "words.yaml"));
         var sops = names.Where(n => n.StartsWith(prefix + "sop.", StringComparison.Ordinal) && n.EndsWith(".md", StringComparison.Ordinal))
             .Select(n => ParseSop(yaml, n[(prefix.Length + "sop.".Length)..], Read(assembly, n)))
             .ToList();
@@ -51,7 +52,7 @@ internal sealed class DemoContent
         var locale = relativeName[..dot].Replace('_', '-');
         var slug = relativeName[(dot + 1)..^".md".Length];
         var (frontMatter, body) = SplitFrontMatter(text);
-        var meta = yaml.Deserialize<SopFrontMatter>(frontMatter);
+        var meta = SafeYaml.Deserialize<SopFrontMatter>(yaml, frontMatter);
         return new SopSource(slug, locale, meta, body.Trim() + "\n");
     }
 

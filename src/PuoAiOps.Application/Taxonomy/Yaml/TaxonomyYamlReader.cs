@@ -1,4 +1,5 @@
 using System.Globalization;
+using PuoAiOps.Application.Common.Yaml;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Core.Taxonomy;
@@ -24,10 +25,14 @@ public static class TaxonomyYamlReader
     {
         var errors = new List<TaxonomyYamlError>();
         var stream = new YamlStream();
-        var parser = new TrackingParser(new Parser(new StringReader(text)));
+        var parser = new TrackingParser(SafeYaml.Parser(text));
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlRefusedException ex)
+        {
+            return (null, [new(ex.Line, (int)ex.Start.Column, ex.Reason)]);
         }
         catch (YamlException ex)
         {

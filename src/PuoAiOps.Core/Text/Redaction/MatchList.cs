@@ -28,7 +28,11 @@ internal ref struct MatchList
         _items[Count++] = match;
     }
 
-    /// <summary>Sorts by start (longest first on ties) and drops matches overlapping an earlier kept one.</summary>
+    /// <summary>
+    /// Sorts by start (longest first on ties) and folds each match that overlaps an earlier kept one
+    /// into it: the kept marker then covers both spans. Dropping the later match instead would leave
+    /// its tail in clear text (a phone number that a URL's last characters overlap).
+    /// </summary>
     public void ResolveOverlaps()
     {
         var span = _items[..Count];
@@ -48,7 +52,15 @@ internal ref struct MatchList
         var lastEnd = -1;
         foreach (var m in span)
         {
-            if (m.Start < lastEnd) continue;
+            if (m.Start < lastEnd)
+            {
+                if (m.End > lastEnd)
+                {
+                    span[kept - 1] = span[kept - 1] with { Length = m.End - span[kept - 1].Start };
+                    lastEnd = m.End;
+                }
+                continue;
+            }
             span[kept++] = m;
             lastEnd = m.End;
         }

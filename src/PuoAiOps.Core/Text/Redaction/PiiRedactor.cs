@@ -51,8 +51,27 @@ public sealed class PiiRedactor
 
     public string RedactText(string text) => Redact(text).Text;
 
+    /// <summary>Passes over already redacted text before giving up on a fixed point (two suffice in practice).</summary>
+    private const int MaxPasses = 4;
+
     /// <summary>Redacts <paramref name="text"/>; throws <see cref="PiiRedactionTimeoutException"/> if a custom pattern times out.</summary>
     public RedactionResult Redact(string text)
+    {
+        var result = RedactOnce(text);
+        // Detectors judge a match by its neighbours (boundaries, labels), and a neighbour can hide one:
+        // in "+86 138 0013 8000a@b.com" the e-mail takes "8000a", and "+86 138 0013" is a phone number
+        // only once the e-mail is a marker. Passes repeat until nothing is found, so redacted text never
+        // holds what a detector would still redact, and redacting it again changes nothing.
+        for (var pass = 1; result.Changed && pass < MaxPasses; pass++)
+        {
+            var next = RedactOnce(result.Text);
+            if (!next.Changed) break;
+            result = RedactionResult.Combine(result, next);
+        }
+        return result;
+    }
+
+    private RedactionResult RedactOnce(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.AsSpan();

@@ -37,6 +37,16 @@ public readonly struct RedactionResult
 
     internal ReadOnlySpan<int> RawCounts => _counts;
 
+    /// <summary>A second pass over <paramref name="first"/>'s text: its text, and the counts of both passes.</summary>
+    internal static RedactionResult Combine(RedactionResult first, RedactionResult second)
+    {
+        if (first._counts is null) return second;
+        if (second._counts is null) return first;
+        var counts = (int[])first._counts.Clone();
+        for (var i = 0; i < counts.Length; i++) counts[i] += second._counts[i];
+        return new RedactionResult(second.Text, counts);
+    }
+
     private int CustomTotal()
     {
         if (_counts is null) return 0;

@@ -1,0 +1,49 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace PuoAiOps.Application.Common.Yaml;
+
+/// <summary>
+/// Passes parsing events through and stops at the first anchor (<c>&amp;name</c>), alias
+/// (<c>*name</c>), node past the node budget or level past the depth limit. The check is on the
+/// event stream, so nothing after the refused event is ever read, let alone expanded.
+/// </summary>
+internal sealed class GuardedYamlParser(IParser inner, int maxNodes, int maxDepth) : IParser
+{
+    private int _nodes;
+    private int _depth;
+
+    public ParsingEvent? Current => inner.Current;
+
+    private Mark _lastEnd = Mark.Empty;
+
+    public bool MoveNext()
+    {
+        try
+        {
+            if (!inner.MoveNext()) return false;
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's scanner lets this escape for a "\udc00"-style escape of half a surrogate pair;
+            // callers handle malformed YAML as a YamlException with a position, so it becomes one.
+            throw new YamlException(_lastEnd, _lastEnd, $"Malformed YAML after this point: {ex.Message}");
+        }
+        _lastEnd = inner.Current?.End ?? _lastEnd;
+        switch (inner.Current)
+        {
+            case AnchorAlias alias:
+                throw Refused(alias, $"YAML aliases (*{alias.Value}) are not accepted: write the value out in full.");
+            case NodeEvent { Anchor.IsEmpty: false } node:
+                throw Refused(node, $"YAML anchors (&{node.Anchor}) are not accepted: write the value out in full.");
+        }
+        if (inner.Current is NodeEvent && ++_nodes > maxNodes)
+            throw Refused(inner.Current, $"The file has more than {maxNodes:N0} YAML nodes, far more than any file this reads.");
+        if (inner.Current is MappingStart or SequenceStart && ++_depth > maxDepth)
+            throw Refused(inner.Current, $"The file nests deeper than {maxDepth} levels.");
+        if (inner.Current is MappingEnd or SequenceEnd) _depth--;
+        return true;
+    }
+
+    private static YamlRefusedException Refused(ParsingEvent at, string reason) => new(at.Start, at.End, reason);
+}

@@ -1,0 +1,16 @@
+using YamlDotNet.Core;
+
+namespace PuoAiOps.Application.Common.Yaml;
+
+/// <summary>
+/// A YAML file refused before it was read in full (an anchor, an alias, too many nodes, too deep).
+/// A <see cref="YamlException"/>, so every reader that reports malformed YAML with its line reports this too;
+/// <see cref="Reason"/> is the sentence without YamlDotNet's position prefix.
+/// </summary>
+public sealed class YamlRefusedException(Mark start, Mark end, string reason) : YamlException(start, end, reason)
+{
+    public string Reason { get; } = reason;
+
+    /// <summary>1-based line of the refused node.</summary>
+    public int Line => (int)Start.Line;
+}
