@@ -68,7 +68,7 @@ public sealed class LuceneKeywordIndex : IDisposable
     public IReadOnlyList<(long Id, float Score)> Search(string query, SearchFilter filter, int top) =>
         string.IsNullOrWhiteSpace(query) ? [] : WithSearcher(s => Search(s, query, filter, top), []);
 
-    private IReadOnlyList<(long Id, float Score)> Search(IndexSearcher searcher, string query, SearchFilter filter, int top)
+    private List<(long Id, float Score)> Search(IndexSearcher searcher, string query, SearchFilter filter, int top)
     {
         var languages = filter.Locale is { } locale ? [Locales.Language(locale)] : new[] { "en", "zh" };
         var text = new BooleanQuery();
@@ -86,7 +86,7 @@ public sealed class LuceneKeywordIndex : IDisposable
         return result;
     }
 
-    private static Filter? FilterOf(SearchFilter filter)
+    private static QueryWrapperFilter? FilterOf(SearchFilter filter)
     {
         var must = new BooleanQuery();
         if (filter.Locale is { } locale) must.Add(new TermQuery(new Term(LocaleField, Locales.Language(locale))), Occur.MUST);
