@@ -24,6 +24,8 @@ builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddAnnotationConsole();
 builder.AddClassifierConsole();
+builder.AddKnowledge();
+builder.AddVectorSearch();
 
 var app = builder.Build();
 await app.InitializeWorkspaceAsync();

@@ -107,6 +107,8 @@ internal sealed class HtmlBlockReader
     /// <summary>HTML whitespace collapsing, keeping explicit line breaks (br).</summary>
     private static string Collapse(string text)
     {
+        // Entities (&#8203;) decode to invisible characters only after parsing: strip them here too.
+        text = InvisibleText.Strip(text);
         var lines = text.Split('\n').Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         return string.Join('\n', lines.Where(l => l.Length > 0)).Trim();
     }

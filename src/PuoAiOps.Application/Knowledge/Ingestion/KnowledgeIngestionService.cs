@@ -27,7 +27,15 @@ public sealed class KnowledgeIngestionService(
     public async Task<IngestResult> IngestAsync(DocumentUpload upload, CancellationToken ct = default)
     {
         var (format, text) = UploadReader.Read(upload, _options.MaxDocumentBytes);
-        var parsed = DocumentParser.Parse(text, format);
+        ParsedDocument parsed;
+        try
+        {
+            parsed = DocumentParser.Parse(text, format);
+        }
+        catch (KnowledgeInputException ex)
+        {
+            throw new KnowledgeInputException($"{upload.FileName}: {ex.Message}");
+        }
         if (!parsed.Blocks.Any(b => b.Text.Trim().Length > 0))
             throw new KnowledgeInputException($"{upload.FileName}: no visible text (removed {parsed.HiddenElementsRemoved} hidden element(s) and {parsed.InvisibleCharsRemoved} invisible character(s))");
 
