@@ -128,5 +128,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
+    /// <summary>A tokenizer like the one this generator uses, for measuring tokenization on its own.</summary>
+    public static BertTokenizer CreateTokenizer() => MiniLmResources.Tokenizer();
+
     public void Dispose() => _session.Dispose();
 }

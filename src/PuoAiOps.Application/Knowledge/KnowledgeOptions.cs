@@ -13,8 +13,8 @@ public sealed class KnowledgeOptions
     public int ChunkMaxChars { get; set; } = 1200;
     public int ChunkOverlapChars { get; set; } = 150;
 
-    /// <summary>SmartCn (word segmentation) or Cjk (bigrams) for Chinese text; see docs/knowledge.md for the measurement.</summary>
-    public ChineseAnalyzerKind ChineseAnalyzer { get; set; } = ChineseAnalyzerKind.SmartCn;
+    /// <summary>Cjk (bigrams, the default: better on our Chinese questions) or SmartCn (dictionary word segmentation); see docs/knowledge.md.</summary>
+    public ChineseAnalyzerKind ChineseAnalyzer { get; set; } = ChineseAnalyzerKind.Cjk;
 
     /// <summary>Candidates each retriever contributes to the fusion.</summary>
     public int Candidates { get; set; } = 50;

@@ -19,7 +19,7 @@ internal static class KbEvalCommand
         var queries = new Option<string>("--queries") { Description = "Lines of {\"query\",\"relevant\":[\"id\",...]}", Required = true };
         var k = new Option<int>("--k") { Description = "Ranking depth evaluated", DefaultValueFactory = _ => 10 };
         var keywordOnly = new Option<bool>("--keyword-only") { Description = "Without the sentence encoder" };
-        var chinese = new Option<ChineseAnalyzerKind>("--chinese-analyzer") { Description = "SmartCn or Cjk (bigrams)", DefaultValueFactory = _ => ChineseAnalyzerKind.SmartCn };
+        var chinese = new Option<ChineseAnalyzerKind>("--chinese-analyzer") { Description = "Cjk (bigrams, default) or SmartCn (word segmentation)", DefaultValueFactory = _ => ChineseAnalyzerKind.Cjk };
         var denseWeight = new Option<double?>("--dense-weight") { Description = "Weight of the dense ranking in the fusion (default 1)" };
         foreach (var option in new Option[] { corpus, queries, k, keywordOnly, chinese, denseWeight }) command.Options.Add(option);
         bind((ctx, ct) => KbCommand.GuardAsync(async () =>

@@ -13,10 +13,12 @@ namespace PuoAiOps.Application.Tests.Knowledge;
 public sealed class KnowledgeTestBed : IAsyncDisposable
 {
     private readonly TempWorkspace _workspace;
+    private readonly bool _ownsWorkspace;
 
-    private KnowledgeTestBed(TempWorkspace workspace, ServiceProvider services, CountingGenerator? generator)
+    private KnowledgeTestBed(TempWorkspace workspace, ServiceProvider services, CountingGenerator? generator, bool ownsWorkspace = true)
     {
         _workspace = workspace;
+        _ownsWorkspace = ownsWorkspace;
         Services = services;
         Generator = generator;
     }
@@ -26,9 +28,14 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
     public string DataDir => _workspace.DataDir;
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<KnowledgeTestBed> CreateAsync(bool dense = false, long maxBytes = 2 * 1024 * 1024)
+    public static async Task<KnowledgeTestBed> CreateAsync(bool dense = false, long maxBytes = 2 * 1024 * 1024) =>
+        Build(await TempWorkspace.CreateAsync(), dense, maxBytes, ownsWorkspace: true);
+
+    /// <summary>Over a workspace the caller owns (and disposes), keyword-only.</summary>
+    public static Task<KnowledgeTestBed> CreateOnAsync(TempWorkspace workspace) => Task.FromResult(Build(workspace, false, 2 * 1024 * 1024, ownsWorkspace: false));
+
+    private static KnowledgeTestBed Build(TempWorkspace workspace, bool dense, long maxBytes, bool ownsWorkspace)
     {
-        var workspace = await TempWorkspace.CreateAsync();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(workspace.Options));
@@ -37,7 +44,7 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
         if (generator is not null) services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator);
         services.AddKnowledgeServices(o => o.MaxDocumentBytes = maxBytes);
         services.AddVectorSearchServices();
-        return new KnowledgeTestBed(workspace, services.BuildServiceProvider(validateScopes: true), generator);
+        return new KnowledgeTestBed(workspace, services.BuildServiceProvider(validateScopes: true), generator, ownsWorkspace);
     }
 
     public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -57,7 +64,7 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await _workspace.DisposeAsync();
+        if (_ownsWorkspace) await _workspace.DisposeAsync();
     }
 
     /// <summary>The real encoder, counting how many texts it was asked to embed.</summary>
