@@ -64,7 +64,11 @@ public sealed class KnowledgeEvaluator(KnowledgeEmbedder embedder, KnowledgeOpti
             hybrid.Add(Documents(fused.Select(h => h.Id), owner, k), query.Relevant);
             keywordOnly.Add(Documents(fused.Where(h => h.Ranks[0] is not null).OrderBy(h => h.Ranks[0]).Select(h => h.Id), owner, k), query.Relevant);
             if (ranker.DenseAvailable)
-                denseOnly.Add(Documents(fused.Where(h => h.Ranks[1] is not null).OrderBy(h => h.Ranks[1]).Select(h => h.Id), owner, k), query.Relevant);
+            {
+                // Separately (untimed): the fusion may leave the dense list out for Chinese queries.
+                var dense = await ranker.RankAsync(query.Query, query.Query, SearchFilter.None, SearchMode.Dense, options.Candidates, ct);
+                denseOnly.Add(Documents(dense.Select(h => h.Id), owner, k), query.Relevant);
+            }
             bm25.Add(baseline.Search(query.Query, k).Select(h => corpus[(int)h.Id].Id).ToList(), query.Relevant);
         }
         return new EvalReport(corpus.Count, records.Count, queries.Count, ranker.DenseAvailable ? "hybrid" : "keyword", options.ChineseAnalyzer.ToString(),
