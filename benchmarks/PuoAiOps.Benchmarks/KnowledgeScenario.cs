@@ -12,7 +12,7 @@ namespace PuoAiOps.Benchmarks;
 /// Knowledge-base speed targets, end to end on this machine: sentence embedding (batch throughput,
 /// single-query latency, tokenizer share), exact dense search over N × 384 vectors, keyword index
 /// ingestion and BM25 query latency over N chunks.
-/// Usage: kb [--chunks 100000] [--questions 2000] [--queries 300]
+/// Usage: kb [--chunks 100000] [--questions 2000] [--queries 300] [--only embedding|dense|keyword]
 /// </summary>
 internal static class KnowledgeScenario
 {
@@ -32,9 +32,10 @@ internal static class KnowledgeScenario
         var random = new Random(7);
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
 
-        Embedding(questions, queries, random);
-        Dense(chunks, queries, random);
-        Keyword(chunks, queries, random);
+        var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+        if (only is null or "embedding") Embedding(questions, queries, random);
+        if (only is null or "dense") Dense(chunks, queries, random);
+        if (only is null or "keyword") Keyword(chunks, queries, random);
         await Task.CompletedTask;
         return 0;
     }
@@ -107,9 +108,11 @@ internal static class KnowledgeScenario
 
     private static string Word(Random random)
     {
-        // Zipf-like: low indexes far more often, as in real text.
+        // Zipf-like over the domain words plus 5,000 filler terms, so postings lists have realistic
+        // lengths (a 50-word vocabulary would put every term in nearly every chunk).
         var r = random.NextDouble();
-        return Words[(int)(Words.Length * r * r)];
+        var rank = (int)(5_050 * r * r * r);
+        return rank < Words.Length ? Words[rank] : "term" + rank.ToString(CultureInfo.InvariantCulture);
     }
 
     private static float[] UnitVector(Random random)
