@@ -107,7 +107,7 @@ public sealed class KbCommandTests
         await indexer.ExecuteTask!;
 
         await using var db = ws.NewContext();
-        Assert.Equal(await db.Chunks.CountAsync(Ct), bed.Services.GetRequiredService<Knowledge.Indexing.KnowledgeIndexes>().Keyword.Count);
+        Assert.Equal(await db.Chunks.CountAsync(Ct), bed.Services.GetRequiredService<PuoAiOps.Application.Knowledge.Indexing.KnowledgeIndexes>().Keyword.Count);
         var en = await bed.WithAsync(sp => sp.GetRequiredService<KnowledgeSearchService>().SearchAsync(new KnowledgeQuery("refund unused coins", 3, new(Locale: "en")), Ct));
         var zh = await bed.WithAsync(sp => sp.GetRequiredService<KnowledgeSearchService>().SearchAsync(new KnowledgeQuery("充值未到账", 3, new(Locale: "zh-CN")), Ct));
         Assert.NotEmpty(en.Hits);
