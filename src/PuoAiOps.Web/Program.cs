@@ -30,6 +30,8 @@ builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddAnnotationConsole();
 builder.AddClassificationConsole();
+builder.AddKnowledge();
+builder.AddVectorSearch();
 
 var app = builder.Build();
 try

@@ -28,6 +28,8 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<ReplyScriptVersion> ScriptVersions => Set<ReplyScriptVersion>();
     public DbSet<SopDocument> Documents => Set<SopDocument>();
     public DbSet<SopChunk> Chunks => Set<SopChunk>();
+    public DbSet<SopDocumentVersion> DocumentVersions => Set<SopDocumentVersion>();
+    public DbSet<GlossaryEntry> Glossary => Set<GlossaryEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Turn> Turns => Set<Turn>();
     public DbSet<Feedback> Feedback => Set<Feedback>();

@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return ImportCommand.Create(bind);
         yield return ClassifyCommand.Create(bind);
         yield return ClassifyWorkspaceCommand.Create(bind);
+        yield return KbCommand.Create(bind);
     }
 }

@@ -28,6 +28,39 @@ internal sealed class SopDocumentConfiguration : IEntityTypeConfiguration<SopDoc
         b.HasIndex(x => new { x.Slug, x.Locale }).IsUnique();
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasMany(x => x.Chunks).WithOne().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Format).HasMaxLength(16);
+        b.Property(x => x.Domain).HasMaxLength(64);
+    }
+}
+
+internal sealed class SopChunkConfiguration : IEntityTypeConfiguration<SopChunk>
+{
+    public void Configure(EntityTypeBuilder<SopChunk> b)
+    {
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.Property(x => x.EmbeddingModel).HasMaxLength(64);
+    }
+}
+
+internal sealed class SopDocumentVersionConfiguration : IEntityTypeConfiguration<SopDocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<SopDocumentVersion> b)
+    {
+        b.ToTable("DocumentVersions");
+        b.Property(x => x.Format).HasMaxLength(16);
+        b.HasIndex(x => new { x.DocumentId, x.Revision }).IsUnique();
+        b.HasOne<SopDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GlossaryEntryConfiguration : IEntityTypeConfiguration<GlossaryEntry>
+{
+    public void Configure(EntityTypeBuilder<GlossaryEntry> b)
+    {
+        b.ToTable("Glossary");
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.Property(x => x.Term).HasMaxLength(128);
+        b.HasIndex(x => new { x.Locale, x.Term }).IsUnique();
     }
 }
 

@@ -1,0 +1,24 @@
+using PuoAiOps.Application.Knowledge.Keyword;
+using PuoAiOps.Application.VectorSearch;
+
+namespace PuoAiOps.Application.Knowledge.Indexing;
+
+/// <summary>
+/// Applies chunk changes to both indexes after the database has committed them. A failure here
+/// leaves the database (the source of truth) correct; `puo kb reindex` brings the indexes back.
+/// </summary>
+public sealed class KnowledgeIndexes(LuceneKeywordIndex keyword, KnowledgeEmbedder embedder, IVectorIndex? vectors = null)
+{
+    public LuceneKeywordIndex Keyword => keyword;
+    public IVectorIndex? Vectors => embedder.Available ? vectors : null;
+
+    public async Task ApplyAsync(IReadOnlyList<(ChunkRecord Chunk, float[]? Vector)> upserts, IReadOnlyCollection<long> deletes, CancellationToken ct)
+    {
+        keyword.Apply(upserts.Select(u => u.Chunk).ToList(), deletes);
+        if (Vectors is not { } index) return;
+        if (deletes.Count > 0) await index.DeleteAsync(deletes, ct);
+        var records = upserts.Where(u => u.Vector is not null)
+            .Select(u => new VectorRecord(u.Chunk.Id, u.Vector, u.Chunk.Locale, u.Chunk.Domain, u.Chunk.Intents)).ToList();
+        if (records.Count > 0) await index.UpsertAsync(records, ct);
+    }
+}

@@ -1,0 +1,24 @@
+namespace PuoAiOps.Application.Knowledge.Ingestion;
+
+/// <summary>
+/// A document to ingest: its file name (which gives the format and, without front matter, the
+/// slug), its bytes, where it came from and who uploaded it. <paramref name="Locale"/> is used
+/// when the document's front matter does not name one.
+/// </summary>
+public sealed record DocumentUpload(string FileName, byte[] Content, string Source, string? UploadedById = null, string? Locale = null);
+
+public enum IngestStatus { Created, Updated, Unchanged }
+
+/// <summary>What one ingestion did. Chunk counts say how much was re-indexed: only added chunks are embedded again.</summary>
+public sealed record IngestResult(
+    string Slug,
+    string Locale,
+    string Title,
+    IngestStatus Status,
+    int Revision,
+    int ChunksAdded,
+    int ChunksRemoved,
+    int ChunksKept,
+    int HiddenElementsRemoved,
+    int InvisibleCharsRemoved,
+    string? IndexWarning = null);

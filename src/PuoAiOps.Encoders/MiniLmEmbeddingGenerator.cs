@@ -1,0 +1,138 @@
+using System.Numerics.Tensors;
+using FastBertTokenizer;
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace PuoAiOps.Encoders;
+
+/// <summary>
+/// all-MiniLM-L6-v2 sentence vectors (384 dimensions, mean-pooled, L2-normalised) behind
+/// <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, offline. One instance serves the whole
+/// process: ONNX Runtime sessions are safe to run concurrently and the tokenizer is called only
+/// through its buffer-taking overload, which keeps no shared state.
+/// </summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const string ModelId = "all-MiniLM-L6-v2";
+    public const int Dimensions = 384;
+
+    /// <summary>The model was fine-tuned on 128-token inputs; longer text is truncated, as sentence-transformers does.</summary>
+    public const int MaxTokens = 128;
+
+    /// <summary>Texts per model call; sorted by length first so a batch pads to about its own length.</summary>
+    private const int BatchSize = 32;
+
+    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInstance = new(() => new MiniLmEmbeddingGenerator());
+
+    /// <summary>
+    /// The process-wide instance (the model is ~90 MB; one session serves every caller). Hosts
+    /// register this same object in DI; it lives as long as the process and is never disposed.
+    /// </summary>
+    public static MiniLmEmbeddingGenerator Shared => SharedInstance.Value;
+
+    private readonly InferenceSession _session;
+    private readonly BertTokenizer _tokenizer;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    public MiniLmEmbeddingGenerator(int threads = 0)
+    {
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // Idle worker threads would otherwise spin for a while after each call, burning a core the
+        // web host or the other requests need; a few microseconds of wake-up is cheaper here.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        _session = new InferenceSession(MiniLmResources.ModelBytes(), options);
+        _tokenizer = MiniLmResources.Tokenizer();
+        _metadata = new EmbeddingGeneratorMetadata("onnxruntime", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+    }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values as IReadOnlyList<string> ?? values.ToList();
+        var matrix = new float[texts.Count * Dimensions];
+        Embed(texts, matrix, cancellationToken);
+        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < texts.Count; i++)
+            result.Add(new Embedding<float>(matrix.AsMemory(i * Dimensions, Dimensions)) { ModelId = ModelId, CreatedAt = now });
+        return Task.FromResult(result);
+    }
+
+    /// <summary>Writes one normalised vector per text, row after row, into <paramref name="destination"/>.</summary>
+    public void Embed(IReadOnlyList<string> texts, Span<float> destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (destination.Length < texts.Count * Dimensions)
+            throw new ArgumentException("Destination is shorter than texts × dimensions.", nameof(destination));
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
+        for (var start = 0; start < order.Length; start += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RunBatch(texts, order.AsSpan(start, Math.Min(BatchSize, order.Length - start)), destination);
+        }
+    }
+
+    private void RunBatch(IReadOnlyList<string> texts, ReadOnlySpan<int> batch, Span<float> destination)
+    {
+        var count = batch.Length;
+        var ids = new long[count * MaxTokens];
+        var mask = new long[count * MaxTokens];
+        var lengths = new int[count];
+        var width = 2;
+        for (var k = 0; k < count; k++)
+        {
+            var text = texts[batch[k]];
+            // An empty text still gets [CLS] [SEP], so its vector is defined (and the same for every empty text).
+            lengths[k] = _tokenizer.Encode(text ?? "", ids.AsSpan(k * MaxTokens, MaxTokens), mask.AsSpan(k * MaxTokens, MaxTokens), padTo: null);
+            width = Math.Max(width, lengths[k]);
+        }
+        var inputIds = Pack(ids, count, width);
+        var attention = Pack(mask, count, width);
+        var inputs = new[]
+        {
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(inputIds, [count, width])),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(attention, [count, width])),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(new long[count * width], [count, width])),
+        };
+        using var outputs = _session.Run(inputs, ["last_hidden_state"]);
+        var hidden = ((DenseTensor<float>)outputs[0].AsTensor<float>()).Buffer.Span;
+        for (var k = 0; k < count; k++)
+            MeanPool(hidden.Slice(k * width * Dimensions, width * Dimensions), lengths[k], destination.Slice(batch[k] * Dimensions, Dimensions));
+    }
+
+    /// <summary>Copies each row's first <paramref name="width"/> tokens into a dense [count, width] array (the rest is padding, id 0).</summary>
+    private static long[] Pack(long[] rows, int count, int width)
+    {
+        var packed = new long[count * width];
+        for (var k = 0; k < count; k++)
+            rows.AsSpan(k * MaxTokens, width).CopyTo(packed.AsSpan(k * width, width));
+        return packed;
+    }
+
+    /// <summary>Average of the real tokens' states (padding excluded), then unit length so a dot product is the cosine.</summary>
+    private static void MeanPool(ReadOnlySpan<float> states, int tokens, Span<float> output)
+    {
+        output.Clear();
+        for (var t = 0; t < tokens; t++)
+            TensorPrimitives.Add(output, states.Slice(t * Dimensions, Dimensions), output);
+        var norm = TensorPrimitives.Norm(output);
+        if (norm > 0) TensorPrimitives.Divide(output, norm, output);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    /// <summary>A tokenizer like the one this generator uses, for measuring tokenization on its own.</summary>
+    public static BertTokenizer CreateTokenizer() => MiniLmResources.Tokenizer();
+
+    public void Dispose() => _session.Dispose();
+}
