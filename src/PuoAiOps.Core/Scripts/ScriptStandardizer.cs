@@ -137,7 +137,7 @@ public static partial class ScriptStandardizer
     [GeneratedRegex(@"(?<label>(?:order|purchase|transaction)(?:\s*(?:number|no\.?|id|#))?\s*[:#]?\s*|订单号?\s*[:：]?\s*)\d[\d-]{5,}\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrderNumber();
 
-    [GeneratedRegex(@"^\s*(?:hi|hello|hey|dear)\s+(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,!]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?i:hi|hello|hey|dear)\s+(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*[,!]", RegexOptions.CultureInvariant)]
     private static partial Regex GreetingName();
 
     [GeneratedRegex(@"^\s*(?:亲爱的)?(?<name>[\u4e00-\u9fff]{1,4}?)(?:先生|女士)?(?:您好|你好)", RegexOptions.CultureInvariant)]
