@@ -13,7 +13,7 @@ public static class PuoCli
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("PuoAiOps command line: workspace database, users, demo data, imports, classifier.");
+        var root = new RootCommand("PuoAiOps command line: workspace database, users, demo data, imports, reply scripts, classifier.");
         root.Options.Add(globals.DataDir);
         root.Options.Add(globals.Json);
 

@@ -19,6 +19,7 @@ builder.AddConsoleHosting();
 builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
 builder.AddTaxonomy();
+builder.AddScripts();
 builder.AddQuestionImport();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         api.MapTaxonomyApi();
         api.MapAnnotationApi();
         api.MapClassifierApi();
+        api.MapScriptsApi();
         return endpoints;
     }
 
