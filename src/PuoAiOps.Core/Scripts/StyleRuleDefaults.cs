@@ -65,7 +65,7 @@ public static class StyleRuleDefaults
             new("你的错", BannedPhraseKind.Blame, "这个问题"),
             new("您的错", BannedPhraseKind.Blame, "这个问题"),
             new("你应该早点", BannedPhraseKind.Blame, "下次可以"),
-            new("工单", BannedPhraseKind.Jargon, "申请"),
+            new("技术侧", BannedPhraseKind.Jargon, "技术团队"),
             new("后台", BannedPhraseKind.Jargon, "系统"),
             new("二线", BannedPhraseKind.Jargon, "专员"),
             new("保证", BannedPhraseKind.Promise, "尽力"),
