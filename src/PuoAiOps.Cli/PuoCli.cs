@@ -21,7 +21,7 @@ public static class PuoCli
         IReadOnlyDictionary<string, string?>? environment)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("PuoAiOps command line: workspace database, users, demo data, imports, classifier.");
+        var root = new RootCommand("PuoAiOps command line: workspace database, users, demo data, imports, reply scripts, classifier.");
         root.Options.Add(globals.DataDir);
         root.Options.Add(globals.Json);
         root.Options.Add(globals.Verbose);

@@ -25,6 +25,7 @@ builder.AddConsoleShell();
 builder.AddAdmin();
 builder.AddOverview();
 builder.AddTaxonomy();
+builder.AddScripts();
 builder.AddQuestionImport();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Persistence;
 
@@ -23,4 +24,22 @@ internal sealed class JsonListConverter() : ValueConverter<List<string>, string>
 internal sealed class JsonListComparer() : ValueComparer<List<string>>(
     (a, b) => a != null && b != null && a.SequenceEqual(b),
     v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+    v => v.ToList());
+
+internal static class ScriptJson
+{
+    // Enum names, not numbers: the column stays readable and survives reordering.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}
+
+internal sealed class JsonVariablesConverter() : ValueConverter<List<ScriptVariable>, string>(
+    v => JsonSerializer.Serialize(v, ScriptJson.Options),
+    v => JsonSerializer.Deserialize<List<ScriptVariable>>(v, ScriptJson.Options) ?? new());
+
+internal sealed class JsonVariablesComparer() : ValueComparer<List<ScriptVariable>>(
+    (a, b) => a != null && b != null && a.SequenceEqual(b),
+    v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
     v => v.ToList());

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return KeysCommand.Create(bind);
         yield return DemoCommand.Create(bind);
         yield return TaxonomyCommand.Create(bind);
+        yield return ScriptsCommand.Create(bind);
         yield return ExportCommand.Create(bind);
         yield return ImportCommand.Create(bind);
         yield return ClassifyCommand.Create(bind);

@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         api.MapTaxonomyApi();
         api.MapAnnotationApi();
         api.MapClassifierApi();
+        api.MapScriptsApi();
         return endpoints;
     }
 

@@ -12,7 +12,7 @@ public sealed class CliUsageTests
         var run = await CliRunner.RunAsync("--help");
         Assert.True(run.ExitCode == 0, run.Error);
         var lines = run.Out.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l.Trim(), @"\s+", " ")).ToList();
-        foreach (var (group, verbs) in new[] { ("db", "migrate"), ("users", "add"), ("demo", "seed, remove"), ("import", "questions"), ("export", "labels"), ("taxonomy", "export"), ("keys", "rotate"), ("users", "unlock") })
+        foreach (var (group, verbs) in new[] { ("db", "migrate"), ("users", "add"), ("demo", "seed, remove"), ("import", "questions"), ("export", "labels"), ("taxonomy", "export"), ("keys", "rotate"), ("users", "unlock"), ("scripts", "lint, import, export") })
             Assert.Contains(lines, l => l.StartsWith(group + " ", StringComparison.Ordinal) && l.Contains(verbs, StringComparison.Ordinal));
     }
 

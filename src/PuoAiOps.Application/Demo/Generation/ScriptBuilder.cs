@@ -1,5 +1,6 @@
 using PuoAiOps.Application.Demo.Content;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Demo.Generation;
 
@@ -19,29 +20,12 @@ internal static class ScriptBuilder
             var intent = taxonomy[spec.Intent];
             foreach (var locale in DemoLocales.All)
             {
-                var script = new ReplyScript
-                {
-                    Id = ids.Next<ReplyScript>(),
-                    IntentId = intent.Entity.Id,
-                    Locale = locale,
-                    Title = intent.Spec.Names[locale],
-                    IsDemo = true,
-                };
-                set.Scripts.Add(script);
+                var script = NewScript(intent, locale, ScriptChannels.Im, set, ids);
 
                 var number = 0;
                 ReplyScriptVersion Add(string body, ScriptVersionStatus status, DateTime createdAt)
                 {
-                    var version = new ReplyScriptVersion
-                    {
-                        Id = ids.Next<ReplyScriptVersion>(),
-                        ScriptId = script.Id,
-                        Number = ++number,
-                        Body = body,
-                        Status = status,
-                        AuthorId = DemoUsers.Curator,
-                        CreatedAt = createdAt,
-                    };
+                    var version = NewVersion(script, ++number, body, status, createdAt, intent, ids);
                     set.ScriptVersions.Add(version);
                     return version;
                 }
@@ -65,6 +49,19 @@ internal static class ScriptBuilder
                     if (isCurrent) script.PublishedVersionId = version.Id;
                 }
 
+                // Every fourth intent also has an e-mail script that repeats the chat text with a
+                // sign-off: the near-duplicate finder flags these pairs in the demo.
+                if (index % 4 == 0)
+                {
+                    var email = NewScript(intent, locale, ScriptChannels.Email, set, ids);
+                    var closing = StyleRuleDefaults.For(locale, ScriptChannels.Email).ClosingTemplate;
+                    var body = spec.Body(locale) + (locale == DemoLocales.Chinese ? "" : "\n") + closing;
+                    var version = NewVersion(email, 1, body, ScriptVersionStatus.Approved, dates[^1].AddDays(-2), intent, ids);
+                    (version.ReviewerId, version.ReviewedAt) = (DemoUsers.Reviewer, dates[^1]);
+                    email.PublishedVersionId = version.Id;
+                    set.ScriptVersions.Add(version);
+                }
+
                 if (spec.Pending is { } pending)
                 {
                     var status = Enum.Parse<ScriptVersionStatus>(pending.Status);
@@ -80,6 +77,39 @@ internal static class ScriptBuilder
         }
         return timeline;
     }
+
+    private static ReplyScript NewScript(DemoIntent intent, string locale, string channel, DemoDataSet set, DemoIds ids)
+    {
+        var script = new ReplyScript
+        {
+            Id = ids.Next<ReplyScript>(),
+            IntentId = intent.Entity.Id,
+            Locale = locale,
+            Channel = channel,
+            Title = intent.Spec.Names[locale],
+            Tags = [intent.Domain.Key],
+            OwnerId = DemoUsers.Curator,
+            IsDemo = true,
+        };
+        set.Scripts.Add(script);
+        return script;
+    }
+
+    /// <summary>Variables declared from the placeholders the text uses; SOP link from the intent's SOP document.</summary>
+    private static ReplyScriptVersion NewVersion(ReplyScript script, int number, string body, ScriptVersionStatus status, DateTime createdAt, DemoIntent intent, DemoIds ids) => new()
+    {
+        Id = ids.Next<ReplyScriptVersion>(),
+        ScriptId = script.Id,
+        Number = number,
+        Body = body,
+        Variables = ScriptPlaceholders.Names(body).Select(n => new ScriptVariable(n, n == "coins" ? ScriptVariableType.Number : ScriptVariableType.Text)).ToList(),
+        SopLinks = intent.Spec.Sop is { } sop ? [sop] : [],
+        Status = status,
+        AuthorId = DemoUsers.Curator,
+        UpdatedById = DemoUsers.Curator,
+        CreatedAt = createdAt,
+        UpdatedAt = createdAt,
+    };
 
     /// <summary>First approval well before the window; a current version replacing it lands 30-45 days ago.</summary>
     private static DateTime[] ApprovalDates(int count, int index, DateTime now)

@@ -9,7 +9,8 @@ internal sealed class ReplyScriptConfiguration : IEntityTypeConfiguration<ReplyS
     public void Configure(EntityTypeBuilder<ReplyScript> b)
     {
         b.Property(x => x.Locale).HasMaxLength(16);
-        b.HasIndex(x => new { x.IntentId, x.Locale }).IsUnique();
+        b.Property(x => x.Channel).HasMaxLength(16);
+        b.HasIndex(x => new { x.IntentId, x.Locale, x.Channel }).IsUnique();
         b.HasOne(x => x.Intent).WithMany().HasForeignKey(x => x.IntentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.ScriptId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -17,7 +18,13 @@ internal sealed class ReplyScriptConfiguration : IEntityTypeConfiguration<ReplyS
 
 internal sealed class ReplyScriptVersionConfiguration : IEntityTypeConfiguration<ReplyScriptVersion>
 {
-    public void Configure(EntityTypeBuilder<ReplyScriptVersion> b) => b.HasIndex(x => new { x.ScriptId, x.Number }).IsUnique();
+    public void Configure(EntityTypeBuilder<ReplyScriptVersion> b)
+    {
+        b.HasIndex(x => new { x.ScriptId, x.Number }).IsUnique();
+        b.Property(x => x.Stamp).IsConcurrencyToken();
+        b.Property(x => x.Variables).HasConversion<JsonVariablesConverter, JsonVariablesComparer>();
+        b.HasMany(x => x.Comments).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class SopDocumentConfiguration : IEntityTypeConfiguration<SopDocument>

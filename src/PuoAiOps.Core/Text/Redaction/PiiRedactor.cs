@@ -90,6 +90,32 @@ public sealed class PiiRedactor
         }
     }
 
+    /// <summary>
+    /// Where the personal data in <paramref name="text"/> is, without replacing it (the reply-script
+    /// linter points at each finding). Same detectors and overlap rules as <see cref="Redact"/>.
+    /// </summary>
+    public IReadOnlyList<PiiSpan> Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        var matches = new MatchList(stackalloc PiiMatch[8]);
+        try
+        {
+            FindBuiltIn(span, ref matches);
+            FindCustom(span, ref matches);
+            if (matches.Count == 0) return [];
+            matches.ResolveOverlaps();
+            var found = new List<PiiSpan>(matches.Count);
+            foreach (var m in matches.Items)
+                found.Add(new PiiSpan(m.Start, m.Length, m.Type, m.Type == PiiType.Custom ? _custom[m.CustomIndex].Name : PiiTypes.ReportKey(m.Type)));
+            return found;
+        }
+        finally
+        {
+            matches.Dispose();
+        }
+    }
+
     private void FindBuiltIn(ReadOnlySpan<char> text, ref MatchList matches)
     {
         var digits = CountDigits(text, out var wide);

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Scripts;
+
+namespace PuoAiOps.Application.Scripts;
+
+/// <summary>
+/// draft → in review → approved → retired (or rejected back to its author). Lint errors block
+/// submission and approval; a reviewer never approves a version they wrote or last edited. Each
+/// step checks the stamp the caller saw and is audited in the same transaction.
+/// </summary>
+public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<ScriptReview> logger)
+{
+    public async Task<Guid> SubmitAsync(long versionId, Guid expectedStamp, Actor actor, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "submit scripts for review");
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.Draft, "submitted", ct);
+        await ThrowIfLintErrorsAsync(script, version, "submitted", ct);
+        version.Status = ScriptVersionStatus.InReview;
+        version.SubmittedAt = DateTime.UtcNow;
+        return await CommitAsync(actor, "script.submit", script, version, null, ct);
+    }
+
+    public async Task<Guid> WithdrawAsync(long versionId, Guid expectedStamp, Actor actor, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "withdraw scripts from review");
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, "withdrawn", ct);
+        version.Status = ScriptVersionStatus.Draft;
+        return await CommitAsync(actor, "script.withdraw", script, version, null, ct);
+    }
+
+    /// <summary>Approves; when it is effective now it replaces the served version at once (older approved ones retire).</summary>
+    public async Task<Guid> ApproveAsync(long versionId, Guid expectedStamp, Actor reviewer, string? note = null, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(reviewer, ScriptInputRules.ReviewerRoles, "approve scripts");
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, "approved", ct);
+        ThrowIfOwnChange(version, reviewer);
+        await ThrowIfLintErrorsAsync(script, version, "approved", ct);
+        var now = DateTime.UtcNow;
+        version.Status = ScriptVersionStatus.Approved;
+        (version.ReviewerId, version.ReviewedAt, version.ReviewNote) = (reviewer.UserId, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        if (version.EffectiveFrom is null || version.EffectiveFrom <= now)
+        {
+            var older = await db.ScriptVersions.Where(v => v.ScriptId == script.Id && v.Id != version.Id && v.Status == ScriptVersionStatus.Approved).ToListAsync(ct);
+            foreach (var o in older) o.Status = ScriptVersionStatus.Retired;
+            script.PublishedVersionId = version.Id;
+        }
+        return await CommitAsync(reviewer, "script.approve", script, version, version.EffectiveFrom is { } e ? $"effective {e:yyyy-MM-dd HH:mm}Z" : null, ct);
+    }
+
+    public async Task<Guid> RejectAsync(long versionId, Guid expectedStamp, Actor reviewer, string note, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(reviewer, ScriptInputRules.ReviewerRoles, "reject scripts");
+        if (string.IsNullOrWhiteSpace(note)) throw new ValidationException("note", "Say why the version is rejected, so its author can fix it.");
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, "rejected", ct);
+        ThrowIfOwnChange(version, reviewer);
+        version.Status = ScriptVersionStatus.Rejected;
+        (version.ReviewerId, version.ReviewedAt, version.ReviewNote) = (reviewer.UserId, DateTime.UtcNow, note.Trim());
+        return await CommitAsync(reviewer, "script.reject", script, version, null, ct);
+    }
+
+    /// <summary>Takes the script off the bot: every approved or open version is retired, nothing is deleted.</summary>
+    public async Task RetireAsync(long scriptId, Actor actor, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(actor, [Roles.Curator, Roles.Reviewer, Roles.Admin], "retire scripts");
+        var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct) ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+        var versions = await db.ScriptVersions.Where(v => v.ScriptId == scriptId && v.Status != ScriptVersionStatus.Retired && v.Status != ScriptVersionStatus.Rejected).ToListAsync(ct);
+        foreach (var v in versions)
+        {
+            v.Status = ScriptVersionStatus.Retired;
+            v.Stamp = Guid.NewGuid();
+        }
+        script.PublishedVersionId = null;
+        script.UpdatedAt = DateTime.UtcNow;
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.retire", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{versions.Count} version(s) retired"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<CommentView> CommentAsync(long versionId, string body, Actor actor, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(actor, [Roles.Curator, Roles.Reviewer, Roles.Admin], "comment on scripts");
+        if (string.IsNullOrWhiteSpace(body)) throw new ValidationException("body", "The comment is empty.");
+        if (body.Length > 4000) throw new ValidationException("body", "Keep comments under 4000 characters.");
+        var version = await db.ScriptVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, ct)
+            ?? throw new NotFoundException($"Script version #{versionId} does not exist.");
+        var comment = new ScriptReviewComment { VersionId = versionId, AuthorId = actor.UserId, AuthorName = actor.DisplayName, Body = body.Trim() };
+        db.ScriptComments.Add(comment);
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.comment", "ReplyScript", version.ScriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"v{version.Number}"));
+        await db.SaveChangesAsync(ct);
+        return new CommentView(comment.Id, comment.AuthorId, comment.AuthorName, comment.Body, comment.CreatedAt);
+    }
+
+    private async Task<(ReplyScript, ReplyScriptVersion)> LoadAsync(long versionId, Guid expectedStamp, ScriptVersionStatus required, string verb, CancellationToken ct)
+    {
+        var version = await db.ScriptVersions.SingleOrDefaultAsync(v => v.Id == versionId, ct)
+            ?? throw new NotFoundException($"Script version #{versionId} does not exist.");
+        if (version.Stamp != expectedStamp)
+            throw new ConflictException($"Version {version.Number} changed since you opened it (now {version.Status}); reload it.");
+        if (version.Status != required)
+            throw new ConflictException($"Version {version.Number} is {version.Status}; only a {required} version can be {verb}.");
+        var script = await db.Scripts.SingleAsync(s => s.Id == version.ScriptId, ct);
+        return (script, version);
+    }
+
+    private async Task ThrowIfLintErrorsAsync(ReplyScript script, ReplyScriptVersion version, string verb, CancellationToken ct)
+    {
+        var errors = (await editor.LintAsync(script, version, ct)).Where(f => f.Severity == LintSeverity.Error).ToList();
+        if (errors.Count == 0) return;
+        throw new ValidationException($"Version {version.Number} has {errors.Count} style error(s) and cannot be {verb}: {errors[0].Message}",
+            new Dictionary<string, string[]> { ["body"] = errors.Select(e => $"{e.Rule} [{e.Start}-{e.End}]: {e.Message}").ToArray() });
+    }
+
+    private static void ThrowIfOwnChange(ReplyScriptVersion version, Actor reviewer)
+    {
+        if (reviewer.UserId is { } id && (version.AuthorId == id || version.UpdatedById == id))
+            throw new ForbiddenException("You wrote or edited this version: another reviewer must review it.");
+    }
+
+    private async Task<Guid> CommitAsync(Actor actor, string action, ReplyScript script, ReplyScriptVersion version, string? extra, CancellationToken ct)
+    {
+        version.Stamp = Guid.NewGuid();
+        script.UpdatedAt = DateTime.UtcNow;
+        db.AuditLog.Add(ScriptAudit.Version(actor, action, script, version, extra));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException($"Version {version.Number} was changed by someone else just now; reload it.");
+        }
+        ScriptLog.StatusChanged(logger, version.Id, version.Status.ToString());
+        return version.Stamp;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PuoAiOps.Application.Scripts;
+
+// In the root namespace, beside AddPersistence, so Program.cs reads as one list of Add* calls.
+namespace PuoAiOps.Application;
+
+public static class ScriptsDependencyInjection
+{
+    /// <summary>Reply scripts: library, editing and review, style rules, insights, standardizing, files. Needs <c>AddPersistence</c>.</summary>
+    public static IHostApplicationBuilder AddScripts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScriptsServices();
+        return builder;
+    }
+
+    /// <summary>The same registrations for hosts without an application builder (the CLI's service container).</summary>
+    public static IServiceCollection AddScriptsServices(this IServiceCollection services)
+    {
+        services.AddScoped<StyleRuleSettings>();
+        services.AddScoped<ScriptEditor>();
+        services.AddScoped<ScriptReview>();
+        services.AddScoped<ScriptLibrary>();
+        services.AddScoped<ScriptInsights>();
+        services.AddScoped<ScriptFiles>();
+        services.AddScoped(sp => new ScriptStandardizeService(
+            sp.GetRequiredService<Persistence.PuoDbContext>(), sp.GetRequiredService<StyleRuleSettings>(), sp.GetService<IScriptRewriter>()));
+        return services;
+    }
+}
