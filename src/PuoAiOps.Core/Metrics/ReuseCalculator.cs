@@ -14,7 +14,8 @@ public static class ReuseCalculator
 
     /// <param name="visits">Included (non-test) visits from <paramref name="from"/> to <paramref name="to"/> plus N days.</param>
     /// <param name="now">Reuse is incomplete while the last return window has not ended.</param>
-    public static ReuseResult Compute(IEnumerable<Visit> visits, DateTime from, DateTime to, int windowDays, DateTime now)
+    /// <param name="cohort">When filtering (a locale, a channel…): the ids of the period's conversations that qualify a user; the return may be any new question.</param>
+    public static ReuseResult Compute(IEnumerable<Visit> visits, DateTime from, DateTime to, int windowDays, DateTime now, IReadOnlySet<long>? cohort = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
         var window = TimeSpan.FromDays(windowDays);
@@ -27,7 +28,7 @@ public static class ReuseCalculator
             for (var i = 0; i < ordered.Count && !back; i++)
             {
                 var first = ordered[i];
-                if (first.StartedAtUtc < from || first.StartedAtUtc >= to) continue;
+                if (first.StartedAtUtc < from || first.StartedAtUtc >= to || cohort?.Contains(first.Id) == false) continue;
                 inPeriod = true;
                 for (var j = i + 1; j < ordered.Count && ordered[j].StartedAtUtc - first.StartedAtUtc <= window; j++)
                 {

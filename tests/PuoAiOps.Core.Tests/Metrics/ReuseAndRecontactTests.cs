@@ -52,4 +52,13 @@ public sealed class ReuseAndRecontactTests
     [Fact]
     public void Recontact_NoIntent_IsNeverARecontact() =>
         Assert.Empty(RecontactFinder.Recontacted([V(1, "a", 10, null), V(2, "a", 11, null)]));
+
+    [Fact]
+    public void Reuse_Cohort_QualifiesUsersByTheirPeriodConversation_ButAnyNewQuestionReturns()
+    {
+        // Filtered to the conversations 1 and 3 (say, locale zh-CN): user a came back in another locale, b is out of the cohort.
+        var visits = new[] { V(1, "a", 10, 5), V(2, "a", 40, 6), V(3, "c", 10, 5), V(4, "b", 10, 5), V(5, "b", 40, 6) };
+        var result = ReuseCalculator.Compute(visits, From, To, 7, Now, new HashSet<long> { 1, 3 });
+        Assert.Equal(Ratio.Of(1, 2), result.Users);
+    }
 }
