@@ -1,5 +1,6 @@
 using PuoAiOps.Application;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
@@ -22,6 +23,7 @@ builder.AddTaxonomy();
 builder.AddQuestionImport();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();
+builder.AddMetrics();
 builder.AddAnnotationConsole();
 builder.AddClassifierConsole();
 

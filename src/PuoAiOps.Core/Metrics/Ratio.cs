@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PuoAiOps.Core.Metrics;
 
 /// <summary>A rate with what it was computed from: never a bare percentage. Rate and interval are null when nothing was counted.</summary>
@@ -5,6 +7,7 @@ public sealed record Ratio(long Numerator, long Denominator)
 {
     public double? Rate => Denominator == 0 ? null : (double)Numerator / Denominator;
 
+    [JsonIgnore]
     public (double Low, double High)? Interval => WilsonInterval.Compute(Numerator, Denominator);
 
     public static Ratio Of(long numerator, long denominator) => new(numerator, denominator);
