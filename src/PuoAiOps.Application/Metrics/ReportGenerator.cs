@@ -21,7 +21,8 @@ internal sealed class ReportGenerator(PuoDbContext db, MetricsQueryService queri
         var week = ReportingCalendar.IsoWeekOf(first);
         return new ReportDocument(kind, period, first, last, MetricRegistry.Version, options.ReportingTimeZone, clock.GetUtcNow().UtcDateTime,
             [.. overview.Headline, .. overview.Secondary],
-            overview.WorstIntents.Where(r => r.Resolution.Denominator >= MetricsQueryService.MinimumForRanking).Take(TopRows).ToList(),
+            // A day has few conversations per intent: rank those with at least 5 finished there, 20 in a week.
+            overview.WorstIntents.Where(r => r.Resolution.Denominator >= (kind == ReportKind.Daily ? 5 : MetricsQueryService.MinimumForRanking)).Take(TopRows).ToList(),
             await NearMissesAsync(from, to, ct),
             await EscalationsAsync(from, to, ct),
             await SopGapsAsync(filter, ct),

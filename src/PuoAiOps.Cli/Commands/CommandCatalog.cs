@@ -15,5 +15,7 @@ internal static class CommandCatalog
         yield return ImportCommand.Create(bind);
         yield return ClassifyCommand.Create(bind);
         yield return ClassifyWorkspaceCommand.Create(bind);
+        yield return MetricsCommand.Create(bind);
+        yield return ReportCommand.Create(bind);
     }
 }
