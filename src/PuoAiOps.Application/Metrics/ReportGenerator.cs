@@ -22,7 +22,8 @@ internal sealed class ReportGenerator(PuoDbContext db, MetricsQueryService queri
         return new ReportDocument(kind, period, first, last, MetricRegistry.Version, options.ReportingTimeZone, clock.GetUtcNow().UtcDateTime,
             [.. overview.Headline, .. overview.Secondary],
             // A day has few conversations per intent: rank those with at least 5 finished there, 20 in a week.
-            overview.WorstIntents.Where(r => r.Resolution.Denominator >= (kind == ReportKind.Daily ? 5 : MetricsQueryService.MinimumForRanking)).Take(TopRows).ToList(),
+            overview.WorstIntents.Where(r => r.Resolution.Denominator >= (kind == ReportKind.Daily ? 5 : MetricsQueryService.MinimumForRanking))
+                .OrderBy(r => r.Resolution.Rate ?? 1).ThenByDescending(r => r.Conversations).Take(TopRows).ToList(),
             await NearMissesAsync(from, to, ct),
             await EscalationsAsync(from, to, ct),
             await SopGapsAsync(filter, ct),

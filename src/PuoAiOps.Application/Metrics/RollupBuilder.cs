@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Metrics;
 
@@ -16,9 +17,9 @@ public sealed record RollupCheckResult(DateOnly? First, DateOnly? Last, int Days
 }
 
 /// <summary>
-/// Keeps the daily rollups current. Incrementally: every day touched since the last run (new or
-/// ended conversations, feedback, grades, escalations, and the 24 h behind any new conversation,
-/// whose recontacts it may be) is recomputed from the raw rows and replaced. A change of reporting
+/// Keeps the daily rollups current. Incrementally: every day touched since the last run (new
+/// conversations, feedback, grades and escalations by id, conversations ended since, and the 24 h
+/// behind any new conversation, whose recontacts it may be) is recomputed from the raw rows and replaced. A change of reporting
 /// time zone, or no previous run, rebuilds everything. <see cref="CheckAsync"/> proves the stored
 /// rollups equal a full recomputation.
 /// </summary>
@@ -42,10 +43,12 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var stopwatch = Stopwatch.StartNew();
         var now = clock.GetUtcNow().UtcDateTime;
         var mark = await ReadWatermarkAsync(ct);
-        var full = mark is null || mark.Value.Zone != _options.ReportingTimeZone;
-        var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!.Value.At - Margin, now, ct);
+        // Taken before reading, so whatever is written meanwhile is seen by the next run.
+        var next = await CurrentAsync(now, ct);
+        var full = mark is null || mark.Zone != _options.ReportingTimeZone;
+        var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
         var rows = await RecomputeAsync(days, full, ct);
-        await WriteWatermarkAsync(now, ct);
+        await WriteWatermarkAsync(next, ct);
         MetricsLog.RollupsBuilt(logger, days.Count, rows, stopwatch.ElapsedMilliseconds);
         return new RollupBuildResult(days.Count, rows, full, stopwatch.Elapsed);
     }
@@ -120,17 +123,23 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return Span(calendar.DayOf(min.Value), calendar.DayOf(max.Value));
     }
 
-    private async Task<List<DateOnly>> ChangedDaysAsync(DateTime since, DateTime now, CancellationToken ct)
+    private async Task<List<DateOnly>> ChangedDaysAsync(Watermark mark, DateTime now, CancellationToken ct)
     {
         var calendar = _options.Calendar;
+        var since = mark.At - Margin;
         var starts = new List<DateTime>();
+        // New rows by id (the bot may write a conversation, feedback or grade with an earlier timestamp), updated conversations by end time.
+        var newConversations = await db.Conversations.Where(c => c.Id > mark.Conversation).Select(c => c.StartedAt).ToListAsync(ct);
+        starts.AddRange(newConversations);
+        // A new conversation may be the recontact of one up to 24 h before it.
+        starts.AddRange(newConversations.Select(s => s - RecontactFinder.Window));
         starts.AddRange(await db.Conversations.Where(c => c.EndedAt >= since).Select(c => c.StartedAt).ToListAsync(ct));
-        starts.AddRange(await db.Feedback.Where(f => f.CreatedAt >= since).Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => c.StartedAt).ToListAsync(ct));
-        starts.AddRange(await db.Grades.Where(g => g.CreatedAt >= since).Join(db.Conversations, g => g.ConversationId, c => c.Id, (g, c) => c.StartedAt).ToListAsync(ct));
-        starts.AddRange(await db.Escalations.Where(e => e.CreatedAt >= since).Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => c.StartedAt).ToListAsync(ct));
+        starts.AddRange(await db.Feedback.Where(f => f.Id > mark.Feedback).Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => c.StartedAt).ToListAsync(ct));
+        starts.AddRange(await db.Grades.Where(g => g.Id > mark.Grade).Join(db.Conversations, g => g.ConversationId, c => c.Id, (g, c) => c.StartedAt).ToListAsync(ct));
+        starts.AddRange(await db.Escalations.Where(e => e.Id > mark.Escalation).Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => c.StartedAt).ToListAsync(ct));
         var days = starts.Select(calendar.DayOf).ToHashSet();
-        // Conversations started since the last run, and the day before them (their recontacts).
-        days.UnionWith(Span(calendar.DayOf(since - TimeSpan.FromHours(24)), calendar.DayOf(now)));
+        // Today's and yesterday's open conversations keep changing; recompute them every run.
+        days.UnionWith(Span(calendar.DayOf(since - RecontactFinder.Window), calendar.DayOf(now)));
         return days.Order().ToList();
     }
 
@@ -141,24 +150,30 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return days;
     }
 
-    private async Task<(DateTime At, string Zone)?> ReadWatermarkAsync(CancellationToken ct)
+    /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
+    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation);
+
+    private async Task<Watermark?> ReadWatermarkAsync(CancellationToken ct)
     {
         var value = await db.Settings.Where(s => s.Key == WatermarkKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
         if (value is null) return null;
-        var bar = value.IndexOf('|', StringComparison.Ordinal);
-        if (bar < 0 || !DateTime.TryParse(value[..bar], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)) return null;
-        return (at, value[(bar + 1)..]);
+        try { return JsonSerializer.Deserialize<Watermark>(value); }
+        catch (JsonException) { return null; } // unreadable: rebuild
     }
 
-    private async Task WriteWatermarkAsync(DateTime now, CancellationToken ct)
+    private async Task<Watermark> CurrentAsync(DateTime now, CancellationToken ct) => new(now, _options.ReportingTimeZone,
+        await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0, await db.Feedback.MaxAsync(f => (long?)f.Id, ct) ?? 0,
+        await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+
+    private async Task WriteWatermarkAsync(Watermark mark, CancellationToken ct)
     {
-        var value = now.ToString("O", CultureInfo.InvariantCulture) + "|" + _options.ReportingTimeZone;
+        var value = JsonSerializer.Serialize(mark);
         var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == WatermarkKey, ct);
-        if (setting is null) db.Settings.Add(new Setting { Key = WatermarkKey, Value = value, UpdatedAt = now });
+        if (setting is null) db.Settings.Add(new Setting { Key = WatermarkKey, Value = value, UpdatedAt = mark.At });
         else
         {
             setting.Value = value;
-            setting.UpdatedAt = now;
+            setting.UpdatedAt = mark.At;
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

@@ -77,6 +77,15 @@ internal static class MetricsCommand
             return PuoCli.Ok;
         }).AttachTo(rebuild);
         metrics.Subcommands.Add(rebuild);
+
+        var definitions = new Command("definitions", "Print the indicator registry as the Markdown table of docs/metrics.md");
+        bind((ctx, ct) =>
+        {
+            if (ctx.Json) ctx.WriteJson(new { version = MetricRegistry.Version, definitions = MetricRegistry.All });
+            else ctx.Out.Write(MetricRegistry.RenderMarkdownTable());
+            return Task.FromResult(PuoCli.Ok);
+        }).AttachTo(definitions);
+        metrics.Subcommands.Add(definitions);
         return metrics;
     }
 
