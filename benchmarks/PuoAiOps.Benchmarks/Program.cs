@@ -12,6 +12,11 @@ if (args is ["annotate", .. var annotate]) return await AnnotateScenario.RunAsyn
 if (args is ["import", .. var import]) return await ImportScenario.RunAsync(import);
 if (args is ["yaml-bomb", .. var bomb]) return YamlBombScenario.Run(bomb);
 if (args is ["kb", .. var kb]) return await KnowledgeScenario.RunAsync(kb);
+//   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- metrics --conversations 1000000
+//   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- --filter '*Redaction*'
+if (args is ["annotate", .. var annotate]) return await AnnotateScenario.RunAsync(annotate);
+if (args is ["import", .. var import]) return await ImportScenario.RunAsync(import);
+if (args is ["metrics", .. var metrics]) return await PuoAiOps.Benchmarks.Metrics.MetricsScenario.RunAsync(metrics);
 
 // In process: BenchmarkDotNet 0.14 cannot build its separate benchmark project against the .NET 10 SDK here.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));

@@ -42,6 +42,8 @@ public sealed class KestrelConsole : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDir", _dataDir);
         builder.UseSetting("Demo:Seed", "false");
+        // The rollup and report schedule would write to the database while a walkthrough clicks through it.
+        builder.UseSetting("Metrics:ScheduleEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

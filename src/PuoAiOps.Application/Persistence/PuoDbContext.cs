@@ -37,6 +37,9 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<AnswerGrade> Grades => Set<AnswerGrade>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
+    public DbSet<MetricReport> MetricReports => Set<MetricReport>();
+    public DbSet<GradingAssignment> GradingAssignments => Set<GradingAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

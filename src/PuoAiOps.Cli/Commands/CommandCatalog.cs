@@ -18,5 +18,7 @@ internal static class CommandCatalog
         yield return ClassifyCommand.Create(bind);
         yield return ClassifyWorkspaceCommand.Create(bind);
         yield return KbCommand.Create(bind);
+        yield return MetricsCommand.Create(bind);
+        yield return ReportCommand.Create(bind);
     }
 }

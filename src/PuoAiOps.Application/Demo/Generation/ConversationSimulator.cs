@@ -127,6 +127,11 @@ internal sealed class ConversationSimulator(
             escalate = 0.1;
         }
 
+        // On an incident day the bot cannot fix the spiking problem (the payment provider is down, the
+        // release crashes): most of those users need a person. This is the anomaly the p-chart alerts find.
+        if (!request.IsTest && request.Truth is { } truth && calendar.IntentBoost(truth.Spec.Key, request.Start) >= 3)
+            (resolve, escalate) = (Math.Min(resolve, 0.1), 0.75);
+
         var roll = random.NextDouble();
         conversation.Outcome = roll < resolve ? ConversationOutcome.Resolved
             : roll < resolve + escalate ? ConversationOutcome.Escalated

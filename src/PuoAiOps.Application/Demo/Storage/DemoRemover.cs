@@ -32,6 +32,9 @@ internal static class DemoRemover
         // and would otherwise name versions that no longer exist. Real users' entries stay.
         await db.AuditLog.Where(a => db.Users.Any(u => u.IsDemo && u.Id == a.ActorId)).ExecuteDeleteAsync(ct);
         var users = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(ct);
+        // Rollups are derived and an incremental build cannot see deletions: drop them and rebuild from scratch next time.
+        await db.MetricRollups.ExecuteDeleteAsync(ct);
+        await db.Settings.Where(s => s.Key == Metrics.RollupBuilder.WatermarkKey).ExecuteDeleteAsync(ct);
         return new DemoRemoveResult(domains, intents, documents, scripts, questions, conversations, batches, users, models, TimeSpan.Zero);
     }
 

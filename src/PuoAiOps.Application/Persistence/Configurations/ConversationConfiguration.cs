@@ -11,6 +11,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => x.StartedAt);
         b.HasIndex(x => new { x.UserRef, x.StartedAt });
         b.HasIndex(x => new { x.IntentId, x.StartedAt });
+        // Covers the reuse and recontact windows (who came back, about what) without touching the rows.
+        b.HasIndex(x => new { x.StartedAt, x.UserRef, x.IntentId, x.IsTest, x.Channel });
         b.HasMany(x => x.Turns).WithOne().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Intent>().WithMany().HasForeignKey(x => x.IntentId).OnDelete(DeleteBehavior.SetNull);
     }

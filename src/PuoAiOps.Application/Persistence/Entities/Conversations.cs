@@ -69,6 +69,8 @@ public sealed class AnswerGrade
     public string? GraderId { get; set; }
     public GradeVerdict Verdict { get; set; }
     public string? Note { get; set; }
+    /// <summary>Comma-separated reason codes of a partial or incorrect grade (see <c>GradeReasons</c>).</summary>
+    public string? ReasonCodes { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
 

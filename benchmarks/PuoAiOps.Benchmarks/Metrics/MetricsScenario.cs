@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Metrics;
+using PuoAiOps.Application.Persistence;
+
+namespace PuoAiOps.Benchmarks.Metrics;
+
+/// <summary>
+/// `metrics [--conversations 1000000] [--runs 30] [--work DIR] [--keep]`: seeds N conversations and 5N
+/// turns over 90 days into a fresh SQLite workspace, builds the rollups once, then times the dashboard
+/// overview (last 7 days; p50/p95 over --runs calls after warm-up) and the daily report (rollup
+/// update + figures + store), the server-side work only (no HTTP, no rendering).
+/// </summary>
+internal static class MetricsScenario
+{
+    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var conversations = int.Parse(Arg(args, "--conversations") ?? "1000000", CultureInfo.InvariantCulture);
+        var runs = int.Parse(Arg(args, "--runs") ?? "30", CultureInfo.InvariantCulture);
+        var work = Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "puo-bench-metrics");
+        var dataDir = Path.Combine(work, $"workspace-{conversations}");
+        var now = new DateTime(2026, 12, 6, 6, 0, 0, DateTimeKind.Utc);
+        var database = new DatabaseOptions { DataDir = dataDir };
+
+        if (!File.Exists(database.SqliteFilePath))
+        {
+            Directory.CreateDirectory(dataDir);
+            await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
+            var seed = Stopwatch.StartNew();
+            await TrafficSeeder.SeedAsync(database.SqliteFilePath, conversations, now);
+            Console.WriteLine($"seeded {conversations:N0} conversations, {conversations * 5L:N0} turns in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(database.SqliteFilePath).Length / 1e6:F0} MB)");
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, database));
+        services.AddSingleton<TimeProvider>(new FrozenClock(now));
+        services.AddMetricsServices();
+        await using var provider = services.BuildServiceProvider();
+
+        var build = Stopwatch.StartNew();
+        RollupBuildResult built;
+        await using (var scope = provider.CreateAsyncScope())
+            built = await scope.ServiceProvider.GetRequiredService<RollupBuilder>().BuildAsync();
+        Console.WriteLine($"rollups: {(built.Full ? "full" : "incremental")} build of {built.Days} days, {built.Rows:N0} rows in {build.Elapsed.TotalSeconds:F1} s");
+
+        var overview = await TimeAsync(provider, runs, async sp =>
+        {
+            var queries = sp.GetRequiredService<MetricsQueryService>();
+            await queries.OverviewAsync(queries.DefaultFilter());
+        });
+        Console.WriteLine($"overview (7 days + previous 7, 28-day trend, reuse, breakdown, alerts): {Summary(overview)}");
+
+        var yesterday = DateOnly.FromDateTime(now).AddDays(-1);
+        var report = await TimeAsync(provider, Math.Max(3, runs / 6), sp => sp.GetRequiredService<ReportService>().GenerateDailyAsync(yesterday, "bench"));
+        Console.WriteLine($"daily report (incremental rollup update + figures + store): {Summary(report)}");
+
+        if (!args.Contains("--keep")) Directory.Delete(dataDir, recursive: true);
+        return 0;
+    }
+
+    private static async Task<List<double>> TimeAsync(ServiceProvider provider, int runs, Func<IServiceProvider, Task> work)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await using var warm = provider.CreateAsyncScope();
+            await work(warm.ServiceProvider);
+        }
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var clock = Stopwatch.StartNew();
+            await work(scope.ServiceProvider);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return times;
+    }
+
+    private static string Summary(List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        double P(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+        return $"n={sorted.Count}, p50 {P(50):F0} ms, p95 {P(95):F0} ms, max {sorted[^1]:F0} ms";
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

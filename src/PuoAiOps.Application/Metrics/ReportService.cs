@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Metrics;
+
+namespace PuoAiOps.Application.Metrics;
+
+public sealed record ReportSummary(long Id, ReportKind Kind, string Period, DateOnly FirstDay, DateOnly LastDay, string DefinitionsVersion, DateTime GeneratedAt, string GeneratedBy);
+
+/// <summary>
+/// Daily and weekly data review reports: generated (on schedule or on demand) from freshly updated
+/// rollups, stored one per kind and period (generating again replaces it), listed, and rendered.
+/// Only whole periods that are over can be reported.
+/// </summary>
+public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, MetricsQueryService queries, IOptions<MetricsOptions> options,
+    TimeProvider clock, ILogger<ReportService> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly MetricsOptions _options = options.Value;
+
+    public Task<ReportDocument> GenerateDailyAsync(DateOnly day, string generatedBy, CancellationToken ct = default) =>
+        GenerateAsync(ReportKind.Daily, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day, generatedBy, ct);
+
+    /// <param name="isoWeek">"YYYY-Www", e.g. 2026-W49.</param>
+    public Task<ReportDocument> GenerateWeeklyAsync(string isoWeek, string generatedBy, CancellationToken ct = default)
+    {
+        DateOnly monday;
+        try { monday = ReportingCalendar.ParseIsoWeek(isoWeek); }
+        catch (FormatException ex) { throw new ValidationException("week", ex.Message); }
+        return GenerateAsync(ReportKind.Weekly, ReportingCalendar.IsoWeekOf(monday), monday, monday.AddDays(6), generatedBy, ct);
+    }
+
+    public async Task<IReadOnlyList<ReportSummary>> ListAsync(ReportKind? kind = null, int limit = 100, CancellationToken ct = default)
+    {
+        var query = db.MetricReports.AsNoTracking();
+        if (kind is { } k) query = query.Where(r => r.Kind == k);
+        return await query.OrderByDescending(r => r.FirstDay).ThenBy(r => r.Kind)
+            .Take(Math.Clamp(limit, 1, 1000))
+            .Select(r => new ReportSummary(r.Id, r.Kind, r.Period, r.FirstDay, r.LastDay, r.DefinitionsVersion, r.GeneratedAt, r.GeneratedBy))
+            .ToListAsync(ct);
+    }
+
+    public async Task<ReportDocument> GetAsync(long id, CancellationToken ct = default)
+    {
+        var content = await db.MetricReports.Where(r => r.Id == id).Select(r => r.Content).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Report {id} does not exist.");
+        return JsonSerializer.Deserialize<ReportDocument>(content, Json)!;
+    }
+
+    public async Task<bool> ExistsAsync(ReportKind kind, string period, CancellationToken ct = default) =>
+        await db.MetricReports.AnyAsync(r => r.Kind == kind && r.Period == period, ct);
+
+    private async Task<ReportDocument> GenerateAsync(ReportKind kind, string period, DateOnly first, DateOnly last, string generatedBy, CancellationToken ct)
+    {
+        var today = _options.Calendar.DayOf(clock.GetUtcNow().UtcDateTime);
+        if (last >= today)
+            throw new ValidationException("period", $"The {kind.ToString().ToLowerInvariant()} report for {period} can be generated once the period is over (after {last:yyyy-MM-dd}, {_options.ReportingTimeZone}).");
+
+        var stopwatch = Stopwatch.StartNew();
+        await rollups.BuildAsync(ct);
+        var document = await new ReportGenerator(db, queries, _options, clock).GenerateAsync(kind, period, first, last, ct);
+        var content = JsonSerializer.Serialize(document, Json);
+
+        var row = await db.MetricReports.FirstOrDefaultAsync(r => r.Kind == kind && r.Period == period, ct);
+        if (row is null) db.MetricReports.Add(row = new MetricReport { Kind = kind, Period = period });
+        row.FirstDay = first;
+        row.LastDay = last;
+        row.DefinitionsVersion = document.DefinitionsVersion;
+        row.TimeZone = document.TimeZone;
+        row.GeneratedAt = document.GeneratedAt;
+        row.GeneratedBy = generatedBy.Length > 64 ? generatedBy[..64] : generatedBy;
+        row.Content = content;
+        await db.SaveChangesAsync(ct);
+        MetricsLog.ReportGenerated(logger, kind.ToString(), period, stopwatch.ElapsedMilliseconds);
+        return document;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Metrics;
+
+namespace PuoAiOps.Application.Metrics;
+
+public sealed record RollupBuildResult(int Days, int Rows, bool Full, TimeSpan Elapsed);
+
+public sealed record RollupCheckResult(DateOnly? First, DateOnly? Last, int Days, int StoredRows, int RecomputedRows, IReadOnlyList<string> Differences)
+{
+    public bool Equal => Differences.Count == 0;
+}
+
+/// <summary>
+/// Keeps the daily rollups current. Incrementally: every day touched since the last run (new
+/// conversations, feedback, grades and escalations by id, conversations ended since, and the 24 h
+/// behind any new conversation, whose recontacts it may be) is recomputed from the raw rows and replaced. A change of reporting
+/// time zone, or no previous run, rebuilds everything. <see cref="CheckAsync"/> proves the stored
+/// rollups equal a full recomputation.
+/// </summary>
+public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<RollupBuilder> logger)
+{
+    public const string WatermarkKey = "metrics.rollups.watermark";
+    // Rows committed a little after they were stamped must still be seen by the next run.
+    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(10);
+    private const int ChunkDays = 7;
+
+    private readonly MetricsOptions _options = options.Value;
+
+    private RollupComputer Computer()
+    {
+        var calendar = _options.Calendar;
+        return new RollupComputer(new ConversationFactsLoader(db, calendar), calendar, _options.CoverageThreshold);
+    }
+
+    public async Task<RollupBuildResult> BuildAsync(CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mark = await ReadWatermarkAsync(ct);
+        // Taken before reading, so whatever is written meanwhile is seen by the next run.
+        var next = await CurrentAsync(now, ct);
+        var full = mark is null || mark.Zone != _options.ReportingTimeZone;
+        var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
+        var rows = await RecomputeAsync(days, full, ct);
+        await WriteWatermarkAsync(next, ct);
+        MetricsLog.RollupsBuilt(logger, days.Count, rows, stopwatch.ElapsedMilliseconds);
+        return new RollupBuildResult(days.Count, rows, full, stopwatch.Elapsed);
+    }
+
+    /// <summary>Throws the rollups away and computes every day again.</summary>
+    public async Task<RollupBuildResult> RebuildAllAsync(CancellationToken ct = default)
+    {
+        await db.Settings.Where(s => s.Key == WatermarkKey).ExecuteDeleteAsync(ct);
+        return await BuildAsync(ct);
+    }
+
+    public async Task<RollupCheckResult> CheckAsync(CancellationToken ct = default)
+    {
+        var days = await AllDaysAsync(ct);
+        var storedDays = await db.MetricRollups.Select(r => r.Day).Distinct().ToListAsync(ct);
+        days = days.Union(storedDays).Order().ToList();
+        var differences = new List<string>();
+        int stored = 0, recomputed = 0;
+        foreach (var (first, last) in Chunks(days))
+        {
+            var expected = (await Computer().ComputeAsync(first, last, ct)).Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            var actual = (await db.MetricRollups.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
+                .Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            stored += actual.Count;
+            recomputed += expected.Count;
+            differences.AddRange(expected.Except(actual).Select(r => "missing or different: " + r));
+            differences.AddRange(actual.Except(expected).Select(r => "stored but not recomputed: " + r));
+        }
+        if (differences.Count > 0) MetricsLog.RollupMismatch(logger, differences.Count, days.Count);
+        return new RollupCheckResult(days.FirstOrDefault(), days.Count > 0 ? days[^1] : null, days.Count, stored, recomputed, differences.Take(50).ToList());
+    }
+
+    private async Task<int> RecomputeAsync(List<DateOnly> days, bool full, CancellationToken ct)
+    {
+        var computer = Computer();
+        var written = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (full) await db.MetricRollups.ExecuteDeleteAsync(ct);
+        foreach (var (first, last) in Chunks(days))
+        {
+            var rows = await computer.ComputeAsync(first, last, ct);
+            var wanted = days.Where(d => d >= first && d <= last).ToHashSet();
+            if (!full) await db.MetricRollups.Where(r => r.Day >= first && r.Day <= last).ExecuteDeleteAsync(ct);
+            db.MetricRollups.AddRange(rows.Where(r => wanted.Contains(r.Day)));
+            written += await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        await transaction.CommitAsync(ct);
+        return written;
+    }
+
+    /// <summary>Consecutive runs of days, at most a week each, so memory stays bounded.</summary>
+    private static IEnumerable<(DateOnly First, DateOnly Last)> Chunks(List<DateOnly> days)
+    {
+        var i = 0;
+        while (i < days.Count)
+        {
+            var first = days[i];
+            var last = first;
+            while (i + 1 < days.Count && days[i + 1] == last.AddDays(1) && last.DayNumber - first.DayNumber < ChunkDays - 1) last = days[++i];
+            i++;
+            yield return (first, last);
+        }
+    }
+
+    private async Task<List<DateOnly>> AllDaysAsync(CancellationToken ct)
+    {
+        var min = await db.Conversations.MinAsync(c => (DateTime?)c.StartedAt, ct);
+        var max = await db.Conversations.MaxAsync(c => (DateTime?)c.StartedAt, ct);
+        if (min is null || max is null) return [];
+        var calendar = _options.Calendar;
+        return Span(calendar.DayOf(min.Value), calendar.DayOf(max.Value));
+    }
+
+    private async Task<List<DateOnly>> ChangedDaysAsync(Watermark mark, DateTime now, CancellationToken ct)
+    {
+        var calendar = _options.Calendar;
+        var since = mark.At - Margin;
+        var starts = new List<DateTime>();
+        // New rows by id (the bot may write a conversation, feedback or grade with an earlier timestamp), updated conversations by end time.
+        var newConversations = await db.Conversations.Where(c => c.Id > mark.Conversation).Select(c => c.StartedAt).ToListAsync(ct);
+        starts.AddRange(newConversations);
+        // A new conversation may be the recontact of one up to 24 h before it.
+        starts.AddRange(newConversations.Select(s => s - RecontactFinder.Window));
+        starts.AddRange(await db.Conversations.Where(c => c.EndedAt >= since).Select(c => c.StartedAt).ToListAsync(ct));
+        starts.AddRange(await db.Feedback.Where(f => f.Id > mark.Feedback).Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => c.StartedAt).ToListAsync(ct));
+        starts.AddRange(await db.Grades.Where(g => g.Id > mark.Grade).Join(db.Conversations, g => g.ConversationId, c => c.Id, (g, c) => c.StartedAt).ToListAsync(ct));
+        starts.AddRange(await db.Escalations.Where(e => e.Id > mark.Escalation).Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => c.StartedAt).ToListAsync(ct));
+        var days = starts.Select(calendar.DayOf).ToHashSet();
+        // Today's and yesterday's open conversations keep changing; recompute them every run.
+        days.UnionWith(Span(calendar.DayOf(since - RecontactFinder.Window), calendar.DayOf(now)));
+        return days.Order().ToList();
+    }
+
+    private static List<DateOnly> Span(DateOnly first, DateOnly last)
+    {
+        var days = new List<DateOnly>();
+        for (var d = first; d <= last; d = d.AddDays(1)) days.Add(d);
+        return days;
+    }
+
+    /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
+    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation);
+
+    private async Task<Watermark?> ReadWatermarkAsync(CancellationToken ct)
+    {
+        var value = await db.Settings.Where(s => s.Key == WatermarkKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        if (value is null) return null;
+        try { return JsonSerializer.Deserialize<Watermark>(value); }
+        catch (JsonException) { return null; } // unreadable: rebuild
+    }
+
+    private async Task<Watermark> CurrentAsync(DateTime now, CancellationToken ct) => new(now, _options.ReportingTimeZone,
+        await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0, await db.Feedback.MaxAsync(f => (long?)f.Id, ct) ?? 0,
+        await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+
+    private async Task WriteWatermarkAsync(Watermark mark, CancellationToken ct)
+    {
+        var value = JsonSerializer.Serialize(mark);
+        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == WatermarkKey, ct);
+        if (setting is null) db.Settings.Add(new Setting { Key = WatermarkKey, Value = value, UpdatedAt = mark.At });
+        else
+        {
+            setting.Value = value;
+            setting.UpdatedAt = mark.At;
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}

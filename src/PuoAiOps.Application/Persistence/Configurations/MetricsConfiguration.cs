@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Persistence.Configurations;
+
+internal sealed class MetricRollupConfiguration : IEntityTypeConfiguration<MetricRollup>
+{
+    public void Configure(EntityTypeBuilder<MetricRollup> b)
+    {
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.Property(x => x.Channel).HasMaxLength(32);
+        b.Property(x => x.AnswerSource).HasMaxLength(32);
+        b.HasIndex(x => new { x.Day, x.IntentId });
+    }
+}
+
+internal sealed class MetricReportConfiguration : IEntityTypeConfiguration<MetricReport>
+{
+    public void Configure(EntityTypeBuilder<MetricReport> b)
+    {
+        b.Property(x => x.Period).HasMaxLength(16);
+        b.Property(x => x.DefinitionsVersion).HasMaxLength(32);
+        b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.GeneratedBy).HasMaxLength(64);
+        // One report per kind and period; generating again replaces it.
+        b.HasIndex(x => new { x.Kind, x.Period }).IsUnique();
+    }
+}
+
+internal sealed class GradingAssignmentConfiguration : IEntityTypeConfiguration<GradingAssignment>
+{
+    public void Configure(EntityTypeBuilder<GradingAssignment> b)
+    {
+        b.Property(x => x.Period).HasMaxLength(16);
+        b.Property(x => x.Stratum).HasMaxLength(200);
+        b.HasIndex(x => new { x.TurnId, x.Slot }).IsUnique();
+        b.HasIndex(x => new { x.Period, x.GradeId });
+        b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,76 @@
+namespace PuoAiOps.Application.Persistence.Entities;
+
+/// <summary>
+/// One cell of the daily indicator cube: the additive counts of the conversations that started on
+/// <see cref="Day"/> (reporting time zone) and share intent, locale, channel, first answer source,
+/// script version and model version. Any period, filter or breakdown is a sum of these rows.
+/// </summary>
+public sealed class MetricRollup
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public int? IntentId { get; set; }
+    public string Locale { get; set; } = "";
+    public string Channel { get; set; } = "";
+    /// <summary>Source of the first bot answer, "None" when the bot never answered.</summary>
+    public string AnswerSource { get; set; } = "";
+    public long? ScriptVersionId { get; set; }
+    public long? ModelVersionId { get; set; }
+    public long Conversations { get; set; }
+    public long Finished { get; set; }
+    public long Confirmed { get; set; }
+    public long Assumed { get; set; }
+    public long Unresolved { get; set; }
+    public long Escalated { get; set; }
+    public long Abandoned { get; set; }
+    public long WithIntent { get; set; }
+    public long Recontacted { get; set; }
+    public long Covered { get; set; }
+    public long Answered { get; set; }
+    public long Fallback { get; set; }
+    public long Rated { get; set; }
+    public long RatedGood { get; set; }
+    public long Graded { get; set; }
+    public long GradedCorrect { get; set; }
+    /// <summary>Bot-turn latency histogram, "bucket:count,…" (see <c>LatencyHistogram</c>).</summary>
+    public string LatencyBuckets { get; set; } = "";
+}
+
+public enum ReportKind { Daily, Weekly }
+
+/// <summary>A generated data review report: kept, listable, rendered to Markdown (en/zh) or CSV on download.</summary>
+public sealed class MetricReport
+{
+    public long Id { get; set; }
+    public ReportKind Kind { get; set; }
+    /// <summary>"2026-12-05" for a day, "2026-W49" for a week.</summary>
+    public string Period { get; set; } = "";
+    public DateOnly FirstDay { get; set; }
+    public DateOnly LastDay { get; set; }
+    public string DefinitionsVersion { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+    public DateTime GeneratedAt { get; set; }
+    public string GeneratedBy { get; set; } = "";
+    /// <summary>The report's figures as JSON (<c>ReportDocument</c>).</summary>
+    public string Content { get; set; } = "";
+}
+
+/// <summary>
+/// A bot answer drawn into a period's grading sample. Slot 1 is the grade that counts; slot 2 is the
+/// second, independent grade of the share graded twice, for agreement (kappa).
+/// </summary>
+public sealed class GradingAssignment
+{
+    public long Id { get; set; }
+    /// <summary>The sample's period, e.g. "2026-W49".</summary>
+    public string Period { get; set; } = "";
+    public long TurnId { get; set; }
+    public long ConversationId { get; set; }
+    /// <summary>"intent|source|band", the stratum the answer was drawn from.</summary>
+    public string Stratum { get; set; } = "";
+    public int Slot { get; set; } = 1;
+    public string? GradedById { get; set; }
+    public long? GradeId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? GradedAt { get; set; }
+}

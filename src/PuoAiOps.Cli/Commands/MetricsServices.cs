@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Metrics;
+
+namespace PuoAiOps.Cli.Commands;
+
+/// <summary>The metrics services for `puo metrics` and `puo report`, configured like the console: Metrics__* environment variables.</summary>
+internal static class MetricsServices
+{
+    public static async Task<ServiceProvider> BuildAsync(CliContext ctx, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var options = new MetricsOptions();
+        configuration.GetSection(MetricsOptions.SectionName).Bind(options);
+        var errors = options.Validate().ToList();
+        if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
+        return await CliServices.BuildAsync(ctx, services =>
+        {
+            services.AddMetricsServices();
+            services.AddSingleton(Options.Create(options));
+        }, ct);
+    }
+
+    public static DateOnly ParseDay(string? text, string option)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            throw new CliUsageException($"{option} must be a date like 2026-12-05, not '{text}'.");
+        return day;
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Demo;
+using PuoAiOps.Application.Metrics;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Tests.Demo;
+using PuoAiOps.Core.Metrics;
+
+namespace PuoAiOps.Application.Tests.Metrics;
+
+/// <summary>A demo workspace of its own (these tests write rollups, reports and grades), seeded once.</summary>
+public sealed class MetricsDemoFixture : IAsyncLifetime
+{
+    public DemoTestDatabase Database { get; private set; } = null!;
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await DemoTestDatabase.CreateAsync();
+        await using (var db = Database.Open()) await new DemoWorkspace(db, clock: new FixedClock()).SeedAsync();
+        Services = MetricsHost.Build(Database.Directory, new FixedClock());
+        await Services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture<MetricsDemoFixture>
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(FixedClock.Default.UtcDateTime);
+
+    [Fact]
+    public async Task Rollups_OnTheDemo_EqualAFullRecomputation()
+    {
+        var check = await fixture.Services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
+        Assert.True(check.Equal, string.Join("\n", check.Differences));
+        Assert.True(check.Days >= 90);
+    }
+
+    [Fact]
+    public async Task Overview_OnTheDemo_HasIndicatorsTrendsFunnelWorstIntentsAndTheIncidentAlert()
+    {
+        var filter = new MetricsFilter(Today.AddDays(-28), Today.AddDays(-1));
+        var view = await fixture.Services.WithAsync(sp => sp.GetRequiredService<MetricsQueryService>().OverviewAsync(filter, Ct));
+
+        Assert.Equal(MetricRegistry.Version, view.DefinitionsVersion);
+        var resolution = view.Headline.Single(i => i.Key == MetricKeys.Resolution);
+        Assert.InRange(resolution.Value!.Value, resolution.Low!.Value, resolution.High!.Value);
+        Assert.NotNull(resolution.Change);
+        Assert.Contains(view.Headline, i => i.Key == MetricKeys.Reuse);
+        Assert.Contains(view.Headline, i => i.Key == MetricKeys.FailureRecontact);
+        Assert.Equal(28, view.Daily.Count);
+        Assert.InRange(view.Weekly.Count, 4, 5);
+        Assert.Equal(view.Funnel.Involved, view.Funnel.Resolved + view.Funnel.Escalated + view.Funnel.Abandoned + view.Funnel.Unresolved + view.Funnel.Open);
+        var ranked = view.WorstIntents.Where(r => r.Resolution.Denominator >= MetricsQueryService.MinimumForRanking).ToList();
+        Assert.Equal(ranked.Select(r => r.Resolution.Rate), ranked.Select(r => r.Resolution.Rate).Order());
+        // The demo's payment incident (23 days back) must stand out.
+        Assert.Contains(view.Alerts, a => a.Day == Today.AddDays(-23));
+    }
+
+    [Fact]
+    public async Task DrillDown_Escalation_ListsOnlyEscalatedConversations()
+    {
+        var day = Today.AddDays(-3);
+        var rows = await fixture.Services.WithAsync(sp => sp.GetRequiredService<DrillDownService>()
+            .ConversationsAsync(new MetricsFilter(day, day), MetricKeys.Escalation, ct: Ct));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(nameof(ResolutionState.Escalated), r.State));
+    }
+
+    [Fact]
+    public async Task Reports_DailyAndWeekly_AreStoredListedAndRenderInBothLanguages()
+    {
+        var day = Today.AddDays(-1);
+        var week = ReportingCalendar.IsoWeekOf(Today.AddDays(-7));
+        await fixture.Services.WithAsync(sp => sp.GetRequiredService<ReportService>().GenerateDailyAsync(day, "test", Ct));
+        var weekly = await fixture.Services.WithAsync(sp => sp.GetRequiredService<ReportService>().GenerateWeeklyAsync(week, "test", Ct));
+        var list = await fixture.Services.WithAsync(sp => sp.GetRequiredService<ReportService>().ListAsync(ct: Ct));
+        Assert.Contains(list, r => r.Kind == ReportKind.Daily && r.Period == day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(list, r => r.Kind == ReportKind.Weekly && r.Period == week && r.DefinitionsVersion == MetricRegistry.Version);
+
+        var stored = await fixture.Services.WithAsync(sp => sp.GetRequiredService<ReportService>().GetAsync(list.First(r => r.Period == week).Id, Ct));
+        Assert.Equal(weekly.Indicators.Select(i => (i.Key, i.Numerator, i.Denominator)), stored.Indicators.Select(i => (i.Key, i.Numerator, i.Denominator)));
+        Assert.NotEmpty(stored.TopFailingIntents);
+        var en = ReportRenderer.Markdown(stored, "en");
+        var zh = ReportRenderer.Markdown(stored, "zh");
+        Assert.Contains("Weekly data review " + week, en);
+        Assert.Contains("metrics-v1", en);
+        Assert.Contains("每周数据复盘", zh);
+        Assert.Contains("问题解决率", zh);
+    }
+
+    [Fact]
+    public async Task Report_ForAPeriodNotOverYet_IsRefused() =>
+        await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp => sp.GetRequiredService<ReportService>().GenerateDailyAsync(Today, "test", Ct)));
+
+    [Fact]
+    public async Task Grading_DrawsAStratifiedSample_GradesTwice_AndMeasuresAgreement()
+    {
+        var week = ReportingCalendar.IsoWeekOf(Today.AddDays(-14));
+        var sample = await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().DrawSampleAsync(week, 60, Ct));
+        Assert.Equal(60, sample.Answers);
+        Assert.True(sample.Strata > 20);
+        var again = await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().DrawSampleAsync(week, 60, Ct));
+        Assert.True(again.AlreadyDrawn);
+
+        var first = Actor.User("rev-1", "Reviewer One", Roles.Reviewer);
+        var second = Actor.User("rev-2", "Reviewer Two", Roles.Reviewer);
+        await Assert.ThrowsAsync<ForbiddenException>(() => fixture.Services.WithAsync(sp =>
+            sp.GetRequiredService<GradingService>().NextAsync(Actor.User("v", "Viewer", Roles.Viewer), week, Ct)));
+
+        // Reviewer one grades everything they may; reviewer two then gets the second slots.
+        var graded = 0;
+        while (await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().NextAsync(first, week, Ct)) is { } item)
+        {
+            var verdict = item.TurnId % 3 == 0 ? GradeVerdict.Incorrect : GradeVerdict.Correct;
+            string[] reasons = verdict == GradeVerdict.Correct ? [] : [GradeReasons.WrongIntent];
+            await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().SubmitAsync(first, item.AssignmentId, verdict, reasons, null, Ct));
+            graded++;
+        }
+        Assert.Equal(60, graded);
+        while (await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().NextAsync(second, week, Ct)) is { } item)
+        {
+            Assert.Equal(2, item.Slot);
+            var verdict = item.TurnId % 3 == 0 ? GradeVerdict.Incorrect : GradeVerdict.Correct;
+            string[] reasons = verdict == GradeVerdict.Correct ? [] : [GradeReasons.OutdatedSop];
+            await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().SubmitAsync(second, item.AssignmentId, verdict, reasons, null, Ct));
+        }
+        var progress = await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().ProgressAsync(week, Ct));
+        Assert.Equal(60, progress.Graded);
+        Assert.Equal(progress.SecondSlots, progress.SecondGraded);
+        Assert.Equal(1.0, progress.ObservedAgreement);
+    }
+
+    [Fact]
+    public async Task Grading_RejectsMissingOrUnknownReasons()
+    {
+        var week = ReportingCalendar.IsoWeekOf(Today.AddDays(-21));
+        await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().DrawSampleAsync(week, 5, Ct));
+        var reviewer = Actor.User("rev-3", "Reviewer Three", Roles.Reviewer);
+        var item = await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().NextAsync(reviewer, week, Ct));
+        Assert.NotNull(item);
+        await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp =>
+            sp.GetRequiredService<GradingService>().SubmitAsync(reviewer, item.AssignmentId, GradeVerdict.Incorrect, [], null, Ct)));
+        await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp =>
+            sp.GetRequiredService<GradingService>().SubmitAsync(reviewer, item.AssignmentId, GradeVerdict.Partial, ["made_up"], null, Ct)));
+        await using var db = fixture.Database.Open();
+        Assert.Null(await db.GradingAssignments.Where(a => a.Id == item.AssignmentId).Select(a => a.GradeId).SingleAsync(Ct));
+    }
+}
