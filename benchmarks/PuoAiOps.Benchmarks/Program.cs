@@ -9,6 +9,7 @@ using PuoAiOps.Benchmarks;
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- --filter '*Redaction*'
 if (args is ["annotate", .. var annotate]) return await AnnotateScenario.RunAsync(annotate);
 if (args is ["import", .. var import]) return await ImportScenario.RunAsync(import);
+if (args is ["search", .. var search]) return await SearchScenario.RunAsync(search);
 
 // In process: BenchmarkDotNet 0.14 cannot build its separate benchmark project against the .NET 10 SDK here.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
