@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Annotation;
-using PuoAiOps.Application.Persistence;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components.Annotate;
 using PuoAiOps.Web.Hosting;
@@ -109,20 +107,20 @@ internal static class LabelEndpoints
     }
 
     /// <summary>
-    /// The model's guess for an item, fetched by the page only after the annotator has chosen (batches
-    /// without suggestions): they see it, but it cannot anchor their first judgement.
+    /// The model's guess for an item, fetched by the page of a batch without up-front suggestions once the
+    /// annotator's label is stored (the service refuses it before: 403), so it cannot anchor their judgement.
     /// </summary>
-    private static async Task<IResult> SuggestionAsync(long batchId, long itemId, HttpContext http, PuoDbContext db)
+    private static async Task<IResult> SuggestionAsync(long batchId, long itemId, HttpContext http, SuggestionService suggestions)
     {
-        var user = http.User.UserId()!;
-        var row = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId && i.BatchId == batchId && db.BatchAnnotators.Any(a => a.BatchId == batchId && a.UserId == user))
-            .Select(i => new { i.Question!.PredictedConfidence, Intent = db.Intents.Where(x => x.Id == i.Question.PredictedIntentId).Select(x => new { x.Id, x.Key, x.Names }).FirstOrDefault() })
-            .FirstOrDefaultAsync(http.RequestAborted);
-        if (row is null) return AnnotationResults.NotFound($"Item {itemId} is not in one of your batches.");
-        var suggestion = row.Intent is null ? null
-            : new IntentSuggestion(new IntentRef(row.Intent.Id, row.Intent.Key, row.Intent.Names), row.PredictedConfidence);
-        return AnnotationResults.Partial<SuggestionChip>(new { Suggestion = suggestion, Revealed = true });
+        try
+        {
+            var suggestion = await suggestions.ForItemAsync(batchId, itemId, http.User.UserId()!, http.RequestAborted);
+            return AnnotationResults.Partial<SuggestionChip>(new { Suggestion = suggestion, Revealed = true });
+        }
+        catch (AnnotationException ex)
+        {
+            return AnnotationResults.Problem(ex);
+        }
     }
 
     private static IResult Panel(HttpContext http, long batchId, LabelPanelModel model, int status = StatusCodes.Status200OK)
