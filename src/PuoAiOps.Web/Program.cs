@@ -6,6 +6,7 @@ using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classifier;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Questions;
 using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
@@ -20,6 +21,7 @@ builder.AddConsoleAuth();
 builder.AddConsoleAdmin();
 builder.AddTaxonomy();
 builder.AddQuestionImport();
+builder.AddQuestionSearchRateLimit();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddAnnotationConsole();

@@ -28,6 +28,8 @@ public static class ConsolePipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<SetupGateMiddleware>();
+        // After authentication: limits such as the question search's are per user. Endpoints opt in by policy name.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<PageAntiforgeryMiddleware>();
