@@ -10,6 +10,7 @@ using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Shell;
+using PuoAiOps.Web.Questions;
 using PuoAiOps.Web.Taxonomy;
 using PuoAiOps.Web.Startup;
 
@@ -28,6 +29,7 @@ builder.AddOverview();
 builder.AddTaxonomy();
 builder.AddScripts();
 builder.AddQuestionImport();
+builder.AddQuestionSearchRateLimit();
 builder.AddTaxonomyConsole();
 builder.AddAnnotation();
 builder.AddMetrics();

@@ -67,11 +67,13 @@ public sealed class AnnotationWorkbenchTests
             await Assertions.Expect(page.Locator("[data-guide-target] .guide-title")).ToContainTextAsync("Refund request");
             await page.Keyboard.PressAsync("1");
             await Assertions.Expect(page.Locator("[data-answer]")).ToContainTextAsync("Refund request");
-            // The model's guess shows up only now that the annotator has answered.
-            await Assertions.Expect(page.Locator("[data-suggestion-slot] .suggestion-chip")).ToBeVisibleAsync();
+            // The batch hides suggestions: nothing of the model's guess before the label is stored.
+            await Assertions.Expect(page.Locator(".suggestion-chip")).ToHaveCountAsync(0);
             await shots.TakeAsync(page, "annotate-label");
         });
         await Assertions.Expect(page.Locator("[data-saved]")).ToContainTextAsync("Saved: Refund request");
+        // Once stored, the model's guess for that question is shown beside "Saved".
+        await Assertions.Expect(page.Locator("[data-saved] .suggestion-chip")).ToBeVisibleAsync();
 
         // 2: Chinese name, Enter to choose the highlighted match, Enter to submit.
         await LabelAsync(page, async () =>

@@ -20,6 +20,7 @@ public static class DependencyInjection
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<BatchService>();
         builder.Services.AddScoped<QueueService>();
+        builder.Services.AddScoped<SuggestionService>();
         builder.Services.AddScoped<AdjudicationService>();
         builder.Services.AddScoped<QualityService>();
         builder.Services.AddScoped<LabelExportService>();

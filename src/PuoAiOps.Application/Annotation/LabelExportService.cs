@@ -5,12 +5,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Core.Annotation;
+using PuoAiOps.Core.Export;
 
 namespace PuoAiOps.Application.Annotation;
 
 public enum LabelExportFormat { Csv, Jsonl }
 
-public sealed record LabelExportRequest(LabelExportFormat Format, double TestShare = 0.2, int Seed = 42);
+/// <param name="RawCells">
+/// CSV only: write every cell exactly as stored, for training pipelines. Unsafe to open in a spreadsheet, which
+/// would run a question such as <c>=HYPERLINK(...)</c> as a formula; by default such cells are neutralised
+/// (<see cref="SpreadsheetCells"/>).
+/// </param>
+public sealed record LabelExportRequest(LabelExportFormat Format, double TestShare = 0.2, int Seed = 42, bool RawCells = false)
+{
+    /// <summary>How the export names itself (summary, log): csv, csv-raw or jsonl.</summary>
+    public string FormatName => Format == LabelExportFormat.Csv && RawCells ? "csv-raw" : Format.ToString().ToLowerInvariant();
+}
 
 /// <summary>How many examples one label has in each part.</summary>
 public sealed record LabelSplitCount(int Train, int Test);
@@ -20,7 +30,8 @@ public sealed record LabelExportSummary(string Format, int Rows, int Train, int 
 
 /// <summary>
 /// Writes the final labels (consensus or adjudicated) as a training set: <c>text,label,split</c>, where
-/// label is the intent key or <c>oos</c>, split a stratified, seeded train/test assignment.
+/// label is the intent key or <c>oos</c>, split a stratified, seeded train/test assignment. Question texts come
+/// from users, so CSV cells that a spreadsheet would run as a formula are neutralised unless the caller asks for raw cells.
 /// </summary>
 public sealed class LabelExportService(PuoDbContext db, ILogger<LabelExportService> logger)
 {
@@ -49,9 +60,10 @@ public sealed class LabelExportService(PuoDbContext db, ILogger<LabelExportServi
         if (request.Format == LabelExportFormat.Csv)
         {
             await using var csv = CsvWriter.Create(output, null, leaveOpen: true);
+            Func<string, string> cell = request.RawCells ? static v => v : SpreadsheetCells.Neutralise;
             await csv.WriteRecordAsync(["text", "label", "split"], ct);
             for (var i = 0; i < examples.Count; i++)
-                await csv.WriteRecordAsync([examples[i].Text, examples[i].Label, Split(isTest[i])], ct);
+                await csv.WriteRecordAsync([cell(examples[i].Text), cell(examples[i].Label), Split(isTest[i])], ct);
             await csv.FlushAsync(ct);
         }
         else
@@ -70,7 +82,7 @@ public sealed class LabelExportService(PuoDbContext db, ILogger<LabelExportServi
             .GroupBy(x => x.Label, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new LabelSplitCount(g.Count(x => !x.Test), g.Count(x => x.Test)), StringComparer.Ordinal);
-        var format = request.Format.ToString().ToLowerInvariant();
+        var format = request.FormatName;
         AnnotationLog.Exported(logger, examples.Count, test, format);
         return new LabelExportSummary(format, examples.Count, examples.Count - test, test, request.TestShare, request.Seed, perLabel);
     }

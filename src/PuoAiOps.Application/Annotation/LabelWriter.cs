@@ -7,7 +7,8 @@ namespace PuoAiOps.Application.Annotation;
 /// <summary>
 /// Stores one label in one short transaction. The count goes up with a conditional UPDATE
 /// (<c>LabelCount = LabelCount + 1 WHERE LabelCount &lt; max AND Status = Open</c>), never read-modify-write,
-/// so concurrent submits can neither lose an increment nor push an item past its label count; the
+/// so concurrent submits can neither lose an increment nor push an item past its label count, and slots other
+/// annotators hold live leases on are not free (a label needs a lease, or a slot nobody else reserved); the
 /// unique (ItemId, UserId) index keeps one label per person even when the same person races themself.
 /// The statements are plain SQL (RETURNING on both providers): this runs inside the write lock on every
 /// submit, and the change tracker and LINQ translation cost more there than the statements themselves.
@@ -24,13 +25,20 @@ internal static class LabelWriter
     {
         var version = Guid.NewGuid();
         var open = nameof(ItemStatus.Open);
+        // PostgreSQL: lock the item row in a statement of its own, so the UPDATE below starts after every lease
+        // write on the item has committed and its lease count sees them (one statement reads one snapshot).
+        if (!db.Database.IsSqlite())
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Items" WHERE "Id" = {item.ItemId} FOR UPDATE""", ct);
+        // Room for this label = slots not filled and not reserved by someone else's live lease: a label may not
+        // take the slot another annotator holds, or that annotator's submit would fail on an item leased to them.
         var counted = await db.Database.SqlQuery<int>($"""
             UPDATE "Items" SET "LabelCount" = "LabelCount" + 1, "Version" = {version}
-            WHERE "Id" = {item.ItemId} AND "Status" = {open} AND "LabelCount" < {item.LabelsPerItem}
+            WHERE "Id" = {item.ItemId} AND "Status" = {open}
+              AND "LabelCount" + (SELECT COUNT(*) FROM "Leases" AS l
+                                  WHERE l."ItemId" = {item.ItemId} AND l."UserId" <> {userId} AND l."ExpiresAt" > {now}) < {item.LabelsPerItem}
             RETURNING "LabelCount" AS "Value"
             """).ToListAsync(ct);
-        if (counted.Count == 0)
-            throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
+        if (counted.Count == 0) throw await NoRoomAsync(db, item, ct);
 
         var labelId = await InsertAsync(db, item, userId, label, now, ct);
         await OwnLeases.DropAsync(db, item.BatchId, userId, ct);
@@ -39,6 +47,16 @@ internal static class LabelWriter
         var labels = new List<LabelChoice>(item.LabelsPerItem);
         await foreach (var choice in LabelsOf.For(db)(db, item.ItemId).WithCancellation(ct)) labels.Add(choice);
         return (labelId, await ItemResolver.ResolveAsync(db, item, labels, ct));
+    }
+
+    /// <summary>Why the conditional update found no room: the item is full, or its free slots are leased to others.</summary>
+    private static async Task<AnnotationException> NoRoomAsync(PuoDbContext db, ItemContext item, CancellationToken ct)
+    {
+        var state = await db.Items.AsNoTracking().Where(i => i.Id == item.ItemId)
+            .Select(i => new { i.Status, i.LabelCount }).FirstAsync(ct);
+        return state.Status != ItemStatus.Open || state.LabelCount >= item.LabelsPerItem
+            ? AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.")
+            : AnnotationException.Conflict("This item is reserved for another annotator right now; your answer was not stored. Take the next item.");
     }
 
     // Compiled once: it runs inside the write lock for every item that fills up.

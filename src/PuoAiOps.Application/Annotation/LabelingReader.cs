@@ -6,9 +6,6 @@ namespace PuoAiOps.Application.Annotation;
 /// <summary>What the labeling page shows one annotator: the item (null: nothing left), progress, where the question came from and what surrounds it.</summary>
 public sealed record LabelingState(long BatchId, AnnotatorProgress Progress, QueueItem? Item, string? Source, QuestionContext Context, string? Blocked = null);
 
-/// <summary>The model's guess for an item the caller works on (null <see cref="Suggestion"/>: the model has none).</summary>
-public sealed record ItemSuggestion(IntentSuggestion? Suggestion);
-
 /// <summary>Reads for the labeling page and its htmx answers; the writes are <see cref="QueueService"/>'s.</summary>
 public sealed class LabelingReader(QueueService queue, BatchService batches, QuestionContextService context, PuoDbContext db)
 {
@@ -38,19 +35,4 @@ public sealed class LabelingReader(QueueService queue, BatchService batches, Que
     /// <summary>Whether the item is part of the batch in the URL (the queue service checks the caller's access).</summary>
     public Task<bool> ItemInBatchAsync(long itemId, long batchId, CancellationToken ct) =>
         db.Items.AsNoTracking().AnyAsync(i => i.Id == itemId && i.BatchId == batchId, ct);
-
-    /// <summary>
-    /// The model's guess for an item of a batch the user annotates; null when the item is not in one
-    /// of their batches. Batches without up-front suggestions show it only after the annotator has chosen.
-    /// </summary>
-    public async Task<ItemSuggestion?> SuggestionAsync(long itemId, long batchId, string userId, CancellationToken ct)
-    {
-        var row = await db.Items.AsNoTracking()
-            .Where(i => i.Id == itemId && i.BatchId == batchId && db.BatchAnnotators.Any(a => a.BatchId == batchId && a.UserId == userId))
-            .Select(i => new { i.Question!.PredictedConfidence, Intent = db.Intents.Where(x => x.Id == i.Question.PredictedIntentId).Select(x => new { x.Id, x.Key, x.Names }).FirstOrDefault() })
-            .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        return new ItemSuggestion(row.Intent is null ? null
-            : new IntentSuggestion(new IntentRef(row.Intent.Id, row.Intent.Key, row.Intent.Names), row.PredictedConfidence));
-    }
 }

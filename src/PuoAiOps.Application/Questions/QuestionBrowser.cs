@@ -13,15 +13,7 @@ public sealed class QuestionBrowser(PuoDbContext db)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var questions = db.Questions.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim().ToLowerInvariant();
-            var externalId = query.Search.Trim();
-            // lower() + contains translate on SQLite and PostgreSQL alike; the StringComparison overload CA1862 suggests does not.
-#pragma warning disable CA1862
-            questions = questions.Where(q => q.Text.ToLower().Contains(term) || q.ExternalId == externalId);
-#pragma warning restore CA1862
-        }
+        if (!string.IsNullOrWhiteSpace(query.Search)) questions = QuestionSearch.Apply(db, questions, query.Search);
         if (query.Labeled is { } labeled)
             questions = labeled
                 ? questions.Where(q => q.FinalIntentId != null || q.FinalOutOfScope)

@@ -18,10 +18,16 @@ internal static class ExportCommand
         var output = new Option<string>("--out") { Description = "File to write (overwritten)", Required = true };
         var testShare = new Option<double>("--test-share") { Description = "Share of each label put in the test split (0 to below 1)", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split: the same seed gives the same split", DefaultValueFactory = _ => 42 };
+        var raw = new Option<bool>("--raw")
+        {
+            Description = "CSV cells exactly as stored, for training pipelines: UNSAFE to open in a spreadsheet " +
+                          "(by default a text starting with = + - @ gets a leading apostrophe so it is not run as a formula)",
+        };
         labels.Options.Add(format);
         labels.Options.Add(output);
         labels.Options.Add(testShare);
         labels.Options.Add(seed);
+        labels.Options.Add(raw);
 
         bind(async (ctx, ct) =>
         {
@@ -32,8 +38,11 @@ internal static class ExportCommand
             var directory = Path.GetDirectoryName(path);
             if (directory is not null && !Directory.Exists(directory))
                 throw new CliUsageException($"The folder of --out does not exist: {directory}");
-            var request = new LabelExportRequest(
-                ctx.Parse.GetValue(format) == "jsonl" ? LabelExportFormat.Jsonl : LabelExportFormat.Csv, share, ctx.Parse.GetValue(seed));
+            var jsonl = ctx.Parse.GetValue(format) == "jsonl";
+            if (jsonl && ctx.Parse.GetValue(raw))
+                throw new CliUsageException("--raw applies to --format csv only: JSON Lines always keeps the texts as stored.");
+            var request = new LabelExportRequest(jsonl ? LabelExportFormat.Jsonl : LabelExportFormat.Csv, share, ctx.Parse.GetValue(seed),
+                RawCells: ctx.Parse.GetValue(raw));
 
             await using var db = await ctx.OpenDatabaseAsync(ct);
             LabelExportSummary summary;
@@ -44,7 +53,8 @@ internal static class ExportCommand
             File.Move(temp, path, overwrite: true);
 
             if (ctx.Json) ctx.WriteJson(new { path, summary.Format, summary.Rows, summary.Train, summary.Test, summary.TestShare, summary.Seed, labels = summary.PerLabel });
-            else ctx.Out.WriteLine($"Wrote {summary.Rows} labeled questions ({summary.Train} train, {summary.Test} test, {summary.PerLabel.Count} labels) to {path}");
+            else ctx.Out.WriteLine($"Wrote {summary.Rows} labeled questions ({summary.Train} train, {summary.Test} test, {summary.PerLabel.Count} labels) to {path}" +
+                                   (request.RawCells ? " with raw cells: do not open it in a spreadsheet" : ""));
             return PuoCli.Ok;
         }).AttachTo(labels);
         export.Subcommands.Add(labels);

@@ -107,14 +107,20 @@ internal static class LabelEndpoints
     }
 
     /// <summary>
-    /// The model's guess for an item, fetched by the page only after the annotator has chosen (batches
-    /// without suggestions): they see it, but it cannot anchor their first judgement.
+    /// The model's guess for an item, fetched by the page of a batch without up-front suggestions once the
+    /// annotator's label is stored (the service refuses it before: 403), so it cannot anchor their judgement.
     /// </summary>
-    private static async Task<IResult> SuggestionAsync(long batchId, long itemId, HttpContext http, LabelingReader reader)
+    private static async Task<IResult> SuggestionAsync(long batchId, long itemId, HttpContext http, SuggestionService suggestions)
     {
-        var found = await reader.SuggestionAsync(itemId, batchId, http.User.UserId()!, http.RequestAborted);
-        if (found is null) return AnnotationResults.NotFound($"Item {itemId} is not in one of your batches.");
-        return AnnotationResults.Partial<SuggestionChip>(new { found.Suggestion, Revealed = true });
+        try
+        {
+            var suggestion = await suggestions.ForItemAsync(batchId, itemId, http.User.UserId()!, http.RequestAborted);
+            return AnnotationResults.Partial<SuggestionChip>(new { Suggestion = suggestion, Revealed = true });
+        }
+        catch (AnnotationException ex)
+        {
+            return AnnotationResults.Problem(ex);
+        }
     }
 
     private static IResult Panel(HttpContext http, long batchId, LabelPanelModel model, int status = StatusCodes.Status200OK)

@@ -29,12 +29,13 @@ public static class ConsolePipeline
         });
 
         app.UseRouting();
-        // After routing (the policy is endpoint metadata), before anything reads the form or the user store.
-        app.UseRateLimiter();
         app.UseAuthentication();
         // After authentication: a signed-in user's saved language comes first.
         app.UseConsoleLocalization();
         app.UseMiddleware<SetupGateMiddleware>();
+        // After routing (policies are endpoint metadata) and authentication (the question search's limit is per
+        // user); before authorization, the form and the user store. Sign-in's limit is per client address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<PageAntiforgeryMiddleware>();

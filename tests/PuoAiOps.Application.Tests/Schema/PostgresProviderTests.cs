@@ -90,6 +90,31 @@ public sealed class PostgresProviderTests
         }
     }
 
+    private const string SearchIndex = "IX_Questions_Text_Trigram";
+
+    [Fact]
+    public async Task Migrations_CreateTheTrigramSearchIndex()
+    {
+        var server = Requirements.Postgres();
+        var name = "puo_test_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecAsync(server, $"CREATE DATABASE {name}");
+        try
+        {
+            var options = Options(server, name);
+            await using (var db = DbContextConfigurator.Create(options)) await new SchemaMigrator(db).MigrateAsync(TestContext.Current.CancellationToken);
+            await using var connection = new NpgsqlConnection(options.ConnectionString);
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var cmd = new NpgsqlCommand($"SELECT indexdef FROM pg_indexes WHERE indexname = '{SearchIndex}'", connection);
+            var definition = (string?)await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("USING gin (lower(\"Text\") gin_trgm_ops)", definition, StringComparison.Ordinal);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
     private static DatabaseOptions Options(string server, string database) => new()
     {
         Provider = DatabaseProvider.Postgres,
@@ -113,7 +138,10 @@ public sealed class PostgresProviderTests
             while (await r.ReadAsync())
                 lines.Add($"{r.GetString(0)}.{r.GetString(1)} {r.GetString(2)} nullable={r.GetString(3)} length={r.GetInt32(4)} default={r.GetString(5)}");
         }
-        const string indexes = "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_%'";
+        // The search index of migration 0004 is a GIN index over lower("Text") with pg_trgm's operator class: an
+        // expression index EF Core's model cannot describe, so it is left out here by name and checked on its own.
+        const string indexes = "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_%'" +
+                               " AND indexname <> '" + SearchIndex + "'";
         await using (var cmd = new NpgsqlCommand(indexes, connection))
         await using (var r = await cmd.ExecuteReaderAsync())
         {

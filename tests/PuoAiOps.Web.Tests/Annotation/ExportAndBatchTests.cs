@@ -122,6 +122,30 @@ public sealed class ExportAndBatchTests(AnnotationFixture team) : IClassFixture<
     }
 
     [Fact]
+    public async Task Export_NeutralisesFormulaCells_InTheConsoleAndApiDownloads_UnlessCsvRaw()
+    {
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"refund\")";
+        var batch = await team.NewBatchAsync(1, [team.Users[Roles.Annotator].Id], shape: (_, q) => q.Text = formula);
+        await team.LabelNextAsync(batch.Id, team.Users[Roles.Annotator].Id, LabelInput.ForIntent(team.Intents["refund_request"]));
+        using var client = await team.SignInAsAsync(Roles.Reviewer);
+
+        foreach (var path in new[] { "/annotate/export", "/api/v1/annotation/export" })
+        {
+            using var safe = await client.GetAsync($"{path}?format=csv", "text/csv");
+            var safeText = await safe.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"refund\"\")\",refund_request,", safeText, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n\"=HYPERLINK", safeText, StringComparison.Ordinal);
+
+            using var raw = await client.GetAsync($"{path}?format=csv-raw", "text/csv");
+            Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+            Assert.Contains("raw-not-for-spreadsheets", raw.Content.Headers.ContentDisposition?.FileNameStar ?? raw.Content.Headers.ContentDisposition?.FileName,
+                StringComparison.Ordinal);
+            var rawText = await raw.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"refund\"\")\",refund_request,", rawText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task QualityPage_AndCharts_ReportAgreement()
     {
         var batch = await team.NewBatchAsync(4, labelsPerItem: 2);

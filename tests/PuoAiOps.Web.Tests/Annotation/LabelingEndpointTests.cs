@@ -180,7 +180,7 @@ public sealed class LabelingEndpointTests(AnnotationFixture team) : IClassFixtur
     }
 
     [Fact]
-    public async Task Suggestion_IsHiddenUntilAsked_UnlessTheBatchShowsThem()
+    public async Task Suggestion_InABatchWithoutSuggestions_IsRefusedUntilTheLabelIsStored()
     {
         var predicted = team.Intents["coin_balance_wrong"];
         void Predict(int _, Question q) { q.PredictedIntentId = predicted; q.PredictedConfidence = 0.73; }
@@ -193,7 +193,17 @@ public sealed class LabelingEndpointTests(AnnotationFixture team) : IClassFixtur
         Assert.DoesNotContain("coin_balance_wrong", panel.InnerHtml, StringComparison.Ordinal);
         var url = panel.QuerySelector(".label-item")!.GetAttribute("data-suggestion-url");
         Assert.NotNull(url);
+        // Asking by URL before answering gets nothing: the guess must not anchor the annotator's choice.
+        using (var early = await client.GetAsync(url, "text/html"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
+            Assert.DoesNotContain("coin_balance_wrong", await early.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        var item = Fragments.ItemId(hiddenPage.Document)!;
+        using (var label = await client.HtmxPostAsync($"/annotate/batches/{hidden.Id}/items/{item}/label", Answer(team.Intents["refund_request"])))
+            Assert.Equal(HttpStatusCode.OK, label.StatusCode);
         using var reveal = await client.GetAsync(url, "text/html");
+        Assert.Equal(HttpStatusCode.OK, reveal.StatusCode);
         var revealed = await reveal.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("coin_balance_wrong", revealed, StringComparison.Ordinal);
         Assert.Contains("73%", revealed, StringComparison.Ordinal);

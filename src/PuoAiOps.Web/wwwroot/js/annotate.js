@@ -18,6 +18,7 @@ function start(root) {
   let item = {};
   let busy = false;
   let lastAnswer = null;
+  let lastSuggestionUrl = null;
 
   const el = (selector) => host.querySelector(selector);
   const form = () => el('#label-form');
@@ -35,7 +36,6 @@ function start(root) {
       id: panel?.dataset.itemId ?? null,
       done: panel?.dataset.done === 'true',
       suggestionUrl: panel?.dataset.suggestionUrl ?? null,
-      revealed: false,
       shownAt: performance.now(),
       hiddenMs: 0,
       hiddenSince: document.hidden ? performance.now() : null,
@@ -61,7 +61,6 @@ function start(root) {
     guide.show(id, { immediate: true });
     hint(null);
     showAnswer();
-    revealSuggestion();
     focusRoot();
   }
 
@@ -77,7 +76,6 @@ function start(root) {
       picker.clearChoice();
       form().querySelector('[data-field=intent]').value = '';
       guide.show('oos', { immediate: true });
-      revealSuggestion();
     }
     hint(null);
     showAnswer();
@@ -114,15 +112,14 @@ function start(root) {
     box.replaceChildren(label, key, extra, enter);
   }
 
-  // Batches without up-front suggestions: the model's guess is fetched only once the annotator has answered.
-  async function revealSuggestion() {
-    if (!item.suggestionUrl || item.revealed) return;
-    item.revealed = true;
+  // Batches without up-front suggestions: the model's guess for the item just answered, beside "Saved".
+  // The server hands it out only once the label is stored, so it can never anchor the annotator's choice.
+  async function revealSuggestion(url, saved) {
     const forItem = item.id;
     try {
-      const response = await fetch(item.suggestionUrl, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' });
-      if (!response.ok || forItem !== item.id) return;
-      el('[data-suggestion-slot]').innerHTML = await response.text();
+      const response = await fetch(url, { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' });
+      if (!response.ok || forItem !== item.id || !saved.isConnected) return;
+      saved.insertAdjacentHTML('beforeend', await response.text());
     } catch {
       // The suggestion is a courtesy; labeling goes on without it.
     }
@@ -208,6 +205,7 @@ function start(root) {
     if (event.target === form()) {
       form().querySelector('[data-field=duration]').value = String(activeMs());
       lastAnswer = answerText();
+      lastSuggestionUrl = item.suggestionUrl;
     }
   }, true);
 
@@ -220,8 +218,10 @@ function start(root) {
       const saved = el('[data-saved]');
       saved.textContent = `Saved: ${lastAnswer.name}. Press z to undo.`;
       saved.hidden = false;
+      if (lastSuggestionUrl) revealSuggestion(lastSuggestionUrl, saved);
     }
     lastAnswer = null;
+    lastSuggestionUrl = null;
   });
 
   document.addEventListener('keydown', (event) => {
