@@ -117,7 +117,7 @@ internal static class SearchScenario
             File.Move(file + ".tmp", file, overwrite: true);
         }
         var import = new ImportOptions { MaxRows = 0, MaxFileBytes = 4L << 30 };
-        var result = await new QuestionImportService(session, new PiiPatternStore(session), Options.Create(import)).ImportFileAsync(file);
+        var result = await new QuestionImportService(session, new PiiPatternStore(session), Options.Create(import), new PuoAiOps.Application.Secrets.WorkspaceSecrets(new PuoAiOps.Application.Secrets.SecretsOptions(), Path.GetDirectoryName(file)!)).ImportFileAsync(file);
         return present + (int)result.Imported;
     }
 

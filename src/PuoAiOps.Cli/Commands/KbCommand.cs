@@ -27,9 +27,9 @@ internal static class KbCommand
     public static Task<ServiceProvider> ServicesAsync(CliContext ctx, CancellationToken ct, bool dense = true) =>
         CliServices.BuildAsync(ctx, s =>
         {
-            if (dense) s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLmEmbeddingGenerator.Shared);
-            s.AddKnowledgeServices(o => KnowledgeEnvironment.Apply(o));
-            s.AddVectorSearchServices();
+            if (dense) s.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLmEmbeddingGenerator.Shared);
+            s.Services.AddKnowledgeServices(o => KnowledgeEnvironment.Apply(o));
+            s.Services.AddVectorSearchServices();
         }, ct);
 
     /// <summary>Runs a handler, turning refused input into exit code 2 with its message.</summary>

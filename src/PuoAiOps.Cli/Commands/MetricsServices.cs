@@ -15,10 +15,10 @@ internal static class MetricsServices
         configuration.GetSection(MetricsOptions.SectionName).Bind(options);
         var errors = options.Validate().ToList();
         if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
-        return await CliServices.BuildAsync(ctx, services =>
+        return await CliServices.BuildAsync(ctx, builder =>
         {
-            services.AddMetricsServices();
-            services.AddSingleton(Options.Create(options));
+            builder.Services.AddMetricsServices();
+            builder.Services.AddSingleton(Options.Create(options));
         }, ct);
     }
 

@@ -34,7 +34,7 @@ internal static class ScriptsCommand
         {
             var items = await ReadAsync(ctx, ctx.Parse.GetValue(path)!, ct);
             if (items is null) return PuoCli.BadUsage;
-            await using var services = await CliServices.BuildAsync(ctx, s => s.AddScriptsServices(), ct);
+            await using var services = await CliServices.BuildAsync(ctx, s => s.Services.AddScriptsServices(), ct);
             await using var scope = services.CreateAsyncScope();
             var findings = await scope.ServiceProvider.GetRequiredService<ScriptFiles>().LintAsync(items, ct);
             if (ctx.Json) ctx.WriteJson(findings.Select(f => new { index = f.Index, rule = f.Rule, severity = f.Severity, message = f.Message, start = f.Start, end = f.End }));
@@ -60,7 +60,7 @@ internal static class ScriptsCommand
             var file = ctx.Parse.GetValue(path)!;
             var items = await ReadAsync(ctx, file, ct);
             if (items is null) return PuoCli.BadUsage;
-            await using var services = await CliServices.BuildAsync(ctx, s => s.AddScriptsServices(), ct);
+            await using var services = await CliServices.BuildAsync(ctx, s => s.Services.AddScriptsServices(), ct);
             await using var scope = services.CreateAsyncScope();
             var actor = await ActorAsync(scope.ServiceProvider.GetRequiredService<PuoDbContext>(), ctx.Parse.GetValue(actAs), ct);
             ScriptImportResult result;
@@ -95,7 +95,7 @@ internal static class ScriptsCommand
         export.Options.Add(output);
         bind(async (ctx, ct) =>
         {
-            await using var services = await CliServices.BuildAsync(ctx, s => s.AddScriptsServices(), ct);
+            await using var services = await CliServices.BuildAsync(ctx, s => s.Services.AddScriptsServices(), ct);
             await using var scope = services.CreateAsyncScope();
             var (yaml, count) = await scope.ServiceProvider.GetRequiredService<ScriptFiles>().ExportAsync(ct);
             if (ctx.Parse.GetValue(output) is { } file)

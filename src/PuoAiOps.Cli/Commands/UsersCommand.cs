@@ -57,7 +57,7 @@ internal static class UsersCommand
         bind(async (ctx, ct) =>
         {
             var address = ctx.Parse.GetValue(email)!;
-            await using var provider = await CliServices.BuildAsync(ctx, s => s.AddPuoIdentityCore(), ct);
+            await using var provider = await CliServices.BuildAsync(ctx, s => s.Services.AddPuoIdentityCore(), ct);
             await using var scope = provider.CreateAsyncScope();
             var wasLocked = await scope.ServiceProvider.GetRequiredService<AccountUnlockService>()
                 .UnlockAsync(address, $"cli ({Environment.UserName})", ct)

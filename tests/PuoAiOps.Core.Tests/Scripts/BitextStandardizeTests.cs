@@ -10,13 +10,7 @@ public sealed class BitextStandardizeTests
     [Fact]
     public void Standardize_BitextResponses_LeavesNoMalformedOrUndeclaredPlaceholder()
     {
-        var dir = SharedData.Find("bitext-customer-support");
-        if (dir is null)
-        {
-            const string Missing = "../shared/data/bitext-customer-support is not present beside the repository; the standardizer check needs it.";
-            if (Environment.GetEnvironmentVariable("PUO_REQUIRE_ALL_TESTS") == "1") Assert.Fail(Missing + " (PUO_REQUIRE_ALL_TESTS=1 forbids skipping)");
-            Assert.Skip(Missing);
-        }
+        var dir = Requirements.SharedData("bitext-customer-support");
         var file = Directory.GetFiles(dir, "*.csv").Single();
         using var reader = new StreamReader(file);
         var csv = new CsvRecordReader(reader);
