@@ -1,3 +1,4 @@
+using PuoAiOps.Application.Common.Yaml;
 using PuoAiOps.Core.Scripts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,11 +18,15 @@ public static class ScriptFileReader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(SafeYaml.Parser(text));
             if (stream.Documents.Count == 0) return ([], ["The file is empty: it must be a list of scripts."]);
             if (stream.Documents[0].RootNode is not YamlSequenceNode list)
                 return ([], ["The file must be a list of scripts (- intent: ..., locale: ..., channel: ..., body: ...), not a single mapping or value."]);
             lines = list.Children.Select(c => (int)c.Start.Line).ToList();
+        }
+        catch (YamlRefusedException ex)
+        {
+            return ([], [$"line {ex.Start.Line}: {ex.Message}"]);
         }
         catch (YamlException ex)
         {
@@ -31,7 +36,7 @@ public static class ScriptFileReader
         List<ScriptFileDto?> dtos;
         try
         {
-            dtos = ScriptYaml.Deserializer.Deserialize<List<ScriptFileDto?>>(text) ?? [];
+            dtos = SafeYaml.Deserialize<List<ScriptFileDto?>>(ScriptYaml.Deserializer, text) ?? [];
         }
         catch (YamlException ex)
         {

@@ -4,8 +4,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace PuoAiOps.Application.Scripts;
 
 /// <summary>
-/// The one place the script files' YAML (and JSON, which YAML reads) is parsed and written, so the
-/// workspace's shared safe YAML reader can replace the deserializer here alone.
+/// The script files' YAML (and JSON, which YAML reads) settings. Reading always goes through
+/// <see cref="PuoAiOps.Application.Common.Yaml.SafeYaml"/>, which refuses anchors and aliases.
 /// </summary>
 internal static class ScriptYaml
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PuoAiOps.Application.Common.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -40,7 +41,7 @@ public sealed record FrontMatter
         Dictionary<string, object?>? map;
         try
         {
-            map = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(yaml);
+            map = SafeYaml.Deserialize<Dictionary<string, object?>>(new DeserializerBuilder().Build(), yaml);
         }
         catch (YamlException ex)
         {
