@@ -12,6 +12,7 @@ public static class SecretsDependencyInjection
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
         services.AddSingleton<WorkspaceSecrets>();
+        services.AddScoped<SecretSealer>();
         return services;
     }
 

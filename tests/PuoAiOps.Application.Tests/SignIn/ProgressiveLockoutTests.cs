@@ -28,7 +28,9 @@ public sealed class ProgressiveLockoutTests : IAsyncLifetime
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         _services = services.BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>().CreateAsync(Actor.System("test"),
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+        await admin.EnsureRolesAsync(TestContext.Current.CancellationToken);
+        var created = await admin.CreateAsync(Actor.System("test"),
             new NewUserInput { Email = "only-admin@example.test", DisplayName = "Only Admin", Role = Roles.Admin, Password = "correct horse battery", ConfirmPassword = "correct horse battery" },
             TestContext.Current.CancellationToken);
         Assert.True(created.Succeeded);

@@ -12,7 +12,7 @@ namespace PuoAiOps.Core.Text.Redaction;
 /// without matches is returned as the same instance without heap allocation.
 /// Immutable and safe to share between threads.
 /// </summary>
-public sealed class PiiRedactor
+public sealed partial class PiiRedactor
 {
     /// <summary>Bound on one custom pattern over one text when it needs the backtracking engine (the linear engine needs none).</summary>
     public static readonly TimeSpan DefaultCustomPatternTimeout = TimeSpan.FromMilliseconds(250);
@@ -90,13 +90,9 @@ public sealed class PiiRedactor
         }
     }
 
-    /// <summary>
-    /// Where the personal data in <paramref name="text"/> is, without replacing it (the reply-script
-    /// linter points at each finding). Same detectors and overlap rules as <see cref="Redact"/>.
-    /// </summary>
-    public IReadOnlyList<PiiSpan> Find(string text)
+    /// <summary>The matches of one pass over <paramref name="text"/>, overlaps resolved as <see cref="Redact"/> resolves them.</summary>
+    private List<PiiMatch> MatchOnce(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var span = text.AsSpan();
         var matches = new MatchList(stackalloc PiiMatch[8]);
         try
@@ -105,10 +101,7 @@ public sealed class PiiRedactor
             FindCustom(span, ref matches);
             if (matches.Count == 0) return [];
             matches.ResolveOverlaps();
-            var found = new List<PiiSpan>(matches.Count);
-            foreach (var m in matches.Items)
-                found.Add(new PiiSpan(m.Start, m.Length, m.Type, m.Type == PiiType.Custom ? _custom[m.CustomIndex].Name : PiiTypes.ReportKey(m.Type)));
-            return found;
+            return [.. matches.Items];
         }
         finally
         {
