@@ -4,12 +4,13 @@ namespace PuoAiOps.Web.Startup;
 
 public static class StartupDependencyInjection
 {
-    /// <summary>Schema migration and start-up tasks (stored secrets, roles, then the demo workspace in the background).</summary>
+    /// <summary>Schema migration and start-up tasks (stored secrets, the data-protection key, roles, then the demo workspace in the background).</summary>
     public static IHostApplicationBuilder AddWorkspaceStartup(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WorkspaceInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkspaceInitializer>());
         builder.Services.AddStartupTask<SealSecretsTask>();
+        builder.Services.AddStartupTask<DataProtectionKeyTask>();
         builder.Services.AddStartupTask<EnsureRolesTask>();
         builder.AddDemo();
         builder.Services.AddStartupTask<SeedDemoTask>();
