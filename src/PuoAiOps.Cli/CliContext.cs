@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using PuoAiOps.Application.Persistence;
-using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Cli;
 
@@ -40,16 +39,6 @@ internal sealed class CliContext(ParseResult parse, GlobalOptions globals, CliEn
 
     /// <summary>Database settings through the console's registration and start-up validation (bad settings exit 2).</summary>
     public DatabaseOptions Database() => CliServices.Database(this);
-
-    /// <summary>The workspace key as the console finds it: <c>Secrets:Key</c> / <c>Secrets:PreviousKeys</c> / <c>Secrets:KeyFile</c>, else the key file in the data folder.</summary>
-    public WorkspaceSecrets Secrets()
-    {
-        var options = new SecretsOptions();
-        Configuration.GetSection(SecretsOptions.SectionName).Bind(options);
-        var errors = options.Validate().ToList();
-        if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
-        return new WorkspaceSecrets(options, DataDir);
-    }
 
     /// <summary>A migrated database context for verbs that read or write the workspace.</summary>
     public async Task<PuoDbContext> OpenDatabaseAsync(CancellationToken ct)

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Secrets;
 
 namespace PuoAiOps.Cli.Commands;
 
@@ -11,10 +14,13 @@ internal static class KeysCommand
         var rotate = new Command("rotate", "Replace the key file's key and re-encrypt the stored secrets (stop the console first)");
         bind(async (ctx, ct) =>
         {
-            var secrets = ctx.Secrets();
+            // The console's registration of the key (section "Secrets", validated), not a second reading of it.
+            await using var services = await CliServices.BuildAsync(ctx, _ => { }, ct);
+            var secrets = services.GetRequiredService<WorkspaceSecrets>();
             if (secrets.KeyFromConfiguration)
                 throw new CliUsageException("the key comes from Secrets__Key: put a new key there, the old one in Secrets__PreviousKeys__0, and restart (see docs/configuration.md)");
-            await using var db = await ctx.OpenDatabaseAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
             var count = await secrets.RotateAsync(db, ct);
             if (ctx.Json) ctx.WriteJson(new { keyId = secrets.CurrentKeyId, keyFile = secrets.KeyFilePath, reencrypted = count });
             else ctx.Out.WriteLine($"New key {secrets.CurrentKeyId} in {secrets.KeyFilePath}; {count} secret(s) re-encrypted. Back up the new key file with the database.");

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Application.Tests.Infrastructure;
@@ -17,17 +16,15 @@ public sealed class ImportPostgresTests
     public async Task Import_WorksOnPostgres()
     {
         var ct = TestContext.Current.CancellationToken;
-        var server = Requirements.Postgres();
-        var name = "puo_import_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecAsync(server, $"CREATE DATABASE \"{name}\"", ct);
-        var dir = Path.Combine(Path.GetTempPath(), name);
+        await using var scratch = await ScratchPostgresDatabase.CreateAsync("import", ct);
+        var dir = Path.Combine(Path.GetTempPath(), scratch.Name);
         Directory.CreateDirectory(dir);
         try
         {
             var options = new DatabaseOptions
             {
                 Provider = DatabaseProvider.Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString,
+                ConnectionString = scratch.ConnectionString,
             };
             await using (var setup = DbContextConfigurator.Create(options)) await new SchemaMigrator(setup).MigrateAsync(ct);
             var path = Path.Combine(dir, "q.csv");
@@ -57,8 +54,6 @@ public sealed class ImportPostgresTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
             Directory.Delete(dir, recursive: true);
         }
     }
@@ -66,12 +61,4 @@ public sealed class ImportPostgresTests
     private static QuestionImportService Service(PuoDbContext db, string dataDir) =>
         new(db, new PiiPatternStore(db), Options.Create(new ImportOptions { BatchSize = 450 }),
             new PuoAiOps.Application.Secrets.WorkspaceSecrets(new PuoAiOps.Application.Secrets.SecretsOptions(), dataDir));
-
-    private static async Task ExecAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 }
