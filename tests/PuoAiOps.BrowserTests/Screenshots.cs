@@ -3,9 +3,10 @@ using Microsoft.Playwright;
 namespace PuoAiOps.BrowserTests;
 
 /// <summary>
-/// Saves full-page screenshots to the test output folder and to docs/images (overwritten each run).
-/// docs/images is only written when a CJK font is installed: without one, Chinese questions render
-/// as empty boxes and would replace the README's pictures with broken ones.
+/// Saves full-page screenshots to the test output folder, and to docs/images only on request
+/// (<c>PUO_SCREENSHOTS=1</c>, see README "Screenshots"): an ordinary test run must not rewrite the
+/// pictures the README shows. docs/images is only written when a CJK font is installed: without one,
+/// Chinese text renders as empty boxes and would replace the README's pictures with broken ones.
 /// </summary>
 public sealed class Screenshots
 {
@@ -18,7 +19,7 @@ public sealed class Screenshots
     {
         _outputDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(_outputDir);
-        var root = FindRepositoryRoot();
+        var root = Requested ? FindRepositoryRoot() : null;
         if (root is not null && !CjkFont.IsInstalled())
         {
             if (Requirements.Strict) Assert.Fail(FontHint + " (PUO_REQUIRE_ALL_TESTS=1: screenshots must show Chinese text)");
@@ -30,6 +31,9 @@ public sealed class Screenshots
             Directory.CreateDirectory(_docsDir);
         }
     }
+
+    /// <summary>True when this run should refresh docs/images (PUO_SCREENSHOTS=1).</summary>
+    public static bool Requested => Environment.GetEnvironmentVariable("PUO_SCREENSHOTS") == "1";
 
     public List<string> Saved { get; } = [];
 
