@@ -24,33 +24,39 @@ public sealed class QuestionBrowser(PuoDbContext db)
         if (query.ImportRunId is { } run) questions = questions.Where(q => q.ImportRunId == run);
 
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search;
-        var (ids, total) = search is null ? await PageAsync(questions, pageSize, query.Page, ct)
-            : QuestionSearch.UsesSqliteIndex(db, search) ? await SqliteIndexedSearch.FindAsync(db, questions, filtered, search, pageSize, query.Page, ct)
-            : db.Database.IsSqlite() ? await ScanOnceAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, ct)
-            : await PageAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, ct);
+        var oldestFirst = query.OldestFirst;
+        var (ids, total) = search is null ? await PageAsync(questions, pageSize, query.Page, oldestFirst, ct)
+            : QuestionSearch.UsesSqliteIndex(db, search) ? await SqliteIndexedSearch.FindAsync(db, questions, filtered, search, pageSize, query.Page, oldestFirst, ct)
+            : db.Database.IsSqlite() ? await ScanOnceAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, oldestFirst, ct)
+            : await PageAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, oldestFirst, ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        return new QuestionPage(await RowsAsync(ids, ct), total, Math.Clamp(query.Page, 1, pageCount), pageSize);
+        return new QuestionPage(await RowsAsync(ids, oldestFirst, ct), total, Math.Clamp(query.Page, 1, pageCount), pageSize);
     }
 
-    private static async Task<(IReadOnlyList<long> Ids, int Total)> PageAsync(IQueryable<Question> questions, int pageSize, int page, CancellationToken ct)
+    private static async Task<(IReadOnlyList<long> Ids, int Total)> PageAsync(
+        IQueryable<Question> questions, int pageSize, int page, bool oldestFirst, CancellationToken ct)
     {
         var total = await questions.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var skip = (Math.Clamp(page, 1, pageCount) - 1) * pageSize;
-        return (await questions.OrderByDescending(q => q.Id).Skip(skip).Take(pageSize).Select(q => q.Id).ToListAsync(ct), total);
+        return (await InOrder(questions, oldestFirst).Skip(skip).Take(pageSize).Select(q => q.Id).ToListAsync(ct), total);
     }
 
+    private static IQueryable<Question> InOrder(IQueryable<Question> questions, bool oldestFirst) =>
+        oldestFirst ? questions.OrderBy(q => q.Id) : questions.OrderByDescending(q => q.Id);
+
     /// <summary>
-    /// A search that has to scan the texts (1-2 characters on SQLite): one pass over the matching ids, newest first,
+    /// A search that has to scan the texts (1-2 characters on SQLite): one pass over the matching ids in the list's order,
     /// counted as they come, keeping the requested page (or the last one, where a page past the end goes). Counting
     /// and then paging would read every text twice when the matches are few.
     /// </summary>
-    private static async Task<(IReadOnlyList<long> Ids, int Total)> ScanOnceAsync(IQueryable<Question> matches, int pageSize, int page, CancellationToken ct)
+    private static async Task<(IReadOnlyList<long> Ids, int Total)> ScanOnceAsync(
+        IQueryable<Question> matches, int pageSize, int page, bool oldestFirst, CancellationToken ct)
     {
         var wanted = (Math.Max(page, 1) - 1) * pageSize;
         List<long> requested = [], block = [];
         var total = 0;
-        await foreach (var id in matches.OrderByDescending(q => q.Id).Select(q => q.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var id in InOrder(matches, oldestFirst).Select(q => q.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (total % pageSize == 0) block = [];
             block.Add(id);
@@ -60,8 +66,8 @@ public sealed class QuestionBrowser(PuoDbContext db)
         return (requested.Count > 0 || total == 0 ? requested : block, total);
     }
 
-    /// <summary>The rows of one page, newest first, with the keys of their intents.</summary>
-    private async Task<IReadOnlyList<QuestionRow>> RowsAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    /// <summary>The rows of one page, in the list's order, with the keys of their intents.</summary>
+    private async Task<IReadOnlyList<QuestionRow>> RowsAsync(IReadOnlyList<long> ids, bool oldestFirst, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
         var rows = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
@@ -75,7 +81,7 @@ public sealed class QuestionBrowser(PuoDbContext db)
         var intentIds = rows.SelectMany(r => new[] { r.FinalIntentId, r.PredictedIntentId }).OfType<int>().Distinct().ToList();
         var keys = intentIds.Count == 0 ? [] : await db.Intents.AsNoTracking().Where(i => intentIds.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => i.Key, ct);
-        return rows.OrderByDescending(r => r.Id).Select(r => new QuestionRow(
+        return (oldestFirst ? rows.OrderBy(r => r.Id) : rows.OrderByDescending(r => r.Id)).Select(r => new QuestionRow(
             r.Id, r.ExternalId, r.Text, r.Locale, r.Source, r.Channel, r.CreatedAt, r.ImportRunId,
             r.FinalIntentId is { } f ? keys.GetValueOrDefault(f) : null, r.FinalOutOfScope,
             r.PredictedIntentId is { } p ? keys.GetValueOrDefault(p) : null, r.PredictedConfidence)).ToList();

@@ -17,7 +17,8 @@ internal static class SqliteIndexedSearch
     /// <param name="questions">The questions the other filters of the list leave.</param>
     /// <param name="filtered">False when <paramref name="questions"/> is the whole table.</param>
     public static async Task<(IReadOnlyList<long> PageIds, int Total)> FindAsync(
-        PuoDbContext db, IQueryable<Question> questions, bool filtered, string search, int pageSize, int page, CancellationToken ct)
+        PuoDbContext db, IQueryable<Question> questions, bool filtered, string search, int pageSize, int page, bool oldestFirst,
+        CancellationToken ct)
     {
         var term = QuestionSearch.Term(search);
         var externalId = QuestionSearch.ExternalId(search);
@@ -40,12 +41,18 @@ internal static class SqliteIndexedSearch
 
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var skip = (Math.Clamp(page, 1, pageCount) - 1) * pageSize;
-        var newest = skip + pageSize;
-        var newestByText = filtered
-            ? await byText.OrderByDescending(q => q.Id).Select(q => q.Id).Take(newest).ToListAsync(ct)
-            : await db.Database.SqlQuery<long>(
-                $"""SELECT rowid AS "Value" FROM "QuestionSearch" WHERE "QuestionSearch" MATCH {phrase} ORDER BY rowid DESC LIMIT {newest}""").ToListAsync(ct);
-        var pageIds = newestByText.Concat(byExternalId).OrderDescending().Skip(skip).Take(pageSize).ToList();
+        var first = skip + pageSize;
+        var firstByText = (filtered, oldestFirst) switch
+        {
+            (true, false) => await byText.OrderByDescending(q => q.Id).Select(q => q.Id).Take(first).ToListAsync(ct),
+            (true, true) => await byText.OrderBy(q => q.Id).Select(q => q.Id).Take(first).ToListAsync(ct),
+            (false, false) => await db.Database.SqlQuery<long>(
+                $"""SELECT rowid AS "Value" FROM "QuestionSearch" WHERE "QuestionSearch" MATCH {phrase} ORDER BY rowid DESC LIMIT {first}""").ToListAsync(ct),
+            (false, true) => await db.Database.SqlQuery<long>(
+                $"""SELECT rowid AS "Value" FROM "QuestionSearch" WHERE "QuestionSearch" MATCH {phrase} ORDER BY rowid LIMIT {first}""").ToListAsync(ct),
+        };
+        var merged = firstByText.Concat(byExternalId);
+        var pageIds = (oldestFirst ? merged.Order() : merged.OrderDescending()).Skip(skip).Take(pageSize).ToList();
         return (pageIds, total);
     }
 

@@ -45,16 +45,16 @@ public class QuestionSearchTests
         });
         var query = Gen.OneOf(random, slice, Gen.Int[0, 299].Select(i => $"ext-{i}"), random.Select(q => "  " + q + " "));
 
-        // Any page of any size, with or without another filter (the locale: every other question has one).
-        var request = Gen.Select(query, Gen.Int[1, QuestionBrowser.MaxPageSize], Gen.Int[1, 4], Gen.Bool);
-        await request.SampleAsync(async (q, pageSize, pageNumber, onlyEnglish) =>
+        // Any page of any size, in either order, with or without another filter (the locale: every other question has one).
+        var request = Gen.Select(query, Gen.Int[1, QuestionBrowser.MaxPageSize], Gen.Int[1, 4], Gen.Bool, Gen.Bool);
+        await request.SampleAsync(async (q, pageSize, pageNumber, onlyEnglish, oldestFirst) =>
         {
             await using var db = env.Context();
             var scan = PlainScan(db, q);
             if (onlyEnglish) scan = scan.Where(x => x.Locale == "en");
-            var expected = await scan.OrderByDescending(x => x.Id).Select(x => x.Id).ToListAsync(Ct);
+            var expected = await (oldestFirst ? scan.OrderBy(x => x.Id) : scan.OrderByDescending(x => x.Id)).Select(x => x.Id).ToListAsync(Ct);
             var page = await new QuestionBrowser(db).ListAsync(
-                new QuestionQuery(Search: q, Locale: onlyEnglish ? "en" : null, Page: pageNumber, PageSize: pageSize), Ct);
+                new QuestionQuery(Search: q, Locale: onlyEnglish ? "en" : null, Page: pageNumber, PageSize: pageSize, OldestFirst: oldestFirst), Ct);
             Assert.Equal(expected.Count, page.Total);
             Assert.Equal(expected.Skip((page.Page - 1) * pageSize).Take(pageSize), page.Rows.Select(r => r.Id));
         }, iter: 300, threads: 1);
