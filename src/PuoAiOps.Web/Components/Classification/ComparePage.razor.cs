@@ -10,7 +10,9 @@ namespace PuoAiOps.Web.Components.Classification;
 public sealed partial class ComparePage
 {
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Set while prerendering only (null over the circuit).</summary>
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
     [Inject] private IStringLocalizer<ClassificationText> T { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "a")] private long? A { get; set; }
@@ -36,7 +38,7 @@ public sealed partial class ComparePage
         if (_comparison is not null) _chart = ComparisonChart.Option(_comparison, _names, T);
         _loaded = true;
         // Versions that do not exist answer 404 when prerendered; over the circuit the notice above says so.
-        if (_missing) Navigation.NotFound();
+        if (_missing) NotFoundInShell.Answer(HttpContext);
     }
 
     private string Tokens(ModelVersionDetail v) =>

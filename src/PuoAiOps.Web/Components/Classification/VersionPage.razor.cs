@@ -20,7 +20,9 @@ public sealed partial class VersionPage
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Set while prerendering only (null over the circuit).</summary>
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
     [Inject] private IStringLocalizer<ClassificationText> T { get; set; } = default!;
     [Inject] private AiChatClientProvider Ai { get; set; } = default!;
     [Inject] private IOptions<ClassifierOptions> Options { get; set; } = default!;
@@ -42,7 +44,7 @@ public sealed partial class VersionPage
         await LoadAsync();
         _loaded = true;
         // Prerendering answers 404 (the status-code page takes over); over the circuit the message above shows.
-        if (_detail is null) Navigation.NotFound();
+        if (_detail is null) NotFoundInShell.Answer(HttpContext);
     }
 
     private async Task LoadAsync()
