@@ -83,7 +83,7 @@ public sealed class ClassifierBrowserTests
         await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("from-the-browser");
         await shots.TakeAsync(page, "classifier-promote-dialog", fullPage: false);
         await page.Locator(".mud-dialog button", new() { HasText = "Promote" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("now serves");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "now serves" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=serving]")).ToContainTextAsync("from-the-browser");
         await page.ClickAsync("[data-testid=rollback]");
         await page.Locator(".mud-dialog button", new() { HasText = "Roll back" }).ClickAsync();
@@ -146,9 +146,9 @@ public sealed class ClassifierBrowserTests
     /// <summary>Each chart container has its ECharts canvas, and none reports a failure.</summary>
     private static async Task ExpectChartsAsync(IPage page, int count)
     {
-        await Assertions.Expect(page.Locator(".console-chart canvas")).ToHaveCountAsync(count);
-        foreach (var canvas in await page.Locator(".console-chart canvas").AllAsync())
-            await Assertions.Expect(canvas).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".console-chart")).ToHaveCountAsync(count);
+        foreach (var chart in await page.Locator(".console-chart").AllAsync())
+            await Assertions.Expect(chart.Locator("canvas").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".console-chart + .mud-alert")).ToHaveCountAsync(0);
     }
 
