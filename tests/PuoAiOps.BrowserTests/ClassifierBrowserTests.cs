@@ -8,10 +8,11 @@ using PuoAiOps.Application.Admin;
 namespace PuoAiOps.BrowserTests;
 
 /// <summary>
-/// A reviewer's look at the classifier on the demo workspace, in a real browser: the versions with
-/// the serving one, an evaluation with its heatmap and curves drawn by ECharts, a comparison, a
-/// training run followed in the jobs panel, and a promotion confirmed in the dialog. Any HTTP error,
-/// console or script error fails the test. Screenshots go to docs/images/classifier-*.png.
+/// A reviewer's look at the classifier on the demo workspace, in a real browser over the circuit: the
+/// versions with the serving one, an evaluation with its heatmap and curves drawn by ECharts, a
+/// comparison, a training run whose pushed progress reaches 100 %, and a promotion and a rollback each
+/// confirmed in a dialog; then the same pages in Chinese. Any HTTP error, console or script error fails
+/// the test. Screenshots go to docs/images/classifier-*.png (and -zh) with PUO_SCREENSHOTS=1.
 /// </summary>
 public sealed class ClassifierBrowserTests
 {
@@ -28,80 +29,127 @@ public sealed class ClassifierBrowserTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
         var problems = new BrowserProblems();
-        problems.Watch(page);
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         var shots = new Screenshots();
-
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        var page = await SignInAsync(browser, console, "en-US", problems);
         // The overview of the demo workspace, for the README: the counts a newcomer sees on first start.
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("20,000");
         await shots.TakeAsync(page, "overview-demo");
 
         // The versions: two demo versions, the better one serving, rollback offered.
-        await page.GotoAsync("/classifier");
-        await Assertions.Expect(page.Locator("[data-testid=versions] tbody tr")).ToHaveCountAsync(2);
+        await OpenAsync(page, "/classifier");
+        await Assertions.Expect(page.Locator("[data-testid=versions] [data-version]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=serving]")).ToContainTextAsync("all-labels");
         await Assertions.Expect(page.Locator("[data-testid=rollback]")).ToContainTextAsync("baseline");
         await shots.TakeAsync(page, "classifier-versions");
 
-        // One version's evaluation, its three charts drawn.
+        // One version's evaluation, its three charts drawn on canvases.
         await page.ClickAsync("[data-testid=serving] a.serving-name");
         await page.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"));
-        await Assertions.Expect(page.Locator(".chart[data-chart-ready=done]")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator(".chart-error")).ToHaveCountAsync(0);
-        foreach (var chart in await page.Locator(".chart").AllAsync())
-            await Assertions.Expect(chart.Locator("canvas").First).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+        await ExpectChartsAsync(page, 3);
         await Assertions.Expect(page.Locator("[data-testid=worst-pairs] li").First).ToBeVisibleAsync();
-        // Sorting by a column flips with a second click (worst F1 first is the default).
-        await page.ClickAsync("[data-testid=per-intent] th a:has-text('F1')");
-        await page.WaitForURLAsync(new Regex("sort=f1&dir=desc"));
-        await page.ClickAsync("[data-testid=per-intent] th a:has-text('F1')");
-        await page.WaitForURLAsync(new Regex("sort=f1&dir=asc"));
-        await Assertions.Expect(page.Locator(".chart[data-chart-ready=done]")).ToHaveCountAsync(3);
+        // Sorting the per-intent table by support, largest first, over the circuit.
+        var support = page.Locator("[data-testid=per-intent] th", new() { HasText = "Support" });
+        await support.Locator(".sortable-column-header, .column-header").First.ClickAsync();
+        await support.Locator(".sortable-column-header, .column-header").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=per-intent] th[aria-sort=descending]", new() { HasText = "Support" })).ToHaveCountAsync(1);
         await shots.TakeAsync(page, "classifier-evaluation");
 
         // Baseline against current, side by side.
-        await page.GotoAsync("/classifier");
-        await page.ClickAsync("#versions button:has-text('Compare')");
+        await OpenAsync(page, "/classifier");
+        await page.ClickAsync("[data-testid=compare]");
         await page.WaitForURLAsync(new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
-        await Assertions.Expect(page.Locator(".chart[data-chart-ready=done]")).ToHaveCountAsync(1);
+        await WaitForCircuitAsync(page);
+        await ExpectChartsAsync(page, 1);
         await Assertions.Expect(page.Locator("[data-testid=deltas] .delta-up").First).ToBeVisibleAsync();
         await shots.TakeAsync(page, "classifier-compare");
 
-        // Train a third version; the jobs panel follows it and the page reloads with the new row.
-        await page.GotoAsync("/classifier");
+        // Train a third version: its progress is pushed to the page until it reaches 100 %, then the grid has the new row.
+        await OpenAsync(page, "/classifier");
         await page.FillAsync("#train-name", "from-the-browser");
         await page.ClickAsync("[data-testid=train-button]");
-        await Assertions.Expect(page.Locator("#classifier-jobs")).ToContainTextAsync("Train offline model");
-        await Assertions.Expect(page.Locator("[data-testid=versions] tbody tr")).ToHaveCountAsync(3, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("[data-testid=jobs]")).ToContainTextAsync("Train offline model");
+        var progress = page.Locator("[data-testid=jobs] [data-testid=job-progress]").First;
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-job-status", "running", new() { Timeout = 60_000 });
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-progress", "100", new() { Timeout = 180_000 });
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-job-status", "succeeded");
+        await Assertions.Expect(page.Locator("[data-testid=versions] [data-version]")).ToHaveCountAsync(3);
+        await shots.TakeAsync(page, "classifier-trained", fullPage: false);
 
-        // Promote it (confirmed in the dialog), then roll back in one click.
-        var row = page.Locator("[data-testid=versions] tbody tr", new() { HasText = "from-the-browser" });
+        // Promote it, confirmed in the dialog; then roll back, confirmed too.
+        var row = page.Locator("[data-testid=versions] tr", new() { HasText = "from-the-browser" });
         await row.Locator("[data-testid=promote]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("notice=promoted"));
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("from-the-browser");
+        await shots.TakeAsync(page, "classifier-promote-dialog", fullPage: false);
+        await page.Locator(".mud-dialog button", new() { HasText = "Promote" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "now serves" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=serving]")).ToContainTextAsync("from-the-browser");
-        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("now serves");
         await page.ClickAsync("[data-testid=rollback]");
-        await page.WaitForURLAsync(new Regex("notice=rolled-back"));
+        await page.Locator(".mud-dialog button", new() { HasText = "Roll back" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=serving]")).ToContainTextAsync("all-labels");
         await Assertions.Expect(page.Locator("[data-testid=rollback]")).ToContainTextAsync("baseline");
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await shots.TakeAsync(page, "classifier-after-rollback", fullPage: false);
 
+        // The same pages for a reader whose browser asks for Chinese.
+        var zh = await SignInAsync(browser, console, "zh-CN", problems);
+        await OpenAsync(zh, "/classifier");
+        await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("分类器");
+        await Assertions.Expect(zh.Locator("[data-testid=versions] [data-version]")).ToHaveCountAsync(3);
+        await shots.TakeAsync(zh, "classifier-versions-zh");
+        await zh.ClickAsync("[data-testid=serving] a.serving-name");
+        await zh.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"));
+        await WaitForCircuitAsync(zh);
+        await ExpectChartsAsync(zh, 3);
+        await Assertions.Expect(zh.Locator("[data-testid=metrics]")).ToContainTextAsync("准确率");
+        await shots.TakeAsync(zh, "classifier-evaluation-zh");
+        await OpenAsync(zh, "/classifier");
+        await zh.ClickAsync("[data-testid=compare]");
+        await zh.WaitForURLAsync(new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
+        await WaitForCircuitAsync(zh);
+        await ExpectChartsAsync(zh, 1);
+        await shots.TakeAsync(zh, "classifier-compare-zh");
+
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowser browser, KestrelConsole console, string locale, BrowserProblems problems)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = locale,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        problems.Watch(page);
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        return page;
+    }
+
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    /// <summary>Each chart container has its ECharts canvas, and none reports a failure.</summary>
+    private static async Task ExpectChartsAsync(IPage page, int count)
+    {
+        await Assertions.Expect(page.Locator(".console-chart")).ToHaveCountAsync(count);
+        foreach (var chart in await page.Locator(".console-chart").AllAsync())
+            await Assertions.Expect(chart.Locator("canvas").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".console-chart + .mud-alert")).ToHaveCountAsync(0);
     }
 
     /// <summary>The demo workspace with its classifier versions, and an admin who can sign in.</summary>

@@ -27,4 +27,7 @@ internal static partial class JobLog
 
     [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "Job {JobId}: progress could not be written ({Error}); retrying at the next beat")]
     public static partial void HeartbeatFailed(ILogger logger, long jobId, string error);
+
+    [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "A page following job {JobId} failed to take an event ({Error}); it keeps its subscription")]
+    public static partial void SubscriberFailed(ILogger logger, long jobId, string error);
 }

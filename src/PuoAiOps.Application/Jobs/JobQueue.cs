@@ -45,6 +45,10 @@ public sealed class JobQueue(PuoDbContext db, TimeProvider clock)
     public Task<BackgroundJob?> GetAsync(long id, CancellationToken ct = default) =>
         db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
 
+    /// <summary>The job's state for a page, or null when there is no such job.</summary>
+    public async Task<JobSnapshot?> SnapshotAsync(long id, CancellationToken ct = default) =>
+        await GetAsync(id, ct) is { } job ? JobSnapshot.Of(job) : null;
+
     /// <summary>Most recent jobs whose kind starts with <paramref name="kindPrefix"/>, newest first.</summary>
     public Task<List<BackgroundJob>> RecentAsync(string kindPrefix, int take, CancellationToken ct = default) =>
         db.Jobs.AsNoTracking().Where(j => j.Kind.StartsWith(kindPrefix)).OrderByDescending(j => j.Id).Take(take).ToListAsync(ct);

@@ -10,11 +10,13 @@ namespace PuoAiOps.Application.Jobs;
 /// Leases and runs background jobs with the registered <see cref="IJobHandler"/>s. One per process;
 /// any number of processes may run side by side (see <see cref="JobQueue"/>). While a job runs, a
 /// heartbeat keeps its lease alive even when the handler reports nothing for a while (training).
+/// Each step is also published to <see cref="JobEventHub"/>, so this instance's pages follow the job live.
 /// </summary>
 public sealed class JobRunner(
     IServiceScopeFactory scopes,
     IEnumerable<JobHandlerRegistration> handlers,
     IOptions<JobOptions> options,
+    JobEventHub events,
     TimeProvider clock,
     ILogger<JobRunner> logger)
 {
@@ -26,6 +28,7 @@ public sealed class JobRunner(
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
     private TimeProvider Clock => clock;
     private ILogger Logger => logger;
+    private JobEventHub Events => events;
 
     /// <summary>Runs every job there is until the queue is empty; returns how many ran.</summary>
     public async Task<int> DrainAsync(CancellationToken ct)
@@ -50,15 +53,17 @@ public sealed class JobRunner(
     private async Task RunAsync(BackgroundJob job, CancellationToken stopping)
     {
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        using var progress = new Progress(this, job.Id, leaseLost);
+        using var progress = new Progress(this, job, leaseLost);
         var heartbeat = HeartbeatAsync(progress, leaseLost.Token);
         var started = Stopwatch.StartNew();
+        events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Started, job.Progress, job.Message));
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(_handlers[job.Kind]);
             var outcome = await handler.RunAsync(job, progress, leaseLost.Token);
-            await WithQueueAsync(q => q.CompleteAsync(job.Id, Instance, outcome, CancellationToken.None));
+            if (await WithQueueAsync(q => q.CompleteAsync(job.Id, Instance, outcome, CancellationToken.None)))
+                events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Succeeded, 1, outcome.Message));
             JobLog.Succeeded(logger, job.Id, job.Kind, started.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -72,18 +77,25 @@ public sealed class JobRunner(
         catch (Exception ex) when (IsExplained(ex))
         {
             JobLog.Failed(logger, job.Id, job.Kind, ex.Message);
-            await WithQueueAsync(q => q.FailAsync(job.Id, Instance, ex.Message, CancellationToken.None));
+            await FailAsync(job, progress, ex.Message);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             JobLog.Crashed(logger, job.Id, job.Kind, ex);
-            await WithQueueAsync(q => q.FailAsync(job.Id, Instance, "The job stopped with an unexpected error; the details are in the server log.", CancellationToken.None));
+            await FailAsync(job, progress, "The job stopped with an unexpected error; the details are in the server log.");
         }
         finally
         {
             await leaseLost.CancelAsync();
             try { await heartbeat; } catch (OperationCanceledException) { }
         }
+    }
+
+    private async Task FailAsync(BackgroundJob job, Progress progress, string message)
+    {
+        // Only the instance still holding the job says it failed: a lost lease means another one carries on.
+        if (await WithQueueAsync(q => q.FailAsync(job.Id, Instance, message, CancellationToken.None)))
+            events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Failed, progress.Last, message));
     }
 
     /// <summary>Failures whose message is written for people: shown as the job's message as they are.</summary>
@@ -108,16 +120,25 @@ public sealed class JobRunner(
     }
 
     /// <summary>Progress writes go through here: at most one every half second, the last one always.</summary>
-    private sealed class Progress(JobRunner runner, long jobId, CancellationTokenSource leaseLost) : IJobProgress, IDisposable
+    private sealed class Progress(JobRunner runner, BackgroundJob job, CancellationTokenSource leaseLost) : IJobProgress, IDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly long _jobId = job.Id;
         private long _lastWrite;
+        private double _last = job.Progress;
+
+        /// <summary>The last fraction reported (what a failure event carries).</summary>
+        public double Last => Volatile.Read(ref _last);
 
         public async Task ReportAsync(double fraction, string message, CancellationToken ct = default)
         {
             var now = runner.Clock.GetTimestamp();
             if (fraction < 1 && runner.Clock.GetElapsedTime(Interlocked.Read(ref _lastWrite), now) < TimeSpan.FromMilliseconds(500)) return;
             Interlocked.Exchange(ref _lastWrite, now);
+            var clamped = Math.Clamp(fraction, 0, 1);
+            Volatile.Write(ref _last, clamped);
+            // Pages hear it before the row is written: the event is the live view, the row what every instance reads.
+            runner.Events.Publish(new JobEvent(_jobId, job.Kind, JobEventType.Progress, clamped, message));
             await WriteAsync(fraction, message, ct);
         }
 
@@ -130,13 +151,13 @@ public sealed class JobRunner(
             await _gate.WaitAsync(ct);
             try
             {
-                var held = await runner.WithQueueAsync(q => q.HeartbeatAsync(jobId, runner.Instance, runner.Lease, fraction, message, ct));
+                var held = await runner.WithQueueAsync(q => q.HeartbeatAsync(_jobId, runner.Instance, runner.Lease, fraction, message, ct));
                 if (!held) await leaseLost.CancelAsync();
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
                 // A busy database must not fail the job: the next beat tries again well within the lease.
-                JobLog.HeartbeatFailed(runner.Logger, jobId, ex.GetType().Name);
+                JobLog.HeartbeatFailed(runner.Logger, _jobId, ex.GetType().Name);
             }
             finally
             {

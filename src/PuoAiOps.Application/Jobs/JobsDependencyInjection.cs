@@ -20,6 +20,8 @@ public static class JobsDependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<JobQueue>();
         services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<JobEventHub>();
+        services.TryAddSingleton<IJobEvents>(sp => sp.GetRequiredService<JobEventHub>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
         return services;
     }

@@ -1,9 +1,11 @@
 namespace PuoAiOps.Web.Classification;
 
-/// <summary>English intent names by key, for labels on tables and charts ("oos" reads "Out of scope").</summary>
-public sealed class IntentNames(IReadOnlyDictionary<string, string> names)
+/// <summary>Intent names by key for tables and charts, which report intents by key; the out-of-scope label is worded by the page.</summary>
+public sealed class IntentNames(IReadOnlyDictionary<string, string> names, string outOfScope)
 {
     public const string OutOfScope = "oos";
 
-    public string this[string key] => key == OutOfScope ? "Out of scope" : names.GetValueOrDefault(key) ?? key;
+    public static IntentNames Empty { get; } = new(new Dictionary<string, string>(), "Out of scope");
+
+    public string this[string key] => key == OutOfScope ? outOfScope : names.GetValueOrDefault(key) ?? key;
 }

@@ -23,7 +23,6 @@ public static class ConsoleEndpoints
         app.MapTaxonomyUi();
         app.MapQuestionsUi();
         app.MapAnnotationUi();
-        app.MapClassifierUi();
         app.MapApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(builder =>
         {

@@ -7,7 +7,7 @@ namespace PuoAiOps.Application.Classification.Jobs;
 
 /// <summary>A classifier job as the console shows it: what it does, who asked, how far it is, the version it made.</summary>
 public sealed record JobView(long Id, string Title, JobStatus Status, double Progress, string? Message, string CreatedBy,
-    DateTime CreatedAt, DateTime? FinishedAt, long? VersionId)
+    DateTime CreatedAt, DateTime? FinishedAt, long? VersionId, string Kind = "")
 {
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 }
@@ -23,7 +23,7 @@ public sealed class ClassifierJobViews(ClassifierJobService jobs, PuoDbContext d
         return recent.Select(j => new JobView(j.Id, ClassifierJobKinds.Describe(j.Kind), j.Status, j.Progress, j.Message,
             j.CreatedById is { } id ? names.GetValueOrDefault(id) ?? "someone" : "command line",
             DateTime.SpecifyKind(j.CreatedAt, DateTimeKind.Utc), j.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
-            VersionOf(j))).ToList();
+            VersionOf(j), j.Kind)).ToList();
     }
 
     private static long? VersionOf(BackgroundJob job)

@@ -19,6 +19,8 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
 {
     public Task<IReadOnlyList<ModelVersionSummary>> ListAsync(CancellationToken ct = default) => new ModelVersionReader(db).ListAsync(ct);
 
+    public Task<VersionPage> PageAsync(VersionPageQuery query, CancellationToken ct = default) => new ModelVersionReader(db).PageAsync(query, ct);
+
     public Task<ModelVersionDetail?> GetAsync(long id, CancellationToken ct = default) => new ModelVersionReader(db).DetailAsync(id, ct);
 
     public async Task<ModelComparison?> CompareAsync(long a, long b, CancellationToken ct = default)

@@ -16,6 +16,45 @@ public sealed class ModelVersionReader(PuoDbContext db)
         return rows.Select(r => Summarize(r, names, EvaluationJson.Read(r.Version.Metrics), ModelSettings.FromJson(r.Version.Settings))).ToList();
     }
 
+    /// <summary>
+    /// One page of versions. Id, name and training time sort and page in the database; the scores live in
+    /// the metrics JSON, so those sorts read every version's row (never its blob) and page in memory:
+    /// a workspace keeps tens to hundreds of versions, not millions.
+    /// </summary>
+    public async Task<VersionPage> PageAsync(VersionPageQuery query, CancellationToken ct = default)
+    {
+        if (query.Skip < 0 || query.Take is < 1 or > VersionPageQuery.MaxTake)
+            throw new Common.ValidationException("take", $"Ask for 1 to {VersionPageQuery.MaxTake} versions from a position of 0 or more.");
+        var all = db.ModelVersions.AsNoTracking();
+        var total = await all.CountAsync(ct);
+        IQueryable<ModelVersion>? ordered = (query.Sort, query.Descending) switch
+        {
+            (VersionSort.Id, false) => all.OrderBy(m => m.Id),
+            (VersionSort.Id, true) => all.OrderByDescending(m => m.Id),
+            (VersionSort.Name, false) => all.OrderBy(m => m.Name).ThenBy(m => m.Id),
+            (VersionSort.Name, true) => all.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id),
+            (VersionSort.Trained, false) => all.OrderBy(m => m.TrainedAt).ThenBy(m => m.Id),
+            (VersionSort.Trained, true) => all.OrderByDescending(m => m.TrainedAt).ThenByDescending(m => m.Id),
+            _ => null,
+        };
+        if (ordered is not null)
+        {
+            var rows = await WithoutBlob(ordered.Skip(query.Skip).Take(query.Take)).ToListAsync(ct);
+            var names = await UserNamesAsync(rows.Select(r => r.Version.PromotedById), ct);
+            return new VersionPage(rows.Select(r => Summarize(r, names, EvaluationJson.Read(r.Version.Metrics), ModelSettings.FromJson(r.Version.Settings))).ToList(), total);
+        }
+        Func<ModelVersionSummary, double> key = query.Sort switch
+        {
+            VersionSort.Accuracy => v => v.Accuracy,
+            VersionSort.MacroF1 => v => v.MacroF1,
+            VersionSort.OutOfScopeRecall => v => v.OutOfScopeRecall ?? -1,
+            _ => v => v.Coverage,
+        };
+        var summaries = await ListAsync(ct);
+        var sorted = query.Descending ? summaries.OrderByDescending(key).ThenByDescending(v => v.Id) : summaries.OrderBy(key).ThenBy(v => v.Id);
+        return new VersionPage(sorted.Skip(query.Skip).Take(query.Take).ToList(), summaries.Count);
+    }
+
     public async Task<ModelVersionDetail?> DetailAsync(long id, CancellationToken ct = default)
     {
         var row = await WithoutBlob(db.ModelVersions.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);

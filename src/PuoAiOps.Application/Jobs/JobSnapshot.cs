@@ -1,0 +1,27 @@
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.Application.Jobs;
+
+/// <summary>
+/// A job's state as its row says, for a page that starts following it: the row is written by whichever
+/// instance runs the job, so this is right even when the live events come from another process.
+/// </summary>
+public sealed record JobSnapshot(long Id, string Kind, JobStatus Status, double Progress, string? Message)
+{
+    public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
+
+    public static JobSnapshot Of(BackgroundJob job) => new(job.Id, job.Kind, job.Status, job.Progress, job.Message);
+
+    /// <summary>The state after <paramref name="e"/> (events are newer than any row read before them).</summary>
+    public JobSnapshot With(JobEvent e) => this with
+    {
+        Status = e.Type switch
+        {
+            JobEventType.Succeeded => JobStatus.Succeeded,
+            JobEventType.Failed => JobStatus.Failed,
+            _ => JobStatus.Running,
+        },
+        Progress = e.Progress,
+        Message = e.Message ?? Message,
+    };
+}
