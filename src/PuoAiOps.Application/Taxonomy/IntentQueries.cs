@@ -12,7 +12,7 @@ public sealed class IntentQueries(PuoDbContext db)
 {
     public const int MaxPageSize = 500;
 
-    public async Task<IntentPage> QueryAsync(IntentTableQuery query, CancellationToken ct = default)
+    public async Task<IntentTablePage> QueryAsync(IntentTableQuery query, CancellationToken ct = default)
     {
         var rows = await RowsAsync(query.Status, ct);
         if (!string.IsNullOrWhiteSpace(query.DomainKey)) rows = rows.Where(r => r.DomainKey == query.DomainKey).ToList();
@@ -20,7 +20,7 @@ public sealed class IntentQueries(PuoDbContext db)
         if (!string.IsNullOrEmpty(search)) rows = rows.Where(r => Score(r, search, withDescription: false) > 0).ToList();
         var sorted = Sort(rows, query.Sort, query.Descending).ToList();
         var take = Math.Clamp(query.Take, 1, MaxPageSize);
-        return new IntentPage(sorted.Skip(Math.Max(0, query.Skip)).Take(take).ToList(), sorted.Count);
+        return new IntentTablePage(sorted.Skip(Math.Max(0, query.Skip)).Take(take).ToList(), sorted.Count);
     }
 
     /// <summary>

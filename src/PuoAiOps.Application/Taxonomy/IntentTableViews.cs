@@ -15,7 +15,7 @@ public sealed record IntentRow(
     string DomainKey, IReadOnlyDictionary<string, string> DomainNames, int DomainSortOrder,
     IntentStatus Status, string? GuideRef);
 
-public sealed record IntentPage(IReadOnlyList<IntentRow> Items, int Total);
+public sealed record IntentTablePage(IReadOnlyList<IntentRow> Items, int Total);
 
 /// <summary>One page of the published versions, newest first unless asked otherwise.</summary>
 public sealed record VersionPage(IReadOnlyList<VersionSummary> Items, int Total);

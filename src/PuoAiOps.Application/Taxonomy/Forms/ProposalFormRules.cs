@@ -29,6 +29,8 @@ public static class ProposalFormRules
 {
     public const int MaxNoteLength = 2000;
 
+    public const int MaxNameLength = Changes.DraftRules.MaxNameLength;
+
     public static ProposalFieldError? CheckIntentKey(string? key) => CheckKey(key, TaxonomyKeys.MaxIntentKeyLength, reservable: true);
 
     public static ProposalFieldError? CheckDomainKey(string? key) => CheckKey(key, TaxonomyKeys.MaxDomainKeyLength, reservable: false);
@@ -36,7 +38,7 @@ public static class ProposalFormRules
     public static ProposalFieldError? CheckName(string? name, bool required)
     {
         if (string.IsNullOrWhiteSpace(name)) return required ? ProposalFieldError.EnglishNameRequired : null;
-        return name.Trim().Length > Changes.DraftRules.MaxNameLength ? ProposalFieldError.NameTooLong : null;
+        return name.Trim().Length > MaxNameLength ? ProposalFieldError.NameTooLong : null;
     }
 
     /// <summary>A rejection needs a reason (its author reads it); an approval note is optional.</summary>
