@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PuoAiOps.Application.Common;
@@ -42,18 +43,38 @@ public abstract class TaxonomyPageBase : ComponentBase
 
     protected async Task<bool> AllowsAsync(string policy) => (await Authorization.AuthorizeAsync(await UserAsync(), policy)).Succeeded;
 
-    /// <summary>Loads what the page shows; an unknown id answers 404 (during prerender, as the response status).</summary>
+    /// <summary>Loads what the page shows; an unknown id answers 404 (see <see cref="NotFound"/>).</summary>
     protected async Task<TResult?> LoadOrNotFoundAsync<TResult>(Func<Task<TResult>> load) where TResult : class
     {
+        IsNotFound = false;
         try
         {
             return await load();
         }
         catch (NotFoundException)
         {
-            Navigation.NotFound();
+            NotFound();
             return null;
         }
+    }
+
+    /// <summary>Set when the circuit (not the prerender) found nothing: the page shows <see cref="NotFoundPanel"/>.</summary>
+    protected bool IsNotFound { get; set; }
+
+    /// <summary>The request being prerendered; null over the circuit.</summary>
+    [CascadingParameter] private HttpContext? PrerenderContext { get; set; }
+
+    /// <summary>
+    /// Nothing has this id: the page shows <see cref="NotFoundPanel"/> inside the shell, and while it
+    /// is prerendered the response says 404. The status is set as the response starts, like the
+    /// static pages' PageStatus: NavigationManager.NotFound() sets it in mid-render, the status-code
+    /// re-execution then runs on the same response and the component renderer answers 500; a thrown
+    /// NotFoundException is caught by the shell's error boundary and answers 200.
+    /// </summary>
+    protected void NotFound()
+    {
+        IsNotFound = true;
+        if (PrerenderContext is { } http) PuoAiOps.Web.Annotation.PageStatus.Set(http, StatusCodes.Status404NotFound);
     }
 
     /// <summary>A refusal of the application (bad input, conflict, not allowed), or null for a bug (rethrown by the caller).</summary>
