@@ -11,9 +11,11 @@ using PuoAiOps.Application.Admin;
 namespace PuoAiOps.BrowserTests;
 
 /// <summary>
-/// On the demo workspace, in a real browser: a curator browses the taxonomy, previews and proposes a
-/// merge, imports a question file; a reviewer approves the merge. Any 4xx/5xx, console or script
-/// error fails the test. Screenshots go to docs/images (taxonomy-*, import-*).
+/// On the demo workspace, in a real browser, on the interactive taxonomy pages: a curator browses
+/// and searches the intents, previews and proposes a merge (picking the target by its name),
+/// imports a question file and a refused taxonomy file; a reviewer approves the merge; the same in
+/// Chinese ending in a rejection. Any 4xx/5xx, console or script error fails the test. Screenshots
+/// go to docs/images on request (taxonomy-*, taxonomy-*-zh, import-*).
 /// </summary>
 public sealed class TaxonomyWalkthroughTests
 {
@@ -30,43 +32,34 @@ public sealed class TaxonomyWalkthroughTests
         await PrepareAsync(console.Services);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
+        var (page, problems) = await OpenAsync(browser, console, "en-US");
         var shots = new Screenshots();
 
-        // 1. The curator browses the taxonomy and searches in Chinese (htmx swaps the tree).
+        // 1. The curator browses the intents (a server-paged table) and searches in Chinese.
         await SignInAsync(page, CuratorEmail);
-        await page.GotoAsync("/taxonomy");
-        await Assertions.Expect(page.Locator("[data-domain=payments]")).ToBeVisibleAsync();
+        await OpenInteractiveAsync(page, "/taxonomy");
+        await Assertions.Expect(page.Locator("[data-testid=intents] [data-domain=payments]").First).ToBeVisibleAsync();
         await shots.TakeAsync(page, "taxonomy-browser");
         await page.FillAsync("#q", "充值");
         await Assertions.Expect(page.Locator("[data-intent=recharge_not_credited]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-domain=account]")).ToHaveCountAsync(0);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=%E5%85%85%E5%80%BC|q=充值"));
+        await Assertions.Expect(page.Locator("[data-testid=intents] [data-domain=account]")).ToHaveCountAsync(0);
         await shots.TakeAsync(page, "taxonomy-search", fullPage: false);
 
-        // 2. An intent's page: definition, usage, and its section of the annotation guide.
+        // 2. An intent's page: definition, usage, and its section of the annotation guide (over the circuit).
         await page.ClickAsync("[data-intent=recharge_not_credited]");
         await Assertions.Expect(page.Locator("[data-testid=guide-section]")).ToContainTextAsync("Definition.");
         await shots.TakeAsync(page, "taxonomy-intent");
 
-        // 3. Merge: the impact is previewed before anything is proposed.
+        // 3. Merge: the target is found by its name; the impact is previewed before anything is proposed,
+        //    and proposing asks for a confirmation.
         var source = await IntentIdAsync(console.Services, "verification_code_not_received");
-        var target = await IntentIdAsync(console.Services, "login_failed");
-        await page.GotoAsync($"/taxonomy/propose/merge?source={source}");
-        await page.SelectOptionAsync("#target", $"{target}");
+        await OpenInteractiveAsync(page, $"/taxonomy/propose/merge?source={source}");
+        await Assertions.Expect(page.Locator("[data-testid=sources] [data-source=verification_code_not_received]")).ToBeVisibleAsync();
+        await PickIntentAsync(page, "#target", "Login failed", "login_failed");
         await Assertions.Expect(page.Locator("[data-testid=impact-total]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=propose]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "taxonomy-merge-preview");
         await page.ClickAsync("[data-testid=propose]");
+        await ConfirmAsync(page, "Propose this merge");
         await page.WaitForURLAsync(new Regex(@"/taxonomy/proposals/\d+\?proposed=true$"));
         var proposalUrl = new Uri(page.Url).PathAndQuery.Split('?')[0];
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("Proposed");
@@ -87,36 +80,119 @@ public sealed class TaxonomyWalkthroughTests
         await Assertions.Expect(page.Locator("[data-testid=questions]")).ToContainTextAsync("<script>");
         await shots.TakeAsync(page, "import-questions");
 
-        // 5. A taxonomy file with a mistake is refused with the line of each problem.
-        await page.GotoAsync("/taxonomy/yaml");
-        await page.SetInputFilesAsync("#yaml-file", new FilePayload { Name = "taxonomy.yaml", MimeType = "application/yaml", Buffer = Encoding.UTF8.GetBytes(BrokenYaml) });
-        using (problems.Expect(422))
-        {
-            await page.ClickAsync("form[data-testid=yaml-import] button[type=submit]");
-            await Assertions.Expect(page.Locator("#import-result [data-testid=error-feedback]")).ToContainTextAsync("Line 5");
-        }
+        // 5. A taxonomy file with a mistake is refused in the page, with the line of each problem; nothing is stored.
+        var proposalsBefore = await WithDbAsync(console.Services, db => db.TaxonomyChanges.CountAsync());
+        await ImportBrokenYamlAsync(page, "Line 5");
         await shots.TakeAsync(page, "taxonomy-yaml-errors");
+        Assert.Equal(proposalsBefore, await WithDbAsync(console.Services, db => db.TaxonomyChanges.CountAsync()));
         await SignOutAsync(page);
 
-        // 6. The reviewer reads the proposal with its impact and approves it.
+        // 6. The reviewer reads the proposal with its impact and approves it, after a confirmation.
         await SignInAsync(page, ReviewerEmail);
-        await page.GotoAsync("/taxonomy/proposals");
+        await OpenInteractiveAsync(page, "/taxonomy/proposals");
+        await Assertions.Expect(page.Locator("[data-testid=proposals] [data-change]").First).ToBeVisibleAsync();
         await shots.TakeAsync(page, "taxonomy-proposals");
-        await page.GotoAsync(proposalUrl);
+        await OpenInteractiveAsync(page, proposalUrl);
         await Assertions.Expect(page.Locator("[data-testid=review-panel]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "taxonomy-review");
         await page.FillAsync("#approve-note", "Same problem, one intent");
-        await page.ClickAsync("[data-testid=approve-form] button[type=submit]");
-        await page.WaitForURLAsync(new Regex(@"reviewed=approved$"));
+        await page.ClickAsync("[data-testid=approve]");
+        await ConfirmAsync(page, "Approve and publish");
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("Approved and published");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("is published");
         await shots.TakeAsync(page, "taxonomy-approved");
         Assert.Equal(IntentStatus.Deprecated, await WithDbAsync(console.Services, db => db.Intents.Where(i => i.Id == source).Select(i => i.Status).SingleAsync()));
 
-        await page.GotoAsync("/taxonomy/versions");
+        await OpenInteractiveAsync(page, "/taxonomy/versions");
+        await Assertions.Expect(page.Locator("[data-testid=versions] [data-version]").First).ToBeVisibleAsync();
         await shots.TakeAsync(page, "taxonomy-versions");
         await SignOutAsync(page);
 
-        // 7. An admin adds a redaction pattern for order numbers and tries it before saving.
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
+    }
+
+    /// <summary>
+    /// The same pages for a reader whose browser asks for Chinese: a curator proposes a merge, a
+    /// file is refused, and a reviewer rejects the proposal (a reason is required at the field).
+    /// </summary>
+    [Fact]
+    public async Task InChinese_CuratorProposesAMerge_AndReviewerRejectsItWithAReason()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        await PrepareAsync(console.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        var (page, problems) = await OpenAsync(browser, console, "zh-CN");
+        var shots = new Screenshots();
+
+        await SignInAsync(page, CuratorEmail);
+        await OpenInteractiveAsync(page, "/taxonomy");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("意图分类体系");
+        await Assertions.Expect(page.Locator("[data-testid=intents] [data-domain=payments]").First).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "taxonomy-browser-zh");
+
+        await page.ClickAsync("[data-intent=recharge_not_credited]");
+        await Assertions.Expect(page.Locator("[data-testid=guide-section]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#main")).ToContainTextAsync("使用情况");
+        await shots.TakeAsync(page, "taxonomy-intent-zh");
+
+        // The target is found by its Chinese name.
+        var source = await IntentIdAsync(console.Services, "gift_effects_missing");
+        await OpenInteractiveAsync(page, $"/taxonomy/propose/merge?source={source}");
+        await Assertions.Expect(page.Locator("[data-testid=sources] [data-source=gift_effects_missing]")).ToBeVisibleAsync();
+        var targetName = await WithDbAsync(console.Services, async db => (await db.Intents.SingleAsync(i => i.Key == "gift_sent_not_shown")).Names["zh-CN"]);
+        await PickIntentAsync(page, "#target", targetName, "gift_sent_not_shown");
+        await Assertions.Expect(page.Locator("[data-testid=impact]")).ToContainTextAsync("回复话术");
+        await shots.TakeAsync(page, "taxonomy-merge-preview-zh");
+        await page.ClickAsync("[data-testid=propose]");
+        await ConfirmAsync(page, "提出此合并");
+        await page.WaitForURLAsync(new Regex(@"/taxonomy/proposals/\d+\?proposed=true$"));
+        var proposalUrl = new Uri(page.Url).PathAndQuery.Split('?')[0];
+        await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("已提出");
+        await shots.TakeAsync(page, "taxonomy-proposal-zh");
+
+        await ImportBrokenYamlAsync(page, "第 5 行");
+        await shots.TakeAsync(page, "taxonomy-yaml-errors-zh");
+        await SignOutAsync(page);
+
+        await SignInAsync(page, ReviewerEmail);
+        await OpenInteractiveAsync(page, "/taxonomy/proposals");
+        await Assertions.Expect(page.Locator("[data-testid=proposals] [data-change]").First).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "taxonomy-proposals-zh");
+        await OpenInteractiveAsync(page, proposalUrl);
+        await Assertions.Expect(page.Locator("[data-testid=review-panel]")).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "taxonomy-review-zh");
+        await page.ClickAsync("[data-testid=reject]");
+        await Assertions.Expect(page.Locator("[data-testid=reject-form] .mud-input-control")).ToContainTextAsync("请说明原因");
+        await page.FillAsync("#reject-note", "礼物特效问题仍然很多，保持独立。");
+        await page.ClickAsync("[data-testid=reject]");
+        await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("已驳回");
+        await Assertions.Expect(page.Locator("[data-testid=review-note]")).ToContainTextAsync("礼物特效问题仍然很多");
+        Assert.Equal(IntentStatus.Active, await WithDbAsync(console.Services, db => db.Intents.Where(i => i.Id == source).Select(i => i.Status).SingleAsync()));
+
+        // A rejection publishes nothing, and the demo workspace starts without versions.
+        await OpenInteractiveAsync(page, "/taxonomy/versions");
+        await Assertions.Expect(page.Locator("[data-testid=versions] [data-testid=empty]")).ToContainTextAsync("尚未发布任何版本");
+        await shots.TakeAsync(page, "taxonomy-versions-zh");
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
+    }
+
+    [Fact]
+    public async Task Admin_AddsARedactionPattern_AndTriesItBeforeSaving()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        await PrepareAsync(console.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        var (page, problems) = await OpenAsync(browser, console, "en-US");
+        var shots = new Screenshots();
+
+        // An admin adds a redaction pattern for order numbers and tries it before saving.
         await SignInAsync(page, AdminEmail);
         await page.GotoAsync("/admin/settings");
         await page.Locator("#pii-editor input[name=name]").First.FillAsync("order_id");
@@ -132,7 +208,55 @@ public sealed class TaxonomyWalkthroughTests
         await shots.TakeAsync(page, "import-pii-patterns");
 
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
-        TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
+    }
+
+    private static async Task<(IPage Page, BrowserProblems Problems)> OpenAsync(IBrowser browser, KestrelConsole console, string locale)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = locale,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var problems = new BrowserProblems();
+        problems.Watch(page);
+        return (page, problems);
+    }
+
+    /// <summary>Loads an interactive page and waits until its circuit runs (the layout marks itself).</summary>
+    private static async Task OpenInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Types into an intent autocomplete and picks the intent with <paramref name="key"/> from its list.</summary>
+    private static async Task PickIntentAsync(IPage page, string input, string text, string key)
+    {
+        await page.ClickAsync(input);
+        await page.FillAsync(input, text);
+        var option = page.Locator($".mud-popover-open [data-intent={key}]");
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        await option.ClickAsync();
+    }
+
+    /// <summary>Answers the confirmation dialog with its button labelled <paramref name="yes"/>.</summary>
+    private static async Task ConfirmAsync(IPage page, string yes)
+    {
+        var button = page.Locator(".mud-dialog button", new() { HasText = yes });
+        await Assertions.Expect(button).ToBeVisibleAsync();
+        await button.ClickAsync();
+    }
+
+    private static async Task ImportBrokenYamlAsync(IPage page, string expectedText)
+    {
+        await OpenInteractiveAsync(page, "/taxonomy/yaml");
+        await page.SetInputFilesAsync("#yaml-file", new FilePayload { Name = "taxonomy.yaml", MimeType = "application/yaml", Buffer = Encoding.UTF8.GetBytes(BrokenYaml) });
+        await page.ClickAsync("[data-testid=import]");
+        await Assertions.Expect(page.Locator("#import-result [data-testid=error-feedback]")).ToContainTextAsync(expectedText);
+        await Assertions.Expect(page.Locator("#import-result [data-testid=error-feedback]")).ToContainTextAsync("5");
     }
 
     private const string SampleCsv = """
@@ -192,8 +316,10 @@ public sealed class TaxonomyWalkthroughTests
         await page.WaitForURLAsync(new Regex("/$"));
     }
 
+    /// <summary>Signs out from the (static) overview page's user menu.</summary>
     private static async Task SignOutAsync(IPage page)
     {
+        await page.GotoAsync("/");
         await page.ClickAsync(".user-menu-toggle");
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync(new Regex("/login$"));

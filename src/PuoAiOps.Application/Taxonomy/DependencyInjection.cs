@@ -21,6 +21,7 @@ public static class TaxonomyDependencyInjection
     {
         services.AddScoped<TaxonomyService>();
         services.AddScoped<TaxonomyCounts>();
+        services.AddScoped<IntentQueries>();
         services.AddScoped<TaxonomyChangeService>();
         services.AddScoped<TaxonomyYaml>();
         return services;

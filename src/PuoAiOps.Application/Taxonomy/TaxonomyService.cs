@@ -6,7 +6,7 @@ using PuoAiOps.Application.Persistence.Entities;
 namespace PuoAiOps.Application.Taxonomy;
 
 /// <summary>Reads of the taxonomy: the domain tree, one intent with its usage, the published versions.</summary>
-public sealed class TaxonomyService(PuoDbContext db)
+public sealed partial class TaxonomyService(PuoDbContext db)
 {
     /// <summary>
     /// Domains (by sort order) with their intents (by key). The taxonomy is hundreds of rows, and
