@@ -25,7 +25,8 @@ public sealed class QuestionBrowser(PuoDbContext db)
         var total = await questions.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await questions.OrderByDescending(q => q.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var ordered = query.OldestFirst ? questions.OrderBy(q => q.Id) : questions.OrderByDescending(q => q.Id);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(q => new
             {
                 q.Id, q.ExternalId, q.Text, q.Locale, q.Source, q.Channel, q.CreatedAt, q.ImportRunId,

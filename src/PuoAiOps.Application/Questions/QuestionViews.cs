@@ -1,9 +1,12 @@
 namespace PuoAiOps.Application.Questions;
 
-/// <summary>Filters of the question list. <see cref="Labeled"/>: true = has a final label (or out of scope), false = not yet.</summary>
+/// <summary>
+/// Filters of the question list. <see cref="Labeled"/>: true = has a final label (or out of scope), false = not yet.
+/// Newest first (by the order stored) unless <see cref="OldestFirst"/>.
+/// </summary>
 public sealed record QuestionQuery(
     string? Search = null, bool? Labeled = null, string? Source = null, string? Locale = null, long? ImportRunId = null,
-    int Page = 1, int PageSize = 50);
+    int Page = 1, int PageSize = 50, bool OldestFirst = false);
 
 /// <summary>One stored question; <see cref="Text"/> is the redacted text (the original is never stored).</summary>
 public sealed record QuestionRow(
