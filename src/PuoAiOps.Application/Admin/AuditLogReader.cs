@@ -10,7 +10,7 @@ public sealed record AuditEntryView(long Id, DateTime At, string? ActorId, strin
 public sealed record AuditQuery(string? Search = null, bool OldestFirst = false, int Page = 1, int PageSize = 50);
 
 /// <summary>The entries of one page, the number matching, and the display names of the users they name as their subject.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Rows, int Total, IReadOnlyDictionary<string, string> SubjectNames);
+public sealed record AuditLogPage(IReadOnlyList<AuditEntryView> Rows, int Total, IReadOnlyDictionary<string, string> SubjectNames);
 
 /// <summary>The audit log, newest first: for the API (latest entries) and the console (paged, searched).</summary>
 public sealed class AuditLogReader(PuoDbContext db)
@@ -23,7 +23,7 @@ public sealed class AuditLogReader(PuoDbContext db)
             .ToListAsync(ct);
 
     /// <summary>One page, filtered and counted by the database (the log only grows).</summary>
-    public async Task<AuditPage> PageAsync(AuditQuery query, CancellationToken ct = default)
+    public async Task<AuditLogPage> PageAsync(AuditQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var entries = db.AuditLog.AsNoTracking();
@@ -44,6 +44,6 @@ public sealed class AuditLogReader(PuoDbContext db)
         var subjects = rows.Select(r => r.EntityId).OfType<string>().Distinct().ToList();
         var names = subjects.Count == 0 ? new Dictionary<string, string>()
             : await db.Users.AsNoTracking().Where(u => subjects.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new AuditPage(rows, total, names);
+        return new AuditLogPage(rows, total, names);
     }
 }
