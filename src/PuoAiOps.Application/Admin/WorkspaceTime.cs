@@ -17,8 +17,9 @@ public sealed record WorkspaceTime(TimeZoneInfo Zone)
     public DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>Date and time ("g" by default) in the current culture.</summary>
-    public string Format(DateTime utc, string format = "g") => ToLocal(utc).ToString(format, CultureInfo.CurrentCulture);
+    /// <summary>Date and time ("g" by default) in the current culture, or the one given.</summary>
+    public string Format(DateTime utc, string format = "g", IFormatProvider? culture = null) =>
+        ToLocal(utc).ToString(format, culture ?? CultureInfo.CurrentCulture);
 
     /// <summary>The date only ("d"), in the zone: a time just after midnight UTC may still be yesterday here.</summary>
     public string FormatDate(DateTime utc) => Format(utc, "d");
