@@ -20,6 +20,7 @@ public partial class UsersPage
     private string _role = AllRoles;
     private string? _selfId;
     private bool _busy;
+    private int _attempts;
     private WorkspaceTime _time = WorkspaceTime.Utc;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
@@ -82,7 +83,8 @@ public partial class UsersPage
             T["Users.ChangeRole.Message", user.DisplayName, Shell["Role." + role]], yesText: T["Users.ChangeRole.Yes"], cancelText: T["Cancel"]);
         if (confirmed != true)
         {
-            await _grid.ReloadServerData(); // puts the select back
+            _attempts++; // puts the select back
+            await _grid.ReloadServerData();
             return;
         }
         await RunAsync((admin, actor) => admin.ChangeRoleAsync(actor, user.Id, role), T["Users.RoleChanged", user.DisplayName, Shell["Role." + role]]);
@@ -114,6 +116,7 @@ public partial class UsersPage
         {
             _busy = false;
         }
+        _attempts++;
         await _grid.ReloadServerData();
     }
 
