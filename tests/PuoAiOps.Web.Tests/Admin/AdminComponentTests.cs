@@ -84,9 +84,26 @@ public sealed class AdminComponentTests : IAsyncDisposable
         Assert.True(after.IsAcquired);
     }
 
+    [Fact]
+    public void ShellErrorBoundary_ShowsAPlainMessage_WithoutTheExceptionsDetails()
+    {
+        _context.Services.AddLogging();
+        var boundary = _context.Render<PuoAiOps.Web.Components.Shell.ShellErrorBoundary>(p => p.AddChildContent<FailingPage>());
+        var error = boundary.Find("[data-testid=page-error]");
+        Assert.Contains("Something went wrong", error.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("AuditLog", boundary.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", boundary.Markup, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         CultureInfo.CurrentUICulture = _previousUi;
         await _context.DisposeAsync();
     }
+}
+
+/// <summary>A page that fails while rendering, as the audit page does when its table is gone.</summary>
+internal sealed class FailingPage : Microsoft.AspNetCore.Components.ComponentBase
+{
+    protected override void OnInitialized() => throw new InvalidOperationException("no such table: AuditLog");
 }

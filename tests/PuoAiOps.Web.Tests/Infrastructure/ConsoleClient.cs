@@ -58,6 +58,17 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
         return await PostFormAsync(action, values);
     }
 
+    /// <summary>
+    /// Signs out as the user menu's form does: a POST to /logout with the request token as a form field (the
+    /// interactive user menu renders its form in a popover, so the token is taken from /api/v1/antiforgery).
+    /// </summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        using var tokenResponse = await GetAsync("/api/v1/antiforgery", "application/json");
+        using var json = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return await PostFormAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = json.RootElement.GetProperty("token").GetString()! });
+    }
+
     /// <summary>A form post exactly as given (no token added).</summary>
     public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null) =>
         SendFormAsync(HttpMethod.Post, url, fields, headers);
