@@ -64,9 +64,17 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SignOutAsync()
     {
+        await LoadRequestTokenAsync();
+        return await PostFormAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = HtmxToken! });
+    }
+
+    /// <summary>Sets <see cref="HtmxToken"/> from <c>GET /api/v1/antiforgery</c>, as a script of an interactive page would get one.</summary>
+    public async Task LoadRequestTokenAsync()
+    {
         using var tokenResponse = await GetAsync("/api/v1/antiforgery", "application/json");
+        tokenResponse.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return await PostFormAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = json.RootElement.GetProperty("token").GetString()! });
+        HtmxToken = json.RootElement.GetProperty("token").GetString();
     }
 
     /// <summary>A form post exactly as given (no token added).</summary>
