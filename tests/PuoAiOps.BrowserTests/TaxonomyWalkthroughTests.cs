@@ -65,18 +65,20 @@ public sealed class TaxonomyWalkthroughTests
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("Proposed");
         await shots.TakeAsync(page, "taxonomy-proposal");
 
-        // 4. The curator imports questions; the upload shows progress, then the report.
+        // 4. The curator imports questions; the upload shows progress, then the run's report.
         await page.GotoAsync("/questions/import");
+        await MudUi.WaitForCircuitAsync(page);
         await shots.TakeAsync(page, "import-upload");
         await page.SetInputFilesAsync("#question-file", new FilePayload { Name = "feedback-week-19.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(SampleCsv) });
         await page.FillAsync("#source", "app-feedback");
-        await page.ClickAsync("form[data-testid=question-import] button[type=submit]");
+        await page.ClickAsync("[data-testid=upload]");
+        await page.WaitForURLAsync(new Regex(@"/questions/imports/\d+(\?finished=true)?$"));
         await Assertions.Expect(page.Locator("[data-testid=import-report] [data-stat=imported] .stat-value")).ToHaveTextAsync("6");
         await Assertions.Expect(page.Locator("[data-testid=redaction-counts]")).ToContainTextAsync("<EMAIL>");
-        await Assertions.Expect(page.Locator("#recent-imports [data-run]")).ToHaveCountAsync(1); // refreshed out of band
         await shots.TakeAsync(page, "import-report");
         await page.GotoAsync("/questions?source=app-feedback");
-        await Assertions.Expect(page.Locator("[data-testid=questions] tbody tr")).ToHaveCountAsync(6);
+        await MudUi.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=questions] .question-text")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=questions]")).ToContainTextAsync("<script>");
         await shots.TakeAsync(page, "import-questions");
 
@@ -179,35 +181,6 @@ public sealed class TaxonomyWalkthroughTests
 
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
-    }
-
-    [Fact]
-    public async Task Admin_AddsARedactionPattern_AndTriesItBeforeSaving()
-    {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await PrepareAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        var (page, problems) = await OpenAsync(browser, console, "en-US");
-        var shots = new Screenshots();
-
-        // An admin adds a redaction pattern for order numbers and tries it before saving.
-        await SignInAsync(page, AdminEmail);
-        await page.GotoAsync("/admin/settings");
-        await page.Locator("#pii-editor input[name=name]").First.FillAsync("order_id");
-        await page.Locator("#pii-editor input[name=pattern]").First.FillAsync(@"ORD-\d{8}");
-        await page.FillAsync("#pii-sample", "Order ORD-20240511 was charged twice, write to li.na@example.com");
-        await Assertions.Expect(page.Locator("[data-testid=pii-test-output]")).ToHaveTextAsync("Order <ORDER_ID> was charged twice, write to <EMAIL>");
-        await page.ClickAsync("[data-testid=pii-form] button[type=submit]");
-        await Assertions.Expect(page.Locator("[data-testid=pii-notice]")).ToContainTextAsync("Saved 1 custom pattern");
-        // A different sample than before the save: the field may keep its old value across the post, and
-        // the live preview only fires on a change.
-        await page.FillAsync("#pii-sample", "Refund ORD-20240512 please");
-        await Assertions.Expect(page.Locator("[data-testid=pii-test-output]")).ToHaveTextAsync("Refund <ORDER_ID> please");
-        await shots.TakeAsync(page, "import-pii-patterns");
-
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
     }
 
     private static async Task<(IPage Page, BrowserProblems Problems)> OpenAsync(IBrowser browser, KestrelConsole console, string locale)

@@ -1,43 +1,58 @@
 using Microsoft.EntityFrameworkCore;
-using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Admin;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Web.Tests;
 
+/// <summary>
+/// The admin pages on the interactive shell, and what the console's user administration changes for a
+/// signed-in person. The form and the table are driven in a browser (AdminBrowserTests); the rules are
+/// Application tests (UserListAndRulesTests).
+/// </summary>
 public sealed class AdminUsersTests(TeamFixture team) : IClassFixture<TeamFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task UsersPage_ListsEveryUserWithRoleAndStatus()
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/users/new")]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/api-keys")]
+    [InlineData("/admin/settings")]
+    public async Task AdminPages_OpenForAnAdmin_AsInteractivePagesInTheShell(string path)
     {
         using var admin = await team.SignInAsAsync(Roles.Admin);
-        var page = await admin.GetPageAsync("/admin/users");
+        var page = await admin.GetPageAsync(path);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        foreach (var (role, user) in team.Users)
-        {
-            var row = page.Document.QuerySelector($"tr[data-user='{user.Email}']");
-            Assert.True(row is not null, $"no row for {user.Email}");
-            Assert.Equal(role, row.QuerySelector("select[name=role] option[selected]")?.GetAttribute("value"));
-        }
+        Assert.True(page.HasShell, $"{path}: no shell");
+        Assert.Equal("Admin", page.Document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.NotNull(page.Document.QuerySelector("script[src^='/_framework/blazor.web.js']"));
+        Assert.NotNull(page.Document.QuerySelector("[data-testid=admin-tabs] a[aria-current=page]"));
     }
 
     [Fact]
-    public async Task CreateUser_ThroughTheForm_CanSignIn_AndIsAudited()
+    public async Task AdminPages_ForAcceptLanguageZhCN_RenderInChinese()
     {
         using var admin = await team.SignInAsAsync(Roles.Admin);
-        var form = await admin.GetPageAsync("/admin/users/new");
-        using var created = await admin.SubmitAsync(form, "form[action='/admin/users/new']", new Dictionary<string, string>
+        admin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var page = await admin.GetPageAsync("/admin/settings");
+        Assert.Equal("系统管理", page.Document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains("个人数据脱敏", page.Text, StringComparison.Ordinal);
+        Assert.Contains("时区", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreatedUser_CanSignIn_WithTheRoleGiven_AndTheCreationIsAudited()
+    {
+        var actor = Actor.User(team.Admin.Id, team.Admin.DisplayName, Roles.Admin);
+        var created = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.CreateAsync(actor, new NewUserInput
         {
-            ["Input.Email"] = "new.curator@example.test",
-            ["Input.DisplayName"] = "Nia Curator",
-            ["Input.Role"] = Roles.Curator,
-            ["Input.Password"] = "a long enough password",
-            ["Input.ConfirmPassword"] = "a long enough password",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var list = await admin.GetPageAsync(created.Headers.Location!.OriginalString);
-        Assert.Contains("Nia Curator can now sign in", list.Text, StringComparison.Ordinal);
+            Email = "new.curator@example.test", DisplayName = "Nia Curator", Role = Roles.Curator,
+            Password = "a long enough password", ConfirmPassword = "a long enough password",
+        }, Ct));
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
 
         using var curator = await team.SignInAsync("new.curator@example.test", "a long enough password");
         using var me = await curator.GetAsync("/api/v1/me", "application/json");
@@ -46,57 +61,13 @@ public sealed class AdminUsersTests(TeamFixture team) : IClassFixture<TeamFixtur
     }
 
     [Fact]
-    public async Task CreateUser_WithADuplicateEmailOrShortPassword_ShowsErrors()
-    {
-        using var admin = await team.SignInAsAsync(Roles.Admin);
-        var form = await admin.GetPageAsync("/admin/users/new");
-        using var duplicate = await admin.SubmitAsync(form, "form[action='/admin/users/new']", new Dictionary<string, string>
-        {
-            ["Input.Email"] = team.Users[Roles.Viewer].Email!,
-            ["Input.DisplayName"] = "Copy",
-            ["Input.Role"] = Roles.Viewer,
-            ["Input.Password"] = "a long enough password",
-            ["Input.ConfirmPassword"] = "a long enough password",
-        });
-        var page = await admin.ReadPageAsync(duplicate);
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.NotNull(page.Document.QuerySelector("[data-testid=form-errors]"));
-
-        using var shortPassword = await admin.SubmitAsync(form, "form[action='/admin/users/new']", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "short@example.test",
-            ["Input.DisplayName"] = "Short",
-            ["Input.Role"] = Roles.Viewer,
-            ["Input.Password"] = "short",
-            ["Input.ConfirmPassword"] = "short",
-        });
-        Assert.Contains("at least 10 characters", (await admin.ReadPageAsync(shortPassword)).Text, StringComparison.Ordinal);
-        Assert.False(await team.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "short@example.test", Ct)));
-    }
-
-    [Fact]
-    public async Task ChangeRole_WithHtmx_ReturnsTheUpdatedRow_AndAudits()
-    {
-        var user = await team.CreateUserAsync(Roles.Viewer);
-        using var admin = await team.SignInAsAsync(Roles.Admin);
-        await admin.GetPageAsync("/admin/users");
-        using var response = await admin.HtmxPostAsync($"/admin/users/{user.Id}/role", new Dictionary<string, string> { ["role"] = Roles.Reviewer });
-        var row = await admin.ReadPageAsync(response);
-        Assert.Equal(HttpStatusCode.OK, row.Status);
-        Assert.Equal(Roles.Reviewer, row.Document.QuerySelector("select[name=role] option[selected]")?.GetAttribute("value"));
-        Assert.Contains("Role changed to Reviewer.", row.Text, StringComparison.Ordinal);
-        Assert.True(await team.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == AuditActions.UserRoleChanged && a.EntityId == user.Id && a.Detail == "Viewer -> Reviewer", Ct)));
-    }
-
-    [Fact]
     public async Task ChangedRole_TakesEffectOnTheUsersNextRequest()
     {
         var user = await team.CreateUserAsync(Roles.Viewer);
         using var client = await team.SignInAsync(user.Email!);
-        using var admin = await team.SignInAsAsync(Roles.Admin);
-        await admin.GetPageAsync("/admin/users");
-        using var changed = await admin.HtmxPostAsync($"/admin/users/{user.Id}/role", new Dictionary<string, string> { ["role"] = Roles.Admin });
-        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var actor = Actor.User(team.Admin.Id, team.Admin.DisplayName, Roles.Admin);
+        var changed = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.ChangeRoleAsync(actor, user.Id, Roles.Admin, Ct));
+        Assert.True(changed.Succeeded);
 
         // The old cookie said Viewer: it no longer works; signing in again gives the new role.
         using (var stale = await client.GetAsync("/api/v1/me", "application/json"))
@@ -107,32 +78,14 @@ public sealed class AdminUsersTests(TeamFixture team) : IClassFixture<TeamFixtur
     }
 
     [Fact]
-    public async Task DisableAndEnable_WithHtmx_UpdateTheRow()
+    public async Task DisabledUser_IsSignedOut()
     {
         var user = await team.CreateUserAsync(Roles.Annotator);
-        using var admin = await team.SignInAsAsync(Roles.Admin);
-        await admin.GetPageAsync("/admin/users");
-
-        using var disabled = await admin.HtmxPostAsync($"/admin/users/{user.Id}/status", new Dictionary<string, string> { ["disabled"] = "true" });
-        var row = await admin.ReadPageAsync(disabled);
-        Assert.Equal(HttpStatusCode.OK, row.Status);
-        Assert.Equal("Disabled", row.Document.QuerySelector(".status-badge")?.TextContent);
-        Assert.True(await team.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.IsDisabled).SingleAsync(Ct)));
-
-        using var enabled = await admin.HtmxPostAsync($"/admin/users/{user.Id}/status", new Dictionary<string, string> { ["disabled"] = "false" });
-        Assert.Equal("Active", (await admin.ReadPageAsync(enabled)).Document.QuerySelector(".status-badge")?.TextContent);
-        var actions = await team.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == user.Id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
-        Assert.Equal([AuditActions.UserDisabled, AuditActions.UserEnabled], actions);
-    }
-
-    [Fact]
-    public async Task HtmxPost_WithoutAntiforgeryToken_Gets400_AndChangesNothing()
-    {
-        var user = await team.CreateUserAsync(Roles.Annotator);
-        using var admin = await team.SignInAsAsync(Roles.Admin);
-        using var response = await admin.HtmxPostAsync($"/admin/users/{user.Id}/status", new Dictionary<string, string> { ["disabled"] = "true" }, withToken: false);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(await team.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.IsDisabled).SingleAsync(Ct)));
+        using var client = await team.SignInAsync(user.Email!);
+        var actor = Actor.User(team.Admin.Id, team.Admin.DisplayName, Roles.Admin);
+        Assert.True((await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.SetDisabledAsync(actor, user.Id, true, Ct))).Succeeded);
+        using var stale = await client.GetAsync("/api/v1/me", "application/json");
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
     }
 
     [Fact]
@@ -163,6 +116,10 @@ public sealed class AdminUsersTests(TeamFixture team) : IClassFixture<TeamFixtur
         Assert.DoesNotContain("passwordHash", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("securityStamp", json, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void TheHtmxUserEndpoints_AreGone_TheTableCallsTheServiceOverTheCircuit() =>
+        Assert.DoesNotContain(EndpointCatalog.All(team.Services), e => !e.IsComponentPage && e.Route.StartsWith("/admin", StringComparison.Ordinal));
 }
 
 /// <summary>The workspace never loses its last active admin (own fixture: it needs a single admin).</summary>
@@ -172,28 +129,25 @@ public sealed class LastAdminTests(TeamFixture team) : IClassFixture<TeamFixture
     public async Task TheLastActiveAdmin_CannotBeDisabledOrDemoted()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var admin = await team.SignInAsAsync(Roles.Admin);
-        await admin.GetPageAsync("/admin/users");
         var id = team.Admin.Id;
+        var actor = Actor.User(id, team.Admin.DisplayName, Roles.Admin);
+        using var admin = await team.SignInAsAsync(Roles.Admin);
 
-        using var disable = await admin.HtmxPostAsync($"/admin/users/{id}/status", new Dictionary<string, string> { ["disabled"] = "true" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, disable.StatusCode);
-        Assert.Contains(UserAdminService.LastAdminError, (await admin.ReadPageAsync(disable)).Text, StringComparison.Ordinal);
+        var disable = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.SetDisabledAsync(actor, id, true, ct));
+        Assert.Equal([UserErrors.LastAdmin], disable.Codes);
+        var demote = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.ChangeRoleAsync(actor, id, Roles.Viewer, ct));
+        Assert.Equal([UserErrors.LastAdmin], demote.Codes);
 
-        using var demote = await admin.HtmxPostAsync($"/admin/users/{id}/role", new Dictionary<string, string> { ["role"] = Roles.Viewer });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, demote.StatusCode);
-
-        var state = await team.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => new { u.IsDisabled }).SingleAsync(ct));
-        Assert.False(state.IsDisabled);
+        Assert.False(await team.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync(ct)));
         using var stillAdmin = await admin.GetAsync("/api/v1/admin/users", "application/json");
         Assert.Equal(HttpStatusCode.OK, stillAdmin.StatusCode);
 
         // With a second active admin, the first may step down.
         var second = await team.CreateUserAsync(Roles.Admin);
-        using var allowed = await admin.HtmxPostAsync($"/admin/users/{id}/role", new Dictionary<string, string> { ["role"] = Roles.Viewer });
-        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var allowed = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.ChangeRoleAsync(actor, id, Roles.Viewer, ct));
+        Assert.True(allowed.Succeeded);
         // ... and the second, now the last one, cannot be disabled.
-        var refused = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.SetDisabledAsync(PuoAiOps.Application.Common.Actor.User(second.Id, "x"), second.Id, true, ct));
+        var refused = await team.WithServiceAsync<UserAdminService, UserCommandResult>(s => s.SetDisabledAsync(Actor.User(second.Id, "x"), second.Id, true, ct));
         Assert.Equal([UserAdminService.LastAdminError], refused.Errors);
     }
 }

@@ -85,7 +85,7 @@ public sealed class AuthenticationTests(TeamFixture team) : IClassFixture<TeamFi
         var home = await client.GetPageAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.True(home.HasShell);
-        Assert.Contains("Test Curator", home.Document.QuerySelector(".user-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Test Curator", home.Document.QuerySelector(".user-menu, [data-testid=user-menu-button]")!.TextContent, StringComparison.Ordinal);
 
         using var me = await client.GetAsync("/api/v1/me", "application/json");
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
@@ -182,8 +182,7 @@ public sealed class AuthenticationTests(TeamFixture team) : IClassFixture<TeamFi
         using (var stillIn = await client.GetAsync("/api/v1/me", "application/json"))
             Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
 
-        var home = await client.GetPageAsync("/");
-        using var signOut = await client.SubmitAsync(home, "form[action='/logout']", new Dictionary<string, string>());
+        using var signOut = await client.SignOutAsync();
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/login", signOut.Headers.Location!.OriginalString);
         using var after = await client.GetAsync("/api/v1/me", "application/json");

@@ -31,7 +31,7 @@ public sealed class EndpointPolicyTests(ConsoleFixture console) : IClassFixture<
         Assert.Contains(Endpoints, e => e.IsComponentPage && e.Route == "/admin/users");
         Assert.Contains(Endpoints, e => e.IsComponentPage && e.Route == "/login");
         Assert.Contains(Endpoints, e => !e.IsComponentPage && e.Route == "/api/v1/me");
-        Assert.Contains(Endpoints, e => !e.IsComponentPage && e.Route == "/admin/users/{id}/role" && e.Methods.SequenceEqual(["POST"]));
+        Assert.Contains(Endpoints, e => !e.IsComponentPage && e.Route == "/questions/imports" && e.Methods.SequenceEqual(["POST"]));
         Assert.Contains(Endpoints, e => e.Route == "/healthz");
     }
 

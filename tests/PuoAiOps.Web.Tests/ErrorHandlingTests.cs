@@ -24,10 +24,11 @@ public sealed class ErrorHandlingTests(TeamFixture team) : IClassFixture<TeamFix
         Assert.Contains("\"status\":500", body, StringComparison.Ordinal);
         AssertNoInternals(body);
 
+        // The console's audit page is interactive: it reads the log over the circuit, where a failure is shown by
+        // the shell's error boundary (AdminComponentTests.ShellErrorBoundary_...); the prerendered page still answers.
         var page = await admin.GetPageAsync("/admin/audit");
-        Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.True(page.HasShell);
-        Assert.Contains("Something went wrong", page.Text, StringComparison.Ordinal);
         AssertNoInternals(page.Document.DocumentElement.OuterHtml);
     }
 

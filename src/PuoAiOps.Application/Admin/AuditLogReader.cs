@@ -6,15 +6,44 @@ namespace PuoAiOps.Application.Admin;
 /// <summary>An audit log entry as the admin page and <c>GET /api/v1/admin/audit</c> show it.</summary>
 public sealed record AuditEntryView(long Id, DateTime At, string? ActorId, string ActorName, string Action, string EntityType, string? EntityId, string? Detail);
 
-/// <summary>The newest audit entries, and the display names of users they name as their subject.</summary>
+/// <summary>A page of the audit log: search in action, actor, subject and detail; newest first unless asked otherwise.</summary>
+public sealed record AuditQuery(string? Search = null, bool OldestFirst = false, int Page = 1, int PageSize = 50);
+
+/// <summary>The entries of one page, the number matching, and the display names of the users they name as their subject.</summary>
+public sealed record AuditLogPage(IReadOnlyList<AuditEntryView> Rows, int Total, IReadOnlyDictionary<string, string> SubjectNames);
+
+/// <summary>The audit log, newest first: for the API (latest entries) and the console (paged, searched).</summary>
 public sealed class AuditLogReader(PuoDbContext db)
 {
+    public const int MaxPageSize = 200;
+
     public async Task<IReadOnlyList<AuditEntryView>> LatestAsync(int take, CancellationToken ct = default) =>
         await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Take(take)
             .Select(e => new AuditEntryView(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail))
             .ToListAsync(ct);
 
-    /// <summary>Display name by user id, so a subject reads as a person rather than an id.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> UserNamesAsync(CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    /// <summary>One page, filtered and counted by the database (the log only grows).</summary>
+    public async Task<AuditLogPage> PageAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var entries = db.AuditLog.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // lower() + contains translates on SQLite and PostgreSQL alike
+            entries = entries.Where(e => e.Action.ToLower().Contains(term) || e.ActorName.ToLower().Contains(term)
+                || (e.Detail != null && e.Detail.ToLower().Contains(term)) || e.EntityType.ToLower().Contains(term)
+                || (e.EntityId != null && e.EntityId == query.Search.Trim()));
+#pragma warning restore CA1862
+        }
+        var total = await entries.CountAsync(ct);
+        var ordered = query.OldestFirst ? entries.OrderBy(e => e.Id) : entries.OrderByDescending(e => e.Id);
+        var rows = await ordered.Skip((Math.Max(1, query.Page) - 1) * pageSize).Take(pageSize)
+            .Select(e => new AuditEntryView(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail))
+            .ToListAsync(ct);
+        var subjects = rows.Select(r => r.EntityId).OfType<string>().Distinct().ToList();
+        var names = subjects.Count == 0 ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => subjects.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return new AuditLogPage(rows, total, names);
+    }
 }

@@ -53,7 +53,7 @@ public sealed partial class UserAdminService(
     public async Task<UserCommandResult> CreateFirstAdminAsync(NewUserInput input, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Users.AnyAsync(u => u.PasswordHash != null, ct)) return UserCommandResult.Fail(SetupDoneError);
+        if (await db.Users.AnyAsync(u => u.PasswordHash != null, ct)) return UserCommandResult.Refuse(UserErrors.SetupDone, SetupDoneError);
         try
         {
             db.Settings.Add(new Setting { Key = SetupMarkerKey, Value = DateTime.UtcNow.ToString("O") });
@@ -61,7 +61,7 @@ public sealed partial class UserAdminService(
         }
         catch (DbUpdateException)
         {
-            return UserCommandResult.Fail(SetupDoneError);
+            return UserCommandResult.Refuse(UserErrors.SetupDone, SetupDoneError);
         }
 
         var result = await CreateUserAsync(input, Roles.Admin);
@@ -77,7 +77,9 @@ public sealed partial class UserAdminService(
     {
         var role = Roles.Parse(input.Role);
         if (role is null)
-            return UserCommandResult.Fail(string.IsNullOrWhiteSpace(input.Role) ? "Choose a role." : $"Unknown role '{input.Role}'. Roles: {string.Join(", ", Roles.All)}.");
+            return string.IsNullOrWhiteSpace(input.Role)
+                ? UserCommandResult.Refuse(UserErrors.RoleRequired, "Choose a role.")
+                : UserCommandResult.Refuse(UserErrors.UnknownRole, $"Unknown role '{input.Role}'. Roles: {string.Join(", ", Roles.All)}.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await CreateUserAsync(input, role);
         if (!result.Succeeded) return result;
@@ -93,7 +95,7 @@ public sealed partial class UserAdminService(
         {
             if (user.IsDisabled == disabled) return UserCommandResult.Ok(user.Id);
             if (disabled && currentRole == Roles.Admin && !await AnotherActiveAdminExistsAsync(user.Id, ct))
-                return UserCommandResult.Fail(LastAdminError);
+                return UserCommandResult.Refuse(UserErrors.LastAdmin, LastAdminError);
             user.IsDisabled = disabled;
             // A new stamp ends the user's open sessions (the console checks the stamp on every request).
             var updated = await users.UpdateSecurityStampAsync(user);
@@ -106,10 +108,10 @@ public sealed partial class UserAdminService(
         ChangeAsync(userId, async (user, currentRole) =>
         {
             var newRole = Roles.Parse(role);
-            if (newRole is null) return UserCommandResult.Fail($"Unknown role '{role}'.");
+            if (newRole is null) return UserCommandResult.Refuse(UserErrors.UnknownRole, $"Unknown role '{role}'.");
             if (newRole == currentRole) return UserCommandResult.Ok(user.Id);
             if (currentRole == Roles.Admin && !user.IsDisabled && !await AnotherActiveAdminExistsAsync(user.Id, ct))
-                return UserCommandResult.Fail(LastAdminError);
+                return UserCommandResult.Refuse(UserErrors.LastAdmin, LastAdminError);
             var current = await users.GetRolesAsync(user);
             var removed = await users.RemoveFromRolesAsync(user, current);
             if (!removed.Succeeded) return Failed(removed);
@@ -129,7 +131,7 @@ public sealed partial class UserAdminService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var user = await users.FindByIdAsync(userId);
-            if (user is null) return UserCommandResult.Fail("No such user.");
+            if (user is null) return UserCommandResult.Refuse(UserErrors.NoSuchUser, "No such user.");
             var currentRole = (await users.GetRolesAsync(user)).OrderBy(RoleRank).FirstOrDefault();
             var result = await change(user, currentRole);
             if (!result.Succeeded) return result;
@@ -146,7 +148,7 @@ public sealed partial class UserAdminService(
     private async Task<UserCommandResult> CreateUserAsync(NewUserInput input, string role)
     {
         var email = input.Email.Trim();
-        if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal)) return UserCommandResult.Fail("An email address is required.");
+        if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal)) return UserCommandResult.Refuse(UserErrors.EmailRequired, "An email address is required.");
         var user = new AppUser
         {
             UserName = email,
@@ -184,7 +186,7 @@ public sealed partial class UserAdminService(
     };
 
     private static UserCommandResult Failed(IdentityResult result) =>
-        UserCommandResult.Fail([.. result.Errors.Select(e => e.Description)]);
+        UserCommandResult.Fail([.. result.Errors.Select(e => e.Description)]) with { Codes = [.. result.Errors.Select(e => e.Code)] };
 
     /// <summary>Admin first, so a user holding several roles is shown by the most powerful one.</summary>
     private static int RoleRank(string role) => role == Roles.Admin ? -1 : Roles.All.ToList().IndexOf(role);

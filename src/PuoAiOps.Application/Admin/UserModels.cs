@@ -6,12 +6,19 @@ namespace PuoAiOps.Application.Admin;
 public sealed record UserSummary(
     string Id, string Email, string DisplayName, string? Role, bool IsDisabled, bool IsLockedOut, DateTime CreatedAt, bool IsDemo);
 
-/// <summary>Outcome of a user-administration command: success, or messages to show next to the form.</summary>
+/// <summary>
+/// Outcome of a user-administration command: success, or messages (English, for the API and the CLI)
+/// with one code per message (<see cref="UserErrors"/> or Identity's own codes, for the console to word).
+/// </summary>
 public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Errors, string? UserId = null)
 {
+    public IReadOnlyList<string> Codes { get; init; } = [];
+
     public static UserCommandResult Ok(string userId) => new(true, [], userId);
 
     public static UserCommandResult Fail(params string[] errors) => new(false, errors);
+
+    public static UserCommandResult Refuse(string code, string message) => new(false, [message]) { Codes = [code] };
 }
 
 /// <summary>Fields of the create-user and first-admin forms, and of `puo users add` (which checks only what the service checks).</summary>

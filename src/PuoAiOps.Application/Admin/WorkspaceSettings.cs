@@ -10,7 +10,7 @@ public sealed record SettingSummary(string Key, string? Value, bool IsSecret, Da
 /// <summary>
 /// The Settings table as administrators see it. Internal keys (the data-protection key ring, the
 /// setup marker) are hidden; secrets (the user-id pseudonym key) are listed without their value;
-/// the PII patterns have their own editor.
+/// the PII patterns and the time zone have their own editors.
 /// </summary>
 public sealed class WorkspaceSettings(PuoDbContext db)
 {
@@ -20,7 +20,7 @@ public sealed class WorkspaceSettings(PuoDbContext db)
     private static readonly string[] InternalPrefixes = [DataProtectionKeyPrefix];
     private static readonly string[] InternalKeys = [UserAdminService.SetupMarkerKey];
     private static readonly string[] SecretKeys = [UserPseudonymizer.KeySetting];
-    private static readonly string[] EditedElsewhere = [PiiPatternStore.SettingKey];
+    private static readonly string[] EditedElsewhere = [PiiPatternStore.SettingKey, WorkspaceTimeZone.SettingKey];
 
     public static bool IsInternal(string key) =>
         InternalKeys.Contains(key, StringComparer.OrdinalIgnoreCase) ||

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using PuoAiOps.Web.Admin;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
@@ -18,8 +17,6 @@ public static class ConsoleEndpoints
         app.MapHealth();
         app.MapStatusPages();
         app.MapAccount();
-        app.MapAdminUi();
-        app.MapAdminSettings();
         app.MapTaxonomyUi();
         app.MapQuestionsUi();
         app.MapAnnotationUi();

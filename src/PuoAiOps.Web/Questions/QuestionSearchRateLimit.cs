@@ -46,6 +46,7 @@ public static class QuestionSearchRateLimit
             .Bind(builder.Configuration.GetSection(QuestionSearchLimitOptions.SectionName))
             .Validate(o => !o.Validate().Any(), "Questions:SearchLimit is invalid: Concurrent, Burst and PerRefill at least 1, RefillPeriod positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<QuestionSearchLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, Policy>(PolicyName));
         return builder;

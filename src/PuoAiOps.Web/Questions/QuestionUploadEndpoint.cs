@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Core.Import;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Components.Questions;
 using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Questions;
@@ -15,14 +13,13 @@ namespace PuoAiOps.Web.Questions;
 /// raised to <see cref="ImportOptions.MaxFileBytes"/>; the file is buffered to a temporary file on disk
 /// (never whole in memory) and streamed into <see cref="QuestionImportService"/>, which checks the size
 /// and row limits before storing anything. Over a limit: 413 with the message.
+/// The import page sends it from a small script with upload progress (docs/decisions/0007-question-upload.md),
+/// so the answer is JSON: 201 with the run's id and counts, or problem details (title and field errors).
 /// </summary>
 internal static class QuestionUploadEndpoint
 {
     /// <summary>Room for the multipart framing and the other form fields around the file.</summary>
     private const long FormOverhead = 64 * 1024;
-
-    /// <summary>How many runs the import page lists.</summary>
-    public const int RecentRuns = 15;
 
     public static IEndpointRouteBuilder MapQuestionsUi(this IEndpointRouteBuilder endpoints)
     {
@@ -30,8 +27,8 @@ internal static class QuestionUploadEndpoint
         endpoints.MapGroup("/questions")
             .RequireAuthorization(Policies.Curate)
             .RequireAntiforgeryToken()
-            .MapApplicationErrors()
             .MapPost("/imports", UploadAsync)
+            .AddEndpointFilter<RouteHandlerBuilder, ProblemFilter>()
             // Also declared as metadata, so the limits hold for whatever reads the body first (a plain
             // form post's antiforgery check reads the form before the handler runs).
             .WithMetadata(new RequestSizeLimit(bodyLimit))
@@ -43,8 +40,8 @@ internal static class QuestionUploadEndpoint
 
     // The form is read here rather than bound as a parameter, so a body over the limit is answered with
     // the import's own 413 message instead of an empty status page. The antiforgery filter takes the
-    // token from the X-CSRF-TOKEN header (htmx) without reading the body first.
-    private static async Task<IResult> UploadAsync(HttpContext http, QuestionImportService importer, QuestionBrowser browser, IOptions<ImportOptions> options)
+    // token from the X-CSRF-TOKEN header without reading the body first.
+    private static async Task<IResult> UploadAsync(HttpContext http, QuestionImportService importer, IOptions<ImportOptions> options)
     {
         var limit = options.Value.MaxFileBytes;
         var form = await ReadFormAsync(http, limit);
@@ -62,14 +59,26 @@ internal static class QuestionUploadEndpoint
         await using (var stream = file.OpenReadStream())
             result = await importer.ImportAsync(stream, request, progress: null, http.RequestAborted);
 
-        var run = await browser.GetImportRunAsync(result.RunId, http.RequestAborted);
-        return new RazorComponentResult<ImportRunReportView>(new Dictionary<string, object?>
+        return Results.Created($"/questions/imports/{result.RunId}", new UploadAnswer(result.RunId, result.Imported, result.Duplicates, result.Rejected));
+    }
+
+    /// <summary>The upload's answer: the run (its page is /questions/imports/{RunId}) and its counts.</summary>
+    internal sealed record UploadAnswer(long RunId, long Imported, long Duplicates, long Rejected);
+
+    /// <summary>Errors as problem details whoever asks: the page's script reads the title and the field errors.</summary>
+    private sealed class ProblemFilter : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
-            [nameof(ImportRunReportView.Run)] = run,
-            [nameof(ImportRunReportView.JustFinished)] = true,
-            [nameof(ImportRunReportView.Elapsed)] = result.Elapsed,
-            [nameof(ImportRunReportView.RecentRuns)] = await browser.ListImportRunsAsync(RecentRuns, http.RequestAborted),
-        });
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception ex) when (ApplicationErrorMapping.From(ex) is { } error)
+            {
+                return ApplicationErrorMapping.ToProblem(error, context.HttpContext.Request.Path);
+            }
+        }
     }
 
     private static async Task<IFormCollection> ReadFormAsync(HttpContext http, long maxFileBytes)

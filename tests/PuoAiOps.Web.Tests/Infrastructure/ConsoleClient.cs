@@ -58,6 +58,25 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
         return await PostFormAsync(action, values);
     }
 
+    /// <summary>
+    /// Signs out as the user menu's form does: a POST to /logout with the request token as a form field (the
+    /// interactive user menu renders its form in a popover, so the token is taken from /api/v1/antiforgery).
+    /// </summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        await LoadRequestTokenAsync();
+        return await PostFormAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = HtmxToken! });
+    }
+
+    /// <summary>Sets <see cref="HtmxToken"/> from <c>GET /api/v1/antiforgery</c>, as a script of an interactive page would get one.</summary>
+    public async Task LoadRequestTokenAsync()
+    {
+        using var tokenResponse = await GetAsync("/api/v1/antiforgery", "application/json");
+        tokenResponse.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        HtmxToken = json.RootElement.GetProperty("token").GetString();
+    }
+
     /// <summary>A form post exactly as given (no token added).</summary>
     public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null) =>
         SendFormAsync(HttpMethod.Post, url, fields, headers);

@@ -58,7 +58,9 @@ public class ConsoleFixture : IAsyncLifetime
         using var response = await TrySignInAsync(client, email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
-        await client.GetPageAsync("/"); // loads the htmx antiforgery token
+        await client.GetPageAsync("/");
+        // The request token for htmx posts: the overview is interactive (no hx-headers), so ask the API for it.
+        await client.LoadRequestTokenAsync();
         return client;
     }
 

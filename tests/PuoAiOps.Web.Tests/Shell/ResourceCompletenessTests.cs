@@ -57,6 +57,22 @@ public sealed class ResourceCompletenessTests(ConsoleFixture console) : IClassFi
     }
 
     [Fact]
+    public void AdminTexts_CoverEveryRefusalCode_InBothLanguages() =>
+        AssertTranslated<AdminText>(typeof(PuoAiOps.Application.Admin.UserErrors).GetFields().Select(f => "UserError." + f.GetValue(null))
+            .Concat(["UserError.DuplicateEmail", "UserError.DuplicateUserName", "UserError.InvalidEmail", "UserError.PasswordRequiresUniqueChars"])
+            .Concat(Enum.GetNames<PuoAiOps.Application.Admin.ApiKeyError>().Select(e => "KeyError." + e))
+            .Concat(Enum.GetNames<PuoAiOps.Application.Admin.TimeZoneError>().Select(e => "TimeZoneError." + e))
+            .Concat(Enum.GetNames<PuoAiOps.Core.Text.Redaction.PiiType>().Where(t => t != "Custom").Select(t => "Pii.Type." + t))
+            .ToList());
+
+    [Fact]
+    public void QuestionAndOverviewTexts_CoverEveryStatusAndArea_InBothLanguages()
+    {
+        AssertTranslated<QuestionsText>(Enum.GetNames<PuoAiOps.Application.Questions.ImportRunStatus>().Select(s => "Status." + s).ToList());
+        AssertTranslated<OverviewText>(NavCatalog.Items.Where(i => i != NavCatalog.Home).Select(i => "Area." + i.Title).ToList());
+    }
+
+    [Fact]
     public void ProfileTexts_CoverEveryProfileError_InBothLanguages() =>
         AssertTranslated<ProfileText>(Enum.GetNames<ProfileError>().Select(e => "Error." + e).ToList());
 

@@ -15,6 +15,7 @@ public partial class ProfilePage
     private readonly ProfileFormModel _model = new();
     private IReadOnlyDictionary<string, ProfileError>? _errors;
     private bool _busy;
+    private PuoAiOps.Application.Admin.WorkspaceTime _time = PuoAiOps.Application.Admin.WorkspaceTime.Utc;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -22,6 +23,7 @@ public partial class ProfilePage
 
     protected override async Task OnInitializedAsync()
     {
+        _time = await Clock.CurrentAsync();
         _profile = await WithProfilesAsync(async (profiles, userId) => await profiles.GetAsync(userId));
         if (_profile is null) return;
         _model.DisplayName = _profile.DisplayName;

@@ -1,0 +1,15 @@
+namespace PuoAiOps.Web.Shell;
+
+/// <summary>
+/// Interactive pages call Application services in a scope per operation: the circuit lives for hours,
+/// a DbContext should not (docs/decisions/0005).
+/// </summary>
+public static class ScopeFactoryExtensions
+{
+    public static async Task<TResult> RunAsync<TService, TResult>(this IServiceScopeFactory scopes, Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}

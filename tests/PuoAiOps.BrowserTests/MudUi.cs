@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>Driving MudBlazor's interactive pages: wait for the circuit, pick from a select, answer a dialog.</summary>
+internal static class MudUi
+{
+    /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    /// <summary>Opens the select labelled <paramref name="label"/> inside <paramref name="scope"/> and picks <paramref name="option"/>.</summary>
+    public static async Task SelectAsync(IPage page, ILocator scope, string label, string option)
+    {
+        await scope.Locator("div.mud-select", new() { HasText = label }).First.Locator(".mud-input-control-input-container, .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(option) + "\\s*$") }).ClickAsync();
+    }
+
+    /// <summary>Answers the open message box with the button named <paramref name="button"/>.</summary>
+    public static async Task ConfirmAsync(IPage page, string button)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.Locator("button", new() { HasText = button }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    public static Task ExpectSnackbarAsync(IPage page, string text) =>
+        Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = text }).First).ToBeVisibleAsync();
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        await WaitForCircuitAsync(page); // the overview is interactive
+    }
+
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=user-menu-button]");
+        await page.ClickAsync("[data-testid=logout]");
+        await page.WaitForURLAsync(new Regex("/login$"));
+    }
+}
