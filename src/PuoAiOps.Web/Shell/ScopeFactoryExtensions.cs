@@ -12,4 +12,11 @@ public static class ScopeFactoryExtensions
         await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary>For an operation that needs several services of one scope.</summary>
+    public static async Task<TResult> RunAsync<TResult>(this IServiceScopeFactory scopes, Func<IServiceProvider, Task<TResult>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
 }

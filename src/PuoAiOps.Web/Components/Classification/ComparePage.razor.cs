@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using PuoAiOps.Web.Shell;
 using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Classification.Charts;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using PuoAiOps.Web.Shell;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Classification.Registry;

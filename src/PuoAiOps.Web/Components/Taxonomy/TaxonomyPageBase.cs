@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using PuoAiOps.Web.Shell;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Application.Taxonomy.Forms;
@@ -74,7 +75,7 @@ public abstract class TaxonomyPageBase : ComponentBase
     protected void NotFound()
     {
         IsNotFound = true;
-        if (PrerenderContext is { } http) PuoAiOps.Web.Annotation.PageStatus.Set(http, StatusCodes.Status404NotFound);
+        NotFoundInShell.Answer(PrerenderContext);
     }
 
     /// <summary>A refusal of the application (bad input, conflict, not allowed), or null for a bug (rethrown by the caller).</summary>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using PuoAiOps.Web.Annotation;
 
-namespace PuoAiOps.Web.Classification;
+namespace PuoAiOps.Web.Shell;
 
 /// <summary>
 /// "Not found" for an interactive page: while prerendering, the response answers 404 and the page shows
@@ -10,7 +10,7 @@ namespace PuoAiOps.Web.Classification;
 /// and re-executing /status/404 renders a second component response in the same request, which the
 /// component renderer refuses (a 500). Over the circuit the message alone is shown.
 /// </summary>
-internal static class NotFoundInShell
+public static class NotFoundInShell
 {
     public static void Answer(HttpContext? prerendering)
     {

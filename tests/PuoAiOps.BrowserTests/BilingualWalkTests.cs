@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PuoAiOps.Application.Admin;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// The whole console, as each of the five roles, in English and in Chinese: a new workspace (with the demo
+/// content) is set up at /setup, then every page — the navigation's and the pages behind them — is opened by
+/// each role in a browser that asks for each language. A page the role may not use must answer 403 inside the
+/// shell; every other page must render over the circuit in the browser's language. Any failed request, console
+/// error or script error fails the test.
+/// </summary>
+public sealed class BilingualWalkTests
+{
+    private const string Password = "walk every page twice";
+
+    [Fact]
+    public async Task EveryRole_WalksEveryPage_InEnglishAndInChinese()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole { Settings = { ["Demo:Seed"] = "true" } }.Start();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumLocator.Args,
+        });
+
+        await SetUpAsync(browser, console);
+        var pages = await PagesAsync(console.Services);
+        var problems = new BrowserProblems();
+        foreach (var (locale, lang, overview) in new[] { ("en-US", "en", "Overview"), ("zh-CN", "zh-CN", "概览") })
+        {
+            await using var context = await NewContextAsync(browser, console, locale);
+            var page = await context.NewPageAsync();
+            problems.Watch(page);
+            foreach (var role in Roles.All)
+            {
+                await MudUi.SignInAsync(page, Email(role), Password);
+                await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+                await Assertions.Expect(page.Locator("[data-testid=console-nav]")).ToContainTextAsync(overview);
+                foreach (var path in pages)
+                    await OpenAsync(page, problems, role, path, lang);
+                await MudUi.SignOutAsync(page);
+            }
+        }
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+    }
+
+    /// <summary>Opens <paramref name="path"/>: either the page, interactive and in <paramref name="lang"/>, or 403 in the shell.</summary>
+    private static async Task OpenAsync(IPage page, BrowserProblems problems, string role, string path, string lang)
+    {
+        IResponse? response;
+        using (problems.Expect(403)) response = await page.GotoAsync(path);
+        Assert.True(response is not null, $"{role} {lang} {path}: no response");
+        if (response.Status == 403)
+        {
+            await Assertions.Expect(page.Locator("[data-status='403']")).ToBeVisibleAsync();
+            return;
+        }
+        Assert.True(response.Status == 200, $"{role} {lang} {path}: HTTP {response.Status}");
+        await MudUi.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+        await Assertions.Expect(page.Locator("main h1, [data-testid=page-title]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Exception");
+    }
+
+    /// <summary>The first admin through /setup, then one colleague per other role (through the service the admin page uses).</summary>
+    private static async Task SetUpAsync(IBrowser browser, KestrelConsole console)
+    {
+        await using var context = await NewContextAsync(browser, console, "en-US");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/setup");
+        await page.FillAsync("#email", Email(Roles.Admin));
+        await page.FillAsync("#display-name", "Ada Admin");
+        await page.FillAsync("#password", Password);
+        await page.FillAsync("#confirm", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/login\\?setup=done$"));
+
+        await using var scope = console.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+        var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+        var admin = await db.Users.Where(u => u.Email == Email(Roles.Admin)).Select(u => new { u.Id, u.DisplayName }).SingleAsync();
+        foreach (var role in Roles.All.Where(r => r != Roles.Admin))
+        {
+            var result = await users.CreateAsync(Actor.User(admin.Id, admin.DisplayName ?? "Ada Admin", Roles.Admin), new NewUserInput
+            {
+                Email = Email(role), DisplayName = $"{role} Walker", Password = Password, ConfirmPassword = Password, Role = role,
+            });
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        }
+    }
+
+    /// <summary>Every page of the console, with the demo workspace's first item where a page shows one thing.</summary>
+    private static async Task<List<string>> PagesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+        var batch = await db.Batches.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+        var intent = await db.Intents.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        var proposal = await db.TaxonomyChanges.OrderBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync();
+        var model = await db.ModelVersions.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        var script = await db.Scripts.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        List<string> pages =
+        [
+            "/", "/profile",
+            "/annotate", "/annotate/batches/new", $"/annotate/batches/{batch}", $"/annotate/batches/{batch}/label",
+            $"/annotate/batches/{batch}/quality", "/annotate/adjudicate", "/annotate/guides",
+            "/taxonomy", $"/taxonomy/intents/{intent}", $"/taxonomy/intents/{intent}/edit", $"/taxonomy/intents/{intent}/rename",
+            $"/taxonomy/intents/{intent}/split", $"/taxonomy/intents/{intent}/deprecate", "/taxonomy/propose/add",
+            "/taxonomy/propose/merge", "/taxonomy/proposals", "/taxonomy/versions", "/taxonomy/yaml", "/taxonomy/guides",
+            "/questions", "/questions/import",
+            "/classifier", $"/classifier/versions/{model}", "/classifier/compare",
+            "/scripts", $"/scripts/{script}", "/scripts/new", "/scripts/coverage", "/scripts/standardize", "/scripts/rules",
+            "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations",
+            "/admin/users", "/admin/users/new", "/admin/audit", "/admin/api-keys", "/admin/settings",
+        ];
+        if (proposal is { } p) pages.Add($"/taxonomy/proposals/{p}");
+        return pages;
+    }
+
+    private static string Email(string role) => $"{role.ToLowerInvariant()}@walk.example";
+
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, KestrelConsole console, string locale)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = locale,
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+}
