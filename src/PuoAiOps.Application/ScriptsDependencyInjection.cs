@@ -23,6 +23,7 @@ public static class ScriptsDependencyInjection
         services.AddScoped<ScriptLibrary>();
         services.AddScoped<ScriptInsights>();
         services.AddScoped<ScriptFiles>();
+        services.AddScoped<ScriptDirectory>();
         services.AddScoped(sp => new ScriptStandardizeService(
             sp.GetRequiredService<Persistence.PuoDbContext>(), sp.GetRequiredService<StyleRuleSettings>(), sp.GetService<IScriptRewriter>()));
         return services;

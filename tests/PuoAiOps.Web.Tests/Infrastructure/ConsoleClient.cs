@@ -118,7 +118,10 @@ public sealed record Page(HttpStatusCode Status, string? Path, string? Location,
     public IReadOnlyList<string> NavHrefs =>
         Document.QuerySelectorAll("nav.app-nav a.nav-link").Select(a => a.GetAttribute("href")!).ToList();
 
-    public bool HasShell => Document.QuerySelector("header.app-topbar") is not null && Document.QuerySelector("nav.app-nav") is not null;
+    /// <summary>The static shell (top bar + navigation) or the interactive one (app bar + navigation drawer).</summary>
+    public bool HasShell =>
+        (Document.QuerySelector("header.app-topbar") is not null && Document.QuerySelector("nav.app-nav") is not null)
+        || (Document.QuerySelector("[data-testid=app-bar]") is not null && Document.QuerySelector("[data-testid=console-nav]") is not null);
 
     public string Title => Document.Title ?? "";
 
