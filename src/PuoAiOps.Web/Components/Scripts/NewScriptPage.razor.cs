@@ -23,6 +23,19 @@ public partial class NewScriptPage
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>Pre-filled from a coverage gap's "write a script" link.</summary>
+    [SupplyParameterFromQuery(Name = "intent")] private string? IntentKey { get; set; }
+
+    [SupplyParameterFromQuery(Name = "locale")] private string? Locale { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (ScriptLocales.IsKnown(Locale)) _locale = Locale!;
+        if (string.IsNullOrWhiteSpace(IntentKey)) return;
+        await using var scope = Scopes.CreateAsyncScope();
+        _intent = (await scope.ServiceProvider.GetRequiredService<ScriptDirectory>().IntentsAsync(IntentKey, 200)).FirstOrDefault(i => i.Key == IntentKey);
+    }
+
     /// <summary>Intents by key, names in both languages and description (the same search as everywhere a script picks an intent).</summary>
     private async Task<IEnumerable<ScriptIntentChoice>> SearchIntentsAsync(string? text, CancellationToken ct)
     {

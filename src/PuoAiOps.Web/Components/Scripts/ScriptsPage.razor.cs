@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
-using PuoAiOps.Web.Auth;
 
 namespace PuoAiOps.Web.Components.Scripts;
 
@@ -20,17 +18,12 @@ public partial class ScriptsPage
     private string _channel = Any;
     private string _status = Any;
     private string _owner = Any;
-    private bool _canEdit;
     private bool _anyFilter;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
 
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var actor = (await AuthenticationState).User.ToActor();
-        _canEdit = actor.IsInAnyRole(Roles.Curator, Roles.Admin);
         await using var scope = Scopes.CreateAsyncScope();
         _owners = await scope.ServiceProvider.GetRequiredService<ScriptDirectory>().OwnersAsync();
     }
