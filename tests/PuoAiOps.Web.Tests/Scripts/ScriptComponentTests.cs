@@ -150,6 +150,37 @@ public sealed class ScriptComponentTests : IAsyncDisposable
         Assert.Contains("Mei saved it", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StyleRulesModel_RoundTripsTheDefaults_AndNamesTheLinesItCannotRead()
+    {
+        var defaults = StyleRuleDefaults.For("zh-CN", ScriptChannels.Email);
+        var (rules, bad) = StyleRulesModel.From(defaults).ToRules();
+        Assert.Empty(bad);
+        Assert.Equal(defaults.BannedPhrases, rules.BannedPhrases);
+        Assert.Equal(defaults.Glossary, rules.Glossary);
+        Assert.Equal(defaults.MaxLength, rules.MaxLength);
+
+        var model = StyleRulesModel.From(defaults);
+        model.BannedPhrases = "asap | jargon | as soon as we can\nfree money\nours | bragging";
+        model.Glossary = "top up => recharge\nlogin";
+        (rules, bad) = model.ToRules();
+        Assert.Equal([new BannedPhrase("asap", BannedPhraseKind.Jargon, "as soon as we can")], rules.BannedPhrases);
+        Assert.Equal([new GlossaryTerm("top up", "recharge")], rules.Glossary);
+        Assert.Equal(["banned:2", "banned:3", "glossary:2"], bad);
+    }
+
+    [Fact]
+    public void CoverageChart_DrawsTheMostAskedGapsOnTop_OneSeriesPerLanguage()
+    {
+        var gaps = Enumerable.Range(0, 20).Select(i => new CoverageGap(i, $"intent_{i}", i % 2 == 0 ? "en" : "zh-CN", 100 - i, false)).ToList();
+        var json = System.Text.Json.JsonSerializer.Serialize(CoverageChart.Option(gaps, l => l.ToUpperInvariant()));
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var categories = doc.RootElement.GetProperty("yAxis").GetProperty("data").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(CoverageChart.MaxBars, categories.Count);
+        Assert.Equal("intent_0 · en", categories[^1]);
+        Assert.Equal(["EN", "ZH-CN"], doc.RootElement.GetProperty("series").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+    }
+
     private static VersionView Version(ScriptVersionStatus status) => new(
         7, 2, status, "Hi", [], [], null, "u1", DateTime.UtcNow, "u1", DateTime.UtcNow, null, null, null, null, Guid.NewGuid(), []);
 

@@ -51,6 +51,22 @@ public sealed class ScriptsPageTests(TeamFixture team) : IClassFixture<TeamFixtu
         Assert.NotNull(page.Document.QuerySelector("#script-body"));
     }
 
+    [Theory]
+    [InlineData("/scripts/coverage", Roles.Reviewer, HttpStatusCode.OK)]
+    [InlineData("/scripts/coverage", Roles.Curator, HttpStatusCode.OK)]
+    [InlineData("/scripts/standardize", Roles.Curator, HttpStatusCode.OK)]
+    [InlineData("/scripts/standardize", Roles.Reviewer, HttpStatusCode.Forbidden)]
+    [InlineData("/scripts/rules", Roles.Admin, HttpStatusCode.OK)]
+    [InlineData("/scripts/rules", Roles.Curator, HttpStatusCode.Forbidden)]
+    [InlineData("/scripts/rules", Roles.Reviewer, HttpStatusCode.Forbidden)]
+    public async Task InsightPages_OpenOnlyForTheirRoles(string path, string role, HttpStatusCode expected)
+    {
+        using var client = await team.SignInAsAsync(role);
+        var page = await client.GetPageAsync(path);
+        Assert.Equal(expected, page.Status);
+        if (expected == HttpStatusCode.OK) Assert.NotNull(page.Document.QuerySelector("[data-testid=scripts-tabs]"));
+    }
+
     [Fact]
     public async Task ScriptPage_InChinese_ShowsTheScriptAsWritten_WithItsLintInPlace()
     {

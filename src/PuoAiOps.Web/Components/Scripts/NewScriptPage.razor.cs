@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -12,7 +13,8 @@ public partial class NewScriptPage
 {
     private readonly DraftModel _model = new();
     private ScriptIntentChoice? _intent;
-    private string _locale = ScriptLocales.English;
+    // New text is most likely in the reader's own language.
+    private string _locale = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? ScriptLocales.Chinese : ScriptLocales.English;
     private string _channel = ScriptChannels.Im;
     private bool _busy;
     private bool _tried;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -12,7 +13,8 @@ public partial class StandardizePage
 {
     private string? _answer;
     private string? _answerProblem;
-    private string _locale = ScriptLocales.English;
+    // New text is most likely in the reader's own language.
+    private string _locale = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? ScriptLocales.Chinese : ScriptLocales.English;
     private string _channel = ScriptChannels.Im;
     private bool _modelAvailable;
     private bool _useModel = true;
