@@ -126,6 +126,30 @@ public sealed class ScriptsBrowserTests
         await curator.EvaluateAsync("window.scrollTo(0, 0)");
         await shots.TakeAsync(curator, "scripts-lint-zh");
 
+        // Someone else saves the same draft meanwhile: this curator's next save writes nothing and
+        // shows both texts; "save my text" (confirmed) then saves theirs over it, nothing lost.
+        const string Theirs = "Hi {{user_name}}, your refund arrives within 3 working days.";
+        const string Mine = "Hi {{user_name}}, your refund arrives within 2 working days.";
+        await using (var scope = console.Services.CreateAsyncScope())
+        {
+            var details = await scope.ServiceProvider.GetRequiredService<ScriptLibrary>().GetAsync(scriptId, TestContext.Current.CancellationToken);
+            var draft = details.Versions[0];
+            var other = Actor.User("u-mei", "Mei", Roles.Curator);
+            var saved = await scope.ServiceProvider.GetRequiredService<ScriptEditor>().SaveDraftAsync(
+                scriptId, new DraftInput(Theirs, draft.Variables, draft.SopLinks, ExpectedStamp: draft.Stamp), other, TestContext.Current.CancellationToken);
+            Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        }
+        await curator.FillAsync("#script-body", Mine);
+        await curator.ClickAsync("[data-testid=save-draft]");
+        await Assertions.Expect(curator.Locator("[data-testid=conflict-theirs]")).ToHaveTextAsync(Theirs);
+        await Assertions.Expect(curator.Locator("[data-testid=conflict-yours]")).ToHaveTextAsync(Mine);
+        await curator.EvaluateAsync("window.scrollTo(0, 0)");
+        await shots.TakeAsync(curator, "scripts-conflict-zh");
+        await curator.ClickAsync("[data-testid=conflict-keep-mine]");
+        await curator.Locator(".mud-dialog .mud-button", new() { HasText = "保存我的正文" }).ClickAsync();
+        await Assertions.Expect(curator.Locator("[data-testid=linted-body]")).ToHaveTextAsync(Mine);
+        await Assertions.Expect(curator.Locator("[data-testid=conflict]")).ToHaveCountAsync(0);
+
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
     }
 
