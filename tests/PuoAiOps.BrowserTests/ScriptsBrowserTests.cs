@@ -99,6 +99,8 @@ public sealed class ScriptsBrowserTests
         await Assertions.Expect(reviewer.Locator("[data-testid=diff] ins", new() { HasText = "Track it under Orders" })).ToHaveCountAsync(1);
         await reviewer.EvaluateAsync("window.scrollTo(0, 0)");
         await shots.TakeAsync(reviewer, "scripts-diff");
+        await Tab(reviewer, "Performance").ClickAsync();
+        await Assertions.Expect(reviewer.Locator("[data-testid=performance-none]")).ToBeVisibleAsync();
 
         // The same pages in Chinese.
         await reviewer.ClickAsync("[data-testid=language-picker] button");

@@ -16,6 +16,7 @@ public sealed class ScriptComponentTests : IAsyncDisposable
 {
     private readonly BunitContext _context = new();
     private readonly CultureInfo _previousUi = CultureInfo.CurrentUICulture;
+    private readonly CultureInfo _previous = CultureInfo.CurrentCulture;
 
     public ScriptComponentTests()
     {
@@ -181,12 +182,27 @@ public sealed class ScriptComponentTests : IAsyncDisposable
         Assert.Equal(["EN", "ZH-CN"], doc.RootElement.GetProperty("series").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
     }
 
+    [Fact]
+    public void PerformanceTable_ShowsEachVersion_NewestFirst_WithItsRates()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        VersionPerformance[] rows = [new(1, 1, ScriptVersionStatus.Retired, 10, 8, 3, 1, 4, 2), new(2, 2, ScriptVersionStatus.Approved, 5, 5, 0, 0, 5, 0)];
+        var cut = _context.Render<PerformanceTable>(p => p.Add(c => c.Rows, rows));
+        var cells = cut.FindAll("[data-testid=performance] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal("v2", cells[0][0]);
+        Assert.Equal(["10", "8", "3 / 1 (75%)", "4 (50%)", "2"], cells[1].Skip(2));
+        Assert.Equal("0 / 0 (—)", cells[0][4]);
+        var none = _context.Render<PerformanceTable>(p => p.Add(c => c.Rows, [new VersionPerformance(1, 1, ScriptVersionStatus.Draft, 0, 0, 0, 0, 0, 0)]));
+        Assert.NotNull(none.Find("[data-testid=performance-none]"));
+    }
+
     private static VersionView Version(ScriptVersionStatus status) => new(
         7, 2, status, "Hi", [], [], null, "u1", DateTime.UtcNow, "u1", DateTime.UtcNow, null, null, null, null, Guid.NewGuid(), []);
 
     public async ValueTask DisposeAsync()
     {
         CultureInfo.CurrentUICulture = _previousUi;
+        CultureInfo.CurrentCulture = _previous;
         await _context.DisposeAsync();
     }
 }

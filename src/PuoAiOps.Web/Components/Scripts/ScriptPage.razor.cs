@@ -23,6 +23,7 @@ public partial class ScriptPage
     private bool _busy;
     private bool _missing;
     private int _tab;
+    private IReadOnlyList<VersionPerformance>? _performance;
 
     [Parameter] public long Id { get; set; }
 
@@ -77,6 +78,17 @@ public partial class ScriptPage
         _names = await scope.ServiceProvider.GetRequiredService<ScriptDirectory>().NamesAsync(people);
         _saved = DraftModel.From(_details.Script, Open ?? Newest);
         if (!keepModel) _model = _saved.Copy();
+    }
+
+    private const int PerformanceTab = 3;
+
+    /// <summary>Performance is read when its tab is opened (by mouse or keyboard): it scans the bot's turns, which most visits do not need.</summary>
+    private async Task OnTabChangedAsync(int index)
+    {
+        _tab = index;
+        if (index != PerformanceTab) return;
+        await using var scope = Scopes.CreateAsyncScope();
+        _performance = await scope.ServiceProvider.GetRequiredService<ScriptInsights>().PerformanceAsync(Id);
     }
 
     private string Name(string? id) => id is not null && _names.TryGetValue(id, out var name) ? name : "—";
