@@ -88,6 +88,7 @@ public sealed class ScriptsPageTests(TeamFixture team) : IClassFixture<TeamFixtu
     {
         using var client = await team.SignInAsAsync(Roles.Curator);
         var page = await client.GetPageAsync("/scripts/987654");
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Equal("This reply script does not exist.", page.Document.QuerySelector("h1")?.TextContent.Trim());
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using PuoAiOps.Web.Annotation;
 using MudBlazor;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
@@ -32,6 +34,9 @@ public partial class ScriptPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>Only while prerendering (null on the circuit): an unknown id answers 404.</summary>
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
     /// <summary>The version being worked on: draft, in review or rejected (at most one per script).</summary>
     private VersionView? Open => _details?.Versions.FirstOrDefault(v => v.Status is ScriptVersionStatus.Draft or ScriptVersionStatus.InReview or ScriptVersionStatus.Rejected);
@@ -72,6 +77,7 @@ public partial class ScriptPage
         catch (NotFoundException)
         {
             _missing = true;
+            if (HttpContext is not null) PageStatus.Set(HttpContext, StatusCodes.Status404NotFound);
             return;
         }
         var people = _details.Versions.SelectMany(v => new[] { v.AuthorId, v.UpdatedById, v.ReviewerId }).Append(_details.Script.OwnerId);
