@@ -18,6 +18,9 @@ namespace PuoAiOps.BrowserTests;
 /// </summary>
 public sealed class ScriptInsightsBrowserTests
 {
+    // The circuit answers within seconds on a quiet machine, but this box is shared: wait as long as the page's own timeout.
+    public ScriptInsightsBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
+
     private const string Email = "ada@example.test";
     private const string Password = "correct horse battery staple";
 
@@ -67,15 +70,6 @@ public sealed class ScriptInsightsBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=standardize-variables]")).ToContainTextAsync("{{order_id}}");
         await Assertions.Expect(page.Locator("[data-testid=linted-body]")).Not.ToContainTextAsync("sam@example.com");
         await Shot(page, shots, "scripts-standardize");
-        await page.FillAsync("#standardize-intent", "payout_delay");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "payout_delay" }).ClickAsync();
-        await page.FillAsync("#standardize-title", "Payout delayed");
-        await page.ClickAsync("[data-testid=standardize-save]");
-        await page.WaitForURLAsync(new Regex(@"/scripts/\d+$"));
-        await WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Payout delayed");
-        await Assertions.Expect(page.Locator("[data-testid=served-version]")).ToHaveTextAsync("Not served");
-
         // Style rules: a new banned phrase for English chat, saved after confirming, flags the next lint.
         await page.GotoAsync("/scripts/rules");
         await WaitForCircuitAsync(page);

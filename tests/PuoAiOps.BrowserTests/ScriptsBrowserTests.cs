@@ -19,6 +19,9 @@ namespace PuoAiOps.BrowserTests;
 /// </summary>
 public sealed class ScriptsBrowserTests
 {
+    // The circuit answers within seconds on a quiet machine, but this box is shared: wait as long as the page's own timeout.
+    public ScriptsBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
+
     private const string Password = "correct horse battery staple";
     private const string CuratorEmail = "lin@example.test";
     private const string ReviewerEmail = "rex@example.test";
@@ -121,6 +124,7 @@ public sealed class ScriptsBrowserTests
 
         await curator.ClickAsync("[data-testid=language-picker] button");
         await curator.ClickAsync(".mud-popover-open [data-culture=zh-CN]");
+        await Assertions.Expect(curator.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await WaitForCircuitAsync(curator);
         await curator.FillAsync("#script-body", Fixed.Replace("Track it", "We guarantee it", StringComparison.Ordinal));
         await curator.ClickAsync("[data-testid=save-draft]");
