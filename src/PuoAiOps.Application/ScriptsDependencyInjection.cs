@@ -23,8 +23,13 @@ public static class ScriptsDependencyInjection
         services.AddScoped<ScriptLibrary>();
         services.AddScoped<ScriptInsights>();
         services.AddScoped<ScriptFiles>();
+        services.AddScoped<ScriptDirectory>();
+        // The model rewrite only where the console's AI setup is registered and an LLM is configured.
         services.AddScoped(sp => new ScriptStandardizeService(
-            sp.GetRequiredService<Persistence.PuoDbContext>(), sp.GetRequiredService<StyleRuleSettings>(), sp.GetService<IScriptRewriter>()));
+            sp.GetRequiredService<Persistence.PuoDbContext>(), sp.GetRequiredService<StyleRuleSettings>(),
+            sp.GetService<IScriptRewriter>() ?? (sp.GetService<Ai.AiChatClientProvider>() is { IsConfigured: true } ai
+                ? new SemanticKernelScriptRewriter(ai, sp.GetRequiredService<Ai.Prompts.PromptLibrary>())
+                : null)));
         return services;
     }
 }

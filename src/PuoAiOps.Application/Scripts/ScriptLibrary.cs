@@ -35,6 +35,30 @@ public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
             .Select(s => Summary(s, latest.GetValueOrDefault(s.Id))).ToList();
     }
 
+    /// <summary>
+    /// One page of <see cref="SearchAsync"/>, ordered by <paramref name="sort"/> (then intent, locale,
+    /// channel): the library grid asks for the rows it shows and the total, never the whole set.
+    /// </summary>
+    public async Task<ScriptPage> PageAsync(ScriptQuery? query, int skip, int take, ScriptSort sort = ScriptSort.Intent, bool descending = false, CancellationToken ct = default)
+    {
+        if (skip < 0) throw new ValidationException("skip", "Skip must be zero or more.");
+        if (take is < 1 or > 500) throw new ValidationException("take", "Ask for between 1 and 500 scripts at a time.");
+        var all = await SearchAsync(query, ct);
+        IEnumerable<ScriptSummary> ordered = sort switch
+        {
+            ScriptSort.Title => Order(all, s => s.Title, descending),
+            ScriptSort.Status => Order(all, s => s.Status.ToString(), descending),
+            ScriptSort.Updated => descending ? all.OrderByDescending(s => s.UpdatedAt) : all.OrderBy(s => s.UpdatedAt),
+            _ => Order(all, s => s.IntentKey, descending),
+        };
+        if (ordered is IOrderedEnumerable<ScriptSummary> then)
+            ordered = then.ThenBy(s => s.IntentKey, StringComparer.Ordinal).ThenBy(s => s.Locale, StringComparer.Ordinal).ThenBy(s => s.Channel, StringComparer.Ordinal);
+        return new ScriptPage(ordered.Skip(skip).Take(take).ToList(), all.Count);
+    }
+
+    private static IOrderedEnumerable<ScriptSummary> Order(IEnumerable<ScriptSummary> rows, Func<ScriptSummary, string> key, bool descending) =>
+        descending ? rows.OrderByDescending(key, StringComparer.OrdinalIgnoreCase) : rows.OrderBy(key, StringComparer.OrdinalIgnoreCase);
+
     public async Task<ScriptDetails> GetAsync(long scriptId, CancellationToken ct = default)
     {
         var script = await db.Scripts.AsNoTracking().Include(s => s.Intent).SingleOrDefaultAsync(s => s.Id == scriptId, ct)

@@ -113,9 +113,16 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
             new Dictionary<string, string[]> { ["body"] = errors.Select(e => $"{e.Rule} [{e.Start}-{e.End}]: {e.Message}").ToArray() });
     }
 
+    /// <summary>
+    /// The four-eyes rule: whoever wrote a version or last edited it may not approve or reject it.
+    /// Public so the console can say so before anyone clicks; the review steps enforce it.
+    /// </summary>
+    public static bool IsOwnChange(string? authorId, string? updatedById, Actor reviewer) =>
+        reviewer.UserId is { } id && (authorId == id || updatedById == id);
+
     private static void ThrowIfOwnChange(ReplyScriptVersion version, Actor reviewer)
     {
-        if (reviewer.UserId is { } id && (version.AuthorId == id || version.UpdatedById == id))
+        if (IsOwnChange(version.AuthorId, version.UpdatedById, reviewer))
             throw new ForbiddenException("You wrote or edited this version: another reviewer must review it.");
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.SemanticKernel;
+using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -6,8 +8,14 @@ using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
 
-/// <summary>A standardized draft with its lint, ready to be saved as a draft for review.</summary>
-public sealed record StandardizedDraft(string Locale, string Channel, StandardizedScript Script, IReadOnlyList<LintFinding> Findings);
+/// <summary>
+/// A standardized draft with its lint, ready to be saved as a draft for review. <see cref="ModelUsed"/>:
+/// the language model rewrote it; <see cref="ModelProblem"/>: it was asked but failed, so the result
+/// is the offline rules' alone.
+/// </summary>
+public sealed record StandardizedDraft(
+    string Locale, string Channel, StandardizedScript Script, IReadOnlyList<LintFinding> Findings,
+    bool ModelUsed = false, string? ModelProblem = null);
 
 /// <summary>
 /// Makes a script draft out of a free-form answer (pasted, or agent turns picked from conversations).
@@ -19,7 +27,19 @@ public sealed class ScriptStandardizeService(PuoDbContext db, StyleRuleSettings 
 {
     public const int MaxInputLength = 20_000;
 
-    public async Task<StandardizedDraft> StandardizeAsync(string answer, string locale, string channel, CancellationToken ct = default)
+    /// <summary>True when a model rewrite is available (an LLM is configured).</summary>
+    public bool CanUseModel => rewriter is not null;
+
+    public async Task<StandardizedDraft> StandardizeAsync(string answer, string locale, string channel, CancellationToken ct = default) =>
+        await StandardizeAsync(answer, locale, channel, useModel: true, ct);
+
+    /// <summary>
+    /// The offline rules first, always: personal data, links and order numbers become placeholders.
+    /// Only that text goes to the model (when configured and asked for); its rewrite goes through the
+    /// rules again, keeps the first pass's variable defaults, and is linted. A model failure leaves
+    /// the offline result, with the problem said.
+    /// </summary>
+    public async Task<StandardizedDraft> StandardizeAsync(string answer, string locale, string channel, bool useModel, CancellationToken ct = default)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(answer)) problems.Add("Paste an answer to standardize.");
@@ -29,9 +49,26 @@ public sealed class ScriptStandardizeService(PuoDbContext db, StyleRuleSettings 
 
         var styleRules = await rules.ForAsync(locale, channel, ct);
         var redactor = await rules.RedactorAsync(ct);
-        var text = rewriter is null ? answer : await rewriter.RewriteAsync(answer, locale, channel, styleRules, ct);
-        var script = ScriptStandardizer.Standardize(text, styleRules, redactor);
-        return new StandardizedDraft(locale, channel, script, ScriptLinter.Lint(script.Body, script.Variables, styleRules, redactor));
+        var offline = ScriptStandardizer.Standardize(answer, styleRules, redactor);
+        if (rewriter is null || !useModel) return Draft(offline);
+        try
+        {
+            var rewritten = await rewriter.RewriteAsync(offline.Body, locale, channel, styleRules, ct);
+            var second = ScriptStandardizer.Standardize(rewritten, styleRules, redactor);
+            var used = ScriptPlaceholders.Names(second.Body).ToHashSet(StringComparer.Ordinal);
+            var variables = offline.Variables.Where(v => used.Contains(v.Name))
+                .Concat(second.Variables.Where(v => used.Contains(v.Name) && offline.Variables.All(o => o.Name != v.Name))).ToList();
+            var script = new StandardizedScript(second.Body, variables, [.. offline.Changes, "rewritten by the language model", .. second.Changes]);
+            return Draft(script) with { ModelUsed = true };
+        }
+        catch (Exception ex) when (ex is AiUnavailableException or HttpRequestException or KernelException or TimeoutException
+                                   || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return Draft(offline) with { ModelProblem = ex.Message };
+        }
+
+        StandardizedDraft Draft(StandardizedScript script) =>
+            new(locale, channel, script, ScriptLinter.Lint(script.Body, script.Variables, styleRules, redactor));
     }
 
     /// <summary>Agent replies from stored conversations (already redacted when stored), joined in order.</summary>

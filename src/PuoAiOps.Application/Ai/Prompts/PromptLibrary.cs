@@ -13,6 +13,7 @@ namespace PuoAiOps.Application.Ai.Prompts;
 public sealed class PromptLibrary(IOptions<AiOptions> options)
 {
     public const string Classify = "classify";
+    public const string Standardize = "standardize";
 
     private const string ResourcePrefix = "Prompts.";
     private const string Suffix = ".prompt.yaml";
@@ -49,15 +50,26 @@ public sealed class PromptLibrary(IOptions<AiOptions> options)
 
     private PromptTemplate Load(string name)
     {
+        var (text, source) = Source(name);
+        return Parse(text, source);
+    }
+
+    /// <summary>
+    /// The YAML text of prompt <paramref name="name"/> and where it came from: the override in
+    /// <see cref="AiOptions.PromptsDir"/> when present, else the built-in one. For prompts run by
+    /// another engine (the Semantic Kernel prompt functions), which parse it themselves.
+    /// </summary>
+    public (string Text, string Source) Source(string name)
+    {
         var dir = options.Value.PromptsDir;
         if (!string.IsNullOrWhiteSpace(dir))
         {
             var path = Path.Combine(dir, name + Suffix);
-            if (File.Exists(path)) return Parse(File.ReadAllText(path), path);
+            if (File.Exists(path)) return (File.ReadAllText(path), path);
         }
         using var stream = typeof(PromptLibrary).Assembly.GetManifestResourceStream(ResourcePrefix + name + Suffix)
             ?? throw new InvalidOperationException($"No prompt '{name}' (expected prompts/{name}{Suffix}).");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), $"prompts/{name}{Suffix}");
+        return (reader.ReadToEnd(), $"prompts/{name}{Suffix}");
     }
 }

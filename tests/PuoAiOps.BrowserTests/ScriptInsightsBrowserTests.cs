@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Scripts;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// The other reply-script pages in a real browser, as an admin: coverage (KPI, chart, gaps,
+/// near-duplicates side by side), standardize (a pasted answer becomes a linted draft, saved for
+/// review), and the style rules (a new banned phrase is saved and then flagged). Screenshots in
+/// English and Chinese. Any console error or failed request fails the test.
+/// </summary>
+public sealed class ScriptInsightsBrowserTests
+{
+    // The circuit answers within seconds on a quiet machine, but this box is shared: wait as long as the page's own timeout.
+    public ScriptInsightsBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
+
+    private const string Email = "ada@example.test";
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task Admin_SeesCoverage_StandardizesAnAnswer_AndChangesTheStyleRules()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        await SeedAsync(console.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var problems = new BrowserProblems();
+        problems.Watch(page);
+        var shots = new Screenshots();
+
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+
+        // Coverage: 1 of 6 intent × language pairs covered; the gaps charted and listed; the near-duplicate pair side by side.
+        await page.GotoAsync("/scripts/coverage");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-kpi]")).ToContainTextAsync("1 of 6");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-chart] canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-gaps] tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-gaps] tbody tr").First).ToContainTextAsync("payout_delay");
+        await page.Locator("[data-testid=duplicates] .mud-expand-panel-header").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=duplicates] .script-body")).ToHaveCountAsync(2);
+        await Shot(page, shots, "scripts-coverage");
+
+        // Standardize: order number and e-mail become variables, the banned promise is gone or flagged; saved as a draft.
+        await page.GotoAsync("/scripts/standardize");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=no-model]")).ToBeVisibleAsync();
+        await page.FillAsync("#standardize-answer", "hello Sam, your order 12345678 is delayed, we guarantee it ships tomorrow. Mail sam@example.com for help");
+        await page.ClickAsync("[data-testid=standardize]");
+        await Assertions.Expect(page.Locator("[data-testid=standardize-variables]")).ToContainTextAsync("{{order_id}}");
+        await Assertions.Expect(page.Locator("[data-testid=linted-body]")).Not.ToContainTextAsync("sam@example.com");
+        await Shot(page, shots, "scripts-standardize");
+        // Style rules: a new banned phrase for English chat, saved after confirming, flags the next lint.
+        await page.GotoAsync("/scripts/rules");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=rules-default]")).ToBeVisibleAsync();
+        var banned = await page.InputValueAsync("#rules-banned");
+        await page.FillAsync("#rules-banned", banned + "\nasap | jargon | as soon as we can");
+        await page.ClickAsync("[data-testid=rules-save]");
+        await page.Locator(".mud-dialog .mud-button", new() { HasText = "Save rules" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-customised]")).ToBeVisibleAsync();
+        await Shot(page, shots, "scripts-rules");
+        await using (var scope = console.Services.CreateAsyncScope())
+        {
+            var rules = await scope.ServiceProvider.GetRequiredService<StyleRuleSettings>().ForAsync("en", ScriptChannels.Im, TestContext.Current.CancellationToken);
+            Assert.Contains(rules.BannedPhrases, b => b.Phrase == "asap" && b.Replacement == "as soon as we can");
+        }
+
+        // The same pages in Chinese.
+        await page.ClickAsync("[data-testid=language-picker] button");
+        await page.ClickAsync(".mud-popover-open [data-culture=zh-CN]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("风格规则");
+        await Shot(page, shots, "scripts-rules-zh");
+        await page.GotoAsync("/scripts/coverage");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-chart] canvas")).ToHaveCountAsync(1);
+        await Shot(page, shots, "scripts-coverage-zh");
+        await page.GotoAsync("/scripts/standardize");
+        await WaitForCircuitAsync(page);
+        await page.FillAsync("#standardize-answer", "亲，您的订单 12345678 明天发货，我们保证。");
+        await page.ClickAsync("[data-testid=standardize]");
+        await Assertions.Expect(page.Locator("[data-testid=standardize-variables]")).ToContainTextAsync("{{order_id}}");
+        await Shot(page, shots, "scripts-standardize-zh");
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+    }
+
+    private static async Task Shot(IPage page, Screenshots shots, string name)
+    {
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await shots.TakeAsync(page, name);
+    }
+
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    /// <summary>An admin; three intents (payout_delay asked most); refund_request served in English chat, with a near-duplicate e-mail draft.</summary>
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Ada" };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+        var domain = new IntentDomain { Key = "payments", Names = new() { ["en"] = "Payments" } };
+        foreach (var key in new[] { "refund_request", "payout_delay", "account_locked" })
+            domain.Intents.Add(new Intent { Key = key, Names = new() { ["en"] = key.Replace('_', ' '), ["zh-CN"] = key } });
+        db.Domains.Add(domain);
+        await db.SaveChangesAsync(ct);
+        var payout = domain.Intents.Single(i => i.Key == "payout_delay");
+        for (var i = 0; i < 4; i++)
+            db.Questions.Add(new Question { Text = $"where is my payout {i}", TextHash = $"payout-{i}", Locale = "en", PredictedIntentId = payout.Id });
+        await db.SaveChangesAsync(ct);
+
+        var admin = Actor.User(user.Id, user.DisplayName, Roles.Admin);
+        var editor = scope.ServiceProvider.GetRequiredService<ScriptEditor>();
+        const string body = "Hi {{user_name}}, your refund reaches your account within 3 working days.";
+        var chat = await editor.CreateAsync(new NewScriptInput("refund_request", "en", ScriptChannels.Im, "Refund timing", new DraftInput(body, [new ScriptVariable("user_name")])), admin, ct);
+        var review = scope.ServiceProvider.GetRequiredService<ScriptReview>();
+        var stamp = await review.SubmitAsync(chat.VersionId, chat.Stamp, admin, ct);
+        // An admin may not approve their own change either: a second admin approves.
+        await review.ApproveAsync(chat.VersionId, stamp, Actor.User("other-admin", "Bo", Roles.Admin), ct: ct);
+        await editor.CreateAsync(new NewScriptInput("refund_request", "en", ScriptChannels.Email, "Refund timing (email)",
+            new DraftInput(body + " Thanks, let us know if you need anything else.", [new ScriptVariable("user_name")])), admin, ct);
+    }
+}
