@@ -51,7 +51,7 @@ internal static class AnnotationApi
         review.MapPost("/{itemId:long}", (long itemId, HttpContext http, AdjudicationService adjudication) =>
             WithBody<AdjudicationInput>(http, decision => Run(() => adjudication.AdjudicateAsync(itemId, http.User.UserId()!, decision, http.RequestAborted))));
 
-        group.MapGet("/export", BatchEndpoints.Export).RequireAuthorization(Policies.ManageBatches);
+        group.MapGet("/export", LabelExportEndpoints.Export).RequireAuthorization(Policies.ManageBatches);
         return api;
     }
 

@@ -1,37 +1,16 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
 using PuoAiOps.Application.Annotation;
-using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Annotation;
 
-/// <summary>Batch management outside the pages' own forms: open/pause/close, the labeled-data download, quality charts.</summary>
-internal static class BatchEndpoints
+/// <summary>The labeled-data download: a plain GET, so the browser handles the file (console page and API share it).</summary>
+internal static class LabelExportEndpoints
 {
-    public static IEndpointRouteBuilder MapBatchManagement(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapLabelExport(this IEndpointRouteBuilder endpoints)
     {
-        var manage = endpoints.MapGroup("/annotate")
-            .RequireAuthorization(Policies.ManageBatches)
-            .RequireAntiforgeryToken();
-        manage.MapPost("/batches/{batchId:long}/status", SetStatusAsync);
-        manage.MapGet("/export", Export);
-        manage.MapGet("/batches/{batchId:long}/quality/charts/{chart}", ChartAsync);
+        endpoints.MapGet("/annotate/export", Export).RequireAuthorization(Policies.ManageBatches);
         return endpoints;
-    }
-
-    private static async Task<IResult> SetStatusAsync(long batchId, [FromForm] BatchStatus status, HttpContext http, BatchService batches)
-    {
-        try
-        {
-            await batches.SetStatusAsync(batchId, status, http.RequestAborted);
-        }
-        catch (AnnotationException ex)
-        {
-            return AnnotationResults.Problem(ex);
-        }
-        return Results.Redirect($"/annotate/batches/{batchId}?status={status}");
     }
 
     /// <summary>The final labels as a training set, streamed as it is written (no size limit from buffering).</summary>
@@ -46,25 +25,6 @@ internal static class BatchEndpoints
             await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
             await export.ExportAsync(writer, request, ct);
         }, LabelDownload.ContentType(request.Format), LabelDownload.FileName(request, TimeProvider.System.GetUtcNow()));
-    }
-
-    private static async Task<IResult> ChartAsync(long batchId, string chart, HttpContext http, QualityService quality)
-    {
-        BatchQualityReport report;
-        try
-        {
-            report = await quality.BatchReportAsync(batchId, http.RequestAborted);
-        }
-        catch (AnnotationException ex)
-        {
-            return AnnotationResults.Problem(ex);
-        }
-        return chart switch
-        {
-            "annotators" => TypedResults.Json(QualityCharts.Annotators(report)),
-            "confusion" => TypedResults.Json(QualityCharts.Confusion(report)),
-            _ => AnnotationResults.NotFound($"There is no chart '{chart}'."),
-        };
     }
 }
 
