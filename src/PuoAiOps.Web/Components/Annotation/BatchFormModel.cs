@@ -1,3 +1,4 @@
+using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Annotation;
 
 namespace PuoAiOps.Web.Components.Annotation;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Web.Annotation.Guides;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Components.Shared.Intents;
 using PuoAiOps.Web.Components.Shared.Keys;

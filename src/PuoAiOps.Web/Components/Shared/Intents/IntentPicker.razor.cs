@@ -51,7 +51,7 @@ public partial class IntentPicker : IAsyncDisposable
         if (ReferenceEquals(_shownIntents, Intents)) return;
         _shownIntents = Intents;
         _visible = IntentSearch.Rank(Intents, Query, _pinned);
-        HighlightedId ??= _visible.FirstOrDefault()?.Id;
+        HighlightedId ??= _visible.Count > 0 ? _visible[0].Id : null;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -136,7 +136,7 @@ public partial class IntentPicker : IAsyncDisposable
     private async Task FilterAsync(int? highlight = null)
     {
         _visible = IntentSearch.Rank(Intents, Query, _pinned);
-        await HighlightAsync(_visible.FirstOrDefault(i => i.Id == highlight) ?? _visible.FirstOrDefault());
+        await HighlightAsync(_visible.FirstOrDefault(i => i.Id == highlight) ?? (_visible.Count > 0 ? _visible[0] : null));
         StateHasChanged();
     }
 
