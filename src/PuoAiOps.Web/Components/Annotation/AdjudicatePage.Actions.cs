@@ -105,7 +105,7 @@ public partial class AdjudicatePage
         if (_position?.Case is null) return;
         switch (key)
         {
-            case "o": await ToggleOutOfScopeAsync(); break;
+            case "o": ToggleOutOfScope(); break;
             case "r": _focus = Focus.Reason; break;
             case "l": await LaterAsync(); break;
             case "/": _focus = Focus.Search; break;
@@ -119,7 +119,10 @@ public partial class AdjudicatePage
         switch (press.Key)
         {
             case "Enter" when HasAnswer: _focus = Focus.Reason; break;
-            case "Enter": _hint = T["Adjudicate.Hint.Answer"]; break;
+            case "Enter":
+                _hint = T["Adjudicate.Hint.Answer"];
+                _focus = Focus.Search;
+                break;
             case "Escape": _focus = Focus.Root; break;
             case "?": _sheetOpen = true; break;
         }

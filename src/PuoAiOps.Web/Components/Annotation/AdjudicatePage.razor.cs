@@ -14,13 +14,15 @@ namespace PuoAiOps.Web.Components.Annotation;
 
 public partial class AdjudicatePage
 {
-    private static readonly Dictionary<string, string[]> Zones = new(StringComparer.Ordinal)
-    {
-        ["page"] = ["Enter", "ArrowUp", "ArrowDown", "digit", "letter", "?", "/"],
-        ["reason"] = ["Enter", "Escape"],
-    };
+    private const string RootSelector = "[data-adjudicating]";
+    private const string ReasonSelector = "#decision-reason";
 
-    private static readonly Dictionary<string, object> ReasonZone = new(StringComparer.Ordinal) { ["data-key-zone"] = "reason" };
+    private static readonly Dictionary<string, object[]> Zones = new(StringComparer.Ordinal)
+    {
+        ["page"] = ["Enter", "ArrowUp", "ArrowDown", new KeyRule("digit", ReasonSelector), new KeyRule("r", ReasonSelector), new KeyRule("g", "#guide-panel"),
+            "letter", "?", new KeyRule("/", "#intent-search")],
+        ["reason"] = ["Enter", new KeyRule("Escape", RootSelector)],
+    };
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "batch")] private string? Batch { get; set; }
@@ -49,6 +51,7 @@ public partial class AdjudicatePage
     private MudTextField<string>? _reasonField;
     private GuideAside? _guideAside;
     private KeyListener? _keys;
+    private bool _keysStarted;
 
     private enum Focus { None, Search, Root, Reason, Guide }
 
@@ -69,7 +72,12 @@ public partial class AdjudicatePage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (_position is null || !RendererInfo.IsInteractive) return;
-        _keys ??= await KeyListener.StartAsync(JS, Paths, null, Zones, OnKeyAsync);
+        if (!_keysStarted)
+        {
+            // Set before the await: another render may run this method again meanwhile.
+            _keysStarted = true;
+            _keys = await KeyListener.StartAsync(JS, Paths, null, Zones, OnKeyAsync);
+        }
         if (_caseChanged && _picker is not null)
         {
             _caseChanged = false;
@@ -105,28 +113,33 @@ public partial class AdjudicatePage
         _focus = HasAnswer ? Focus.Reason : Focus.Search;
     }
 
-    private async Task ChosenAsync(PickerIntent intent)
+    private void Chosen(PickerIntent intent)
     {
         _intent = intent;
         _outOfScope = false;
         _hint = null;
         _focus = Focus.Reason;
-        await _guides.ShowAsync(intent.Id, immediate: true);
+        _guides.Show(intent.Id, immediate: true);
     }
 
-    private Task HighlightedAsync(PickerIntent? intent) =>
-        intent is null ? Task.CompletedTask : _guides.ShowAsync(intent.Id, immediate: false);
-
-    private async Task ToggleOutOfScopeAsync()
+    private void Highlighted(PickerIntent? intent)
     {
-        if (_position?.Case is null) return;
-        _outOfScope = !_outOfScope;
+        if (intent is not null) _guides.Show(intent.Id, immediate: false);
+    }
+
+    private void ToggleOutOfScope() => SetOutOfScope(!_outOfScope);
+
+    // A checkbox may report its value again when the page sets it (a new case): set, never toggle, from it.
+    private void SetOutOfScope(bool on)
+    {
+        if (_position?.Case is null || on == _outOfScope) return;
+        _outOfScope = on;
         if (_outOfScope)
         {
             _intent = null;
             _picker?.ClearChoice();
             _focus = Focus.Reason;
-            await _guides.ShowAsync(null, immediate: true);
+            _guides.Show(null, immediate: true);
         }
     }
 

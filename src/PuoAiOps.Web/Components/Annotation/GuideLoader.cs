@@ -20,23 +20,38 @@ public sealed class GuideLoader(IServiceScopeFactory scopes, AnnotationGuides gu
     private CancellationTokenSource? _pending;
     private int? _current = -1;
 
+    /// <summary>
+    /// Starts loading the guide and returns at once: keys must never wait for a guide (a number pressed
+    /// right after a search would otherwise wait for the highlighted intent's guide).
+    /// </summary>
     /// <param name="intentId">Null for out of scope (the general rules' section).</param>
-    public async Task ShowAsync(int? intentId, bool immediate)
+    public void Show(int? intentId, bool immediate)
     {
         if (intentId == _current) return;
         _current = intentId;
         _pending?.Cancel();
         _pending?.Dispose();
         var cts = _pending = new CancellationTokenSource();
+        _ = LoadAndShowAsync(intentId, immediate, cts.Token);
+    }
+
+    private async Task LoadAndShowAsync(int? intentId, bool immediate, CancellationToken ct)
+    {
         try
         {
-            if (!immediate) await Task.Delay(Settle, cts.Token);
-            var state = await LoadAsync(intentId, cts.Token);
-            if (!cts.IsCancellationRequested) await show(state);
+            if (!immediate) await Task.Delay(Settle, ct);
+            var state = await LoadAsync(intentId, ct);
+            if (!ct.IsCancellationRequested) await show(state);
         }
         catch (OperationCanceledException)
         {
             // the person moved on
+        }
+#pragma warning disable CA1031 // A guide that fails to load must not take the workbench down: the panel says so.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            if (!ct.IsCancellationRequested) await show(new GuideState(true, false, null, null, Failed: true));
         }
     }
 

@@ -180,7 +180,7 @@ public partial class LabelPage
         }
         switch (key)
         {
-            case "o" or "u" or "m": await ToggleFlagAsync(key[0]); break;
+            case "o" or "u" or "m": ToggleFlag(key[0]); break;
             case "n": _focus = Focus.Note; break;
             case "s": await OpenSkipAsync(); break;
             case "z": await UndoAsync(); break;
@@ -196,7 +196,10 @@ public partial class LabelPage
         switch (press.Key)
         {
             case "Enter" when _draft.HasAnswer: await SubmitAsync(); break;
-            case "Enter": _hint = T["Label.Hint.ChooseFirst"]; break;
+            case "Enter":
+                _hint = T["Label.Hint.ChooseFirst"];
+                _focus = Focus.Search;
+                break;
             case "Escape": _focus = Focus.Root; break;
             case "?": _sheetOpen = true; break;
         }

@@ -14,14 +14,15 @@ namespace PuoAiOps.Web.Components.Annotation;
 public partial class LabelPage
 {
     /// <summary>What the page claims from the browser, per zone (see js/keys.js); the search box is the picker's own.</summary>
-    private static readonly Dictionary<string, string[]> Zones = new(StringComparer.Ordinal)
+    private const string RootSelector = "[data-labeling]";
+
+    private static readonly Dictionary<string, object[]> Zones = new(StringComparer.Ordinal)
     {
-        ["page"] = ["Enter", "ArrowUp", "ArrowDown", "digit", "letter", "?", "/", "ctrl+z"],
-        ["note"] = ["Enter", "Escape"],
+        ["page"] = ["Enter", "ArrowUp", "ArrowDown", "digit", new KeyRule("n", "#label-note"), new KeyRule("g", "#guide-panel"),
+            "letter", "?", new KeyRule("/", "#intent-search"), "ctrl+z"],
+        ["note"] = ["Enter", new KeyRule("Escape", RootSelector)],
         ["skip"] = ["Enter", "Escape"],
     };
-
-    private static readonly Dictionary<string, object> NoteZone = new(StringComparer.Ordinal) { ["data-key-zone"] = "note" };
 
     [Parameter] public long BatchId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -53,6 +54,7 @@ public partial class LabelPage
     private SkipBox? _skipBox;
     private GuideAside? _guideAside;
     private KeyListener? _keys;
+    private bool _keysStarted;
     private ItemClock _clock = default!;
     private Focus _focus = Focus.Search;
     private bool _itemChanged = true;
@@ -92,8 +94,12 @@ public partial class LabelPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (_state is null || !RendererInfo.IsInteractive) return;
-        if (_keys is null)
+        if (!_keysStarted)
+        {
+            // Set before the await: another render may run this method again meanwhile.
+            _keysStarted = true;
             _keys = await KeyListener.StartAsync(JS, Paths, null, Zones, OnKeyAsync, hidden => { _clock.SetHidden(hidden); return Task.CompletedTask; });
+        }
         if (_itemChanged && _picker is not null)
         {
             _itemChanged = false;
@@ -131,35 +137,44 @@ public partial class LabelPage
 
     private void ClearMessages() => (_notice, _warning, _error, _saved, _revealed) = (null, null, null, null, null);
 
-    private async Task ChosenAsync(PickerIntent intent)
+    private void Chosen(PickerIntent intent)
     {
         _draft.Intent = intent;
         _draft.OutOfScope = false;
         _hint = null;
-        await _guides.ShowAsync(intent.Id, immediate: true);
+        _guides.Show(intent.Id, immediate: true);
         _focus = Focus.Root;
     }
 
-    private Task HighlightedAsync(PickerIntent? intent) =>
-        intent is null ? Task.CompletedTask : _guides.ShowAsync(intent.Id, immediate: false);
+    private void Highlighted(PickerIntent? intent)
+    {
+        if (intent is not null) _guides.Show(intent.Id, immediate: false);
+    }
 
-    private async Task ToggleFlagAsync(char flag)
+    private void ToggleFlag(char flag) => SetFlag((flag, flag switch
+    {
+        'o' => !_draft.OutOfScope,
+        'u' => !_draft.Unclear,
+        _ => !_draft.MultipleIntents,
+    }));
+
+    private void SetFlag((char Flag, bool On) change)
     {
         if (_state?.Item is null) return;
-        switch (flag)
+        switch (change.Flag)
         {
-            case 'o':
-                _draft.OutOfScope = !_draft.OutOfScope;
+            case 'o' when change.On != _draft.OutOfScope:
+                _draft.OutOfScope = change.On;
                 if (_draft.OutOfScope)
                 {
                     _draft.Intent = null;
                     _picker?.ClearChoice();
-                    await _guides.ShowAsync(null, immediate: true);
+                    _guides.Show(null, immediate: true);
                 }
                 _hint = null;
                 break;
-            case 'u': _draft.Unclear = !_draft.Unclear; break;
-            case 'm': _draft.MultipleIntents = !_draft.MultipleIntents; break;
+            case 'u': _draft.Unclear = change.On; break;
+            case 'm': _draft.MultipleIntents = change.On; break;
         }
     }
 

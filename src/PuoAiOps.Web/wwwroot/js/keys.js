@@ -6,7 +6,9 @@
 // presses it claims. A press belongs to the zone of the nearest [data-key-zone] around its target; outside
 // any zone it belongs to "page", unless the target is a text field (letters must type there).
 // Patterns: a key name ("Enter", "Escape", "ArrowUp", "o", "?"), "digit" (1-9), "letter" (any single
-// letter, any script), "ctrl+<key>", and "<pattern>:empty" (only while the field is empty).
+// letter, any script), "ctrl+<key>", and "<pattern>:empty" (only while the field is empty). A rule is a
+// pattern or { key: pattern, focus: selector }: the focus moves at once, before the round trip, so the
+// next keys already land where the component will want them (a note typed right after n).
 
 const controls = 'button, a, summary, [role=button], [role=menuitem], [role=option], input[type=checkbox], input[type=radio]';
 
@@ -38,9 +40,11 @@ export function listen(element, dotnet, zones) {
     // Buttons, links and checkboxes keep their own Enter and Space.
     if ((event.key === 'Enter' || event.key === ' ') && !zoneElement && target.closest(controls)) return;
     const empty = isTextField(target) ? target.value === '' : true;
-    if (!zones[zone].some((pattern) => matches(pattern, event, empty))) return;
+    const rule = zones[zone].find((r) => matches(typeof r === 'string' ? r : r.key, event, empty));
+    if (!rule) return;
     event.preventDefault();
     event.stopPropagation();
+    if (rule.focus) document.querySelector(rule.focus)?.focus({ preventScroll: true });
     dotnet.invokeMethodAsync('OnKeyAsync', { key: event.key, zone, ctrl: event.ctrlKey || event.metaKey });
   };
   scope.addEventListener('keydown', handler);

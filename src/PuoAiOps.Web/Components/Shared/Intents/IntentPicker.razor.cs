@@ -8,10 +8,6 @@ namespace PuoAiOps.Web.Components.Shared.Intents;
 
 public partial class IntentPicker : IAsyncDisposable
 {
-    private static readonly Dictionary<string, string[]> Zones = new(StringComparer.Ordinal)
-    {
-        ["search"] = ["ArrowUp", "ArrowDown", "digit", "Enter", "Escape", "?:empty"],
-    };
 
     private ElementReference _input;
     private KeyListener? _keys;
@@ -34,7 +30,23 @@ public partial class IntentPicker : IAsyncDisposable
     [Parameter] public EventCallback<PickerIntent?> OnHighlight { get; set; }
     [Parameter] public EventCallback<KeyPress> OnUnhandledKey { get; set; }
 
+    /// <summary>
+    /// Where the focus goes when a number or Enter is pressed in the search (a CSS selector), moved in the
+    /// browser at once so the keys typed next land there; the component moves it back when nothing was chosen.
+    /// </summary>
+    [Parameter] public string? ChoiceFocus { get; set; }
+
+    /// <summary>Where Esc on an empty search sends the focus (a CSS selector).</summary>
+    [Parameter] public string? LeaveFocus { get; set; }
+
     public string Query { get; private set; } = "";
+
+    private Dictionary<string, object[]> Zones() => new(StringComparer.Ordinal)
+    {
+        ["search"] = ["ArrowUp", "ArrowDown", Rule("digit", ChoiceFocus), Rule("Enter", ChoiceFocus), Rule("Escape:empty", LeaveFocus), "Escape", "?:empty"],
+    };
+
+    private static object Rule(string key, string? focus) => focus is null ? key : new KeyRule(key, focus);
     public int? HighlightedId { get; private set; }
     public int? ChosenId { get; private set; }
     public PickerIntent? Chosen => ChosenId is { } id ? Intents.FirstOrDefault(i => i.Id == id) : null;
@@ -57,7 +69,7 @@ public partial class IntentPicker : IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
-            _keys = await KeyListener.StartAsync(JS, Paths, _input, Zones, OnKeyAsync);
+            _keys = await KeyListener.StartAsync(JS, Paths, _input, Zones(), OnKeyAsync);
     }
 
     /// <summary>A new question: empty search, no choice, <paramref name="pinned"/> listed first, <paramref name="chosenId"/> chosen silently.</summary>
@@ -114,9 +126,10 @@ public partial class IntentPicker : IAsyncDisposable
     private async Task<bool> ChooseAsync(PickerIntent intent)
     {
         ChosenId = intent.Id;
+        // The choice first: keys pressed next (a flag, Enter) act on it.
+        await OnChoose.InvokeAsync(intent);
         await HighlightAsync(intent);
         StateHasChanged();
-        await OnChoose.InvokeAsync(intent);
         return true;
     }
 
@@ -148,7 +161,8 @@ public partial class IntentPicker : IAsyncDisposable
                 await MoveAsync(press.Key == "ArrowDown" ? 1 : -1);
                 break;
             case [>= '1' and <= '9'] digit:
-                await ChooseNumberAsync(digit[0] - '0');
+                // The browser has already moved the focus on (ChoiceFocus); no such match: back to the search.
+                if (!await ChooseNumberAsync(digit[0] - '0')) await FocusAsync();
                 break;
             case "Enter" when HighlightedId is not null && HighlightedId != ChosenId && (Query.Length > 0 || (ChosenId is null && !HasAnswer)):
                 await ChooseHighlightedAsync();

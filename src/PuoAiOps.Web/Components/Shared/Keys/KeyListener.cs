@@ -7,6 +7,9 @@ namespace PuoAiOps.Web.Components.Shared.Keys;
 /// <summary>A key press forwarded by <c>wwwroot/js/keys.js</c>: the key, the zone it was pressed in, and Ctrl (or ⌘).</summary>
 public sealed record KeyPress(string Key, string Zone, bool Ctrl);
 
+/// <summary>A claimed key pattern that also moves the focus to <paramref name="Focus"/> (a CSS selector) at once, in the browser.</summary>
+public sealed record KeyRule(string Key, string Focus);
+
 /// <summary>
 /// Forwards the key presses a component claims (per zone, see keys.js for the patterns) to
 /// <c>onKey</c>; the browser's own handling of those presses is prevented. Everything a key does is
@@ -27,10 +30,10 @@ public sealed class KeyListener : IAsyncDisposable
     }
 
     /// <param name="element">The element to listen on; null for the whole document.</param>
-    /// <param name="zones">Zone name → claimed patterns.</param>
+    /// <param name="zones">Zone name → claimed patterns (strings, or <see cref="KeyRule"/> to move the focus too).</param>
     /// <param name="onVisibility">Told when the tab is hidden (true) or shown again (false).</param>
     public static async Task<KeyListener> StartAsync(IJSRuntime js, AssetPaths paths, ElementReference? element,
-        IReadOnlyDictionary<string, string[]> zones, Func<KeyPress, Task> onKey, Func<bool, Task>? onVisibility = null)
+        IReadOnlyDictionary<string, object[]> zones, Func<KeyPress, Task> onKey, Func<bool, Task>? onVisibility = null)
     {
         var listener = new KeyListener(onKey, onVisibility);
         listener._self = DotNetObjectReference.Create(listener);
