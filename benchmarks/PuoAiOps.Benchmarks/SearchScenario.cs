@@ -11,11 +11,13 @@ using PuoAiOps.Application.Questions;
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
-/// `dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- search [--questions N] [--rounds N] [--parallel N] [--work DIR]`
+/// `dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- search [--questions N] [--rounds N] [--parallel N] [--work DIR] [--keep DIR]`
 /// The question list's search (`/questions?q=`): seeds the demo workspace into a fresh SQLite file, imports generated
 /// questions up to N through the normal import path, then runs a fixed mix of English, Chinese and punctuation queries
 /// through <see cref="QuestionBrowser.ListAsync"/> (first page of 50, with the total), each call with a fresh DbContext as
 /// a web request would have. Reports latency percentiles per query kind, first one caller at a time, then N in parallel.
+/// <c>--keep DIR</c> keeps the seeded workspace in DIR and reuses it on the next run (seeding a million questions takes
+/// minutes; the queries are what is being measured).
 /// </summary>
 internal static class SearchScenario
 {
@@ -35,13 +37,19 @@ internal static class SearchScenario
         var parallel = Arg(args, "--parallel", 10);
         var work = ArgText(args, "--work") ?? Path.Combine(Path.GetTempPath(), "puo-bench-search");
         Directory.CreateDirectory(work);
-        var dir = Path.Combine(work, "workspace-" + Environment.ProcessId);
+        var keep = ArgText(args, "--keep");
+        var dir = keep ?? Path.Combine(work, "workspace-" + Environment.ProcessId);
         var options = new DatabaseOptions { DataDir = dir };
         try
         {
             var seedClock = Stopwatch.StartNew();
-            var total = await SeedAsync(options, questions, work);
-            Console.WriteLine($"seeded {total:N0} questions in {seedClock.Elapsed.TotalSeconds:F1} s");
+            var reused = keep is not null && File.Exists(options.SqliteFilePath);
+            var total = reused ? await CountAsync(options) : await SeedAsync(options, questions, work);
+            Console.WriteLine(reused
+                ? $"reused the workspace in {dir}: {total:N0} questions"
+                : $"seeded {total:N0} questions in {seedClock.Elapsed.TotalSeconds:F1} s");
+
+            if (args.Contains("--sql")) await PrintSqlAsync(options, "membership");
 
             // Warm-up: every query once (JIT, page cache), not measured.
             foreach (var q in LongQueries.Concat(ShortQueries)) await SearchAsync(options, q);
@@ -61,7 +69,21 @@ internal static class SearchScenario
         finally
         {
             SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+            if (keep is null)
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>`--sql`: the statements one search sends, with their time, to see where a search spends it.</summary>
+    private static async Task PrintSqlAsync(DatabaseOptions options, string q)
+    {
+        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PuoDbContext>();
+        DbContextConfigurator.Configure(builder, options);
+        builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+        for (var i = 0; i < 2; i++)
+        {
+            await using var db = new PuoDbContext(builder.Options);
+            await new QuestionBrowser(db).ListAsync(new QuestionQuery(Search: q));
         }
     }
 
@@ -96,6 +118,16 @@ internal static class SearchScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: {sorted.Length:N0} searches, {sorted.Length / run.Wall.TotalSeconds:F0}/s, CPU per search {run.Cpu.TotalMilliseconds / sorted.Length:F2} ms; " +
             $"ms p50 {P(0.50):F2}  p95 {P(0.95):F2}  p99 {P(0.99):F2}  max {sorted[^1]:F2}; load average {LoadAverage()}"));
+    }
+
+    /// <summary>A kept workspace: brought up to the current schema (timed, as an upgrade would be), then counted.</summary>
+    private static async Task<int> CountAsync(DatabaseOptions options)
+    {
+        await using var db = DbContextConfigurator.Create(options);
+        var clock = Stopwatch.StartNew();
+        var applied = await new SchemaMigrator(db).MigrateAsync();
+        if (applied.Count > 0) Console.WriteLine($"applied {string.Join(", ", applied)} in {clock.Elapsed.TotalSeconds:F1} s");
+        return db.Questions.Count();
     }
 
     /// <summary>The demo workspace (about 3,000 questions), topped up with generated questions through the import service.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.Questions;
 
@@ -13,7 +14,7 @@ public sealed class QuestionBrowser(PuoDbContext db)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var questions = db.Questions.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search)) questions = QuestionSearch.Apply(db, questions, query.Search);
+        var filtered = query.Labeled is not null || !string.IsNullOrEmpty(query.Source) || !string.IsNullOrEmpty(query.Locale) || query.ImportRunId is not null;
         if (query.Labeled is { } labeled)
             questions = labeled
                 ? questions.Where(q => q.FinalIntentId != null || q.FinalOutOfScope)
@@ -22,10 +23,48 @@ public sealed class QuestionBrowser(PuoDbContext db)
         if (!string.IsNullOrEmpty(query.Locale)) questions = questions.Where(q => q.Locale == query.Locale);
         if (query.ImportRunId is { } run) questions = questions.Where(q => q.ImportRunId == run);
 
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search;
+        var (ids, total) = search is null ? await PageAsync(questions, pageSize, query.Page, ct)
+            : QuestionSearch.UsesSqliteIndex(db, search) ? await SqliteIndexedSearch.FindAsync(db, questions, filtered, search, pageSize, query.Page, ct)
+            : db.Database.IsSqlite() ? await ScanOnceAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, ct)
+            : await PageAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, ct);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return new QuestionPage(await RowsAsync(ids, ct), total, Math.Clamp(query.Page, 1, pageCount), pageSize);
+    }
+
+    private static async Task<(IReadOnlyList<long> Ids, int Total)> PageAsync(IQueryable<Question> questions, int pageSize, int page, CancellationToken ct)
+    {
         var total = await questions.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await questions.OrderByDescending(q => q.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var skip = (Math.Clamp(page, 1, pageCount) - 1) * pageSize;
+        return (await questions.OrderByDescending(q => q.Id).Skip(skip).Take(pageSize).Select(q => q.Id).ToListAsync(ct), total);
+    }
+
+    /// <summary>
+    /// A search that has to scan the texts (1-2 characters on SQLite): one pass over the matching ids, newest first,
+    /// counted as they come, keeping the requested page (or the last one, where a page past the end goes). Counting
+    /// and then paging would read every text twice when the matches are few.
+    /// </summary>
+    private static async Task<(IReadOnlyList<long> Ids, int Total)> ScanOnceAsync(IQueryable<Question> matches, int pageSize, int page, CancellationToken ct)
+    {
+        var wanted = (Math.Max(page, 1) - 1) * pageSize;
+        List<long> requested = [], block = [];
+        var total = 0;
+        await foreach (var id in matches.OrderByDescending(q => q.Id).Select(q => q.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (total % pageSize == 0) block = [];
+            block.Add(id);
+            if (total >= wanted && total < wanted + pageSize) requested.Add(id);
+            total++;
+        }
+        return (requested.Count > 0 || total == 0 ? requested : block, total);
+    }
+
+    /// <summary>The rows of one page, newest first, with the keys of their intents.</summary>
+    private async Task<IReadOnlyList<QuestionRow>> RowsAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
             .Select(q => new
             {
                 q.Id, q.ExternalId, q.Text, q.Locale, q.Source, q.Channel, q.CreatedAt, q.ImportRunId,
@@ -36,11 +75,10 @@ public sealed class QuestionBrowser(PuoDbContext db)
         var intentIds = rows.SelectMany(r => new[] { r.FinalIntentId, r.PredictedIntentId }).OfType<int>().Distinct().ToList();
         var keys = intentIds.Count == 0 ? [] : await db.Intents.AsNoTracking().Where(i => intentIds.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => i.Key, ct);
-        var items = rows.Select(r => new QuestionRow(
+        return rows.OrderByDescending(r => r.Id).Select(r => new QuestionRow(
             r.Id, r.ExternalId, r.Text, r.Locale, r.Source, r.Channel, r.CreatedAt, r.ImportRunId,
             r.FinalIntentId is { } f ? keys.GetValueOrDefault(f) : null, r.FinalOutOfScope,
             r.PredictedIntentId is { } p ? keys.GetValueOrDefault(p) : null, r.PredictedConfidence)).ToList();
-        return new QuestionPage(items, total, page, pageSize);
     }
 
     /// <summary>Values the filters offer: the sources and locales present, with overall counts.</summary>

@@ -14,11 +14,13 @@ namespace PuoAiOps.Application.Tests.Questions;
 /// </summary>
 public class QuestionSearchTests
 {
-    // Pieces of texts and queries: English in both cases, Chinese, LIKE and FTS5 syntax characters, accents, an emoji.
+    // Pieces of texts and queries: English in both cases, Chinese, LIKE and FTS5 syntax characters, accents, an emoji,
+    // and letters whose Unicode lower case is ASCII (the Kelvin sign, dotted capital I), which lower() leaves alone.
     private static readonly string[] Pieces =
     [
         "Rocket", "rocket", "gift", "GIFT", "coins", "log in", "auto-renew", "PK", "id", "充值", "主播", "礼物", "没有到账", "金币",
         "%", "_", "\\", "\"", "'", "*", "-", "+", "=", "@", "(", ")", ":", "^", ".", ",", "，", "？", " ", "  ", "É", "é", "ß", "🎁", "7", "42",
+        "\u212A", "İ", "k", "KEY",
     ];
 
     private static readonly Gen<string> Piece = Gen.Int[0, Pieces.Length - 1].Select(i => Pieces[i]);
@@ -43,13 +45,18 @@ public class QuestionSearchTests
         });
         var query = Gen.OneOf(random, slice, Gen.Int[0, 299].Select(i => $"ext-{i}"), random.Select(q => "  " + q + " "));
 
-        await query.SampleAsync(async q =>
+        // Any page of any size, with or without another filter (the locale: every other question has one).
+        var request = Gen.Select(query, Gen.Int[1, QuestionBrowser.MaxPageSize], Gen.Int[1, 4], Gen.Bool);
+        await request.SampleAsync(async (q, pageSize, pageNumber, onlyEnglish) =>
         {
             await using var db = env.Context();
-            var expected = await PlainScan(db, q).OrderByDescending(x => x.Id).Select(x => x.Id).ToListAsync(Ct);
-            var page = await new QuestionBrowser(db).ListAsync(new QuestionQuery(Search: q, PageSize: QuestionBrowser.MaxPageSize), Ct);
+            var scan = PlainScan(db, q);
+            if (onlyEnglish) scan = scan.Where(x => x.Locale == "en");
+            var expected = await scan.OrderByDescending(x => x.Id).Select(x => x.Id).ToListAsync(Ct);
+            var page = await new QuestionBrowser(db).ListAsync(
+                new QuestionQuery(Search: q, Locale: onlyEnglish ? "en" : null, Page: pageNumber, PageSize: pageSize), Ct);
             Assert.Equal(expected.Count, page.Total);
-            Assert.Equal(expected.Take(QuestionBrowser.MaxPageSize), page.Rows.Select(r => r.Id));
+            Assert.Equal(expected.Skip((page.Page - 1) * pageSize).Take(pageSize), page.Rows.Select(r => r.Id));
         }, iter: 300, threads: 1);
     }
 
@@ -89,7 +96,7 @@ public class QuestionSearchTests
         var texts = Enumerable.Range(0, count)
             .Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => Pieces[random.Next(Pieces.Length)])))
             .ToList();
-        await env.AddQuestionsAsync(count, (i, q) => (q.Text, q.ExternalId) = (texts[i - 1], $"ext-{i - 1}"));
+        await env.AddQuestionsAsync(count, (i, q) => (q.Text, q.ExternalId, q.Locale) = (texts[i - 1], $"ext-{i - 1}", i % 2 == 0 ? "en" : null));
         return texts;
     }
 }

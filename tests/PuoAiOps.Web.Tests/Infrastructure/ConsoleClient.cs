@@ -39,6 +39,9 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
         var headers = document.Body?.GetAttribute("hx-headers");
         if (headers is not null)
             HtmxToken = JsonSerializer.Deserialize<Dictionary<string, string>>(headers)?.GetValueOrDefault("X-CSRF-TOKEN");
+        // Interactive pages have no hx-headers; a page that posts over plain HTTP (the question upload) renders the token in its form.
+        else if (document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { Length: > 0 } token)
+            HtmxToken = token;
         return new Page(response.StatusCode, response.RequestMessage?.RequestUri?.AbsolutePath, response.Headers.Location?.OriginalString, document);
     }
 
@@ -115,10 +118,13 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
 public sealed record Page(HttpStatusCode Status, string? Path, string? Location, IDocument Document)
 {
     /// <summary>Hrefs of the left navigation, in order.</summary>
+    /// <summary>The navigation's links, on a static page (MainLayout) or an interactive one (ConsoleLayout).</summary>
     public IReadOnlyList<string> NavHrefs =>
-        Document.QuerySelectorAll("nav.app-nav a.nav-link").Select(a => a.GetAttribute("href")!).ToList();
+        Document.QuerySelectorAll("nav.app-nav a.nav-link, [data-testid=console-nav] a[href]").Select(a => a.GetAttribute("href")!).ToList();
 
-    public bool HasShell => Document.QuerySelector("header.app-topbar") is not null && Document.QuerySelector("nav.app-nav") is not null;
+    public bool HasShell =>
+        (Document.QuerySelector("header.app-topbar") is not null && Document.QuerySelector("nav.app-nav") is not null) ||
+        (Document.QuerySelector("[data-testid=app-bar]") is not null && Document.QuerySelector("[data-testid=console-nav]") is not null);
 
     public string Title => Document.Title ?? "";
 
