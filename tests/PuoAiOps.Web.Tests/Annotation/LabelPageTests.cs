@@ -64,7 +64,7 @@ public sealed class LabelPageTests(AnnotationFixture team) : IClassFixture<Annot
         }
 
         static string Shape(AngleSharp.Dom.IElement element) => string.Join('|', element.QuerySelectorAll("*")
-            .Where(e => e.ClosestOrSelf("[data-testid=question-context]") is null)
+            .Where(e => e.Closest("[data-testid=question-context]") is null)
             .Select(e => e.LocalName + "[" + string.Join(',', e.Attributes.Select(a => a.Name).Where(n => n is not ("data-item-id" or "value" or "lang" or "id" or "for" or "aria-describedby") && !n.StartsWith("_bl_", StringComparison.Ordinal))) + "]"));
     }
 
