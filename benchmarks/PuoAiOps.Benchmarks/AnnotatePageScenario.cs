@@ -134,7 +134,8 @@ public static class AnnotatePageScenario
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Production");
+            // Development: the static web assets (blazor.web.js, MudBlazor) are served from the build output, as in the browser tests.
+            builder.UseEnvironment("Development");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDir", _dataDir);
             builder.UseSetting("Demo:Seed", "false");
