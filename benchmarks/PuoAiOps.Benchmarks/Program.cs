@@ -5,12 +5,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PuoAiOps.Benchmarks;
 
 // Named end-to-end scenarios run directly; everything else goes to BenchmarkDotNet's switcher, e.g.
+//   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- annotate-page --submits 220
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- import --rows 1000000
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- kb --chunks 100000
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- metrics --conversations 1000000
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- search --questions 3000
 //   dotnet run -c Release --project benchmarks/PuoAiOps.Benchmarks -- --filter '*Redaction*'
 if (args is ["annotate", .. var annotate]) return await AnnotateScenario.RunAsync(annotate);
+if (args is ["annotate-page", .. var annotatePage]) return await AnnotatePageScenario.RunAsync(annotatePage);
 if (args is ["import", .. var import]) return await ImportScenario.RunAsync(import);
 if (args is ["yaml-bomb", .. var bomb]) return YamlBombScenario.Run(bomb);
 if (args is ["kb", .. var kb]) return await KnowledgeScenario.RunAsync(kb);

@@ -15,7 +15,7 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
     public async Task<BatchSummary> CreateAsync(CreateBatchRequest request, string? createdById, CancellationToken ct = default)
     {
         var annotators = request.AnnotatorIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
-        Validate(request, annotators);
+        Validate(request);
         var known = await db.Users.AsNoTracking().Where(u => annotators.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         if (known.Count != annotators.Count)
             throw AnnotationException.Invalid($"{annotators.Count - known.Count} of the chosen annotators do not exist.");
@@ -103,24 +103,9 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
         }).ToList();
     }
 
-    private static void Validate(CreateBatchRequest request, List<string> annotators)
+    private static void Validate(CreateBatchRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
-            throw AnnotationException.Invalid("The batch needs a name of 1 to 200 characters.");
-        if (request.LabelsPerItem is < 1 or > MaxLabelsPerItem)
-            throw AnnotationException.Invalid($"Labels per item must be between 1 and {MaxLabelsPerItem}.");
-        if (annotators.Count == 0)
-            throw AnnotationException.Invalid("Choose at least one annotator.");
-        if (request.LabelsPerItem > annotators.Count)
-            throw AnnotationException.Invalid($"Each item needs {request.LabelsPerItem} labels from different people, but only {annotators.Count} annotators are chosen.");
-        if (request.GoldShare is < 0 or > MaxGoldShare || double.IsNaN(request.GoldShare))
-            throw AnnotationException.Invalid($"The gold share must be between 0 and {MaxGoldShare}.");
-        var f = request.Filter;
-        if (f.SampleSize is < 1)
-            throw AnnotationException.Invalid("The sample size must be at least 1.");
-        if (f.ConfidenceBelow is <= 0 or > 1)
-            throw AnnotationException.Invalid("The confidence threshold must be above 0 and at most 1.");
-        if (f.From is { } from && f.To is { } to && from >= to)
-            throw AnnotationException.Invalid("The period must start before it ends.");
+        var errors = BatchRequestRules.Check(request);
+        if (errors.Count > 0) throw AnnotationException.Invalid(BatchRequestRules.Describe(errors[0].Error, request));
     }
 }

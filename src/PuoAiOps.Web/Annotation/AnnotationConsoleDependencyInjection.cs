@@ -8,7 +8,7 @@ public static class AnnotationConsoleDependencyInjection
 {
     /// <summary>
     /// The annotation pages' own services: guides (shared with the taxonomy pages, setting
-    /// <c>Taxonomy:GuidesPath</c>) and the panel builders. The services themselves: <c>AddAnnotation</c>.
+    /// <c>Taxonomy:GuidesPath</c>). The services themselves: <c>AddAnnotation</c>.
     /// </summary>
     public static IHostApplicationBuilder AddAnnotationConsole(this IHostApplicationBuilder builder)
     {
@@ -16,8 +16,6 @@ public static class AnnotationConsoleDependencyInjection
         services.Configure<GuideOptions>(builder.Configuration.GetSection(GuideOptions.SectionName));
         services.TryAddSingleton<GuideLibrary>();
         services.AddSingleton<AnnotationGuides>();
-        services.AddScoped<LabelPanels>();
-        services.AddScoped<AdjudicationPanels>();
         return builder;
     }
 }

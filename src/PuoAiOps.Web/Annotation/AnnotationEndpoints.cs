@@ -1,16 +1,10 @@
-using PuoAiOps.Web.Annotation.Guides;
-
 namespace PuoAiOps.Web.Annotation;
 
-/// <summary>The annotation workbench's htmx, download and chart endpoints (pages are Razor components in Components/Annotate).</summary>
+/// <summary>
+/// The annotation area's one non-page endpoint: the labeled-data download. The pages
+/// (Components/Annotation) are interactive and call Application services directly.
+/// </summary>
 internal static class AnnotationEndpoints
 {
-    public static IEndpointRouteBuilder MapAnnotationUi(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapLabeling();
-        endpoints.MapAdjudication();
-        endpoints.MapBatchManagement();
-        endpoints.MapGuidePanels();
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapAnnotationUi(this IEndpointRouteBuilder endpoints) => endpoints.MapLabelExport();
 }

@@ -20,9 +20,4 @@ public static class AnnotationResults
 
     public static ProblemHttpResult NotFound(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
-
-    /// <summary>Renders <typeparamref name="TComponent"/> as an htmx partial with the given status.</summary>
-    public static RazorComponentResult<TComponent> Partial<TComponent>(object parameters, int status = StatusCodes.Status200OK)
-        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        new(parameters) { StatusCode = status };
 }

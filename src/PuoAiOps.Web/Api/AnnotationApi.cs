@@ -51,7 +51,7 @@ internal static class AnnotationApi
         review.MapPost("/{itemId:long}", (long itemId, HttpContext http, AdjudicationService adjudication) =>
             WithBody<AdjudicationInput>(http, decision => Run(() => adjudication.AdjudicateAsync(itemId, http.User.UserId()!, decision, http.RequestAborted))));
 
-        group.MapGet("/export", BatchEndpoints.Export).RequireAuthorization(Policies.ManageBatches);
+        group.MapGet("/export", LabelExportEndpoints.Export).RequireAuthorization(Policies.ManageBatches);
         return api;
     }
 
@@ -76,16 +76,16 @@ internal static class AnnotationApi
             ? TypedResults.Ok(item)
             : (IResult)TypedResults.NoContent());
 
-    private static Task<IResult> SubmitAsync(long batchId, HttpContext http, QueueService queue, LabelPanels panels) =>
+    private static Task<IResult> SubmitAsync(long batchId, HttpContext http, QueueService queue, LabelingReader panels) =>
         WithBody<LabelRequest>(http, request =>
             InBatch(batchId, request.ItemId, http, panels, () => queue.SubmitAsync(request.ItemId, http.User.UserId()!, request.ToInput(), http.RequestAborted)));
 
-    private static Task<IResult> SubmitAndNextAsync(long batchId, HttpContext http, QueueService queue, LabelPanels panels) =>
+    private static Task<IResult> SubmitAndNextAsync(long batchId, HttpContext http, QueueService queue, LabelingReader panels) =>
         WithBody<LabelRequest>(http, request =>
             InBatch(batchId, request.ItemId, http, panels, () => queue.SubmitAndNextAsync(request.ItemId, http.User.UserId()!, request.ToInput(), http.RequestAborted)));
 
     /// <summary>Skips the item and returns the next one (null when nothing is left).</summary>
-    private static Task<IResult> SkipAsync(long batchId, HttpContext http, QueueService queue, LabelPanels panels) =>
+    private static Task<IResult> SkipAsync(long batchId, HttpContext http, QueueService queue, LabelingReader panels) =>
         WithBody<SkipRequest>(http, request =>
             InBatch(batchId, request.ItemId, http, panels, async () => new { next = await queue.SkipAndNextAsync(request.ItemId, http.User.UserId()!, request.Reason ?? "", http.RequestAborted) }));
 
@@ -116,7 +116,7 @@ internal static class AnnotationApi
             : await handle(body);
     }
 
-    private static async Task<IResult> InBatch<T>(long batchId, long itemId, HttpContext http, LabelPanels panels, Func<Task<T>> action)
+    private static async Task<IResult> InBatch<T>(long batchId, long itemId, HttpContext http, LabelingReader panels, Func<Task<T>> action)
     {
         if (!await panels.ItemInBatchAsync(itemId, batchId, http.RequestAborted))
             return AnnotationResults.NotFound($"Item {itemId} is not in batch {batchId}.");

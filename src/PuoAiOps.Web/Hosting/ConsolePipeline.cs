@@ -20,7 +20,9 @@ public static class ConsolePipeline
             // A client error (unknown id, cut-off upload...) is not a bug: no error log with a stack trace.
             SuppressDiagnosticsCallback = context => StatusFor(context.Exception) < StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePagesWithReExecute(StatusEndpoints.PathFormat);
+        // A fresh scope too: an interactive page that called NavigationManager.NotFound() while
+        // prerendering has initialised the request's navigation manager, which the status page needs anew.
+        app.UseStatusCodePagesWithReExecute(StatusEndpoints.PathFormat, createScopeForStatusCodePages: true);
 
         // Static files are public and served before authentication (no session check per asset).
         app.UseStaticFiles(new StaticFileOptions

@@ -12,6 +12,8 @@ internal static class StatusEndpoints
 {
     public const string PathFormat = "/status/{0}";
 
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+
     public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder endpoints)
     {
         // Any method: the failed request may have been a POST, and is re-executed as it was.
@@ -35,6 +37,9 @@ internal static class StatusEndpoints
         if (isApi || !context.Request.WantsHtmlPage())
             return TypedResults.Problem(statusCode: code, instance: originalPath);
 
+        // A page that called NavigationManager.NotFound() while prerendering has already marked the
+        // response for enhanced navigation; the status document marks it again (and would fail on the duplicate).
+        context.Response.Headers.Remove(EnhancedNavigationHeader);
         return new RazorComponentResult<StatusDocument>(new { StatusCode = code }) { StatusCode = code };
     }
 }

@@ -93,22 +93,13 @@ public class AnnotationFixture : TeamFixture
         WithDbAsync(db => db.Items.AsNoTracking().Where(i => i.BatchId == batchId).ToListAsync());
 }
 
-/// <summary>Reading htmx fragments.</summary>
+/// <summary>Reading the labeling page as it is first rendered (before the circuit takes over).</summary>
 public static class Fragments
 {
     private static readonly HtmlParser Parser = new();
 
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
-
-    /// <summary>A GET as htmx sends it (HX-Request header).</summary>
-    public static async Task<HttpResponseMessage> HtmxGetAsync(ConsoleClient client, string url)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("HX-Request", "true");
-        request.Headers.Accept.ParseAdd("text/html");
-        return await client.Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
 
     /// <summary>The item id of a labeling panel (null when the batch is done for this annotator).</summary>
     public static long? ItemId(IDocument panel) =>
