@@ -289,12 +289,6 @@ public sealed class TaxonomyWalkthroughTests
         await page.WaitForURLAsync(new Regex("/$"));
     }
 
-    /// <summary>Signs out from the (static) overview page's user menu.</summary>
-    private static async Task SignOutAsync(IPage page)
-    {
-        await page.GotoAsync("/");
-        await page.ClickAsync(".user-menu-toggle");
-        await page.ClickAsync("[data-testid=logout]");
-        await page.WaitForURLAsync(new Regex("/login$"));
-    }
+    /// <summary>Signs out from the app bar's user menu.</summary>
+    private static Task SignOutAsync(IPage page) => MudUi.SignOutAsync(page);
 }
