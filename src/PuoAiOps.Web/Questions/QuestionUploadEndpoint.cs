@@ -53,7 +53,7 @@ internal static class QuestionUploadEndpoint
         var request = new ImportRequest(file.FileName)
         {
             CreatedById = http.User.UserId(),
-            DefaultSource = FormText.Blank(form["source"].ToString()) is { } source ? source[..Math.Min(source.Length, 100)] : null,
+            DefaultSource = form["source"].ToString().Trim() is { Length: > 0 } source ? source[..Math.Min(source.Length, 100)] : null,
         };
         ImportResult result;
         await using (var stream = file.OpenReadStream())

@@ -123,27 +123,11 @@ public sealed partial class ClassifierPage
 
     private async Task PromoteAsync(ModelVersionSummary version)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Promote.Title"], T["Promote.Confirm", version.Name, version.Id].Value,
-            yesText: T["Promote"], cancelText: T["Cancel"]);
-        if (confirmed != true) return;
+        if (!await VersionPromotion.ConfirmAsync(Dialogs, T, version)) return;
         _busy = true;
         try
         {
-            var actor = ConsoleActor.Of((await AuthenticationState).User);
-            var promoted = await Scopes.RunAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(version.Id, actor));
-            Snackbar.Add(T["Promoted", promoted.Name, promoted.Id].Value, Severity.Success);
-        }
-        catch (NotFoundException)
-        {
-            Snackbar.Add(T["Version.Gone"].Value, Severity.Error);
-        }
-        catch (ValidationException)
-        {
-            Snackbar.Add(T["Promote.CannotServe"].Value, Severity.Error);
-        }
-        catch (ForbiddenException)
-        {
-            Snackbar.Add(T["Forbidden"].Value, Severity.Error);
+            await VersionPromotion.PromoteAsync(Scopes, Snackbar, T, ConsoleActor.Of((await AuthenticationState).User), version.Id);
         }
         finally
         {
