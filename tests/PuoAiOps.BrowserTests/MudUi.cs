@@ -39,8 +39,12 @@ internal static class MudUi
         await WaitForCircuitAsync(page); // the overview is interactive
     }
 
+    /// <summary>Signs out from the overview's app-bar menu: the page being left may be a 403 without that menu, or
+    /// still busy with its own work over the circuit.</summary>
     public static async Task SignOutAsync(IPage page)
     {
+        await page.GotoAsync("/");
+        await WaitForCircuitAsync(page);
         await page.ClickAsync("[data-testid=user-menu-button]");
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync(new Regex("/login$"));
