@@ -45,7 +45,7 @@ public sealed class AnnotationWorkbenchTests
         await Assertions.Expect(page.Locator($"[data-batch='{batchId}'] [data-testid=start-batch]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "annotate-home-annotator");
         await page.ClickAsync($"[data-batch='{batchId}'] [data-testid=start-batch]");
-        await page.WaitForURLAsync(new Regex($"/annotate/batches/{batchId}/label$"));
+        await page.WaitForURLAsync(new Regex($"/annotate/batches/{batchId}/label$"), MudUi.Committed);
         await Assertions.Expect(page.Locator("[data-labeling]")).ToBeVisibleAsync();
         await WaitForCircuitAsync(page);
 
@@ -237,6 +237,8 @@ public sealed class AnnotationWorkbenchTests
     {
         var before = await CurrentItemAsync(page);
         await answer();
+        // The keys reach the server one by one over the circuit; Enter before the answer is applied would submit nothing.
+        await Assertions.Expect(page.Locator("[data-answer].has-answer")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync("id => document.querySelector('#item-panel .label-item')?.dataset.itemId !== id", before);
         await Assertions.Expect(page.Locator("#intent-search")).ToBeFocusedAsync();
@@ -317,7 +319,7 @@ public sealed class AnnotationWorkbenchTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
     }
 
     /// <summary>

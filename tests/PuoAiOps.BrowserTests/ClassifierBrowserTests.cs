@@ -45,7 +45,7 @@ public sealed class ClassifierBrowserTests
 
         // One version's evaluation, its three charts drawn on canvases.
         await page.ClickAsync("[data-testid=serving] a.serving-name");
-        await page.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"));
+        await page.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"), MudUi.Committed);
         await WaitForCircuitAsync(page);
         await ExpectChartsAsync(page, 3);
         await Assertions.Expect(page.Locator("[data-testid=worst-pairs] li").First).ToBeVisibleAsync();
@@ -56,8 +56,7 @@ public sealed class ClassifierBrowserTests
 
         // Baseline against current, side by side.
         await OpenAsync(page, "/classifier");
-        await page.ClickAsync("[data-testid=compare]");
-        await page.WaitForURLAsync(new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
+        await MudUi.ClickToNavigateAsync(page, page.Locator("[data-testid=compare]"), new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
         await WaitForCircuitAsync(page);
         await ExpectChartsAsync(page, 1);
         await Assertions.Expect(page.Locator("[data-testid=deltas] .delta-up").First).ToBeVisibleAsync();
@@ -97,14 +96,13 @@ public sealed class ClassifierBrowserTests
         await Assertions.Expect(zh.Locator("[data-testid=versions] [data-version]")).ToHaveCountAsync(3);
         await shots.TakeAsync(zh, "classifier-versions-zh");
         await zh.ClickAsync("[data-testid=serving] a.serving-name");
-        await zh.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"));
+        await zh.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"), MudUi.Committed);
         await WaitForCircuitAsync(zh);
         await ExpectChartsAsync(zh, 3);
         await Assertions.Expect(zh.Locator("[data-testid=metrics]")).ToContainTextAsync("准确率");
         await shots.TakeAsync(zh, "classifier-evaluation-zh");
         await OpenAsync(zh, "/classifier");
-        await zh.ClickAsync("[data-testid=compare]");
-        await zh.WaitForURLAsync(new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
+        await MudUi.ClickToNavigateAsync(zh, zh.Locator("[data-testid=compare]"), new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
         await WaitForCircuitAsync(zh);
         await ExpectChartsAsync(zh, 1);
         await shots.TakeAsync(zh, "classifier-compare-zh");
@@ -127,7 +125,7 @@ public sealed class ClassifierBrowserTests
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
         return page;
     }
 

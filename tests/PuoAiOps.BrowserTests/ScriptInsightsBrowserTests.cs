@@ -48,7 +48,7 @@ public sealed class ScriptInsightsBrowserTests
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
 
         // Coverage: 1 of 6 intent × language pairs covered; the gaps charted and listed; the near-duplicate pair side by side.
         await page.GotoAsync("/scripts/coverage");

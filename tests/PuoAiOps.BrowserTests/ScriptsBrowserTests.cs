@@ -50,7 +50,7 @@ public sealed class ScriptsBrowserTests
         await curator.EvaluateAsync("window.scrollTo(0, 0)");
         await shots.TakeAsync(curator, "scripts-library");
         await curator.ClickAsync("[data-testid=script-link]");
-        await curator.WaitForURLAsync(new Regex($"/scripts/{scriptId}$"));
+        await curator.WaitForURLAsync(new Regex($"/scripts/{scriptId}$"), MudUi.Committed);
         await WaitForCircuitAsync(curator);
         await Assertions.Expect(curator.Locator("[data-testid=served-version]")).ToHaveTextAsync("Served: v1");
 
@@ -174,7 +174,7 @@ public sealed class ScriptsBrowserTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
         return page;
     }
 
