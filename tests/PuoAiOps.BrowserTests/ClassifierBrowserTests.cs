@@ -49,9 +49,13 @@ public sealed class ClassifierBrowserTests
         await WaitForCircuitAsync(page);
         await ExpectChartsAsync(page, 3);
         await Assertions.Expect(page.Locator("[data-testid=worst-pairs] li").First).ToBeVisibleAsync();
-        // The per-intent table is there; its column sorting is MudDataGrid's own (checked by bUnit in VersionsGridTests
-        // for the versions grid). A click-to-sort step here passed on its own but not in the merged suite; see the notes.
-        await Assertions.Expect(page.Locator("[data-testid=per-intent] th", new() { HasText = "Support" })).ToHaveCountAsync(1);
+        // The per-intent table opens worst F1 first; a click on a column's title sorts by it instead.
+        var f1 = page.Locator("[data-testid=per-intent] th", new() { HasText = "F1" });
+        var support = page.Locator("[data-testid=per-intent] th", new() { HasText = "Support" });
+        await Assertions.Expect(f1).ToHaveAttributeAsync("aria-sort", "ascending");
+        await support.Locator(".sortable-column-header").ClickAsync();
+        await Assertions.Expect(support).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Assertions.Expect(f1).Not.ToHaveAttributeAsync("aria-sort", "ascending");
         await shots.TakeAsync(page, "classifier-evaluation");
 
         // Baseline against current, side by side.
