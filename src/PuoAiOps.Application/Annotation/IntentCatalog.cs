@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
+using PuoAiOps.Application.Taxonomy;
+
 namespace PuoAiOps.Application.Annotation;
 
 /// <summary>An intent as the picker lists it: names in both locales, its domain, and the text it is searched by.</summary>
@@ -30,8 +32,7 @@ public sealed class IntentCatalog(PuoDbContext db)
                 var name = Name(r.Names, r.Key);
                 var chinese = r.Names.GetValueOrDefault("zh-CN");
                 var domain = Name(r.DomainNames, r.DomainKey);
-                var search = string.Join(' ', new[] { r.Key, r.Key.Replace('_', ' '), name, chinese, domain, r.Description }
-                    .Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+                var search = IntentRanking.SearchText(r.Key, [name, chinese], [domain], r.Description);
                 return (r.SortOrder, Intent: new PickerIntent(r.Id, r.Key, name, chinese, domain, r.Status == IntentStatus.Draft, search));
             })
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Intent.Domain, StringComparer.Ordinal).ThenBy(x => x.Intent.Name, StringComparer.OrdinalIgnoreCase)

@@ -17,25 +17,29 @@ public sealed class IntentQueries(PuoDbContext db)
         var rows = await RowsAsync(query.Status, ct);
         if (!string.IsNullOrWhiteSpace(query.DomainKey)) rows = rows.Where(r => r.DomainKey == query.DomainKey).ToList();
         var search = query.Search?.Trim();
-        if (!string.IsNullOrEmpty(search)) rows = rows.Where(r => Score(r, search, withDescription: false) > 0).ToList();
+        if (!string.IsNullOrEmpty(search)) rows = rows.Where(r => MatchesKeyOrName(r, search)).ToList();
         var sorted = Sort(rows, query.Sort, query.Descending).ToList();
         var take = Math.Clamp(query.Take, 1, MaxPageSize);
         return new IntentTablePage(sorted.Skip(Math.Max(0, query.Skip)).Take(take).ToList(), sorted.Count);
     }
 
     /// <summary>
-    /// Intents whose key, name in any locale or description contains <paramref name="text"/>: key
-    /// matches first, then names, then descriptions. Deprecated intents only when asked for.
+    /// Intents matching every word of <paramref name="text"/> in their key, a name in any locale, domain or
+    /// description, best first by <see cref="IntentRanking"/>. Deprecated intents only when asked for.
     /// </summary>
     public async Task<IReadOnlyList<IntentRow>> SearchAsync(string? text, int take = 20, bool includeDeprecated = false, CancellationToken ct = default)
     {
         var rows = await RowsAsync(null, ct);
         if (!includeDeprecated) rows = rows.Where(r => r.Status != IntentStatus.Deprecated).ToList();
-        var search = text?.Trim() ?? "";
-        if (search.Length == 0) return rows.OrderBy(r => r.DomainKey, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).Take(take).ToList();
-        return rows.Select(r => (Row: r, Score: Score(r, search, withDescription: true)))
+        var terms = IntentRanking.Terms(text);
+        var ordered = rows.OrderBy(r => r.DomainSortOrder).ThenBy(r => r.DomainKey, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal);
+        if (terms.Length == 0) return ordered.Take(take).ToList();
+        // The same ranking as the labeling picker (IntentRanking); ties keep the taxonomy's order.
+        return ordered
+            .Select(r => (Row: r, Score: IntentRanking.Score(r.Key, r.Names.Values,
+                IntentRanking.SearchText(r.Key, r.Names.Values, [r.DomainKey, .. r.DomainNames.Values], r.Description), terms)))
             .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Row.Key, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Score)
             .Take(Math.Clamp(take, 1, MaxPageSize)).Select(x => x.Row).ToList();
     }
 
@@ -56,13 +60,9 @@ public sealed class IntentQueries(PuoDbContext db)
         return rows.Select(r => new IntentRow(r.Id, r.Key, r.Names, r.Description, r.Domain, r.DomainNames, r.SortOrder, r.Status, r.GuideRef)).ToList();
     }
 
-    private static int Score(IntentRow row, string search, bool withDescription)
-    {
-        if (row.Key.StartsWith(search, StringComparison.OrdinalIgnoreCase)) return 4;
-        if (row.Key.Contains(search, StringComparison.OrdinalIgnoreCase)) return 3;
-        if (row.Names.Values.Any(n => n.Contains(search, StringComparison.OrdinalIgnoreCase))) return 2;
-        return withDescription && row.Description.Contains(search, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-    }
+    /// <summary>The taxonomy table's filter: the text inside the key or a name, in any case (not a ranking).</summary>
+    private static bool MatchesKeyOrName(IntentRow row, string search) =>
+        row.Key.Contains(search, StringComparison.OrdinalIgnoreCase) || row.Names.Values.Any(n => n.Contains(search, StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<IntentRow> Sort(IEnumerable<IntentRow> rows, IntentSort sort, bool descending)
     {

@@ -1,11 +1,11 @@
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Taxonomy;
 
 namespace PuoAiOps.Web.Components.Shared.Intents;
 
 /// <summary>
-/// Filters and ranks intents as a person types: every word must match somewhere; matches at the
-/// start of the key or a name outrank matches inside a word, which outrank matches in the domain or
-/// description (<see cref="PickerIntent.SearchText"/>). Ties keep the taxonomy's order.
+/// The keyboard picker's list as a person types: ranked by <see cref="IntentRanking"/> (the rule every intent
+/// picker shares), ties in the taxonomy's order; with nothing typed, pinned intents first.
 /// </summary>
 public static class IntentSearch
 {
@@ -14,7 +14,7 @@ public static class IntentSearch
 
     public static IReadOnlyList<PickerIntent> Rank(IReadOnlyList<PickerIntent> intents, string? query, IReadOnlyList<int>? pinned = null)
     {
-        var terms = Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var terms = IntentRanking.Terms(query);
         if (terms.Length == 0)
         {
             if (pinned is not { Count: > 0 }) return intents;
@@ -24,39 +24,10 @@ public static class IntentSearch
             return [.. first, .. intents.Where(i => !first.Contains(i))];
         }
         return intents
-            .Select((intent, index) => (intent, index, score: Score(intent, terms)))
+            .Select((intent, index) => (intent, index, score: IntentRanking.Score(intent.Key, [intent.Name, intent.ChineseName], intent.SearchText, terms)))
             .Where(x => x.score > 0)
             .OrderByDescending(x => x.score).ThenBy(x => x.index)
             .Select(x => x.intent)
             .ToList();
     }
-
-    private static int Score(PickerIntent intent, string[] terms)
-    {
-        var key = intent.Key.ToLowerInvariant();
-        var keyWords = key.Replace('_', ' ');
-        var name = Normalize(intent.Name);
-        var zh = intent.ChineseName ?? "";
-        var total = 0;
-        foreach (var term in terms)
-        {
-            if (key.StartsWith(term, StringComparison.Ordinal) || name.StartsWith(term, StringComparison.Ordinal) || zh.StartsWith(term, StringComparison.Ordinal))
-                total += 100;
-            else if (StartsWord(keyWords, term) || StartsWord(name, term))
-                total += 70;
-            else if (key.Contains(term, StringComparison.Ordinal) || name.Contains(term, StringComparison.Ordinal) || zh.Contains(term, StringComparison.Ordinal))
-                total += 40;
-            else if (intent.SearchText.Contains(term, StringComparison.Ordinal))
-                total += 10;
-            else
-                return 0;
-        }
-        return total;
-    }
-
-    private static bool StartsWord(string text, string term) =>
-        text.StartsWith(term, StringComparison.Ordinal) || text.Contains(" " + term, StringComparison.Ordinal);
-
-    private static string Normalize(string? text) =>
-        string.Join(' ', (text ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
