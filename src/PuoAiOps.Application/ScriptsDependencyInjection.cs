@@ -24,6 +24,8 @@ public static class ScriptsDependencyInjection
         services.AddScoped<ScriptInsights>();
         services.AddScoped<ScriptFiles>();
         services.AddScoped<ScriptDirectory>();
+        services.AddScoped<Scripts.AgentReplies.AgentReplyImporter>();
+        services.AddScoped<Scripts.AgentReplies.AgentReplyQueries>();
         // The model rewrite only where the console's AI setup is registered and an LLM is configured.
         services.AddScoped(sp => new ScriptStandardizeService(
             sp.GetRequiredService<Persistence.PuoDbContext>(), sp.GetRequiredService<StyleRuleSettings>(),

@@ -27,6 +27,7 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<ReplyScript> Scripts => Set<ReplyScript>();
     public DbSet<ReplyScriptVersion> ScriptVersions => Set<ReplyScriptVersion>();
     public DbSet<ScriptReviewComment> ScriptComments => Set<ScriptReviewComment>();
+    public DbSet<AgentReply> AgentReplies => Set<AgentReply>();
     public DbSet<SopDocument> Documents => Set<SopDocument>();
     public DbSet<SopChunk> Chunks => Set<SopChunk>();
     public DbSet<SopDocumentVersion> DocumentVersions => Set<SopDocumentVersion>();

@@ -18,7 +18,7 @@ public sealed record StandardizedDraft(
     bool ModelUsed = false, string? ModelProblem = null);
 
 /// <summary>
-/// Makes a script draft out of a free-form answer (pasted, or agent turns picked from conversations).
+/// Makes a script draft out of a free-form answer (pasted, or imported agent replies picked on the page).
 /// Today by rules (<see cref="ScriptStandardizer"/>); an LLM rewrite can be plugged in through
 /// <see cref="IScriptRewriter"/>, and its output goes through the same rules and lint, so the result
 /// is always a linted draft that a reviewer approves.
@@ -26,6 +26,7 @@ public sealed record StandardizedDraft(
 public sealed class ScriptStandardizeService(PuoDbContext db, StyleRuleSettings rules, IScriptRewriter? rewriter = null)
 {
     public const int MaxInputLength = 20_000;
+    public const int MaxPickedReplies = 20;
 
     /// <summary>True when a model rewrite is available (an LLM is configured).</summary>
     public bool CanUseModel => rewriter is not null;
@@ -71,14 +72,14 @@ public sealed class ScriptStandardizeService(PuoDbContext db, StyleRuleSettings 
             new(locale, channel, script, ScriptLinter.Lint(script.Body, script.Variables, styleRules, redactor));
     }
 
-    /// <summary>Agent replies from stored conversations (already redacted when stored), joined in order.</summary>
-    public async Task<StandardizedDraft> FromAgentTurnsAsync(IReadOnlyList<long> turnIds, string locale, string channel, CancellationToken ct = default)
+    /// <summary>Imported agent replies (redacted when imported), joined oldest first, standardized as one answer.</summary>
+    public async Task<StandardizedDraft> FromAgentRepliesAsync(IReadOnlyList<long> replyIds, string locale, string channel, bool useModel, CancellationToken ct = default)
     {
-        if (turnIds.Count is 0 or > 20) throw new ValidationException("turns", "Pick between 1 and 20 agent replies.");
-        var turns = await db.Turns.AsNoTracking().Where(t => turnIds.Contains(t.Id)).OrderBy(t => t.ConversationId).ThenBy(t => t.Ordinal).ToListAsync(ct);
-        if (turns.Count != turnIds.Distinct().Count()) throw new NotFoundException("Some of the picked replies do not exist.");
-        if (turns.Any(t => t.Role != TurnRole.Agent)) throw new ValidationException("turns", "Only replies written by agents can be standardized.");
-        return await StandardizeAsync(string.Join("\n", turns.Select(t => t.Text)), locale, channel, ct);
+        var ids = replyIds.Distinct().ToList();
+        if (ids.Count is 0 or > MaxPickedReplies) throw new ValidationException("replies", $"Pick between 1 and {MaxPickedReplies} agent replies.");
+        var texts = await db.AgentReplies.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).Select(r => r.Text).ToListAsync(ct);
+        if (texts.Count != ids.Count) throw new NotFoundException("Some of the picked replies no longer exist.");
+        return await StandardizeAsync(string.Join("\n\n", texts), locale, channel, useModel, ct);
     }
 }
 

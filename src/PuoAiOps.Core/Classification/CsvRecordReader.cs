@@ -6,7 +6,7 @@ namespace PuoAiOps.Core.Classification;
 /// Minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes) that knows
 /// the physical line each record starts on, which a general CSV library does not report reliably.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader)
+public sealed class CsvRecordReader(TextReader reader)
 {
     private int _line;
 

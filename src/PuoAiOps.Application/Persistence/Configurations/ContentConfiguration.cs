@@ -99,3 +99,13 @@ internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<Back
 {
     public void Configure(EntityTypeBuilder<BackgroundJob> b) => b.HasIndex(x => new { x.Status, x.CreatedAt });
 }
+
+internal sealed class AgentReplyConfiguration : IEntityTypeConfiguration<AgentReply>
+{
+    public void Configure(EntityTypeBuilder<AgentReply> b)
+    {
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.HasOne<Intent>().WithMany().HasForeignKey(x => x.IntentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.Locale, x.Id });
+    }
+}

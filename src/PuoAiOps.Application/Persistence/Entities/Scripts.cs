@@ -64,3 +64,20 @@ public sealed class ScriptReviewComment
     public string Body { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
+
+/// <summary>
+/// An agent's reply imported for standardization (redacted before it is stored), with the question it answered
+/// when the file had one. Curators pick some on the standardize page to make a script draft from them.
+/// </summary>
+public sealed class AgentReply
+{
+    public long Id { get; set; }
+    public string Text { get; set; } = "";
+    public string? Question { get; set; }
+    public string Locale { get; set; } = "en";
+    public int? IntentId { get; set; }
+    /// <summary>The file it came from.</summary>
+    public string Source { get; set; } = "";
+    public string? ImportedBy { get; set; }
+    public DateTime ImportedAt { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using PuoAiOps.Core.Classification;
+
+namespace PuoAiOps.Application.Scripts.AgentReplies;
+
+/// <summary>One reply read from a file, before redaction; <see cref="Line"/> is where it starts.</summary>
+public sealed record AgentReplyRow(int Line, string Text, string? Question, string? IntentKey, string? Locale);
+
+/// <summary>
+/// Reads agent replies from CSV (with a header) or JSON Lines. The reply is the column <c>response</c>
+/// (also <c>reply</c>, <c>agent_response</c> or <c>text</c>); optional columns are the question it answered
+/// (<c>instruction</c> or <c>question</c>), <c>intent</c> and <c>locale</c>. That is the shape of public support
+/// data sets such as Bitext's, whose <c>{{Order Number}}</c> placeholders the standardizer turns into variables.
+/// Every bad row is reported with its line; nothing is half-read.
+/// </summary>
+public static class AgentReplyFile
+{
+    public const int MaxReplyLength = ScriptStandardizeService.MaxInputLength;
+    public const int MaxErrors = 20;
+
+    private static readonly string[] ReplyColumns = ["response", "reply", "agent_response", "text"];
+    private static readonly string[] QuestionColumns = ["instruction", "question"];
+
+    public static (IReadOnlyList<AgentReplyRow> Rows, IReadOnlyList<string> Errors) Read(TextReader reader, string fileName, int maxRows)
+    {
+        var first = reader.Peek();
+        while (first is ' ' or '\t' or '\r' or '\n' or '\uFEFF') { reader.Read(); first = reader.Peek(); }
+        var jsonLines = first == '{' || fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        var rows = new List<AgentReplyRow>();
+        var errors = new List<string>();
+        foreach (var (line, fields, found) in jsonLines ? JsonLines(reader) : Csv(reader))
+        {
+            var problem = found;
+            if (problem is null && fields is not null)
+            {
+                var text = First(fields, ReplyColumns);
+                if (string.IsNullOrWhiteSpace(text)) problem = $"line {line}: no reply (a column named {string.Join(", ", ReplyColumns)}).";
+                else if (text.Length > MaxReplyLength) problem = $"line {line}: the reply is {text.Length} characters; at most {MaxReplyLength}.";
+                else if (rows.Count >= maxRows) problem = $"line {line}: more than {maxRows} replies in one file.";
+                else rows.Add(new AgentReplyRow(line, text.Trim(), Blank(First(fields, QuestionColumns)), Blank(fields.GetValueOrDefault("intent")), Blank(fields.GetValueOrDefault("locale"))));
+            }
+            if (problem is not null && errors.Count < MaxErrors) errors.Add(problem);
+            if (rows.Count > maxRows) break;
+        }
+        if (rows.Count == 0 && errors.Count == 0) errors.Add("The file holds no replies.");
+        return (rows, errors);
+    }
+
+    private static IEnumerable<(int Line, Dictionary<string, string>? Fields, string? Problem)> Csv(TextReader reader)
+    {
+        var csv = new CsvRecordReader(reader);
+        if (!csv.TryRead(out var header, out _)) yield break;
+        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        if (!names.Any(ReplyColumns.Contains))
+        {
+            yield return (1, null, $"line 1: the header names no reply column ({string.Join(", ", ReplyColumns)}).");
+            yield break;
+        }
+        while (csv.TryRead(out var values, out var line))
+        {
+            if (values.Count == 1 && values[0].Length == 0) continue; // a blank line
+            if (values.Count != names.Count)
+            {
+                yield return (line, null, $"line {line}: {values.Count} fields where the header has {names.Count}.");
+                continue;
+            }
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < names.Count; i++) fields.TryAdd(names[i], values[i]);
+            yield return (line, fields, null);
+        }
+    }
+
+    private static IEnumerable<(int Line, Dictionary<string, string>? Fields, string? Problem)> JsonLines(TextReader reader)
+    {
+        var line = 0;
+        while (reader.ReadLine() is { } raw)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(raw)) continue;
+            Dictionary<string, string>? fields = null;
+            string? problem = null;
+            try
+            {
+                using var doc = JsonDocument.Parse(raw);
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) problem = $"line {line}: not a JSON object.";
+                else fields = doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+                    .GroupBy(p => p.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Value.GetString() ?? "", StringComparer.Ordinal);
+            }
+            catch (JsonException)
+            {
+                problem = $"line {line}: not valid JSON.";
+            }
+            yield return (line, fields, problem);
+        }
+    }
+
+    private static string? First(Dictionary<string, string> fields, string[] names) =>
+        names.Select(fields.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
