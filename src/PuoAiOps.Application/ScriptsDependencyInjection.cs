@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PuoAiOps.Application.Scripts;
 
@@ -17,6 +18,7 @@ public static class ScriptsDependencyInjection
     /// <summary>The same registrations for hosts without an application builder (the CLI's service container).</summary>
     public static IServiceCollection AddScriptsServices(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<StyleRuleSettings>();
         services.AddScoped<ScriptEditor>();
         services.AddScoped<ScriptReview>();

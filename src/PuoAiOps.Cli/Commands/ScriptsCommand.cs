@@ -10,7 +10,8 @@ using PuoAiOps.Application.Scripts;
 namespace PuoAiOps.Cli.Commands;
 
 /// <summary>
-/// `puo scripts lint FILE`, `puo scripts import FILE`, `puo scripts export [--out FILE]`. FILE is YAML
+/// `puo scripts lint FILE`, `puo scripts import FILE`, `puo scripts export [--out FILE]`,
+/// `puo scripts import-replies FILE` (agent replies to standardize). FILE is YAML
 /// or JSON: a list of {intent, locale, channel, body, variables}. Lint exits 0 when no finding is an
 /// error, 1 otherwise, 2 for a file it cannot read; imports land as drafts for review.
 /// </summary>
@@ -22,6 +23,7 @@ internal static class ScriptsCommand
         scripts.Subcommands.Add(Lint(bind));
         scripts.Subcommands.Add(Import(bind));
         scripts.Subcommands.Add(Export(bind));
+        scripts.Subcommands.Add(ScriptsImportRepliesCommand.Create(bind));
         return scripts;
     }
 
@@ -121,7 +123,8 @@ internal static class ScriptsCommand
         return errors.Count > 0 ? null : items;
     }
 
-    private static async Task<Actor> ActorAsync(PuoDbContext db, string? email, CancellationToken ct)
+    /// <summary>The user named by <c>--as</c> with their roles, or the command line itself as a Curator.</summary>
+    internal static async Task<Actor> ActorAsync(PuoDbContext db, string? email, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(email)) return Actor.System("cli", Roles.Curator);
         var normalized = email.Trim().ToUpperInvariant();

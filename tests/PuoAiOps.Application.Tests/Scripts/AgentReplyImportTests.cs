@@ -7,6 +7,7 @@ using PuoAiOps.Application.Scripts;
 using PuoAiOps.Application.Scripts.AgentReplies;
 using PuoAiOps.Core.Scripts;
 using PuoAiOps.Core.Tests.Properties;
+using PuoAiOps.Application.Tests.Infrastructure;
 
 namespace PuoAiOps.Application.Tests.Scripts;
 
@@ -93,7 +94,7 @@ public sealed class AgentReplyImportTests
         Assert.Contains("at most", tooLong.Message, StringComparison.Ordinal);
         var oversized = new MemoryStream(new byte[AgentReplyImporter.MaxFileBytes + 1]);
         await Assert.ThrowsAsync<ValidationException>(() => Importer(s).ImportAsync(oversized, "big.csv", bed.Bed.Curator, Ct));
-        await Assert.ThrowsAnyAsync<Exception>(() => Importer(s).ImportAsync(File(BitextCsv), "bitext.csv", bed.Bed.Reviewer, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Importer(s).ImportAsync(File(BitextCsv), "bitext.csv", bed.Bed.Reviewer, Ct));
         Assert.Equal(0, await s.Db.AgentReplies.CountAsync(Ct));
     }
 
@@ -115,6 +116,32 @@ public sealed class AgentReplyImportTests
         Assert.DoesNotContain(draft.Findings, f => f.Rule == LintRules.UndeclaredVariable);
         await Assert.ThrowsAsync<ValidationException>(() => service.FromAgentRepliesAsync([], "en", ScriptChannels.Im, false, Ct));
         await Assert.ThrowsAsync<NotFoundException>(() => service.FromAgentRepliesAsync([ids[0], 999_999], "en", ScriptChannels.Im, false, Ct));
+    }
+
+    [Fact]
+    public async Task Cli_ImportReplies_PrintsTheCounts_AndExits2OnABadFile()
+    {
+        await using var bed = await ScriptTestBed.CreateAsync();
+        await bed.AddIntentAsync("refund_request");
+        var dir = Path.Combine(Path.GetTempPath(), "puo-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var good = Path.Combine(dir, "replies.csv");
+        var bad = Path.Combine(dir, "bad.csv");
+        await System.IO.File.WriteAllTextAsync(good, BitextCsv, Ct);
+        await System.IO.File.WriteAllTextAsync(bad, "intent\nrefund_request\n", Ct);
+        var dataDir = bed.Bed.Options.DataDir;
+
+        var run = await CliRunner.RunAsync("--data-dir", dataDir, "scripts", "import-replies", good, "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = System.Text.Json.JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(3, json.GetProperty("imported").GetInt32());
+        Assert.Equal("cancel_order", json.GetProperty("unknown_intents")[0].GetString());
+
+        var refused = await CliRunner.RunAsync("--data-dir", dataDir, "scripts", "import-replies", bad);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("no reply column", refused.Error, StringComparison.Ordinal);
+        await using var s = bed.Open();
+        Assert.Equal(3, await s.Db.AgentReplies.CountAsync(Ct));
     }
 
     [Fact]
