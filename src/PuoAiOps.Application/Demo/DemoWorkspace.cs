@@ -46,6 +46,7 @@ public sealed class DemoWorkspace(PuoDbContext db, ILogger<DemoWorkspace>? logge
 
         var set = await BuildAsync(content, now, ct);
         await WriteAsync(set, transaction.GetDbTransaction(), ct);
+        await DemoAgentReplies.SeedAsync(db, now, ct);
         await transaction.CommitAsync(ct);
 
         var result = new DemoSeedResult(true, set.Domains.Count, set.Intents.Count, set.Documents.Count, set.Chunks.Count,

@@ -20,6 +20,7 @@ internal static class DemoRemover
         await outsideTurns.Where(t => demoIntents.Contains(t.IntentId)).ExecuteUpdateAsync(s => s.SetProperty(t => t.IntentId, (int?)null), ct);
         await outsideTurns.Where(t => demoVersions.Contains(t.ScriptVersionId)).ExecuteUpdateAsync(s => s.SetProperty(t => t.ScriptVersionId, (long?)null), ct);
 
+        await db.AgentReplies.Where(r => r.IsDemo).ExecuteDeleteAsync(ct);
         var batches = await db.Batches.Where(b => b.IsDemo).ExecuteDeleteAsync(ct);
         var conversations = await db.Conversations.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
         var questions = await db.Questions.Where(q => q.IsDemo).ExecuteDeleteAsync(ct);

@@ -80,4 +80,5 @@ public sealed class AgentReply
     public string Source { get; set; } = "";
     public string? ImportedBy { get; set; }
     public DateTime ImportedAt { get; set; } = DateTime.UtcNow;
+    public bool IsDemo { get; set; }
 }

@@ -23,6 +23,8 @@ public partial class StandardizePage
     private StandardizedDraft? _result;
     private ScriptIntentChoice? _intent;
     private string? _title;
+    private int _tab;
+    private IReadOnlyList<long> _pickedReplies = [];
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -38,18 +40,31 @@ public partial class StandardizePage
 
     private async Task StandardizeAsync()
     {
-        _answerProblem = string.IsNullOrWhiteSpace(_answer) ? T["Standardize.AnswerRequired"].Value
-            : _answer.Length > ScriptStandardizeService.MaxInputLength ? T["Problem.BodyTooLong", ScriptStandardizeService.MaxInputLength].Value : null;
-        if (_answerProblem is not null) return;
+        var fromReplies = _tab == 1;
+        if (fromReplies && _pickedReplies.Count == 0)
+        {
+            Snackbar.Add(T["Replies.PickFirst"], Severity.Warning);
+            return;
+        }
+        if (!fromReplies)
+        {
+            _answerProblem = string.IsNullOrWhiteSpace(_answer) ? T["Standardize.AnswerRequired"].Value
+                : _answer.Length > ScriptStandardizeService.MaxInputLength ? T["Problem.BodyTooLong", ScriptStandardizeService.MaxInputLength].Value : null;
+            if (_answerProblem is not null) return;
+        }
         _busy = true;
         try
         {
             await using var scope = Scopes.CreateAsyncScope();
-            _result = await scope.ServiceProvider.GetRequiredService<ScriptStandardizeService>().StandardizeAsync(_answer!, _locale, _channel, _modelAvailable && _useModel);
+            var service = scope.ServiceProvider.GetRequiredService<ScriptStandardizeService>();
+            var useModel = _modelAvailable && _useModel;
+            _result = fromReplies
+                ? await service.FromAgentRepliesAsync(_pickedReplies, _locale, _channel, useModel)
+                : await service.StandardizeAsync(_answer!, _locale, _channel, useModel);
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (ex is ValidationException or NotFoundException)
         {
-            Snackbar.Add(T["Error.ValidationException", ex.Message], Severity.Error);
+            Snackbar.Add(T["Error." + ex.GetType().Name, ex.Message], Severity.Error);
         }
         finally
         {

@@ -8,6 +8,7 @@ CREATE TABLE "AgentReplies" (
     "Source" text NOT NULL,
     "ImportedBy" text,
     "ImportedAt" timestamp with time zone NOT NULL,
+    "IsDemo" boolean NOT NULL,
     CONSTRAINT "PK_AgentReplies" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_AgentReplies_Intents_IntentId" FOREIGN KEY ("IntentId") REFERENCES "Intents" ("Id") ON DELETE SET NULL
 );

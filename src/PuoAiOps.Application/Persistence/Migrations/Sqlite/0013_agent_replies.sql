@@ -8,6 +8,7 @@ CREATE TABLE "AgentReplies" (
     "Source" TEXT NOT NULL,
     "ImportedBy" TEXT NULL,
     "ImportedAt" TEXT NOT NULL,
+    "IsDemo" INTEGER NOT NULL,
     CONSTRAINT "FK_AgentReplies_Intents_IntentId" FOREIGN KEY ("IntentId") REFERENCES "Intents" ("Id") ON DELETE SET NULL
 );
 
