@@ -1,3 +1,4 @@
+using PuoAiOps.Application.SignIn;
 using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Auth;
