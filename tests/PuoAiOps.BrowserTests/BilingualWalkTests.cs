@@ -35,7 +35,8 @@ public sealed class BilingualWalkTests
             Args = ChromiumLocator.Args,
         });
 
-        await SetUpAsync(browser, console);
+        var shots = new Screenshots();
+        await SetUpAsync(browser, console, shots);
         var pages = await PagesAsync(console.Services);
         var problems = new BrowserProblems();
         foreach (var (locale, lang, overview) in new[] { ("en-US", "en", "Overview"), ("zh-CN", "zh-CN", "概览") })
@@ -44,11 +45,15 @@ public sealed class BilingualWalkTests
             var page = await context.NewPageAsync();
             problems.Watch(page);
             await OpenStaticAsync(page, problems, "/login", 200, lang, lang == "en" ? "Sign in" : "登录");
+            if (lang != "en") await shots.TakeAsync(page, "login-zh");
             foreach (var role in Roles.All)
             {
                 await MudUi.SignInAsync(page, Email(role), Password);
                 if (role == Roles.All[0]) // signed out, an unknown address leads to sign-in
+                {
                     await OpenStaticAsync(page, problems, "/no/such/page", 404, lang, lang == "en" ? "Page not found" : "找不到页面");
+                    if (lang != "en") await shots.TakeAsync(page, "not-found-zh");
+                }
                 await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
                 await Assertions.Expect(page.Locator("[data-testid=console-nav]")).ToContainTextAsync(overview);
                 foreach (var path in pages)
@@ -97,7 +102,7 @@ public sealed class BilingualWalkTests
     }
 
     /// <summary>The first admin through /setup (seen in Chinese first), then one colleague per other role (through the service the admin page uses).</summary>
-    private static async Task SetUpAsync(IBrowser browser, KestrelConsole console)
+    private static async Task SetUpAsync(IBrowser browser, KestrelConsole console, Screenshots shots)
     {
         await using (var chinese = await NewContextAsync(browser, console, "zh-CN"))
         {
@@ -105,6 +110,7 @@ public sealed class BilingualWalkTests
             var problems = new BrowserProblems();
             problems.Watch(setup);
             await OpenStaticAsync(setup, problems, "/setup", 200, "zh-CN", "设置工作区");
+            await shots.TakeAsync(setup, "setup-zh");
             Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
         }
         await using var context = await NewContextAsync(browser, console, "en-US");
