@@ -31,6 +31,21 @@ public sealed class SetupGateTests(ConsoleFixture console) : IClassFixture<Conso
     }
 
     [Fact]
+    public async Task NoUsers_EveryStylesheetOfTheSetupPage_IsServed()
+    {
+        using var client = console.CreateClient();
+        var page = await client.GetPageAsync("/setup");
+        var css = page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Contains(css, h => h.StartsWith("/theme.css?v=", StringComparison.Ordinal)); // an endpoint, not a file: past the gate too
+        foreach (var href in css)
+        {
+            using var response = await client.GetAsync(href, "text/css");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href}: {response.StatusCode}");
+            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task NoUsers_SetupPageShowsTheFirstAdminForm()
     {
         using var client = console.CreateClient();
