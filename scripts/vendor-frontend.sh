@@ -22,24 +22,17 @@ copy() {
 
 rm -rf "$dest"
 
-copy bootstrap dist/css/bootstrap.min.css css/bootstrap.min.css
-copy bootstrap dist/js/bootstrap.bundle.min.js js/bootstrap.bundle.min.js
-copy bootstrap LICENSE
-
 # bootstrap-icons.min.css refers to ./fonts/*, so keep that layout.
 copy bootstrap-icons font/bootstrap-icons.min.css font/bootstrap-icons.min.css
 copy bootstrap-icons font/fonts/bootstrap-icons.woff2 font/fonts/bootstrap-icons.woff2
 copy bootstrap-icons font/fonts/bootstrap-icons.woff font/fonts/bootstrap-icons.woff
 copy bootstrap-icons LICENSE
 
-copy htmx.org dist/htmx.min.js
-copy htmx.org LICENSE
-
 copy echarts dist/echarts.min.js
 copy echarts LICENSE
 
 # Record what was vendored, so a reviewer can compare with package.json.
-for p in bootstrap bootstrap-icons htmx.org echarts; do
+for p in bootstrap-icons echarts; do
   v=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$src/$p/package.json")
   echo "$p $v"
 done > "$dest/VERSIONS.txt"

@@ -20,10 +20,25 @@ public sealed class CheckerTests
     [InlineData(typeof(QueriesInAsyncMethod), "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions")]
     [InlineData(typeof(ResolvesDbContextInLambda), LayerRules.DbContextType)]
     [InlineData(typeof(CatchesEfException), "Microsoft.EntityFrameworkCore.DbUpdateException")]
+    [InlineData(typeof(RegistersIdentityEfStores), "Microsoft.Extensions.DependencyInjection.IdentityEntityFrameworkBuilderExtensions")]
     public void EntityFrameworkUsers_ReportsEachWayOfUsingEf(Type fixture, string efType)
     {
         Assert.True(Users.Value.TryGetValue(fixture.FullName!, out var used), $"{fixture.Name} was not reported.");
         Assert.Contains(used, t => t.FullName == efType);
+    }
+
+    /// <summary>
+    /// The very rule <see cref="LayerTests.Web_UsesNoEntityFramework"/> applies to the Web assembly, applied to
+    /// an assembly with planted violations: it must fail there (and name them), or its passing on Web means nothing.
+    /// </summary>
+    [Fact]
+    public void WebRule_FailsOnAnAssemblyWithAPlantedViolation()
+    {
+        var violations = LayerRules.WebRuleViolations(Fixtures);
+        Assert.NotEmpty(violations);
+        Assert.Contains(typeof(InjectsDbContext).FullName!, violations.Keys);
+        Assert.Contains(typeof(RegistersIdentityEfStores).FullName!, violations.Keys);
+        Assert.DoesNotContain(typeof(UsesEntitiesWithoutEf).FullName!, violations.Keys);
     }
 
     [Fact]

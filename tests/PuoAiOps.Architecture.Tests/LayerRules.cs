@@ -34,6 +34,9 @@ public static class LayerRules
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TypeRef>)g.Select(u => u.Used).Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal));
 
+    /// <summary>The rule "Web uses no EF type": every type of <paramref name="assemblyPath"/> that does, with what it uses. No exceptions.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<TypeRef>> WebRuleViolations(string assemblyPath) => EntityFrameworkUsers(assemblyPath);
+
     public static string Describe(IReadOnlyDictionary<string, IReadOnlyList<TypeRef>> users, IEnumerable<string> which) =>
         string.Join(Environment.NewLine, which.Order(StringComparer.Ordinal)
             .Select(t => $"  {t} uses {string.Join(", ", users.GetValueOrDefault(t, []).Take(6).Select(r => r.FullName))}"));

@@ -14,8 +14,9 @@ namespace PuoAiOps.BrowserTests;
 /// The whole console, as each of the five roles, in English and in Chinese: a new workspace is set up at
 /// /setup and given the demo content, then every page — the navigation's and the pages behind them — is opened by
 /// each role in a browser that asks for each language. A page the role may not use must answer 403 inside the
-/// shell; every other page must render over the circuit in the browser's language. Any failed request, console
-/// error or script error fails the test.
+/// console's frame, in that language; every other page must render over the circuit in it. The static pages
+/// (setup, sign-in, an unknown address) are walked in both languages too. Any failed request, console error
+/// (a CSP violation among them) or script error fails the test.
 /// </summary>
 public sealed class BilingualWalkTests
 {
@@ -34,7 +35,8 @@ public sealed class BilingualWalkTests
             Args = ChromiumLocator.Args,
         });
 
-        await SetUpAsync(browser, console);
+        var shots = new Screenshots();
+        await SetUpAsync(browser, console, shots);
         var pages = await PagesAsync(console.Services);
         var problems = new BrowserProblems();
         foreach (var (locale, lang, overview) in new[] { ("en-US", "en", "Overview"), ("zh-CN", "zh-CN", "概览") })
@@ -42,9 +44,16 @@ public sealed class BilingualWalkTests
             await using var context = await NewContextAsync(browser, console, locale);
             var page = await context.NewPageAsync();
             problems.Watch(page);
+            await OpenStaticAsync(page, problems, "/login", 200, lang, lang == "en" ? "Sign in" : "登录");
+            if (lang != "en") await shots.TakeAsync(page, "login-zh");
             foreach (var role in Roles.All)
             {
                 await MudUi.SignInAsync(page, Email(role), Password);
+                if (role == Roles.All[0]) // signed out, an unknown address leads to sign-in
+                {
+                    await OpenStaticAsync(page, problems, "/no/such/page", 404, lang, lang == "en" ? "Page not found" : "找不到页面");
+                    if (lang != "en") await shots.TakeAsync(page, "not-found-zh");
+                }
                 await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
                 await Assertions.Expect(page.Locator("[data-testid=console-nav]")).ToContainTextAsync(overview);
                 foreach (var path in pages)
@@ -64,6 +73,8 @@ public sealed class BilingualWalkTests
         if (response.Status == 403)
         {
             await Assertions.Expect(page.Locator("[data-status='403']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+            await Assertions.Expect(page.Locator("[data-testid=console-nav]")).ToBeVisibleAsync();
             return;
         }
         Assert.True(response.Status == 200, $"{role} {lang} {path}: HTTP {response.Status}");
@@ -80,9 +91,28 @@ public sealed class BilingualWalkTests
         }
     }
 
-    /// <summary>The first admin through /setup, then one colleague per other role (through the service the admin page uses).</summary>
-    private static async Task SetUpAsync(IBrowser browser, KestrelConsole console)
+    /// <summary>A static page (no circuit): its status, its language and its heading.</summary>
+    private static async Task OpenStaticAsync(IPage page, BrowserProblems problems, string path, int status, string lang, string heading)
     {
+        IResponse? response;
+        using (problems.Expect(status)) response = await page.GotoAsync(path);
+        Assert.True(response?.Status == status, $"{lang} {path}: HTTP {response?.Status}");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+    }
+
+    /// <summary>The first admin through /setup (seen in Chinese first), then one colleague per other role (through the service the admin page uses).</summary>
+    private static async Task SetUpAsync(IBrowser browser, KestrelConsole console, Screenshots shots)
+    {
+        await using (var chinese = await NewContextAsync(browser, console, "zh-CN"))
+        {
+            var setup = await chinese.NewPageAsync();
+            var problems = new BrowserProblems();
+            problems.Watch(setup);
+            await OpenStaticAsync(setup, problems, "/setup", 200, "zh-CN", "设置工作区");
+            await shots.TakeAsync(setup, "setup-zh");
+            Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        }
         await using var context = await NewContextAsync(browser, console, "en-US");
         var page = await context.NewPageAsync();
         await page.GotoAsync("/setup");

@@ -57,8 +57,7 @@ public sealed class ConsoleWalkthroughTests
         await SignInAsync(page, AdminEmail, AdminPassword);
         await shots.TakeAsync(page, "overview");
 
-        // 3. Every navigation entry opens a finished-looking page inside the shell, static or interactive
-        //    (areas move to the interactive shell one at a time; both navigations carry the same links).
+        // 3. Every navigation entry opens a finished-looking page inside the interactive shell.
         var hrefs = await page.Locator(NavLinks).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(13, hrefs.Length);
         foreach (var href in hrefs)
@@ -66,7 +65,7 @@ public sealed class ConsoleWalkthroughTests
             var response = await page.GotoAsync(href);
             Assert.Equal(200, response!.Status);
             await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator($"nav.app-nav a.nav-link.active[href='{href}'], [data-testid=console-nav] a.active[href='{href}']")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator($"[data-testid=console-nav] a.active[href='{href}']")).ToHaveCountAsync(1);
             await shots.TakeAsync(page, ScreenshotName(href));
         }
 
@@ -102,7 +101,7 @@ public sealed class ConsoleWalkthroughTests
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync(new Regex("/login$"), MudUi.Committed);
 
-        // 6. The colleague sees only their areas; other pages answer 403 inside the shell.
+        // 6. The colleague sees only their areas; other pages answer 403 inside the console's frame, with their navigation.
         await SignInAsync(page, ViewerEmail, ViewerPassword);
         Assert.Equal(5, await page.Locator(NavLinks).CountAsync());
         await shots.TakeAsync(page, "overview-viewer");
@@ -111,12 +110,14 @@ public sealed class ConsoleWalkthroughTests
             var forbidden = await page.GotoAsync("/admin/users");
             Assert.Equal(403, forbidden!.Status);
             await Assertions.Expect(page.Locator("[data-status='403']")).ToBeVisibleAsync();
+            Assert.Equal(5, await page.Locator(NavLinks).CountAsync());
             await shots.TakeAsync(page, "forbidden");
         }
         using (problems.Expect(404))
         {
             var missing = await page.GotoAsync("/no/such/page");
             Assert.Equal(404, missing!.Status);
+            await Assertions.Expect(page.Locator("[data-status='404']")).ToBeVisibleAsync();
             await shots.TakeAsync(page, "not-found");
         }
 
@@ -137,8 +138,8 @@ public sealed class ConsoleWalkthroughTests
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
     }
 
-    /// <summary>The navigation's links on a static page (MainLayout) or an interactive one (ConsoleLayout).</summary>
-    private const string NavLinks = "nav.app-nav a.nav-link, [data-testid=console-nav] a[href]";
+    /// <summary>The navigation's links, on an interactive page (ConsoleLayout) or a status page (StaticShellLayout).</summary>
+    private const string NavLinks = "[data-testid=console-nav] a[href]";
 
     private static async Task SignInAsync(IPage page, string email, string password)
     {
@@ -147,7 +148,7 @@ public sealed class ConsoleWalkthroughTests
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
-        await Assertions.Expect(page.Locator("header.app-topbar, [data-testid=app-bar]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=app-bar]")).ToBeVisibleAsync();
         await MudUi.WaitForCircuitAsync(page);
     }
 

@@ -118,7 +118,7 @@ public sealed class AdminUsersTests(TeamFixture team) : IClassFixture<TeamFixtur
     }
 
     [Fact]
-    public void TheHtmxUserEndpoints_AreGone_TheTableCallsTheServiceOverTheCircuit() =>
+    public void TheOldFormUserEndpoints_AreGone_TheTableCallsTheServiceOverTheCircuit() =>
         Assert.DoesNotContain(EndpointCatalog.All(team.Services), e => !e.IsComponentPage && e.Route.StartsWith("/admin", StringComparison.Ordinal));
 }
 

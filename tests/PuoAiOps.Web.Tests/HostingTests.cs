@@ -11,7 +11,8 @@ public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
     [InlineData("/login", false)]
     [InlineData("/admin/users", true)] // a Viewer: the 403 page, static like every status page
     [InlineData("/api/v1/me", true)]
-    [InlineData("/css/app.css", false)]
+    [InlineData("/css/static.css", false)]
+    [InlineData("/theme.css", false)]
     [InlineData("/no-such-page", true)]
     [InlineData("/healthz", false)]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string path, bool signedIn)
@@ -65,11 +66,29 @@ public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
     }
 
     [Fact]
-    public async Task Body_CarriesTheAntiforgeryTokenForHtmx()
+    public async Task ForbiddenPage_OffersASignOutForm_ThatSignsOut()
     {
         using var client = await team.SignInAsAsync(Roles.Viewer);
-        await client.GetPageAsync("/admin/users"); // the 403 page: static, with the static shell's body
-        Assert.False(string.IsNullOrEmpty(client.HtmxToken));
+        var page = await client.GetPageAsync("/admin/users"); // the 403 page: static, inside the console's frame
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("form[action='/logout'] input[name='__RequestVerificationToken']"));
+        using var signedOut = await client.SubmitAsync(page, "form[action='/logout']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/login", signedOut.Headers.Location?.OriginalString);
+        using var after = await client.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThemeStylesheet_CarriesTheConsoleThemesVariables()
+    {
+        using var client = team.CreateClient();
+        using var response = await client.GetAsync("/theme.css", "text/css");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        var css = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("--mud-palette-primary: rgba(79,70,229,1);", css, StringComparison.Ordinal); // ConsoleTheme's #4f46e5
+        Assert.DoesNotContain("<style", css, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -129,11 +148,10 @@ public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
     }
 
     [Theory]
-    [InlineData("/lib/bootstrap/css/bootstrap.min.css", "text/css")]
-    [InlineData("/lib/htmx.org/htmx.min.js", "text/javascript")]
     [InlineData("/lib/bootstrap-icons/font/fonts/bootstrap-icons.woff2", "font/woff2")]
     [InlineData("/lib/echarts/echarts.min.js", "text/javascript")]
-    [InlineData("/js/app.js", "text/javascript")]
+    [InlineData("/css/static.css", "text/css")]
+    [InlineData("/js/keys.js", "text/javascript")]
     public async Task VendoredAndOwnStaticFiles_AreServedAnonymously(string path, string mediaType)
     {
         using var client = team.CreateClient();
@@ -142,13 +160,28 @@ public sealed class HostingTests(TeamFixture team) : IClassFixture<TeamFixture>
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>What the first version's static pages loaded is gone with them (decision 0005).</summary>
+    [Theory]
+    [InlineData("/lib/htmx.org/htmx.min.js")]
+    [InlineData("/lib/bootstrap/css/bootstrap.min.css")]
+    [InlineData("/js/app.js")]
+    [InlineData("/css/app.css")]
+    public async Task FilesOfTheFirstVersionsStaticPages_AreNoLongerServed(string path)
+    {
+        using var client = await team.SignInAsAsync(Roles.Viewer); // signed out, any unknown path leads to the sign-in page
+        using var response = await client.GetAsync(path, "*/*");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task PageAssets_AreLinkedWithAContentHash()
     {
         using var client = team.CreateClient();
         var page = await client.GetPageAsync("/login");
         var css = page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
-        Assert.Contains(css, h => h.StartsWith("/css/app.css?v=", StringComparison.Ordinal));
+        Assert.Contains(css, h => h.StartsWith("/css/static.css?v=", StringComparison.Ordinal));
+        Assert.Contains(css, h => h.StartsWith("/theme.css?v=", StringComparison.Ordinal));
+        Assert.Empty(page.Document.Scripts); // a static form: no circuit, no script
         foreach (var href in css.Concat(page.Document.Scripts.Select(s => s.Source!)))
         {
             using var asset = await client.GetAsync(href, "*/*");

@@ -108,7 +108,7 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
                 continue;
             }
             // A valid token and a plausible form: only the role may stop this request.
-            using var response = await client.HtmxSendAsync(new HttpMethod(endpoint.WriteMethod!), endpoint.SampleUrl, new Dictionary<string, string>
+            using var response = await client.SendWithTokenAsync(new HttpMethod(endpoint.WriteMethod!), endpoint.SampleUrl, new Dictionary<string, string>
             {
                 ["role"] = Roles.Admin,
                 ["disabled"] = "true",

@@ -31,6 +31,21 @@ public sealed class SetupGateTests(ConsoleFixture console) : IClassFixture<Conso
     }
 
     [Fact]
+    public async Task NoUsers_EveryStylesheetOfTheSetupPage_IsServed()
+    {
+        using var client = console.CreateClient();
+        var page = await client.GetPageAsync("/setup");
+        var css = page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Contains(css, h => h.StartsWith("/theme.css?v=", StringComparison.Ordinal)); // an endpoint, not a file: past the gate too
+        foreach (var href in css)
+        {
+            using var response = await client.GetAsync(href, "text/css");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href}: {response.StatusCode}");
+            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task NoUsers_SetupPageShowsTheFirstAdminForm()
     {
         using var client = console.CreateClient();
@@ -57,6 +72,32 @@ public sealed class SetupGateTests(ConsoleFixture console) : IClassFixture<Conso
         var result = await client.ReadPageAsync(response);
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("The two passwords differ.", result.Text, StringComparison.Ordinal);
+        Assert.False(await console.WithDbAsync(db => db.Users.AnyAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task Setup_InChinese_MarksEachBadFieldInChinese_AndCreatesNobody()
+    {
+        using var client = console.CreateClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var page = await client.GetPageAsync("/setup");
+        Assert.Equal("zh-CN", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(AccountTexts.Chinese("Setup.Title"), page.Document.QuerySelector("h1")?.TextContent.Trim());
+        using var response = await client.SubmitAsync(page, "form[action='/setup']", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "not-an-address",
+            ["Input.DisplayName"] = "A",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "other",
+        });
+        var result = await client.ReadPageAsync(response);
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        string[] fields = ["email", "display-name", "password", "confirm"];
+        foreach (var id in fields)
+        {
+            var message = result.Document.QuerySelector($"#{id}")?.ParentElement?.QuerySelector(".validation-message")?.TextContent;
+            Assert.True(message is { Length: > 0 } && message.Any(c => c >= '\u4e00' && c <= '\u9fff'), $"#{id}: '{message}'");
+        }
         Assert.False(await console.WithDbAsync(db => db.Users.AnyAsync(TestContext.Current.CancellationToken)));
     }
 }

@@ -29,10 +29,13 @@ public static class IdentitySetup
     {
         services.AddIdentityCore<AppUser>(ConfigureRules)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PuoDbContext>()
+            .AddPuoStores()
             .AddUserManager<AppUserManager>();
         services.AddAdminServices();
         services.AddSignInProtection();
         return services;
     }
+
+    /// <summary>Users and roles kept in the workspace database (the console's and the CLI's Identity alike).</summary>
+    public static IdentityBuilder AddPuoStores(this IdentityBuilder builder) => builder.AddEntityFrameworkStores<PuoDbContext>();
 }

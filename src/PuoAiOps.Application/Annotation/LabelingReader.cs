@@ -6,7 +6,7 @@ namespace PuoAiOps.Application.Annotation;
 /// <summary>What the labeling page shows one annotator: the item (null: nothing left), progress, where the question came from and what surrounds it.</summary>
 public sealed record LabelingState(long BatchId, AnnotatorProgress Progress, QueueItem? Item, string? Source, QuestionContext Context, string? Blocked = null);
 
-/// <summary>Reads for the labeling page and its htmx answers; the writes are <see cref="QueueService"/>'s.</summary>
+/// <summary>Reads for the labeling page; the writes are <see cref="QueueService"/>'s.</summary>
 public sealed class LabelingReader(QueueService queue, BatchService batches, QuestionContextService context, PuoDbContext db)
 {
     /// <summary>The item the annotator holds or gets next; a paused or closed batch gives a blocked state.</summary>

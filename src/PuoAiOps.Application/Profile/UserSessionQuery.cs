@@ -7,8 +7,9 @@ namespace PuoAiOps.Application.Profile;
 public sealed record UserSessionState(string? SecurityStamp, bool IsDisabled, IReadOnlyList<string> Roles);
 
 /// <summary>
-/// Reads the current state of an account for sessions that outlive a request (an interactive
-/// circuit): two indexed reads by primary key.
+/// Reads the current state of an account for open sessions: a cookie on every request
+/// (<see cref="IsCurrentAsync"/>, one read by primary key) and an interactive circuit that outlives
+/// its request (<see cref="GetAsync"/>, two).
 /// </summary>
 public sealed class UserSessionQuery(PuoDbContext db)
 {
@@ -23,5 +24,17 @@ public sealed class UserSessionQuery(PuoDbContext db)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(ct);
         return new UserSessionState(user.SecurityStamp, user.IsDisabled, roles);
+    }
+
+    /// <summary>
+    /// Whether a session issued with <paramref name="securityStamp"/> is still good: the account exists,
+    /// is enabled, and its stamp has not changed since (sign-out everywhere, role change, disable, new password).
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(string userId, string? securityStamp, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.IsDisabled })
+            .SingleOrDefaultAsync(ct);
+        return user is not null && !user.IsDisabled && string.Equals(user.SecurityStamp, securityStamp, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using PuoAiOps.Application.Admin;
-using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.SignIn;
 
@@ -21,7 +20,7 @@ public static class AuthDependencyInjection
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureRules)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PuoDbContext>()
+            .AddPuoStores()
             .AddUserManager<AppUserManager>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()

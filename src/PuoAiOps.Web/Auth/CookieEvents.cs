@@ -6,8 +6,8 @@ namespace PuoAiOps.Web.Auth;
 
 /// <summary>
 /// Turns the cookie handler's redirects into what each kind of client expects: the REST API gets
-/// 401/403, htmx gets an <c>HX-Redirect</c> to the login page, browsers get the login redirect, and a
-/// forbidden page answers 403 in place (the status page middleware renders it inside the shell).
+/// 401/403, browsers get the login redirect, and a forbidden page answers 403 in place (the status
+/// page middleware renders the explanation).
 /// </summary>
 internal static class CookieEvents
 {
@@ -26,13 +26,6 @@ internal static class CookieEvents
         if (http.Request.IsApi())
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Task.CompletedTask;
-        }
-        if (http.Request.IsHtmx())
-        {
-            // htmx would follow a 302 silently and swap the login page into a fragment.
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            http.Response.Headers["HX-Redirect"] = context.RedirectUri;
             return Task.CompletedTask;
         }
         return RedirectAsync(context);

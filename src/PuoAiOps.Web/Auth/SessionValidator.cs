@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Profile;
 
 namespace PuoAiOps.Web.Auth;
 
@@ -22,14 +21,8 @@ internal static partial class SessionValidator
 
         var services = context.HttpContext.RequestServices;
         var stampClaimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var db = services.GetRequiredService<PuoDbContext>();
-        var current = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.IsDisabled })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-
         var cookieStamp = principal.FindFirst(stampClaimType)?.Value;
-        if (current is not null && !current.IsDisabled && string.Equals(current.SecurityStamp, cookieStamp, StringComparison.Ordinal))
+        if (await services.GetRequiredService<UserSessionQuery>().IsCurrentAsync(userId, cookieStamp, context.HttpContext.RequestAborted))
             return;
 
         LogSessionRejected(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator).FullName!), userId);

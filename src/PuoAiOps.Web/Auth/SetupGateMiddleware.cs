@@ -1,11 +1,13 @@
+using PuoAiOps.Application.SignIn;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Auth;
 
 /// <summary>
 /// There are no default credentials: until the first admin exists every page leads to /setup, and
-/// afterwards /setup no longer exists (404). The REST API, health check and status pages are left
-/// alone (the API answers 401 as usual).
+/// afterwards /setup no longer exists (404). The REST API, health check, status pages and the theme
+/// stylesheet the setup page itself needs are left alone (the API answers 401 as usual).
 /// </summary>
 internal sealed class SetupGateMiddleware(RequestDelegate next, WorkspaceSetupState state)
 {
@@ -14,7 +16,8 @@ internal sealed class SetupGateMiddleware(RequestDelegate next, WorkspaceSetupSt
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/healthz") || path.StartsWithSegments("/status") || context.Request.IsApi())
+        if (path.StartsWithSegments("/healthz") || path.StartsWithSegments("/status") ||
+            path.StartsWithSegments(ThemeStylesheet.Path) || context.Request.IsApi())
         {
             await next(context);
             return;
@@ -33,12 +36,6 @@ internal sealed class SetupGateMiddleware(RequestDelegate next, WorkspaceSetupSt
             return;
         }
 
-        if (context.Request.IsHtmx())
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers["HX-Redirect"] = SetupPath;
-            return;
-        }
         context.Response.Redirect(SetupPath);
     }
 }

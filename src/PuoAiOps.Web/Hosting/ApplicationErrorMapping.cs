@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Core.Import;
 using PuoAiOps.Core.Text.Redaction;
@@ -14,17 +13,6 @@ namespace PuoAiOps.Web.Hosting;
 /// <param name="Errors">Per field (or "line N" for files); empty when the title says it all.</param>
 public sealed record ApplicationError(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)
 {
-    /// <summary>
-    /// Status of a re-rendered htmx fragment: the console's htmx config swaps 422 (refused: bad input,
-    /// or a rule such as "not your own proposal"), 409 (conflict) and 413 (too large) so the message
-    /// appears where the person acted; 404 is not swapped and shows a toast.
-    /// </summary>
-    public int FragmentStatus => Status switch
-    {
-        StatusCodes.Status400BadRequest or StatusCodes.Status403Forbidden => StatusCodes.Status422UnprocessableEntity,
-        _ => Status,
-    };
-
     /// <summary>Every message, "line N" keys prefixed so a file error says where it is; the title when there are none.</summary>
     public IReadOnlyList<string> Messages
     {
@@ -47,7 +35,8 @@ public sealed record ApplicationError(int Status, string Title, IReadOnlyDiction
 /// The one place that maps the application's exceptions to HTTP: ValidationException → 400,
 /// ForbiddenException → 403, NotFoundException → 404, ConflictException → 409, import limits → 413,
 /// unreadable import files, bad PII patterns and request bodies cut off mid-form → 400. Use <see cref="MapApplicationErrors{TBuilder}"/>
-/// on an endpoint or group; htmx requests then get the <c>ErrorFeedback</c> fragment, API calls problem details.
+/// on an endpoint or group: API calls then get problem details; a browser's request (a download link) is
+/// left to the exception handler, which answers the same status with the status page (see ConsolePipeline).
 /// </summary>
 public static class ApplicationErrorMapping
 {
@@ -76,18 +65,6 @@ public static class ApplicationErrorMapping
         TypedResults.Problem(title: error.Title, statusCode: error.Status, instance: instance,
             extensions: error.Errors.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = error.Errors });
 
-    /// <summary>An htmx answer: the message fragment, with the status htmx swaps.</summary>
-    public static IResult ToFragment(ApplicationError error) =>
-        new RazorComponentResult<Components.Shared.ErrorFeedback>(new Dictionary<string, object?>
-        {
-            [nameof(Components.Shared.ErrorFeedback.Messages)] = error.Messages,
-        })
-        { StatusCode = error.FragmentStatus };
-
-    /// <summary>Answers <paramref name="error"/> in the language of the request (problem details for the API, else a fragment).</summary>
-    public static IResult ToResult(ApplicationError error, HttpRequest request) =>
-        request.IsApi() ? ToProblem(error, request.Path) : ToFragment(error);
-
     /// <summary>Catches the application's exceptions thrown by the endpoint(s) and answers them (see <see cref="ApplicationErrorMapping"/>).</summary>
     public static TBuilder MapApplicationErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, ApplicationErrorFilter>();
@@ -106,9 +83,9 @@ internal sealed class ApplicationErrorFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (Exception ex) when (ApplicationErrorMapping.From(ex) is not null)
+        catch (Exception ex) when (context.HttpContext.Request.IsApi() && ApplicationErrorMapping.From(ex) is { } error)
         {
-            return ApplicationErrorMapping.ToResult(ApplicationErrorMapping.From(ex)!, context.HttpContext.Request);
+            return ApplicationErrorMapping.ToProblem(error, context.HttpContext.Request.Path);
         }
     }
 }

@@ -5,6 +5,7 @@ using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Components;
 using PuoAiOps.Web.Questions;
+using PuoAiOps.Web.Shell;
 using PuoAiOps.Web.Taxonomy;
 
 namespace PuoAiOps.Web.Hosting;
@@ -16,6 +17,7 @@ public static class ConsoleEndpoints
     {
         app.MapHealth();
         app.MapStatusPages();
+        app.MapThemeStylesheet();
         app.MapAccount();
         app.MapTaxonomyUi();
         app.MapQuestionsUi();

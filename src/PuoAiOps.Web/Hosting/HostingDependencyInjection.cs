@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
+using PuoAiOps.Application.DataProtection;
 
 namespace PuoAiOps.Web.Hosting;
 
@@ -35,9 +34,7 @@ public static class HostingDependencyInjection
         // The API speaks enum names ("Pending", "Merge"), which clients can read without our source.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        services.AddDataProtection().SetApplicationName("PuoAiOps");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<PuoAiOps.Application.Secrets.WorkspaceSecrets>())));
+        services.AddDataProtection().SetApplicationName("PuoAiOps").PersistKeysToWorkspaceDatabase();
         return builder;
     }
 }

@@ -6,12 +6,8 @@ public static class RequestKinds
     public static bool IsApi(this HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A request made by htmx (it sends <c>HX-Request: true</c>).</summary>
-    public static bool IsHtmx(this HttpRequest request) =>
-        string.Equals(request.Headers["HX-Request"], "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>A full-page browser navigation that wants HTML back.</summary>
     public static bool WantsHtmlPage(this HttpRequest request) =>
-        !request.IsApi() && !request.IsHtmx() &&
+        !request.IsApi() &&
         request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -5,10 +5,10 @@ namespace PuoAiOps.Web.Hosting;
 /// <summary>
 /// Security headers on every response, errors and static files included. The CSP allows no inline
 /// script and no inline style: behaviour lives in wwwroot/js modules, looks in wwwroot/css classes.
-/// (htmx's own indicator <c>&lt;style&gt;</c> is switched off in the htmx-config meta tag for this reason.)
 /// API answers and downloads (exports) carry workspace data and get <c>Cache-Control: no-store</c>, so
 /// neither a shared proxy nor the browser's disk cache keeps a copy after sign-out.
-/// Interactive (MudBlazor) pages also allow inline styles, nothing else: docs/decisions/0006.
+/// Interactive (MudBlazor) pages also allow inline styles, nothing else: docs/decisions/0006. The static
+/// pages (sign-in, setup, status pages) keep the strict policy: their theme comes from /theme.css.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {

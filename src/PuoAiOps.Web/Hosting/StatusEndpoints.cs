@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PuoAiOps.Web.Components.Shared;
+using PuoAiOps.Web.Components.Static;
 
 namespace PuoAiOps.Web.Hosting;
 
 /// <summary>
 /// Where error statuses and unhandled exceptions are re-executed (see <see cref="ConsolePipeline"/>).
-/// Browsers get a page inside the shell; the API and htmx get RFC 9457 problem details. Never a stack trace.
+/// Browsers get a page in the console's look and the reader's language (<c>Components/Static/StatusDocument</c>);
+/// the API and other clients get RFC 9457 problem details. Never a stack trace.
 /// </summary>
 internal static class StatusEndpoints
 {

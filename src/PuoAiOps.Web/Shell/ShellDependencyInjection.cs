@@ -20,6 +20,7 @@ public static class ShellDependencyInjection
         services.AddSingleton<IValidateOptions<ShellOptions>, ShellOptions.Validator>();
 
         services.AddMudServices();
+        services.AddSingleton<ThemeStylesheet>();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

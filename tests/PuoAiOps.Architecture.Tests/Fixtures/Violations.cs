@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,12 @@ public static class QueriesInAsyncMethod
 public static class ResolvesDbContextInLambda
 {
     public static readonly Func<IServiceProvider, object> Resolve = services => services.GetRequiredService<PuoDbContext>();
+}
+
+/// <summary>Identity's EF stores registered: how the console's sign-in once reached the database from Web.</summary>
+public static class RegistersIdentityEfStores
+{
+    public static IdentityBuilder Register(IdentityBuilder identity) => identity.AddEntityFrameworkStores<PuoDbContext>();
 }
 
 /// <summary>An EF exception caught: only the catch clause and a local name the type.</summary>

@@ -8,7 +8,7 @@ namespace PuoAiOps.Web.Tests.Annotation;
 
 /// <summary>
 /// Twenty annotators, each signed in with their own session, label one batch at the same time through the
-/// real endpoints (half through the htmx page endpoints, half through the JSON API). Checked in the
+/// real endpoints (half open the labeling page first, then all label through the JSON API). Checked in the
 /// database: every accepted label is stored, no item gets more labels than it needs.
 /// </summary>
 public sealed class AnnotationConcurrencyTests(AnnotationFixture team) : IClassFixture<AnnotationFixture>

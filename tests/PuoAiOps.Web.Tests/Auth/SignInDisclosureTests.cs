@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Components.Account;
 
 namespace PuoAiOps.Web.Tests.Auth;
 
@@ -70,7 +69,7 @@ public sealed class SignInDisclosureTests(SignInDisclosureTests.Fixture team) : 
         var lockedAnswer = await AnswerAsync(locked.Email!, ConsoleFixture.Password);
         Assert.Equal(unknown.Status, lockedAnswer.Status);
         Assert.Equal(unknown.Messages, lockedAnswer.Messages);
-        Assert.Equal([Login.FailedMessage], unknown.Messages);
+        Assert.Equal([AccountTexts.LoginFailed], unknown.Messages);
     }
 
     private async Task<(HttpStatusCode Status, string[] Messages)> AnswerAsync(string email, string password)
@@ -78,7 +77,7 @@ public sealed class SignInDisclosureTests(SignInDisclosureTests.Fixture team) : 
         using var client = team.CreateClient();
         using var response = await ConsoleFixture.TrySignInAsync(client, email, password);
         var page = await client.ReadPageAsync(response);
-        return (page.Status, page.Document.QuerySelectorAll(".alert").Select(a => a.TextContent.Trim()).ToArray());
+        return (page.Status, page.Document.QuerySelectorAll("[data-testid=form-errors]").Select(a => a.TextContent.Trim()).ToArray());
     }
 
     private async Task<AppUser> LockedUserAsync()

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PuoAiOps.Application.Persistence.Entities;
-using PuoAiOps.Web.Components.Account;
 
 namespace PuoAiOps.Web.Tests.Auth;
 
@@ -51,7 +50,7 @@ public sealed class SignInLimitTests(SignInLimitTests.Fixture team) : IClassFixt
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(retryAfter, 1, 600);
-            Assert.Contains(Login.ThrottledMessage, (await other.ReadPageAsync(refused)).Text, StringComparison.Ordinal);
+            Assert.Contains(AccountTexts.LoginThrottled, (await other.ReadPageAsync(refused)).Text, StringComparison.Ordinal);
         }
 
         // Once the window has passed the right password works again.

@@ -70,7 +70,7 @@ public sealed class ClassifierPageTests(ClassifierFixture console) : IClassFixtu
         var serving = await console.ServingIdAsync();
         foreach (var action in new[] { "/classifier/train", $"/classifier/versions/{console.Candidate.Id}/promote", "/classifier/rollback" })
         {
-            using var response = await admin.HtmxPostAsync(action, new Dictionary<string, string>());
+            using var response = await admin.PostWithTokenAsync(action, new Dictionary<string, string>());
             Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"POST {action}: {response.StatusCode}");
         }
         Assert.Equal(serving, await console.ServingIdAsync());

@@ -15,8 +15,8 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
 
     public HttpClient Http { get; } = http;
 
-    /// <summary>The request token from the last page loaded (body hx-headers), used for htmx posts.</summary>
-    public string? HtmxToken { get; private set; }
+    /// <summary>The antiforgery request token from the last page with a form (or from the API), sent as X-CSRF-TOKEN.</summary>
+    public string? RequestToken { get; private set; }
 
     public async Task<HttpResponseMessage> GetAsync(string url, string accept = "text/html")
     {
@@ -36,12 +36,9 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
     {
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var document = await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken);
-        var headers = document.Body?.GetAttribute("hx-headers");
-        if (headers is not null)
-            HtmxToken = JsonSerializer.Deserialize<Dictionary<string, string>>(headers)?.GetValueOrDefault("X-CSRF-TOKEN");
-        // Interactive pages have no hx-headers; a page that posts over plain HTTP (the question upload) renders the token in its form.
-        else if (document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { Length: > 0 } token)
-            HtmxToken = token;
+        // A page that posts over plain HTTP (sign-in, setup, the question upload, a status page's sign-out) renders the token in its form.
+        if (document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { Length: > 0 } token)
+            RequestToken = token;
         return new Page(response.StatusCode, response.RequestMessage?.RequestUri?.AbsolutePath, response.Headers.Location?.OriginalString, document);
     }
 
@@ -65,16 +62,16 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
     public async Task<HttpResponseMessage> SignOutAsync()
     {
         await LoadRequestTokenAsync();
-        return await PostFormAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = HtmxToken! });
+        return await PostFormAsync("/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = RequestToken! });
     }
 
-    /// <summary>Sets <see cref="HtmxToken"/> from <c>GET /api/v1/antiforgery</c>, as a script of an interactive page would get one.</summary>
+    /// <summary>Sets <see cref="RequestToken"/> from <c>GET /api/v1/antiforgery</c>, as a script of an interactive page would get one.</summary>
     public async Task LoadRequestTokenAsync()
     {
         using var tokenResponse = await GetAsync("/api/v1/antiforgery", "application/json");
         tokenResponse.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        HtmxToken = json.RootElement.GetProperty("token").GetString();
+        RequestToken = json.RootElement.GetProperty("token").GetString();
     }
 
     /// <summary>A form post exactly as given (no token added).</summary>
@@ -90,21 +87,21 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>A post as htmx sends it: HX-Request header plus the X-CSRF-TOKEN of the last page loaded.</summary>
-    public Task<HttpResponseMessage> HtmxPostAsync(string url, IDictionary<string, string> fields, bool withToken = true) =>
-        HtmxSendAsync(HttpMethod.Post, url, fields, withToken);
+    /// <summary>A form post with the X-CSRF-TOKEN header of the last page loaded, as the upload page's script sends one.</summary>
+    public Task<HttpResponseMessage> PostWithTokenAsync(string url, IDictionary<string, string> fields, bool withToken = true) =>
+        SendWithTokenAsync(HttpMethod.Post, url, fields, withToken);
 
-    /// <summary>A form-encoded request with any method as htmx sends it (HX-Request, X-CSRF-TOKEN).</summary>
-    public Task<HttpResponseMessage> HtmxSendAsync(HttpMethod method, string url, IDictionary<string, string> fields, bool withToken = true)
+    /// <summary>A form-encoded request with any method and the X-CSRF-TOKEN header.</summary>
+    public Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string url, IDictionary<string, string> fields, bool withToken = true)
     {
-        var headers = new Dictionary<string, string> { ["HX-Request"] = "true" };
+        var headers = new Dictionary<string, string>();
         if (withToken)
-            headers["X-CSRF-TOKEN"] = HtmxToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet.");
+            headers["X-CSRF-TOKEN"] = RequestToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet.");
         return SendFormAsync(method, url, fields, headers);
     }
 
-    /// <summary>A multipart post as htmx sends a file form: HX-Request and the X-CSRF-TOKEN of the last page loaded.</summary>
-    public async Task<HttpResponseMessage> HtmxPostFileAsync(string url, string fileField, string fileName, byte[] content,
+    /// <summary>A multipart post of a file as the upload page's script sends it, with the X-CSRF-TOKEN of the last page loaded.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string url, string fileField, string fileName, byte[] content,
         IDictionary<string, string>? fields = null, bool withToken = true)
     {
         using var form = new MultipartFormDataContent();
@@ -113,17 +110,9 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, fileField, fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
-        request.Headers.Add("HX-Request", "true");
         if (withToken)
-            request.Headers.Add("X-CSRF-TOKEN", HtmxToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet."));
+            request.Headers.Add("X-CSRF-TOKEN", RequestToken ?? throw new InvalidOperationException("Load a page first: no antiforgery token yet."));
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>Parses an htmx fragment (a partial, not a whole page).</summary>
-    public static async Task<AngleSharp.Dom.IDocument> ReadFragmentAsync(HttpResponseMessage response)
-    {
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken);
     }
 
     public void Dispose() => Http.Dispose();
@@ -136,14 +125,13 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
 /// <param name="Document">The parsed HTML.</param>
 public sealed record Page(HttpStatusCode Status, string? Path, string? Location, IDocument Document)
 {
-    /// <summary>Hrefs of the left navigation, in order.</summary>
-    /// <summary>The navigation's links, on a static page (MainLayout) or an interactive one (ConsoleLayout).</summary>
+    /// <summary>The navigation's links, in order: on an interactive page (ConsoleLayout) or a signed-in reader's status page (StaticShellLayout).</summary>
     public IReadOnlyList<string> NavHrefs =>
-        Document.QuerySelectorAll("nav.app-nav a.nav-link, [data-testid=console-nav] a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Document.QuerySelectorAll("[data-testid=console-nav] a[href]").Select(a => a.GetAttribute("href")!).ToList();
 
+    /// <summary>The console's frame: app bar and navigation.</summary>
     public bool HasShell =>
-        (Document.QuerySelector("header.app-topbar") is not null && Document.QuerySelector("nav.app-nav") is not null) ||
-        (Document.QuerySelector("[data-testid=app-bar]") is not null && Document.QuerySelector("[data-testid=console-nav]") is not null);
+        Document.QuerySelector("[data-testid=app-bar]") is not null && Document.QuerySelector("[data-testid=console-nav]") is not null;
 
     public string Title => Document.Title ?? "";
 

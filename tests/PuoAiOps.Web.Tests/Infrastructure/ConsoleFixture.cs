@@ -59,7 +59,7 @@ public class ConsoleFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
         await client.GetPageAsync("/");
-        // The request token for htmx posts: the overview is interactive (no hx-headers), so ask the API for it.
+        // The request token for posts with the X-CSRF-TOKEN header: the overview is interactive (no form), so ask the API for it.
         await client.LoadRequestTokenAsync();
         return client;
     }

@@ -48,7 +48,7 @@ public sealed class QuestionImportTests(SmallImportLimitFixture team) : IClassFi
         using var curator = await team.SignInAsAsync(Roles.Curator);
         var page = await curator.GetPageAsync("/questions/import");
         Assert.NotNull(page.Document.QuerySelector("form[data-testid=question-import][action='/questions/imports'] input[type=file]#question-file"));
-        using var response = await curator.HtmxPostFileAsync("/questions/imports", "file", "sample.csv", Encoding.UTF8.GetBytes(csv),
+        using var response = await curator.PostFileAsync("/questions/imports", "file", "sample.csv", Encoding.UTF8.GetBytes(csv),
             new Dictionary<string, string> { ["source"] = "upload-test" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
@@ -105,7 +105,7 @@ public sealed class QuestionImportTests(SmallImportLimitFixture team) : IClassFi
         while (content.Length < size) content.Append("a long question about a failed recharge\n");
         using var curator = await team.SignInAsAsync(Roles.Curator);
         await curator.GetPageAsync("/questions/import");
-        using var response = await curator.HtmxPostFileAsync("/questions/imports", "file", "big.csv", Encoding.UTF8.GetBytes(content.ToString()));
+        using var response = await curator.PostFileAsync("/questions/imports", "file", "big.csv", Encoding.UTF8.GetBytes(content.ToString()));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var message = await response.Content.ReadAsStringAsync(Ct);
@@ -119,11 +119,11 @@ public sealed class QuestionImportTests(SmallImportLimitFixture team) : IClassFi
     {
         using var curator = await team.SignInAsAsync(Roles.Curator);
         await curator.GetPageAsync("/questions/import");
-        using var empty = await curator.HtmxPostFileAsync("/questions/imports", "file", "empty.csv", []);
+        using var empty = await curator.PostFileAsync("/questions/imports", "file", "empty.csv", []);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Choose a CSV or JSON Lines file", await empty.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        using var noToken = await curator.HtmxPostFileAsync("/questions/imports", "file", "q.csv", Encoding.UTF8.GetBytes("text\nhello\n"), withToken: false);
+        using var noToken = await curator.PostFileAsync("/questions/imports", "file", "q.csv", Encoding.UTF8.GetBytes("text\nhello\n"), withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
     }
 
@@ -132,7 +132,7 @@ public sealed class QuestionImportTests(SmallImportLimitFixture team) : IClassFi
     {
         using var curator = await team.SignInAsAsync(Roles.Curator);
         await curator.GetPageAsync("/questions/import");
-        using var response = await curator.HtmxPostFileAsync("/questions/imports", "file", "notes.csv", Encoding.UTF8.GetBytes("title,body\nhello,world\n"));
+        using var response = await curator.PostFileAsync("/questions/imports", "file", "notes.csv", Encoding.UTF8.GetBytes("title,body\nhello,world\n"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Contains("text", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);

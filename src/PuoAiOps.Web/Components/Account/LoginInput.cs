@@ -1,13 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace PuoAiOps.Web.Components.Account;
 
+/// <summary>The sign-in form's fields. Checked by the page (messages from AccountText), not by attributes.</summary>
 public sealed class LoginInput
 {
-    [Required, EmailAddress]
     public string Email { get; set; } = "";
 
-    [Required, DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
     public bool RememberMe { get; set; }

@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace PuoAiOps.Web.Components.Shell;
 
-/// <summary>The console's colours on MudBlazor, close to the static pages' so moving between them is calm.</summary>
+/// <summary>The console's colours on MudBlazor; the static pages get the same through /theme.css (Web/Shell/ThemeStylesheet).</summary>
 public static class ConsoleTheme
 {
     public static readonly MudTheme Light = new()

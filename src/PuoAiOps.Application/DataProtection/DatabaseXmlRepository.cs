@@ -1,19 +1,21 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Secrets;
 
-namespace PuoAiOps.Web.Hosting;
+namespace PuoAiOps.Application.DataProtection;
 
 /// <summary>
 /// Keeps the data-protection key ring (which signs auth and antiforgery cookies) in the Settings
 /// table, so every instance behind a load balancer shares it and restarts keep people signed in.
 /// Each key is sealed with the workspace key (<see cref="WorkspaceSecrets"/>), which is not in the
-/// database: a copy of the database alone cannot mint cookies.
+/// database: a copy of the database alone cannot mint cookies. The framework calls it from a
+/// singleton, so each call opens its own scope (and DbContext).
 /// </summary>
-internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes, WorkspaceSecrets secrets) : IXmlRepository
+public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes, WorkspaceSecrets secrets) : IXmlRepository
 {
     public const string KeyPrefix = WorkspaceSecrets.DataProtectionKeyPrefix;
 

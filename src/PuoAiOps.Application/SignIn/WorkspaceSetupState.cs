@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Persistence;
 
-namespace PuoAiOps.Web.Auth;
+namespace PuoAiOps.Application.SignIn;
 
 /// <summary>
 /// Whether the workspace has its first user who can sign in (demo annotators have no password and
@@ -13,6 +14,7 @@ public sealed class WorkspaceSetupState
 {
     private volatile bool _hasUsers;
 
+    /// <summary>Reads through the caller's scope (<paramref name="services"/>: a request's), never a scope of its own.</summary>
     public async Task<bool> HasUsersAsync(IServiceProvider services, CancellationToken ct = default)
     {
         if (_hasUsers) return true;
