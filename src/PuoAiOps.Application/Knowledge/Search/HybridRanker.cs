@@ -20,9 +20,10 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
         var useKeyword = mode != SearchMode.Dense || !DenseAvailable;
         var weight = DenseWeight(query, filter);
         var useDense = mode != SearchMode.Keyword && DenseAvailable && (weight > 0 || mode == SearchMode.Dense);
-        // The keyword list is always computed: it is local, cheap, and what search falls back to.
-        var keywordIds = keyword.Search(expanded, filter, options.Candidates).Select(h => h.Id).ToList();
-        lists.Add(new RankedList(useKeyword ? keywordIds : []));
+        // Also what search falls back to, and where a hybrid index's hits get their keyword ranks.
+        List<long>? keywordIds = null;
+        List<long> KeywordIds() => keywordIds ??= keyword.Search(expanded, filter, options.Candidates).Select(h => h.Id).ToList();
+        lists.Add(new RankedList(useKeyword ? KeywordIds() : []));
         if (useDense)
         {
             try
@@ -30,14 +31,14 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
                 var vector = (await embedder.EmbedAsync([query], ct))[0];
                 // A hybrid index (Qdrant) fuses its own dense and sparse candidates with the same k and weight.
                 if (mode == SearchMode.Hybrid && vectors is IHybridVectorIndex hybrid)
-                    return ServerFused(await hybrid.HybridSearchAsync(vector, expanded, top, filter, new HybridFusion(options.Candidates, options.FusionK, weight), ct), keywordIds);
+                    return ServerFused(await hybrid.HybridSearchAsync(vector, expanded, top, filter, new HybridFusion(options.Candidates, options.FusionK, weight), ct), KeywordIds());
                 var hits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
                 lists.Add(new RankedList(hits.Select(h => h.Id).ToList(), weight));
             }
             catch (VectorIndexUnavailableException ex)
             {
                 Unavailable = ex.Message;
-                lists[0] = new RankedList(keywordIds);
+                lists[0] = new RankedList(KeywordIds());
                 lists.Add(new RankedList([]));
             }
         }
