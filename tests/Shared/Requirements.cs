@@ -22,6 +22,19 @@ public static class Requirements
         Assert.Skip(message);
     }
 
+    /// <summary>
+    /// An optional external service the suite can also run against, named by an environment variable
+    /// (a real Qdrant: QDRANT_URL). CI provides none, so unset is a plain skip with
+    /// <paramref name="message"/> even under strict mode: the same tests always run against the
+    /// in-process stand-in, and this variant is opt-in. Returns the variable's value.
+    /// </summary>
+    public static string Optional(string variable, string message)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value)) Assert.Skip($"{variable} is not set: {message}");
+        return value!;
+    }
+
     /// <summary>Connection string of a PostgreSQL server whose user may create databases.</summary>
     public static string Postgres()
     {

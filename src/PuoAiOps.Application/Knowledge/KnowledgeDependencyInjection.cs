@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Formats;
@@ -12,6 +13,7 @@ using PuoAiOps.Application.Knowledge.Keyword;
 using PuoAiOps.Application.Knowledge.Search;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.VectorSearch;
+using PuoAiOps.Application.VectorSearch.Qdrant;
 
 namespace PuoAiOps.Application;
 
@@ -54,7 +56,7 @@ public static class KnowledgeDependencyInjection
         return services;
     }
 
-    /// <summary>The vector index chosen by <c>VectorSearch:Provider</c> (Embedded by default).</summary>
+    /// <summary>The vector index chosen by <c>VectorSearch:Provider</c> (Embedded by default, or Qdrant: docs/knowledge.md).</summary>
     public static IHostApplicationBuilder AddVectorSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddVectorSearchServices(o => builder.Configuration.GetSection(VectorSearchOptions.SectionName).Bind(o));
@@ -72,6 +74,7 @@ public static class KnowledgeDependencyInjection
             return options.Provider switch
             {
                 VectorProvider.Embedded => new EmbeddedVectorIndex(sp.GetRequiredService<IServiceScopeFactory>(), embedder.Model ?? "none", embedder.Dimensions),
+                VectorProvider.Qdrant => new QdrantVectorIndex(options.Qdrant, embedder.Dimensions, sp.GetService<ILoggerFactory>()),
                 _ => throw new InvalidOperationException($"{VectorSearchOptions.SectionName}:Provider = {options.Provider} is not available in this version."),
             };
         });

@@ -26,7 +26,11 @@ public interface IVectorIndex
     Task ClearAsync(CancellationToken ct = default);
 }
 
-/// <summary>A chunk's vector with the fields searches filter on.</summary>
-public sealed record VectorRecord(long Id, ReadOnlyMemory<float> Vector, string Locale, string? Domain, IReadOnlyList<string> Intents);
+/// <summary>
+/// A chunk's vector with the fields searches filter on. <paramref name="DocumentId"/> and
+/// <paramref name="Text"/> (the chunk's search text, for sparse term vectors) are used by
+/// <see cref="IHybridVectorIndex"/> providers; 0 / null where unknown.
+/// </summary>
+public sealed record VectorRecord(long Id, ReadOnlyMemory<float> Vector, string Locale, string? Domain, IReadOnlyList<string> Intents, long DocumentId = 0, string? Text = null);
 
 public sealed record VectorHit(long Id, float Score);

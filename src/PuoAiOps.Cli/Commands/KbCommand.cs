@@ -29,7 +29,7 @@ internal static class KbCommand
         {
             if (dense) s.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLmEmbeddingGenerator.Shared);
             s.Services.AddKnowledgeServices(o => KnowledgeEnvironment.Apply(o));
-            s.Services.AddVectorSearchServices();
+            s.AddVectorSearch();
         }, ct);
 
     /// <summary>Runs a handler, turning refused input into exit code 2 with its message.</summary>

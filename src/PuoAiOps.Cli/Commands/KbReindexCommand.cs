@@ -21,15 +21,20 @@ internal static class KbReindexCommand
                 {
                     documents = r.Documents, chunks = r.Chunks, keywordBefore = r.KeywordBefore, vectorsBefore = r.VectorsBefore,
                     keywordAfter = r.KeywordAfter, vectorsAfter = r.VectorsAfter, embedded = r.Embedded, keywordMismatch = r.KeywordMismatch,
-                    vectorMismatch = r.VectorMismatch, seconds = Math.Round(r.Seconds, 2),
+                    vectorMismatch = r.VectorMismatch, vectorsMissing = r.VectorsMissing, vectorsOrphaned = r.VectorsOrphaned, vectorIndex = VectorIndexName(scope),
+                    seconds = Math.Round(r.Seconds, 2),
                 });
                 return PuoCli.Ok;
             }
             if (r.KeywordMismatch) ctx.Out.WriteLine($"mismatch: the keyword index held {r.KeywordBefore} chunk(s); the database has {r.Chunks}.");
-            if (r.VectorMismatch) ctx.Out.WriteLine($"mismatch: the vector index held {r.VectorsBefore} vector(s); the database has {r.Chunks} chunk(s).");
-            ctx.Out.WriteLine($"Reindexed {r.Chunks} chunk(s) of {r.Documents} document(s) in {r.Seconds:0.0} s: keyword {r.KeywordAfter}, vectors {r.VectorsAfter?.ToString() ?? "-"} ({r.Embedded} computed).");
+            if (r.VectorsBefore is { } held && held != r.Chunks) ctx.Out.WriteLine($"mismatch: the vector index held {held} vector(s); the database has {r.Chunks} chunk(s).");
+            if (r.VectorsMissing > 0 || r.VectorsOrphaned > 0)
+                ctx.Out.WriteLine($"mismatch: the vector index lacked {r.VectorsMissing} chunk(s) and held {r.VectorsOrphaned} the database no longer has.");
+            ctx.Out.WriteLine($"Reindexed {r.Chunks} chunk(s) of {r.Documents} document(s) in {r.Seconds:0.0} s: keyword {r.KeywordAfter}, vectors {r.VectorsAfter?.ToString() ?? "-"} ({r.Embedded} computed) in the {VectorIndexName(scope)} index.");
             return PuoCli.Ok;
         }).AttachTo(command);
         return command;
     }
+
+    private static string VectorIndexName(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<KnowledgeIndexes>().Vectors?.Name ?? "no vector";
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Tests.Infrastructure;
+using PuoAiOps.Application.VectorSearch;
 using PuoAiOps.Encoders;
 
 namespace PuoAiOps.Application.Tests.Knowledge;
@@ -28,13 +29,13 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
     public string DataDir => _workspace.DataDir;
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<KnowledgeTestBed> CreateAsync(bool dense = false, long maxBytes = 2 * 1024 * 1024) =>
-        Build(await TempWorkspace.CreateAsync(), dense, maxBytes, ownsWorkspace: true);
+    public static async Task<KnowledgeTestBed> CreateAsync(bool dense = false, long maxBytes = 2 * 1024 * 1024, Action<VectorSearchOptions>? vectors = null) =>
+        Build(await TempWorkspace.CreateAsync(), dense, maxBytes, ownsWorkspace: true, vectors);
 
     /// <summary>Over a workspace the caller owns (and disposes), keyword-only.</summary>
     public static Task<KnowledgeTestBed> CreateOnAsync(TempWorkspace workspace) => Task.FromResult(Build(workspace, false, 2 * 1024 * 1024, ownsWorkspace: false));
 
-    private static KnowledgeTestBed Build(TempWorkspace workspace, bool dense, long maxBytes, bool ownsWorkspace)
+    private static KnowledgeTestBed Build(TempWorkspace workspace, bool dense, long maxBytes, bool ownsWorkspace, Action<VectorSearchOptions>? vectors = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -43,7 +44,7 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
         var generator = dense ? new CountingGenerator(MiniLmEmbeddingGenerator.Shared) : null;
         if (generator is not null) services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator);
         services.AddKnowledgeServices(o => o.MaxDocumentBytes = maxBytes);
-        services.AddVectorSearchServices();
+        services.AddVectorSearchServices(vectors);
         return new KnowledgeTestBed(workspace, services.BuildServiceProvider(validateScopes: true), generator, ownsWorkspace);
     }
 

@@ -1,7 +1,7 @@
 namespace PuoAiOps.Application.Knowledge.Indexing;
 
-/// <summary>What the indexes store about a chunk: its id, its searchable text and the filter fields.</summary>
-public sealed record ChunkRecord(long Id, string Locale, string? Domain, IReadOnlyList<string> Intents, string Title, string Heading, string Text)
+/// <summary>What the indexes store about a chunk: its id, its searchable text and the filter fields (and its document, 0 where unknown).</summary>
+public sealed record ChunkRecord(long Id, string Locale, string? Domain, IReadOnlyList<string> Intents, string Title, string Heading, string Text, long DocumentId = 0)
 {
     /// <summary>The text both indexes see: title and heading path carry much of a chunk's meaning.</summary>
     public string SearchText => Heading.StartsWith(Title, StringComparison.Ordinal) ? $"{Heading}\n{Text}" : $"{Title}\n{Heading}\n{Text}";

@@ -18,7 +18,8 @@ public sealed class KnowledgeIndexes(LuceneKeywordIndex keyword, KnowledgeEmbedd
         if (Vectors is not { } index) return;
         if (deletes.Count > 0) await index.DeleteAsync(deletes, ct);
         var records = upserts.Where(u => u.Vector is not null)
-            .Select(u => new VectorRecord(u.Chunk.Id, u.Vector, u.Chunk.Locale, u.Chunk.Domain, u.Chunk.Intents)).ToList();
+            .Select(u => new VectorRecord(u.Chunk.Id, u.Vector, u.Chunk.Locale, u.Chunk.Domain, u.Chunk.Intents, u.Chunk.DocumentId,
+                index is IHybridVectorIndex ? u.Chunk.SearchText : null)).ToList();
         if (records.Count > 0) await index.UpsertAsync(records, ct);
     }
 }

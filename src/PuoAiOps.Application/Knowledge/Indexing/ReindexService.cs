@@ -6,11 +6,16 @@ using PuoAiOps.Application.VectorSearch;
 
 namespace PuoAiOps.Application.Knowledge.Indexing;
 
-/// <summary>Counts before and after a rebuild; a mismatch before means the indexes had drifted from the database.</summary>
-public sealed record ReindexReport(int Documents, int Chunks, int KeywordBefore, long? VectorsBefore, int KeywordAfter, long? VectorsAfter, int Embedded, double Seconds)
+/// <summary>
+/// Counts before and after a rebuild; a mismatch before means the indexes had drifted from the database.
+/// A vector index that can list its ids (Qdrant) is also reconciled id by id: chunks it lacked and
+/// points whose chunk the database no longer has (equal counts can hide both).
+/// </summary>
+public sealed record ReindexReport(int Documents, int Chunks, int KeywordBefore, long? VectorsBefore, int KeywordAfter, long? VectorsAfter, int Embedded, double Seconds,
+    int? VectorsMissing = null, int? VectorsOrphaned = null)
 {
     public bool KeywordMismatch => KeywordBefore != Chunks;
-    public bool VectorMismatch => VectorsBefore is { } v && v != Chunks;
+    public bool VectorMismatch => (VectorsBefore is { } v && v != Chunks) || VectorsMissing > 0 || VectorsOrphaned > 0;
 }
 
 /// <summary>
@@ -26,6 +31,7 @@ public sealed class ReindexService(PuoDbContext db, KnowledgeEmbedder embedder, 
         var clock = Stopwatch.StartNew();
         var keywordBefore = indexes.Keyword.Count;
         long? vectorsBefore = indexes.Vectors is { } v ? await v.CountAsync(ct) : null;
+        var (missing, orphaned) = indexes.Vectors is IHybridVectorIndex listed ? await ReconcileAsync(listed, ct) : (null, null);
         var embedded = await EmbedMissingAsync(ct);
 
         var documents = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.Title, d.Locale, d.Domain, d.Intents }).ToDictionaryAsync(d => d.Id, ct);
@@ -37,14 +43,24 @@ public sealed class ReindexService(PuoDbContext db, KnowledgeEmbedder embedder, 
         {
             var d = documents[c.DocumentId];
             var vector = c.Embedding is not null && c.EmbeddingModel == embedder.Model ? VectorBytes.ToFloats(c.Embedding) : null;
-            batch.Add((new ChunkRecord(c.Id, d.Locale, d.Domain, d.Intents, d.Title, c.Heading, c.Text), vector));
+            batch.Add((new ChunkRecord(c.Id, d.Locale, d.Domain, d.Intents, d.Title, c.Heading, c.Text, c.DocumentId), vector));
             chunks++;
             if (batch.Count == Batch * 8) { await indexes.ApplyAsync(batch, [], ct); batch.Clear(); }
         }
         await indexes.ApplyAsync(batch, [], ct);
         long? vectorsAfter = indexes.Vectors is { } after ? await after.CountAsync(ct) : null;
         KnowledgeLog.Reindexed(logger, chunks, embedded, clock.Elapsed.TotalSeconds);
-        return new ReindexReport(documents.Count, chunks, keywordBefore, vectorsBefore, indexes.Keyword.Count, vectorsAfter, embedded, clock.Elapsed.TotalSeconds);
+        return new ReindexReport(documents.Count, chunks, keywordBefore, vectorsBefore, indexes.Keyword.Count, vectorsAfter, embedded, clock.Elapsed.TotalSeconds, missing, orphaned);
+    }
+
+    /// <summary>Chunk ids the index lacks and point ids the database does not have (the index's ids scrolled in pages).</summary>
+    private async Task<(int?, int?)> ReconcileAsync(IHybridVectorIndex index, CancellationToken ct)
+    {
+        var expected = (await db.Chunks.AsNoTracking().Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var orphaned = 0;
+        await foreach (var id in index.ScrollIdsAsync(ct))
+            if (!expected.Remove(id)) orphaned++;
+        return (expected.Count, orphaned);
     }
 
     /// <summary>Computes and stores vectors for chunks without one from the current model, a batch per short transaction.</summary>

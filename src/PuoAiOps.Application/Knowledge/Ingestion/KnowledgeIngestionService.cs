@@ -107,7 +107,7 @@ public sealed class KnowledgeIngestionService(
     {
         try
         {
-            var upserts = chunks.Select(c => (Record(c.Id, document.Locale, document.Domain, document.Intents, document.Title, new ChunkDraft(c.Ordinal, c.Heading, c.Text, c.ContentHash, c.TokenCount)),
+            var upserts = chunks.Select(c => (Record(c.Id, document.Locale, document.Domain, document.Intents, document.Title, new ChunkDraft(c.Ordinal, c.Heading, c.Text, c.ContentHash, c.TokenCount)) with { DocumentId = document.Id },
                 fresh.GetValueOrDefault(c.ContentHash) ?? (c.Embedding is null ? null : VectorBytes.ToFloats(c.Embedding)))).ToList();
             await indexes.ApplyAsync(upserts, deletes, ct);
             return null;

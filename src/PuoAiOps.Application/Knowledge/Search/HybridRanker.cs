@@ -20,15 +20,40 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
         var useKeyword = mode != SearchMode.Dense || !DenseAvailable;
         var weight = DenseWeight(query, filter);
         var useDense = mode != SearchMode.Keyword && DenseAvailable && (weight > 0 || mode == SearchMode.Dense);
-        lists.Add(new RankedList(useKeyword ? keyword.Search(expanded, filter, options.Candidates).Select(h => h.Id).ToList() : []));
+        // Also what search falls back to, and where a hybrid index's hits get their keyword ranks.
+        List<long>? keywordIds = null;
+        List<long> KeywordIds() => keywordIds ??= keyword.Search(expanded, filter, options.Candidates).Select(h => h.Id).ToList();
+        lists.Add(new RankedList(useKeyword ? KeywordIds() : []));
         if (useDense)
         {
-            var vector = (await embedder.EmbedAsync([query], ct))[0];
-            var hits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
-            lists.Add(new RankedList(hits.Select(h => h.Id).ToList(), weight));
+            try
+            {
+                var vector = (await embedder.EmbedAsync([query], ct))[0];
+                // A hybrid index (Qdrant) fuses its own dense and sparse candidates with the same k and weight.
+                if (mode == SearchMode.Hybrid && vectors is IHybridVectorIndex hybrid)
+                    return ServerFused(await hybrid.HybridSearchAsync(vector, expanded, top, filter, new HybridFusion(options.Candidates, options.FusionK, weight), ct), KeywordIds());
+                var hits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
+                lists.Add(new RankedList(hits.Select(h => h.Id).ToList(), weight));
+            }
+            catch (VectorIndexUnavailableException ex)
+            {
+                Unavailable = ex.Message;
+                lists[0] = new RankedList(KeywordIds());
+                lists.Add(new RankedList([]));
+            }
         }
         else lists.Add(new RankedList([]));
         return ReciprocalRankFusion.Fuse(lists, top, options.FusionK);
+    }
+
+    /// <summary>Why the last ranking fell back to keywords only (the vector index could not be reached), or null.</summary>
+    public string? Unavailable { get; private set; }
+
+    /// <summary>The index's fused order and scores; the ranks are the keyword index's and the fused list's.</summary>
+    private static List<FusedHit> ServerFused(IReadOnlyList<VectorHit> hits, List<long> keywordIds)
+    {
+        var keywordRank = keywordIds.Select((id, i) => (id, i)).GroupBy(x => x.id).ToDictionary(g => g.Key, g => g.First().i + 1);
+        return hits.Select((h, i) => new FusedHit(h.Id, h.Score, [keywordRank.TryGetValue(h.Id, out var r) ? r : null, i + 1])).ToList();
     }
 
     /// <summary>

@@ -26,8 +26,9 @@ public sealed class KnowledgeSearchService(PuoDbContext db, KnowledgeIndexes ind
             var r = rows[h.Id];
             return new KnowledgeHit(r.Id, r.Slug, r.Locale, r.Title, r.Heading, r.Text, h.Score, h.Ranks[0], h.Ranks.Length > 1 ? h.Ranks[1] : null);
         }).ToList();
-        var mode = ranker.DenseAvailable ? query.Mode : SearchMode.Keyword;
-        var note = ranker.DenseAvailable || query.Mode == SearchMode.Keyword ? null : "no embedding model is configured: keyword search only";
+        var mode = ranker.DenseAvailable && ranker.Unavailable is null ? query.Mode : SearchMode.Keyword;
+        var note = ranker.Unavailable is { } down ? $"{down} Showing keyword results only."
+            : ranker.DenseAvailable || query.Mode == SearchMode.Keyword ? null : "no embedding model is configured: keyword search only";
         return new KnowledgeSearchResult(query.Text, expanded, mode, hits, note);
     }
 }
