@@ -6,7 +6,9 @@ namespace PuoAiOps.Application.Metrics;
 public sealed record DomainChoice(int Id, string Key, string En, string Zh);
 
 /// <summary>What the dashboard filters offer: the locales and channels that occur in the rollups, and the domains.</summary>
-public sealed record FilterChoices(IReadOnlyList<string> Locales, IReadOnlyList<string> Channels, IReadOnlyList<DomainChoice> Domains);
+/// <param name="IntentKeys">Intent key by the breakdown key (the intent id as text), for links to the conversations.</param>
+public sealed record FilterChoices(IReadOnlyList<string> Locales, IReadOnlyList<string> Channels, IReadOnlyList<DomainChoice> Domains,
+    IReadOnlyDictionary<string, string> IntentKeys);
 
 /// <summary>The choices of the dashboard filters, read from the rollups (small) rather than the conversations.</summary>
 public sealed class MetricsChoices(PuoDbContext db)
@@ -18,6 +20,8 @@ public sealed class MetricsChoices(PuoDbContext db)
         var domains = (await db.Domains.AsNoTracking().Select(d => new { d.Id, d.Key, d.Names }).ToListAsync(ct))
             .Select(d => new DomainChoice(d.Id, d.Key, d.Names.GetValueOrDefault("en") ?? d.Key, d.Names.GetValueOrDefault("zh-CN") ?? d.Names.GetValueOrDefault("en") ?? d.Key))
             .OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-        return new FilterChoices(locales, channels, domains);
+        var intents = await db.Intents.AsNoTracking().Select(i => new { i.Id, i.Key }).ToListAsync(ct);
+        return new FilterChoices(locales, channels, domains,
+            intents.ToDictionary(i => i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i => i.Key, StringComparer.Ordinal));
     }
 }

@@ -53,7 +53,7 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
         if (kind == ReportKind.Daily)
         {
             if (!DateOnly.TryParseExact(period?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
-                throw new ValidationException("period", $"'{period}' is not a day: use yyyy-MM-dd, e.g. 2026-12-05.");
+                throw new ValidationException("day", $"'{period}' is not a day: use yyyy-MM-dd, e.g. 2026-12-05.");
             last = first;
             name = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
