@@ -42,7 +42,7 @@ public sealed partial class GradingPage : IAsyncDisposable
     private readonly HashSet<string> _reasons = new(StringComparer.Ordinal);
     private string? _note, _error;
     private int _size;
-    private bool _loaded, _busy;
+    private bool _loaded, _busy, _canGrade, _keysReady;
     private KeyListener? _keys;
     private Actor _actor = default!;
 
@@ -51,6 +51,8 @@ public sealed partial class GradingPage : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _actor = ConsoleActor.Of((await AuthenticationState).User);
+        // Admins may look at the queue, but grades come from reviewers (the service refuses anyone else).
+        _canGrade = _actor.IsInRole(Roles.Reviewer);
         _size = Options.Value.GradingSampleSize;
         var lastWeek = ReportingCalendar.IsoWeekOf(Today.AddDays(-7));
         var (periods, judge) = await Scopes.RunAsync<GradingOverview, (IReadOnlyList<GradingPeriod>, JudgeComparison)>(async o =>
@@ -69,12 +71,14 @@ public sealed partial class GradingPage : IAsyncDisposable
         if (!firstRender) return;
         var zones = new Dictionary<string, object[]> { ["page"] = ["1", "2", "3", "a", "b", "c", "d", "e", "f", "Enter"] };
         _keys = await KeyListener.StartAsync(JS, Paths, null, zones, OnKeyAsync);
+        _keysReady = true;
+        StateHasChanged();
     }
 
     private async Task LoadPeriodAsync()
     {
         (_progress, _item) = await Scopes.RunAsync<GradingService, (GradingProgress, GradingItem?)>(async g =>
-            (await g.ProgressAsync(_period), await g.NextAsync(_actor, _period)));
+            (await g.ProgressAsync(_period), _canGrade ? await g.NextAsync(_actor, _period) : null));
         ResetDraft();
     }
 
@@ -113,7 +117,7 @@ public sealed partial class GradingPage : IAsyncDisposable
 
     private Task OnKeyAsync(KeyPress press) => InvokeAsync(async () =>
     {
-        if (_item is null || _busy) return;
+        if (_item is null || _busy || !_canGrade) return;
         switch (press.Key)
         {
             case "1": SetVerdict(GradeVerdict.Correct); break;
