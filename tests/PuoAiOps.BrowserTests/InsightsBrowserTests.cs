@@ -67,7 +67,7 @@ public sealed class InsightsBrowserTests
         await page.GotoAsync("/reports");
         await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=report-link]", new() { HasText = to })).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-testid=generate-period] input")).ToHaveValueAsync(to);
+        await Assertions.Expect(page.Locator("input[data-testid=generate-period]")).ToHaveValueAsync(to);
         await page.ClickAsync("[data-testid=generate-button]");
         await Assertions.Expect(page.Locator("[data-testid=job-progress][data-job-status=succeeded]")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await MudUi.ExpectSnackbarAsync(page, "report ready");

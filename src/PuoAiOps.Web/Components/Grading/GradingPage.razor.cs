@@ -123,7 +123,7 @@ public sealed partial class GradingPage : IAsyncDisposable
             case "1": SetVerdict(GradeVerdict.Correct); break;
             case "2": SetVerdict(GradeVerdict.Partial); break;
             case "3": SetVerdict(GradeVerdict.Incorrect); break;
-            case "Enter": await SubmitAsync(); return;
+            case "Enter": await SubmitAsync(); break;
             default:
                 var index = press.Key[0] - 'a';
                 if (index >= 0 && index < GradeReasons.All.Count) ToggleReason(GradeReasons.All[index]);

@@ -24,7 +24,7 @@ public sealed partial class ReportsPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private IReadOnlyList<ReportSummary>? _reports;
-    private bool _canGenerate;
+    private bool _canGenerate, _jobActive;
     private long? _jobId;
     private string _jobTitle = "";
 
@@ -43,6 +43,7 @@ public sealed partial class ReportsPage
     {
         _jobId = job.JobId;
         _jobTitle = job.Title;
+        _jobActive = true;
         return Task.CompletedTask;
     }
 
@@ -50,7 +51,8 @@ public sealed partial class ReportsPage
     {
         Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Reports.Done", _jobTitle].Value : T["Reports.Failed", _jobTitle, job.Message ?? ""].Value,
             job.Status == JobStatus.Succeeded ? Severity.Success : Severity.Error);
-        _jobId = null;
+        // The finished job's bar stays, showing how it ended; the button is free again.
+        _jobActive = false;
         await LoadAsync();
         StateHasChanged();
     }
