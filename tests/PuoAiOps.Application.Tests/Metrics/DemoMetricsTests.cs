@@ -38,6 +38,8 @@ public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture
     [Fact]
     public async Task Rollups_OnTheDemo_EqualAFullRecomputation()
     {
+        // Other tests of this class add grades; an incremental run first, so the check compares what it keeps current.
+        await fixture.Services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
         var check = await fixture.Services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
         Assert.True(check.Equal, string.Join("\n", check.Differences));
         Assert.True(check.Days >= 90);
