@@ -5,6 +5,8 @@ using Microsoft.Playwright;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Demo;
+using PuoAiOps.Application.Metrics;
+using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
@@ -129,6 +131,8 @@ public sealed class BilingualWalkTests
         // The demo content, as a first start with Demo:Seed would add it (in the background there; here before the walk).
         await new DemoWorkspace(db).SeedAsync();
         await scope.ServiceProvider.GetRequiredService<DemoModels>().EnsureAsync();
+        // What the schedule writes at start-up (it is off in these tests): rollups, the last days' reports, last week's grading sample.
+        await MetricsSchedule.RunDueAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value, TimeProvider.System, default);
         var admin = await db.Users.Where(u => u.Email == Email(Roles.Admin)).Select(u => new { u.Id, u.DisplayName }).SingleAsync();
         foreach (var role in Roles.All.Where(r => r != Roles.Admin))
         {
@@ -150,6 +154,7 @@ public sealed class BilingualWalkTests
         var proposal = await db.TaxonomyChanges.OrderBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync();
         var model = await db.ModelVersions.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var script = await db.Scripts.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var report = await db.MetricReports.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         List<string> pages =
         [
             "/", "/profile",
@@ -161,7 +166,7 @@ public sealed class BilingualWalkTests
             "/questions", "/questions/import",
             "/classifier", $"/classifier/versions/{model}", "/classifier/compare",
             "/scripts", $"/scripts/{script}", "/scripts/new", "/scripts/coverage", "/scripts/standardize", "/scripts/rules",
-            "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations",
+            "/knowledge", "/playground", "/conversations", "/dashboards", "/grading", "/reports", $"/reports/{report}", "/escalations",
             "/admin/users", "/admin/users/new", "/admin/audit", "/admin/api-keys", "/admin/settings",
         ];
         if (proposal is { } p) pages.Add($"/taxonomy/proposals/{p}");

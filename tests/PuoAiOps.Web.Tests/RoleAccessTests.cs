@@ -11,14 +11,14 @@ namespace PuoAiOps.Web.Tests;
 public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixture>
 {
     private static readonly string[] Everything =
-        ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations", "/admin"];
+        ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/grading", "/reports", "/escalations", "/admin"];
 
     /// <summary>The navigation each role must see, written out (not derived from the code under test).</summary>
     private static readonly Dictionary<string, string[]> NavOf = new(StringComparer.Ordinal)
     {
         [Roles.Annotator] = ["/", "/annotate"],
         [Roles.Curator] = ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"],
-        [Roles.Reviewer] = ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"],
+        [Roles.Reviewer] = ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/playground", "/conversations", "/dashboards", "/grading", "/reports", "/escalations"],
         [Roles.Viewer] = ["/", "/conversations", "/dashboards", "/reports", "/escalations"],
         [Roles.Admin] = Everything,
     };
@@ -134,7 +134,7 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
     }
 
     /// <summary>Pages that exist (everything else in the navigation is a coming-soon placeholder).</summary>
-    private static readonly HashSet<string> Built = ["/", "/admin", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts"];
+    private static readonly HashSet<string> Built = ["/", "/admin", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/dashboards", "/grading", "/reports"];
 
     [Fact]
     public async Task ComingSoonPages_SayWhatTheyWillDo_WithoutData()

@@ -10,6 +10,7 @@ public static class DemoDependencyInjection
     {
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddScoped<DemoWorkspace>();
+        builder.Services.AddScoped<DemoGradingSample>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Jobs;
 
 namespace PuoAiOps.Application.Metrics;
 
@@ -15,6 +16,9 @@ public static class MetricsDependencyInjection
             .Bind(builder.Configuration.GetSection(MetricsOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddHostedService<MetricsSchedule>();
+        builder.Services.AddJobs();
+        builder.Services.AddScoped<ReportJobService>();
+        builder.Services.AddJobHandler<ReportJobHandler>(ReportJobKinds.Generate);
         return builder;
     }
 
@@ -30,6 +34,8 @@ public static class MetricsDependencyInjection
         services.AddScoped<DrillDownService>();
         services.AddScoped<GradingService>();
         services.AddScoped<ReportService>();
+        services.AddScoped<MetricsChoices>();
+        services.AddScoped<GradingOverview>();
         return services;
     }
 

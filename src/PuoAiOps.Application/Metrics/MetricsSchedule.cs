@@ -11,7 +11,7 @@ namespace PuoAiOps.Application.Metrics;
 /// <summary>
 /// The schedule: on each tick, bring the rollups up to date and write the reports that are due and
 /// missing: each of the last <see cref="MetricsOptions.BackfillDays"/> days, and last week once it is
-/// over. Several instances may run it; a report written twice is simply replaced.
+/// over, and draw last week's grading sample. Several instances may run it; a report written twice is simply replaced.
 /// </summary>
 public sealed class MetricsSchedule(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<MetricsSchedule> logger)
     : BackgroundService
@@ -41,6 +41,9 @@ public sealed class MetricsSchedule(IServiceScopeFactory scopes, IOptions<Metric
             await reports.GenerateWeeklyAsync(lastWeek, ScheduleActor, ct);
             written.Add("weekly " + lastWeek);
         }
+        // Each week's answers go to the Reviewer queue once the week is over (drawing again is a no-op).
+        var sample = await services.GetRequiredService<GradingService>().DrawSampleAsync(lastWeek, ct: ct);
+        if (!sample.AlreadyDrawn && sample.Answers > 0) written.Add("grading sample " + lastWeek);
         return written;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Metrics;
@@ -26,15 +27,47 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
     private readonly MetricsOptions _options = options.Value;
 
     public Task<ReportDocument> GenerateDailyAsync(DateOnly day, string generatedBy, CancellationToken ct = default) =>
-        GenerateAsync(ReportKind.Daily, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day, generatedBy, ct);
+        GenerateDailyAsync(day, generatedBy, null, ct);
+
+    public Task<ReportDocument> GenerateDailyAsync(DateOnly day, string generatedBy, IJobProgress? progress, CancellationToken ct) =>
+        GenerateAsync(ReportKind.Daily, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day, generatedBy, progress, ct);
 
     /// <param name="isoWeek">"YYYY-Www", e.g. 2026-W49.</param>
-    public Task<ReportDocument> GenerateWeeklyAsync(string isoWeek, string generatedBy, CancellationToken ct = default)
+    public Task<ReportDocument> GenerateWeeklyAsync(string isoWeek, string generatedBy, CancellationToken ct = default) =>
+        GenerateWeeklyAsync(isoWeek, generatedBy, null, ct);
+
+    public Task<ReportDocument> GenerateWeeklyAsync(string isoWeek, string generatedBy, IJobProgress? progress, CancellationToken ct)
     {
-        DateOnly monday;
-        try { monday = ReportingCalendar.ParseIsoWeek(isoWeek); }
-        catch (FormatException ex) { throw new ValidationException("week", ex.Message); }
-        return GenerateAsync(ReportKind.Weekly, ReportingCalendar.IsoWeekOf(monday), monday, monday.AddDays(6), generatedBy, ct);
+        var (period, first, last) = CheckPeriod(ReportKind.Weekly, isoWeek);
+        return GenerateAsync(ReportKind.Weekly, period, first, last, generatedBy, progress, ct);
+    }
+
+    /// <summary>
+    /// The period's normalised name and days, or a <see cref="ValidationException"/> when it cannot be read
+    /// or is not over yet (a report covers whole days in the reporting time zone).
+    /// </summary>
+    public (string Period, DateOnly First, DateOnly Last) CheckPeriod(ReportKind kind, string period)
+    {
+        DateOnly first, last;
+        string name;
+        if (kind == ReportKind.Daily)
+        {
+            if (!DateOnly.TryParseExact(period?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+                throw new ValidationException("day", $"'{period}' is not a day: use yyyy-MM-dd, e.g. 2026-12-05.");
+            last = first;
+            name = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            try { first = ReportingCalendar.ParseIsoWeek(period?.Trim() ?? ""); }
+            catch (FormatException ex) { throw new ValidationException("week", ex.Message); }
+            last = first.AddDays(6);
+            name = ReportingCalendar.IsoWeekOf(first);
+        }
+        var today = _options.Calendar.DayOf(clock.GetUtcNow().UtcDateTime);
+        if (last >= today)
+            throw new ValidationException("period", $"The {kind.ToString().ToLowerInvariant()} report for {name} can be generated once the period is over (after {last:yyyy-MM-dd}, {_options.ReportingTimeZone}).");
+        return (name, first, last);
     }
 
     public async Task<IReadOnlyList<ReportSummary>> ListAsync(ReportKind? kind = null, int limit = 100, CancellationToken ct = default)
@@ -57,14 +90,14 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
     public async Task<bool> ExistsAsync(ReportKind kind, string period, CancellationToken ct = default) =>
         await db.MetricReports.AnyAsync(r => r.Kind == kind && r.Period == period, ct);
 
-    private async Task<ReportDocument> GenerateAsync(ReportKind kind, string period, DateOnly first, DateOnly last, string generatedBy, CancellationToken ct)
+    private async Task<ReportDocument> GenerateAsync(ReportKind kind, string period, DateOnly first, DateOnly last, string generatedBy,
+        IJobProgress? progress, CancellationToken ct)
     {
-        var today = _options.Calendar.DayOf(clock.GetUtcNow().UtcDateTime);
-        if (last >= today)
-            throw new ValidationException("period", $"The {kind.ToString().ToLowerInvariant()} report for {period} can be generated once the period is over (after {last:yyyy-MM-dd}, {_options.ReportingTimeZone}).");
-
+        _ = CheckPeriod(kind, period);
         var stopwatch = Stopwatch.StartNew();
+        if (progress is not null) await progress.ReportAsync(0.05, "Bringing the daily rollups up to date", ct);
         await rollups.BuildAsync(ct);
+        if (progress is not null) await progress.ReportAsync(0.5, "Gathering the report's figures", ct);
         var document = await new ReportGenerator(db, queries, _options, clock).GenerateAsync(kind, period, first, last, ct);
         var content = JsonSerializer.Serialize(document, Json);
 
@@ -77,6 +110,7 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
         row.GeneratedAt = document.GeneratedAt;
         row.GeneratedBy = generatedBy.Length > 64 ? generatedBy[..64] : generatedBy;
         row.Content = content;
+        if (progress is not null) await progress.ReportAsync(0.9, "Storing the report", ct);
         await db.SaveChangesAsync(ct);
         MetricsLog.ReportGenerated(logger, kind.ToString(), period, stopwatch.ElapsedMilliseconds);
         return document;

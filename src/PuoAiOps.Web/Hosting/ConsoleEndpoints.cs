@@ -4,6 +4,7 @@ using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Components;
+using PuoAiOps.Web.Metrics;
 using PuoAiOps.Web.Questions;
 using PuoAiOps.Web.Shell;
 using PuoAiOps.Web.Taxonomy;
@@ -22,6 +23,7 @@ public static class ConsoleEndpoints
         app.MapTaxonomyUi();
         app.MapQuestionsUi();
         app.MapAnnotationUi();
+        app.MapReportDownloads();
         app.MapApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(builder =>
         {

@@ -39,6 +39,8 @@ public static class NavCatalog
             "Redacted bot conversations with their outcome, feedback and grades."),
         new("Dashboards", "/dashboards", "bi-speedometer2", Policies.InsightsArea, Insights,
             "Accuracy, resolution and reuse rates over time, per intent, locale and channel."),
+        new("Grading", "/grading", "bi-check2-square", Policies.Review, Insights,
+            "Grade a stratified sample of bot answers, keyboard first; agreement and the LLM judge beside it."),
         new("Reports", "/reports", "bi-file-earmark-bar-graph", Policies.InsightsArea, Insights,
             "Periodic review reports, stamped with the version of the metric definitions."),
         new("Escalations", "/escalations", "bi-flag", Policies.InsightsArea, Insights,
