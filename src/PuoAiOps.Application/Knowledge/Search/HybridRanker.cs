@@ -14,21 +14,29 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
 {
     public bool DenseAvailable => vectors is not null && embedder.Available;
 
-    public async Task<IReadOnlyList<FusedHit>> RankAsync(string query, string expanded, SearchFilter filter, SearchMode mode, int top, CancellationToken ct)
+    public async Task<IReadOnlyList<FusedHit>> RankAsync(string query, string expanded, SearchFilter filter, SearchMode mode, int top, CancellationToken ct) =>
+        (await RankScoredAsync(query, expanded, filter, mode, top, ct)).Fused;
+
+    /// <summary>The fused ranking with each retriever's own scores (BM25, cosine) of the candidates it returned.</summary>
+    public async Task<ScoredRanking> RankScoredAsync(string query, string expanded, SearchFilter filter, SearchMode mode, int top, CancellationToken ct)
     {
         var lists = new List<RankedList>(2);
         var useKeyword = mode != SearchMode.Dense || !DenseAvailable;
         var weight = DenseWeight(query, filter);
         var useDense = mode != SearchMode.Keyword && DenseAvailable && (weight > 0 || mode == SearchMode.Dense);
-        lists.Add(new RankedList(useKeyword ? keyword.Search(expanded, filter, options.Candidates).Select(h => h.Id).ToList() : []));
+        var keywordHits = useKeyword ? keyword.Search(expanded, filter, options.Candidates) : [];
+        lists.Add(new RankedList(keywordHits.Select(h => h.Id).ToList()));
+        IReadOnlyList<VectorHit> denseHits = [];
         if (useDense)
         {
             var vector = (await embedder.EmbedAsync([query], ct))[0];
-            var hits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
-            lists.Add(new RankedList(hits.Select(h => h.Id).ToList(), weight));
+            denseHits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
+            lists.Add(new RankedList(denseHits.Select(h => h.Id).ToList(), weight));
         }
         else lists.Add(new RankedList([]));
-        return ReciprocalRankFusion.Fuse(lists, top, options.FusionK);
+        return new ScoredRanking(ReciprocalRankFusion.Fuse(lists, top, options.FusionK),
+            keywordHits.GroupBy(h => h.Id).ToDictionary(g => g.Key, g => g.First().Score),
+            denseHits.GroupBy(h => h.Id).ToDictionary(g => g.Key, g => g.First().Score));
     }
 
     /// <summary>
@@ -41,3 +49,6 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
         return chinese ? options.ChineseDenseWeight : options.DenseWeight;
     }
 }
+
+/// <summary>Fused hits, and the BM25 and cosine scores of the chunks each retriever returned.</summary>
+public sealed record ScoredRanking(IReadOnlyList<FusedHit> Fused, IReadOnlyDictionary<long, float> KeywordScores, IReadOnlyDictionary<long, float> DenseScores);
