@@ -91,7 +91,7 @@ public sealed class DocumentEditorTests
         await using var bed = await CreateAsync();
         await bed.IngestAsync("refunds.md", IngestionTests.Refunds); // review_by 2027-03-01
         await bed.IngestAsync("lag.md", "# Stream lag\n\nLower the bitrate.\n");
-        var catalog = (Func<DocumentQuery, Task<DocumentPage>>)(q => bed.WithAsync(sp => sp.GetRequiredService<DocumentCatalog>().PageAsync(q, 0, 10, ct: Ct)));
+        var catalog = (Func<DocumentQuery, Task<DocumentListPage>>)(q => bed.WithAsync(sp => sp.GetRequiredService<DocumentCatalog>().PageAsync(q, 0, 10, ct: Ct)));
 
         Assert.Equal(2, (await catalog(new DocumentQuery(new DateOnly(2027, 3, 2)))).Total);
         var stale = await catalog(new DocumentQuery(new DateOnly(2027, 3, 2), Stale: true));

@@ -9,7 +9,7 @@ namespace PuoAiOps.Application.Knowledge.Documents;
 /// <summary>Reads for the knowledge pages and API: the filtered, paged document list, one document, its chunks.</summary>
 public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, KnowledgeEmbedder embedder)
 {
-    public async Task<DocumentPage> PageAsync(DocumentQuery query, int skip, int take, DocumentSort sort = DocumentSort.Title, bool descending = false, CancellationToken ct = default)
+    public async Task<DocumentListPage> PageAsync(DocumentQuery query, int skip, int take, DocumentSort sort = DocumentSort.Title, bool descending = false, CancellationToken ct = default)
     {
         if (take is < 1 or > 500) throw new ValidationException("take", "take must be between 1 and 500");
         var today = query.Today;
@@ -47,7 +47,7 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
             .Select(d => new DocumentRow(d.Id, d.Slug, d.Title, d.Locale, d.Domain, d.Owner, d.ReviewBy, d.ReviewBy != null && d.ReviewBy < today,
                 d.Revision, d.UpdatedAt, d.Chunks.Count, d.Format))
             .ToListAsync(ct);
-        return new DocumentPage(page, total);
+        return new DocumentListPage(page, total);
     }
 
     public async Task<DocumentFacets> FacetsAsync(CancellationToken ct = default)

@@ -9,7 +9,7 @@ public sealed record DocumentRow(
     long Id, string Slug, string Title, string Locale, string? Domain, string? Owner, DateOnly? ReviewBy, bool Stale,
     int Revision, DateTime UpdatedAt, int Chunks, string Format);
 
-public sealed record DocumentPage(IReadOnlyList<DocumentRow> Rows, int Total);
+public sealed record DocumentListPage(IReadOnlyList<DocumentRow> Rows, int Total);
 
 /// <summary>The values the list's filters offer.</summary>
 public sealed record DocumentFacets(IReadOnlyList<string> Locales, IReadOnlyList<string> Domains, IReadOnlyList<string> Owners);
