@@ -120,6 +120,7 @@ public sealed class BilingualWalkTests
         var proposal = await db.TaxonomyChanges.OrderBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync();
         var model = await db.ModelVersions.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var script = await db.Scripts.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        var document = await db.Documents.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
         List<string> pages =
         [
             "/", "/profile",
@@ -131,7 +132,7 @@ public sealed class BilingualWalkTests
             "/questions", "/questions/import",
             "/classifier", $"/classifier/versions/{model}", "/classifier/compare",
             "/scripts", $"/scripts/{script}", "/scripts/new", "/scripts/coverage", "/scripts/standardize", "/scripts/rules",
-            "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations",
+            "/knowledge", $"/knowledge/documents/{document}", "/knowledge/retrieval", "/knowledge/glossary", "/playground", "/conversations", "/dashboards", "/reports", "/escalations",
             "/admin/users", "/admin/users/new", "/admin/audit", "/admin/api-keys", "/admin/settings",
         ];
         if (proposal is { } p) pages.Add($"/taxonomy/proposals/{p}");
