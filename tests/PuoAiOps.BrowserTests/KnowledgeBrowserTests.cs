@@ -151,7 +151,7 @@ public sealed class KnowledgeBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=value-recall1]")).ToHaveTextAsync("100.0%");
         await page.ClickAsync("[data-testid=suite-run]");
         await Assertions.Expect(page.Locator("[data-testid=delta-recall1]")).ToHaveTextAsync("±0 pt");
-        await Assertions.Expect(page.Locator("[data-testid=suite-chart]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=suite-chart] canvas")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "knowledge-retrieval");
 
         // The same pages in Chinese.
