@@ -155,6 +155,7 @@ public sealed class BilingualWalkTests
         var model = await db.ModelVersions.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var script = await db.Scripts.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
         var report = await db.MetricReports.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var document = await db.Documents.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
         List<string> pages =
         [
             "/", "/profile",
@@ -166,7 +167,8 @@ public sealed class BilingualWalkTests
             "/questions", "/questions/import",
             "/classifier", $"/classifier/versions/{model}", "/classifier/compare",
             "/scripts", $"/scripts/{script}", "/scripts/new", "/scripts/coverage", "/scripts/standardize", "/scripts/rules",
-            "/knowledge", "/playground", "/conversations", "/dashboards", "/grading", "/reports", $"/reports/{report}", "/escalations",
+            "/knowledge", $"/knowledge/documents/{document}", "/knowledge/retrieval", "/knowledge/glossary", "/playground", "/conversations",
+            "/dashboards", "/grading", "/reports", $"/reports/{report}", "/escalations",
             "/admin/users", "/admin/users/new", "/admin/audit", "/admin/api-keys", "/admin/settings",
         ];
         if (proposal is { } p) pages.Add($"/taxonomy/proposals/{p}");

@@ -47,6 +47,8 @@ public sealed class DemoWorkspace(PuoDbContext db, ILogger<DemoWorkspace>? logge
         var set = await BuildAsync(content, now, ct);
         await WriteAsync(set, transaction.GetDbTransaction(), ct);
         await DemoAgentReplies.SeedAsync(db, now, ct);
+        db.RetrievalSuites.Add(RetrievalSuiteBuilder.Build(now));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
         var result = new DemoSeedResult(true, set.Domains.Count, set.Intents.Count, set.Documents.Count, set.Chunks.Count,
@@ -112,6 +114,7 @@ public sealed class DemoWorkspace(PuoDbContext db, ILogger<DemoWorkspace>? logge
         clashes.AddRange(await db.Domains.Where(d => domainKeys.Contains(d.Key)).Select(d => "domain " + d.Key).ToListAsync(ct));
         clashes.AddRange(await db.Intents.Where(i => intentKeys.Contains(i.Key)).Select(i => "intent " + i.Key).ToListAsync(ct));
         clashes.AddRange(await db.Documents.Where(d => slugs.Contains(d.Slug)).Select(d => "SOP " + d.Slug + " (" + d.Locale + ")").ToListAsync(ct));
+        clashes.AddRange(await db.RetrievalSuites.Where(s => s.Name == RetrievalSuiteBuilder.Name).Select(s => "retrieval suite " + s.Name).ToListAsync(ct));
         clashes.AddRange(await db.Users.Where(u => userNames.Contains(u.NormalizedUserName!)).Select(u => "user " + u.UserName).ToListAsync(ct));
         if (clashes.Count > 0)
             throw new InvalidOperationException(

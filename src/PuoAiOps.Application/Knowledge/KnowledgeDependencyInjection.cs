@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Knowledge;
+using PuoAiOps.Application.Knowledge.Documents;
+using PuoAiOps.Application.Knowledge.Suites;
 using PuoAiOps.Application.Knowledge.Formats;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Knowledge.Ingestion;
@@ -53,6 +55,9 @@ public static class KnowledgeDependencyInjection
         services.AddScoped<GlossaryService>();
         services.AddScoped<KnowledgeSearchService>();
         services.AddScoped<DocumentHistoryService>();
+        services.AddScoped<DocumentCatalog>();
+        services.AddScoped<DocumentEditor>();
+        services.AddScoped<RetrievalSuiteService>();
         return services;
     }
 

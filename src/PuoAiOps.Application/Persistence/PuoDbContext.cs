@@ -32,6 +32,9 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<SopChunk> Chunks => Set<SopChunk>();
     public DbSet<SopDocumentVersion> DocumentVersions => Set<SopDocumentVersion>();
     public DbSet<GlossaryEntry> Glossary => Set<GlossaryEntry>();
+    public DbSet<RetrievalSuite> RetrievalSuites => Set<RetrievalSuite>();
+    public DbSet<RetrievalTestQuery> RetrievalTestQueries => Set<RetrievalTestQuery>();
+    public DbSet<RetrievalSuiteRun> RetrievalSuiteRuns => Set<RetrievalSuiteRun>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Turn> Turns => Set<Turn>();
     public DbSet<Feedback> Feedback => Set<Feedback>();

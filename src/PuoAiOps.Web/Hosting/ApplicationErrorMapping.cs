@@ -50,6 +50,7 @@ public static class ApplicationErrorMapping
             e.Details.Count == 0 ? NoErrors : new Dictionary<string, string[]> { ["conflict"] = [e.Message, .. e.Details] }),
         ImportLimitExceededException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
         ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
+        PuoAiOps.Application.Knowledge.KnowledgeInputException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
         InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",
             new Dictionary<string, string[]> { ["patterns"] = e.Errors.Select(PatternMessage).ToArray() }),
         IOException e when RequestBodyErrors.IsTruncatedBody(e) => new(StatusCodes.Status400BadRequest, RequestBodyErrors.TruncatedMessage, NoErrors),

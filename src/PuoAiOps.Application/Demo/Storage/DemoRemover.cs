@@ -26,6 +26,7 @@ internal static class DemoRemover
         var questions = await db.Questions.Where(q => q.IsDemo).ExecuteDeleteAsync(ct);
         var scripts = await db.Scripts.Where(s => s.IsDemo).ExecuteDeleteAsync(ct);
         var documents = await db.Documents.Where(d => d.IsDemo).ExecuteDeleteAsync(ct);
+        await db.RetrievalSuites.Where(s => s.IsDemo).ExecuteDeleteAsync(ct);
         var models = await db.ModelVersions.Where(m => m.IsDemo).ExecuteDeleteAsync(ct);
         var intents = await db.Intents.Where(i => i.IsDemo).ExecuteDeleteAsync(ct);
         var domains = await db.Domains.Where(d => d.IsDemo).ExecuteDeleteAsync(ct);

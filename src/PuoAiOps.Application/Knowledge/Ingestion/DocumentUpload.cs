@@ -3,9 +3,10 @@ namespace PuoAiOps.Application.Knowledge.Ingestion;
 /// <summary>
 /// A document to ingest: its file name (which gives the format and, without front matter, the
 /// slug), its bytes, where it came from and who uploaded it. <paramref name="Locale"/> is used
-/// when the document's front matter does not name one.
+/// when the document's front matter does not name one. <paramref name="ExpectedVersion"/>, from an
+/// editor, is the edit stamp the change was made on: another save in between refuses this one.
 /// </summary>
-public sealed record DocumentUpload(string FileName, byte[] Content, string Source, string? UploadedById = null, string? Locale = null);
+public sealed record DocumentUpload(string FileName, byte[] Content, string Source, string? UploadedById = null, string? Locale = null, Guid? ExpectedVersion = null);
 
 public enum IngestStatus { Created, Updated, Unchanged }
 

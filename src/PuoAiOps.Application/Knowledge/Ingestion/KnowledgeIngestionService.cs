@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge.Formats;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
@@ -49,6 +50,8 @@ public sealed class KnowledgeIngestionService(
             meta.Owner ?? "", meta.Domain ?? "", meta.ReviewBy?.ToString("O") ?? "");
 
         var document = await db.Documents.Include(d => d.Chunks).SingleOrDefaultAsync(d => d.Slug == slug && d.Locale == locale, ct);
+        if (upload.ExpectedVersion is { } expected && (document is null || document.Version != expected))
+            throw new ConflictException($"{slug} ({locale}) was changed by someone else since it was opened; reload it and apply the edit again");
         if (document is not null && document.ContentHash == documentHash)
             return Result(document, IngestStatus.Unchanged, 0, 0, document.Chunks.Count, parsed);
 
@@ -86,7 +89,15 @@ public sealed class KnowledgeIngestionService(
                 }
                 chunk.Ordinal = draft.Ordinal;
             }
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another save committed between our read and this write (Version is a concurrency token).
+                throw new ConflictException($"{slug} ({locale}) was changed by someone else while saving; reload it and apply the edit again");
+            }
             db.DocumentVersions.Add(new SopDocumentVersion
             {
                 DocumentId = document.Id, Revision = document.Revision, Title = title, Format = format.Name(), Body = parsed.Source,

@@ -64,6 +64,15 @@ public sealed class LuceneKeywordIndex : IDisposable
 
     public int Count => WithSearcher(s => s.IndexReader.NumDocs, 0);
 
+    /// <summary>Which of <paramref name="ids"/> the index holds (a document page shows each chunk's index state).</summary>
+    public IReadOnlySet<long> Contains(IReadOnlyCollection<long> ids) => ids.Count == 0 ? new HashSet<long>() : WithSearcher<IReadOnlySet<long>>(s =>
+    {
+        var found = new HashSet<long>();
+        foreach (var id in ids)
+            if (s.Search(new TermQuery(new Term(IdField, Key(id))), 1).TotalHits > 0) found.Add(id);
+        return found;
+    }, new HashSet<long>());
+
     /// <summary>Chunk ids best first with their BM25 scores.</summary>
     public IReadOnlyList<(long Id, float Score)> Search(string query, SearchFilter filter, int top) =>
         string.IsNullOrWhiteSpace(query) ? [] : WithSearcher(s => Search(s, query, filter, top), []);

@@ -14,16 +14,22 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
 {
     public bool DenseAvailable => vectors is not null && embedder.Available;
 
-    public async Task<IReadOnlyList<FusedHit>> RankAsync(string query, string expanded, SearchFilter filter, SearchMode mode, int top, CancellationToken ct)
+    public async Task<IReadOnlyList<FusedHit>> RankAsync(string query, string expanded, SearchFilter filter, SearchMode mode, int top, CancellationToken ct) =>
+        (await RankScoredAsync(query, expanded, filter, mode, top, ct)).Fused;
+
+    /// <summary>The fused ranking with each retriever's own scores (BM25, cosine) of the candidates it returned.</summary>
+    public async Task<ScoredRanking> RankScoredAsync(string query, string expanded, SearchFilter filter, SearchMode mode, int top, CancellationToken ct)
     {
         var lists = new List<RankedList>(2);
         var useKeyword = mode != SearchMode.Dense || !DenseAvailable;
         var weight = DenseWeight(query, filter);
         var useDense = mode != SearchMode.Keyword && DenseAvailable && (weight > 0 || mode == SearchMode.Dense);
         // Also what search falls back to, and where a hybrid index's hits get their keyword ranks.
-        List<long>? keywordIds = null;
-        List<long> KeywordIds() => keywordIds ??= keyword.Search(expanded, filter, options.Candidates).Select(h => h.Id).ToList();
+        IReadOnlyList<(long Id, float Score)>? keywordHits = null;
+        IReadOnlyList<(long Id, float Score)> KeywordHits() => keywordHits ??= keyword.Search(expanded, filter, options.Candidates);
+        List<long> KeywordIds() => KeywordHits().Select(h => h.Id).ToList();
         lists.Add(new RankedList(useKeyword ? KeywordIds() : []));
+        IReadOnlyList<VectorHit> denseHits = [];
         if (useDense)
         {
             try
@@ -31,9 +37,11 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
                 var vector = (await embedder.EmbedAsync([query], ct))[0];
                 // A hybrid index (Qdrant) fuses its own dense and sparse candidates with the same k and weight.
                 if (mode == SearchMode.Hybrid && vectors is IHybridVectorIndex hybrid)
-                    return ServerFused(await hybrid.HybridSearchAsync(vector, expanded, top, filter, new HybridFusion(options.Candidates, options.FusionK, weight), ct), KeywordIds());
-                var hits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
-                lists.Add(new RankedList(hits.Select(h => h.Id).ToList(), weight));
+                    return new ScoredRanking(
+                        ServerFused(await hybrid.HybridSearchAsync(vector, expanded, top, filter, new HybridFusion(options.Candidates, options.FusionK, weight), ct), KeywordIds()),
+                        ScoresById(KeywordHits()), new Dictionary<long, float>());
+                denseHits = await vectors!.SearchAsync(vector, options.Candidates, filter, ct);
+                lists.Add(new RankedList(denseHits.Select(h => h.Id).ToList(), weight));
             }
             catch (VectorIndexUnavailableException ex)
             {
@@ -43,8 +51,12 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
             }
         }
         else lists.Add(new RankedList([]));
-        return ReciprocalRankFusion.Fuse(lists, top, options.FusionK);
+        return new ScoredRanking(ReciprocalRankFusion.Fuse(lists, top, options.FusionK),
+            ScoresById(keywordHits ?? []), denseHits.GroupBy(h => h.Id).ToDictionary(g => g.Key, g => g.First().Score));
     }
+
+    private static Dictionary<long, float> ScoresById(IReadOnlyList<(long Id, float Score)> hits) =>
+        hits.GroupBy(h => h.Id).ToDictionary(g => g.Key, g => g.First().Score);
 
     /// <summary>Why the last ranking fell back to keywords only (the vector index could not be reached), or null.</summary>
     public string? Unavailable { get; private set; }
@@ -66,3 +78,6 @@ public sealed class HybridRanker(LuceneKeywordIndex keyword, IVectorIndex? vecto
         return chinese ? options.ChineseDenseWeight : options.DenseWeight;
     }
 }
+
+/// <summary>Fused hits, and the BM25 and cosine scores of the chunks each retriever returned.</summary>
+public sealed record ScoredRanking(IReadOnlyList<FusedHit> Fused, IReadOnlyDictionary<long, float> KeywordScores, IReadOnlyDictionary<long, float> DenseScores);

@@ -1,0 +1,95 @@
+using PuoAiOps.Application.Admin;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Knowledge;
+using PuoAiOps.Application.Knowledge.Documents;
+using PuoAiOps.Application.Knowledge.Indexing;
+using PuoAiOps.Application.Knowledge.Ingestion;
+using PuoAiOps.Application.Knowledge.Search;
+using PuoAiOps.Application.Knowledge.Suites;
+using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Knowledge;
+
+namespace PuoAiOps.Web.Api;
+
+/// <summary>
+/// The knowledge base behind the console's pages: documents (list, one, chunks, history, upload,
+/// edit), retrieval (search with each retriever's score), the glossary and the regression suites.
+/// Curators only, as the pages; writes need the antiforgery token when the caller uses the cookie.
+/// </summary>
+internal static class KnowledgeApi
+{
+    public sealed record UploadRequest(string? FileName, string? Content, string? ContentBase64, string? Locale);
+
+    public sealed record EditRequest(Guid Version, string? Source);
+
+    public sealed record GlossaryRequest(string? Locale, string? Term, IReadOnlyList<string>? Synonyms);
+
+    public static RouteGroupBuilder MapKnowledgeApi(this RouteGroupBuilder api)
+    {
+        var kb = api.MapGroup("/knowledge").RequireAuthorization(Policies.Curate).RequireAntiforgeryToken().MapApplicationErrors();
+        kb.MapGet("/documents", async (DocumentCatalog catalog, WorkspaceClock clock, string? locale, string? domain, string? owner, bool? stale, string? q,
+            int? skip, int? take, CancellationToken ct) =>
+            await catalog.PageAsync(new DocumentQuery(await clock.TodayAsync(ct), locale, domain, owner, stale, q), Math.Max(0, skip ?? 0), take ?? 50, ct: ct));
+        kb.MapGet("/documents/{id:long}", async (long id, DocumentCatalog catalog, WorkspaceClock clock, CancellationToken ct) =>
+            await catalog.GetAsync(id, await clock.TodayAsync(ct), ct));
+        kb.MapGet("/documents/{id:long}/chunks", (long id, DocumentCatalog catalog, CancellationToken ct) => catalog.ChunksAsync(id, ct));
+        kb.MapGet("/documents/{id:long}/versions", (long id, DocumentHistoryService history, CancellationToken ct) => history.RevisionsAsync(id, ct));
+        kb.MapGet("/documents/{id:long}/diff", (long id, int from, int to, DocumentHistoryService history, CancellationToken ct) => history.DiffAsync(id, from, to, ct));
+        kb.MapPost("/documents", (HttpContext http, KnowledgeIngestionService ingestion) =>
+            WithBody<UploadRequest>(http, async body => await UploadAsync(body, http, ingestion, http.RequestAborted)));
+        kb.MapPut("/documents/{id:long}", (long id, HttpContext http, DocumentEditor editor) =>
+            WithBody<EditRequest>(http, async body => await editor.SaveAsync(id, body.Version, body.Source ?? "", http.User.UserId(), http.RequestAborted)));
+        kb.MapGet("/search", (KnowledgeSearchService search, string q, string? locale, string? domain, string? intent, int? top, SearchMode? mode, CancellationToken ct) =>
+            search.SearchAsync(new KnowledgeQuery(q, top ?? 10, new SearchFilter(Blank(locale), Blank(domain), Blank(intent)), mode ?? SearchMode.Hybrid), ct));
+        kb.MapGet("/glossary", (GlossaryService glossary, CancellationToken ct) => glossary.ListAsync(ct));
+        kb.MapPut("/glossary", (HttpContext http, GlossaryService glossary) =>
+            WithBody<GlossaryRequest>(http, async body => await glossary.SetAsync(body.Locale ?? "", body.Term ?? "", body.Synonyms ?? [], http.User.UserId(), http.RequestAborted)));
+        kb.MapDelete("/glossary", async (string locale, string term, GlossaryService glossary, CancellationToken ct) =>
+            await glossary.RemoveAsync(locale, term, ct) ? Results.NoContent() : throw new NotFoundException($"glossary term '{term}' ({locale})"));
+        kb.MapGet("/suites", (RetrievalSuiteService suites, CancellationToken ct) => suites.ListAsync(ct));
+        kb.MapGet("/suites/{id:long}", (long id, RetrievalSuiteService suites, CancellationToken ct) => suites.GetAsync(id, ct));
+        kb.MapPost("/suites/{id:long}/runs", (long id, HttpContext http, RetrievalSuiteService suites, CancellationToken ct) =>
+            suites.RunAsync(id, http.User.UserId(), ct: ct));
+        return api;
+    }
+
+    /// <summary>One document as text or base64 bytes; refused with the ingestion's message (400), nothing written.</summary>
+    private static async Task<IngestResult> UploadAsync(UploadRequest body, HttpContext http, KnowledgeIngestionService ingestion, CancellationToken ct)
+    {
+        byte[] bytes;
+        if (body.ContentBase64 is { } encoded)
+        {
+            try { bytes = Convert.FromBase64String(encoded); }
+            catch (FormatException) { throw new ValidationException("contentBase64", "contentBase64 is not valid base64"); }
+        }
+        else bytes = System.Text.Encoding.UTF8.GetBytes(body.Content ?? throw new ValidationException("content", "send content or contentBase64"));
+        var name = Path.GetFileName(body.FileName ?? "");
+        if (name.Length == 0) throw new ValidationException("fileName", "fileName is required");
+        return await ingestion.IngestAsync(new DocumentUpload(name, bytes, "upload:" + name, http.User.UserId(), Blank(body.Locale)), ct);
+    }
+
+    /// <summary>
+    /// Reads the JSON body inside the handler rather than binding it: a bound body makes routing answer
+    /// 415 to a wrong content type before authorization runs, and callers without the role must see 403.
+    /// </summary>
+    private static async Task<IResult> WithBody<T>(HttpContext http, Func<T, Task<object>> handle) where T : class
+    {
+        if (!http.Request.HasJsonContentType())
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the request body as application/json.");
+        T? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<T>(http.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON for this call.", detail: ex.Message);
+        }
+        return body is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is missing.")
+            : TypedResults.Ok(await handle(body));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
