@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
@@ -12,8 +13,8 @@ namespace PuoAiOps.BrowserTests;
 
 /// <summary>
 /// The other reply-script pages in a real browser, as an admin: coverage (KPI, chart, gaps,
-/// near-duplicates side by side), standardize (a pasted answer becomes a linted draft, saved for
-/// review), and the style rules (a new banned phrase is saved and then flagged). Screenshots in
+/// near-duplicates side by side), standardize (a pasted answer, then two imported agent replies, become a linted draft saved
+/// for review), and the style rules (a new banned phrase is saved and then flagged). Screenshots in
 /// English and Chinese. Any console error or failed request fails the test.
 /// </summary>
 public sealed class ScriptInsightsBrowserTests
@@ -70,6 +71,42 @@ public sealed class ScriptInsightsBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=standardize-variables]")).ToContainTextAsync("{{order_id}}");
         await Assertions.Expect(page.Locator("[data-testid=linted-body]")).Not.ToContainTextAsync("sam@example.com");
         await Shot(page, shots, "scripts-standardize");
+
+        // Or from imported agent replies: a Bitext-shaped file is uploaded, two replies are ticked and standardized
+        // together, and the draft is saved for review as a new script.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Pick agent replies" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=no-replies]")).ToBeVisibleAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "bitext.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("instruction,intent,response\n" +
+                "where is my refund,refund_request,\"Your refund for order {{Order Number}} is on its way, we guarantee it.\"\n" +
+                "refund please,refund_request,\"I've asked for the refund of order {{Order Number}}; mail tom@example.com if it's late.\"\n"),
+        });
+        await MudUi.ExpectSnackbarAsync(page, "Imported 2 replies");
+        var replies = page.Locator("[data-testid=agent-replies] tbody tr");
+        await Assertions.Expect(replies).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=agent-replies]")).Not.ToContainTextAsync("tom@example.com");
+        await replies.Nth(0).Locator("input[type=checkbox]").CheckAsync();
+        await replies.Nth(1).Locator("input[type=checkbox]").CheckAsync();
+        await page.ClickAsync("[data-testid=standardize]");
+        await Assertions.Expect(page.Locator("[data-testid=linted-body]")).ToContainTextAsync("on its way");
+        await Assertions.Expect(page.Locator("[data-testid=linted-body]")).ToContainTextAsync("asked for the refund");
+        await Shot(page, shots, "scripts-standardize-replies");
+        // refund_request already has an English chat script (seeded below), so the new one goes to another intent.
+        await page.FillAsync("#standardize-intent", "account");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "account_locked" }).First.ClickAsync();
+        await page.FillAsync("#standardize-title", "Refund on its way (from agent replies)");
+        await MudUi.ClickToNavigateAsync(page, page.Locator("[data-testid=standardize-save]"), new Regex("/scripts/\\d+$"));
+        await WaitForCircuitAsync(page);
+        await using (var scope = console.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+            var saved = await db.Scripts.Where(x => x.Title == "Refund on its way (from agent replies)").Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(ScriptVersionStatus.Draft, await db.ScriptVersions.Where(v => v.ScriptId == saved).Select(v => v.Status).SingleAsync(TestContext.Current.CancellationToken));
+        }
+
         // Style rules: a new banned phrase for English chat, saved after confirming, flags the next lint.
         await page.GotoAsync("/scripts/rules");
         await WaitForCircuitAsync(page);

@@ -92,12 +92,23 @@ public static partial class ScriptStandardizer
     {
         foreach (var span in redactor.Find(body).Reverse())
         {
-            var name = span.Type switch { PiiType.Email => "user_email", PiiType.Phone => "user_phone", _ => "" };
+            var name = VariableFor(span.Type);
             body = body[..span.Start] + (name.Length > 0 ? "{{" + name + "}}" : "[removed]") + body[span.End..];
             changes.Add(name.Length > 0 ? $"{span.Name} → {{{{{name}}}}}" : $"{span.Name} removed");
         }
+        // Text redacted before it was stored (imported agent replies) holds the redactor's markers instead.
+        foreach (var type in PiiTypes.BuiltIn)
+        {
+            var marker = PiiTypes.Marker(type);
+            if (!body.Contains(marker, StringComparison.Ordinal)) continue;
+            var name = VariableFor(type);
+            body = body.Replace(marker, name.Length > 0 ? "{{" + name + "}}" : "[removed]", StringComparison.Ordinal);
+            changes.Add(name.Length > 0 ? $"{marker} → {{{{{name}}}}}" : $"{marker} removed");
+        }
         return body;
     }
+
+    private static string VariableFor(PiiType type) => type switch { PiiType.Email => "user_email", PiiType.Phone => "user_phone", _ => "" };
 
     private static string ReplaceGreetingName(string body, List<string> changes)
     {

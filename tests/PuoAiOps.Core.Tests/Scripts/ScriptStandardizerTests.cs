@@ -32,6 +32,16 @@ public sealed class ScriptStandardizerTests
     }
 
     [Fact]
+    public void Standardize_TurnsTheRedactorsMarkersInAlreadyRedactedText_IntoVariablesOrRemovesThem()
+    {
+        var result = ScriptStandardizer.Standardize("Mail <EMAIL> or call <PHONE>; card <CARD> was refused.", EnIm);
+        Assert.Contains("{{user_email}}", result.Body, StringComparison.Ordinal);
+        Assert.Contains("{{user_phone}}", result.Body, StringComparison.Ordinal);
+        Assert.Contains("card [removed] was refused", result.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ScriptLinter.Lint(result.Body, result.Variables, EnIm), f => f.Severity == LintSeverity.Error);
+    }
+
+    [Fact]
     public void Standardize_EmailGetsGreetingAndClosing()
     {
         var rules = StyleRuleDefaults.For("en", ScriptChannels.Email);
