@@ -34,6 +34,9 @@ public static class BotDependencyInjection
         services.TryAddScoped<BotPipeline>();
         services.TryAddScoped<ChatService>();
         services.TryAddScoped<ConversationCommands>();
+        services.TryAddSingleton<Admin.WorkspaceClock>();
+        services.TryAddScoped<Admin.WorkspaceTimeZone>();
+        services.TryAddScoped<Conversations.ConversationBrowser>();
         return services;
     }
 

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         api.MapAnnotationApi();
         api.MapClassifierApi();
         api.MapScriptsApi();
+        api.MapBotApi();
         return endpoints;
     }
 

@@ -21,6 +21,7 @@ public static class ConsoleEndpoints
         app.MapQuestionsUi();
         app.MapAnnotationUi();
         app.MapApiV1();
+        app.MapBotApiReference();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(builder =>
         {
             // The framework's own endpoints get an explicit policy like everything else instead of

@@ -18,7 +18,7 @@ public sealed record KernelPrompt(string Name, string Version, KernelFunction Fu
 /// Semantic Kernel prompt function with the file's execution settings. Semantic Kernel's own YAML
 /// loader lives in a package the mirror does not serve, so the file is read here with SafeYaml
 /// (which refuses anchors and aliases) into SK's <see cref="SkPromptConfig"/>; see
-/// docs/decisions/0008-kernel-prompt-loader.md.
+/// docs/decisions/0010-bot-on-semantic-kernel.md.
 /// </summary>
 public static class KernelPromptLoader
 {
