@@ -34,6 +34,7 @@ public static class BotDependencyInjection
         services.TryAddScoped<BotPipeline>();
         services.TryAddScoped<ChatService>();
         services.TryAddScoped<ConversationCommands>();
+        services.TryAddScoped<BotHealth>();
         services.TryAddSingleton<Admin.WorkspaceClock>();
         services.TryAddScoped<Admin.WorkspaceTimeZone>();
         services.TryAddScoped<Conversations.ConversationBrowser>();

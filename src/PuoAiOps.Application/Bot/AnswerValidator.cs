@@ -21,8 +21,9 @@ public static partial class AnswerValidator
     /// <summary>Words in a row shared with the system prompt that count as leaking it.</summary>
     private const int LeakRun = 8;
 
+    /// <param name="retrieved">The labels the passages were shown with (P1, P2…) and their chunk ids.</param>
     public static (ValidatedAnswer? Answer, string? Rejection) Validate(
-        string? output, IReadOnlyCollection<long> retrieved, string canary, string systemPrompt, PiiRedactor redactor, IReadOnlyList<string> allowedDomains)
+        string? output, IReadOnlyDictionary<string, long> retrieved, string canary, string systemPrompt, PiiRedactor redactor, IReadOnlyList<string> allowedDomains)
     {
         if (string.IsNullOrWhiteSpace(output)) return (null, "empty output");
         if (!TryParse(output, out var text, out var citations)) return (null, "output is not the JSON object the prompt asks for");
@@ -30,10 +31,9 @@ public static partial class AnswerValidator
         if (text.Length > MaxAnswerLength) return (null, $"answer longer than {MaxAnswerLength} characters");
         if (ContainsCanary(text, canary) || ContainsCanary(output, canary)) return (null, "canary leaked");
         if (LeaksSystemPrompt(text, systemPrompt)) return (null, "answer repeats the system prompt");
-        foreach (Match marker in CitationMarker().Matches(text))
-            if (long.TryParse(marker.Groups[1].Value, out var id)) citations.Add(id);
+        foreach (Match marker in CitationMarker().Matches(text)) citations.Add(marker.Groups[1].Value.ToUpperInvariant());
         if (citations.Count == 0) return (null, "answer cites no passage");
-        var foreign = citations.Where(c => !retrieved.Contains(c)).ToList();
+        var foreign = citations.Where(c => !retrieved.ContainsKey(c)).Distinct().ToList();
         if (foreign.Count > 0) return (null, $"answer cites passages that were not retrieved: {string.Join(", ", foreign)}");
         if (redactor.Redact(text).Changed) return (null, "answer contains personal data");
         foreach (Match link in Link().Matches(text))
@@ -44,10 +44,12 @@ public static partial class AnswerValidator
         if (BareDomain().Match(text) is { Success: true } bare && !IsAllowed(bare.Groups[1].Value, allowedDomains))
             return (null, $"answer names a domain that is not allowed: {bare.Groups[1].Value}");
         if (InjectionScreen.Check(text).Verdict == ScreenVerdict.Injection) return (null, "answer carries prompt markup or instructions");
-        return (new ValidatedAnswer(text.Trim(), citations.Distinct().ToList()), null);
+        // The reader sees the answer without the prompt's labels; the chunk ids go in the response and trace.
+        var clean = CitationMarker().Replace(text, "").Replace(" .", ".", StringComparison.Ordinal).Trim();
+        return (new ValidatedAnswer(clean, citations.Select(c => retrieved[c]).Distinct().ToList()), null);
     }
 
-    private static bool TryParse(string output, out string text, out List<long> citations)
+    private static bool TryParse(string output, out string text, out List<string> citations)
     {
         text = "";
         citations = [];
@@ -70,9 +72,8 @@ public static partial class AnswerValidator
                 if (cited.ValueKind != JsonValueKind.Array) return false;
                 foreach (var c in cited.EnumerateArray())
                 {
-                    if (c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out var n)) citations.Add(n);
-                    else if (c.ValueKind == JsonValueKind.String && long.TryParse(c.GetString()?.Trim('#', 'P', 'p', '[', ']'), out var s)) citations.Add(s);
-                    else return false;
+                    if (c.ValueKind != JsonValueKind.String || c.GetString() is not { Length: > 0 } label) return false;
+                    citations.Add(label.Trim('[', ']', ' ').ToUpperInvariant());
                 }
             }
             text = answer.GetString() ?? "";
@@ -112,7 +113,7 @@ public static partial class AnswerValidator
 
     private static string Host(string link) => Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.Host : link;
 
-    [GeneratedRegex(@"\[#?(\d{1,18})\]")]
+    [GeneratedRegex(@"\s?\[(P\d{1,3})\]", RegexOptions.IgnoreCase)]
     private static partial Regex CitationMarker();
 
     [GeneratedRegex(@"\b(?:https?|ftp)://[^\s<>""'）)\]]+", RegexOptions.IgnoreCase)]

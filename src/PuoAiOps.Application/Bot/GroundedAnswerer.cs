@@ -54,18 +54,25 @@ public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Op
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (failure is not null)
             return new(null, new TraceLlm(prompt.Name, prompt.Version, call?.Model, call?.InputTokens, call?.OutputTokens, ms, false, failure));
-        var (answer, rejection) = AnswerValidator.Validate(output, passages.Select(p => p.ChunkId).ToHashSet(), prompts.Canary, prompt.Template,
-            redactor, options.AllowedLinkDomains);
+        var labels = passages.Select((p, i) => (Label: Label(i), p.ChunkId)).ToDictionary(x => x.Label, x => x.ChunkId, StringComparer.OrdinalIgnoreCase);
+        var (answer, rejection) = AnswerValidator.Validate(output, labels, prompts.Canary, prompt.Template, redactor, options.AllowedLinkDomains);
         return new(answer, new TraceLlm(prompt.Name, prompt.Version, call?.Model, call?.InputTokens, call?.OutputTokens, ms, answer is not null, rejection));
     }
+
+    /// <summary>
+    /// The label a passage is cited by (P1, P2…): short, and free of digits runs the prompt's redaction
+    /// could take for personal data (a chunk id after "id=" reads like an ID number).
+    /// </summary>
+    internal static string Label(int index) => "P" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Each passage between markers the prompt explains; its own text cannot forge a marker.</summary>
     internal static string Passages(IReadOnlyList<KnowledgeHit> passages)
     {
         var text = new StringBuilder();
-        foreach (var p in passages)
+        for (var i = 0; i < passages.Count; i++)
         {
-            text.Append("[[passage id=").Append(p.ChunkId.ToString(CultureInfo.InvariantCulture)).Append("]]\n")
+            var p = passages[i];
+            text.Append("[[passage ").Append(Label(i)).Append("]]\n")
                 .Append(Neutralize(p.Title)).Append(" — ").Append(Neutralize(p.Heading)).Append('\n')
                 .Append(Neutralize(p.Text)).Append("\n[[end passage]]\n\n");
         }

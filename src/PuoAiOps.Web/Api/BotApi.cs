@@ -38,12 +38,12 @@ internal static class BotApi
         bot.MapPost("/chat", ChatAsync).WithName("Chat")
             .WithSummary("Ask the bot")
             .WithDescription("Sends one user message and returns the answer, its intent and source. Without conversation_id a new conversation starts.")
-            .Accepts<ChatBody>("application/json").Produces<ChatResponseBody>()
+            .DocumentsBody<ChatBody>().Produces<ChatResponseBody>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         bot.MapPost("/feedback", FeedbackAsync).WithName("Feedback")
             .WithSummary("Rate an answer")
             .WithDescription("Records whether a bot turn helped, and whether the user's problem is resolved.")
-            .Accepts<FeedbackBody>("application/json").Produces<FeedbackResponseBody>().ProducesProblem(StatusCodes.Status404NotFound);
+            .DocumentsBody<FeedbackBody>().Produces<FeedbackResponseBody>().ProducesProblem(StatusCodes.Status404NotFound);
         bot.MapPost("/conversations/{id:long}/end", EndAsync).WithName("EndConversation")
             .WithSummary("End a conversation")
             .WithDescription("Closes the conversation; its outcome follows from what happened. Ending it again changes nothing.")

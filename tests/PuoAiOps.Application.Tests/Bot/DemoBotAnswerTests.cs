@@ -18,12 +18,12 @@ public sealed class DemoBotAnswerTests(DemoBotFixture fixture) : IAsyncLifetime
 
     [Theory]
     [InlineData("I can't log in on my iPhone, it says network error", "en")]
-    [InlineData("iPhone上登录不了，一直提示网络错误", "zh-CN")]
+    [InlineData("登录的时候一直提示账号不存在，可是我昨天还能登", "zh-CN")]
     public async Task ScriptQuestions_GetTheApprovedScript_WithItsPlaceholdersFilled(string question, string locale)
     {
         var result = await _bed.AskAsync(question, locale);
         var r = result.Response;
-        Assert.Equal(SourceTypes.Script, r.Source.Type);
+        Assert.True(r.Source.Type == SourceTypes.Script, result.Trace.Reason);
         Assert.Equal("login_failed", r.Intent.Key);
         Assert.NotNull(r.Source.ScriptVersion);
         Assert.Contains("Sam", r.Answer, StringComparison.Ordinal);
@@ -40,8 +40,9 @@ public sealed class DemoBotAnswerTests(DemoBotFixture fixture) : IAsyncLifetime
     [InlineData("孩子偷偷充值了怎么退款，未成年人充值退款", "zh-CN")]
     public async Task SopQuestions_GetTheBestPassage_WithItsChunkId(string question, string locale)
     {
-        var r = (await _bed.AskAsync(question, locale)).Response;
-        Assert.Equal(SourceTypes.Sop, r.Source.Type);
+        var result = await _bed.AskAsync(question, locale);
+        var r = result.Response;
+        Assert.True(r.Source.Type == SourceTypes.Sop, $"{r.Source.Type}: {result.Trace.Reason}");
         var chunk = Assert.Single(r.Source.ChunkIds!);
         await using var scope = _bed.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();

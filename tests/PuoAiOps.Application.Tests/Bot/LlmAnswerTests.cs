@@ -26,7 +26,9 @@ public sealed partial class LlmAnswerTests(DemoBotFixture fixture)
         var result = await bed.AskAsync(SopQuestion, "en");
         Assert.Equal(SourceTypes.Llm, result.Response.Source.Type);
         var request = Assert.Single(server.Requests);
-        Assert.Equal([long.Parse(FirstPassage(request), System.Globalization.CultureInfo.InvariantCulture)], result.Response.Source.ChunkIds);
+        Assert.Equal("P1", FirstPassage(request));
+        Assert.Equal([result.Trace.Passages[0].ChunkId], result.Response.Source.ChunkIds);
+        Assert.DoesNotContain("[P1]", result.Response.Answer, StringComparison.Ordinal);
         var llm = result.Trace.Llm!;
         Assert.True(llm.Accepted);
         Assert.Equal("answer", llm.Prompt);
@@ -35,7 +37,7 @@ public sealed partial class LlmAnswerTests(DemoBotFixture fixture)
         Assert.Equal(18, llm.OutputTokens);
         Assert.Contains(result.Trace.Stages, s => s.Name == "kernel:.answer" || s.Name.EndsWith("answer", StringComparison.Ordinal));
         // The passages and the question are delimited, and the question is redacted before it leaves.
-        Assert.Contains("[[passage id=", request.System, StringComparison.Ordinal);
+        Assert.Contains("[[passage P1]]", request.System, StringComparison.Ordinal);
         Assert.Contains("[[question]]", request.User, StringComparison.Ordinal);
     }
 
@@ -53,10 +55,10 @@ public sealed partial class LlmAnswerTests(DemoBotFixture fixture)
 
     public static TheoryData<string, string> InvalidAnswers => new()
     {
-        { "foreign citation", """{"answer":"Refunds are possible [999999999].","citations":[999999999]}""" },
+        { "foreign citation", """{"answer":"Refunds are possible [P9].","citations":["P9"]}""" },
         { "no citation", """{"answer":"Refunds are possible.","citations":[]}""" },
-        { "personal data", """{"answer":"Email refunds@example.com or call +44 20 7946 0958 [PASSAGE].","citations":[PASSAGE]}""" },
-        { "link to another domain", """{"answer":"Apply at https://refund-helper.ru/form [PASSAGE].","citations":[PASSAGE]}""" },
+        { "personal data", """{"answer":"Email refunds@example.com or call +44 20 7946 0958 [PASSAGE].","citations":["PASSAGE"]}""" },
+        { "link to another domain", """{"answer":"Apply at https://refund-helper.ru/form [PASSAGE].","citations":["PASSAGE"]}""" },
         { "not json", "Sure! Parents can get a refund." },
         { "wrong shape", """{"text":"Refunds are possible","sources":[1]}""" },
         { "insufficient", """{"answer":"","citations":[]}""" },
@@ -182,11 +184,11 @@ public sealed partial class LlmAnswerTests(DemoBotFixture fixture)
         o.TimeoutSeconds = timeout;
     };
 
-    internal static string Answer(string text, string passage) => JsonSerializer.Serialize(new { answer = text, citations = new[] { long.Parse(passage, System.Globalization.CultureInfo.InvariantCulture) } });
+    internal static string Answer(string text, string passage) => JsonSerializer.Serialize(new { answer = text, citations = new[] { passage } });
 
-    /// <summary>The id of the first passage the prompt carried.</summary>
-    internal static string FirstPassage(ReceivedRequest request) => PassageId().Match(request.System).Groups[1].Value is { Length: > 0 } id ? id : "0";
+    /// <summary>The label of the first passage the prompt carried (P1), or "none".</summary>
+    internal static string FirstPassage(ReceivedRequest request) => PassageId().Match(request.System).Groups[1].Value is { Length: > 0 } id ? id : "none";
 
-    [GeneratedRegex(@"\[\[passage id=(\d+)\]\]")]
+    [GeneratedRegex(@"\[\[passage (P\d+)\]\]")]
     private static partial Regex PassageId();
 }

@@ -197,7 +197,7 @@ public sealed class BotApiTests(BotApiFixture bot) : IClassFixture<BotApiFixture
         Assert.Contains("\"chunk_ids\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("conversationId", text, StringComparison.Ordinal);
 
-        using var page = await client.GetAsync("/api-reference", Ct);
+        using var page = await client.GetAsync("/api-reference/", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("PuoAiOps bot API", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
