@@ -83,8 +83,10 @@ public sealed class BotPipeline(
 
         if (passages.Count > 0)
         {
-            var best = passages[0];
-            var overlap = TermOverlap.Share(question, best.Heading + " " + best.Text);
+            // The passage that covers most of the question (the higher-ranked one on a tie): rank alone
+            // prefers a long general section over the short specific one.
+            var (best, overlap) = passages.Select(p => (Hit: p, Share: TermOverlap.Share(question, p.Heading + " " + p.Text)))
+                .Aggregate((a, b) => b.Share > a.Share ? b : a);
             if (overlap >= o.ExtractiveMinOverlap)
                 return trace.Sop(ExtractiveAnswer.Compose(best, input.Locale, o.MaxExtractiveLength), best,
                     $"best passage {best.ChunkId} covers {overlap:P0} of the question", total, log);
