@@ -64,7 +64,7 @@ public sealed class BotBrowserTests
         await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Conversations");
         await Assertions.Expect(page.Locator("[data-testid=conversation-grid] .empty-state")).ToBeVisibleAsync();
-        await page.ClickAsync("[data-testid=include-test] input");
+        await page.GetByText("Include test traffic").ClickAsync();
         var link = page.Locator("[data-testid=conversation-link]").First;
         await Assertions.Expect(link).ToBeVisibleAsync();
         await shots.TakeAsync(page, "bot-conversations");
