@@ -6,6 +6,7 @@ using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Application.Secrets;
 using PuoAiOps.Web.Annotation;
+using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Hosting;
@@ -37,6 +38,8 @@ builder.AddAnnotationConsole();
 builder.AddClassificationConsole();
 builder.AddKnowledge();
 builder.AddVectorSearch();
+builder.AddBot();
+builder.AddBotApiReference();
 
 var app = builder.Build();
 try

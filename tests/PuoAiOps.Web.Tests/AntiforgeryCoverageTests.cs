@@ -19,8 +19,28 @@ public sealed class AntiforgeryCoverageTests(TeamFixture team) : IClassFixture<T
     /// </summary>
     private static readonly string[] CircuitHub = ["/_blazor", "/_blazor/disconnect/", "/_blazor/initializers/", "/_blazor/negotiate"];
 
+    /// <summary>
+    /// The bot API of the service channels takes API keys only (Policies.BotApi): a browser session
+    /// is refused with 403 before the endpoint runs, so there is no session whose request could be forged.
+    /// </summary>
+    private static bool IsKeyOnly(EndpointInfo endpoint) => endpoint.Policies.Contains(PuoAiOps.Web.Auth.Policies.BotApi);
+
     private IEnumerable<EndpointInfo> WriteEndpoints =>
-        EndpointCatalog.All(team.Services).Where(e => e.AcceptsWrite && e.Route != StatusRoute && !CircuitHub.Contains(e.Route));
+        EndpointCatalog.All(team.Services).Where(e => e.AcceptsWrite && e.Route != StatusRoute && !CircuitHub.Contains(e.Route) && !IsKeyOnly(e));
+
+    [Fact]
+    public async Task KeyOnlyEndpoints_RefuseABrowserSession()
+    {
+        var keyOnly = EndpointCatalog.All(team.Services).Where(IsKeyOnly).ToList();
+        Assert.Equal(["/api/v1/chat", "/api/v1/conversations/{id:long}/end", "/api/v1/feedback"], keyOnly.Select(e => e.Route).Order(StringComparer.Ordinal));
+        using var admin = await team.SignInAsAsync(Roles.Admin);
+        foreach (var endpoint in keyOnly)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.SampleUrl) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            using var response = await admin.Http.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
 
     [Fact]
     public async Task CircuitHub_IsTheOnlyExemption_AndRequiresASignedInUser()

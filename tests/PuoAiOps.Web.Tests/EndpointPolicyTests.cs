@@ -10,12 +10,17 @@ namespace PuoAiOps.Web.Tests;
 /// <summary>Deny by default: every endpoint declares a policy, and only a short list is anonymous.</summary>
 public sealed class EndpointPolicyTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
 {
-    /// <summary>The only routes anyone may reach without signing in (static files are served before routing).</summary>
+    /// <summary>
+    /// The only routes anyone may reach without signing in (static files are served before routing).
+    /// The bot API's OpenAPI document and its reference page (with the viewer's own assets) are public:
+    /// they describe only the key-protected bot endpoints, for developers who hold keys, not accounts.
+    /// </summary>
     private static readonly HashSet<string> AnonymousRoutes = new(StringComparer.Ordinal)
     {
         "/login", "/setup", "/healthz", "/status/{code:int}",
         // The theme's colours and sizes for the static pages (Web/Shell/ThemeStylesheet): public like the files under wwwroot.
         "/theme.css",
+        "/openapi/{documentName}.json", "/api-reference/{documentName?}", "/api-reference/scalar.js", "/api-reference/scalar.aspnetcore.js", "/api-reference/favicon.svg",
     };
 
     private IReadOnlyList<EndpointInfo> Endpoints => EndpointCatalog.All(console.Services);

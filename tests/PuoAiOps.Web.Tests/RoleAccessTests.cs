@@ -134,7 +134,7 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
     }
 
     /// <summary>Pages that exist (everything else in the navigation is a coming-soon placeholder).</summary>
-    private static readonly HashSet<string> Built = ["/", "/admin", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/dashboards", "/grading", "/reports", "/knowledge"];
+    private static readonly HashSet<string> Built = ["/", "/admin", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/dashboards", "/grading", "/reports", "/knowledge", "/playground", "/conversations"];
 
     [Fact]
     public async Task ComingSoonPages_SayWhatTheyWillDo_WithoutData()

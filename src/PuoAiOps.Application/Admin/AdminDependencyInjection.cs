@@ -24,6 +24,7 @@ public static class AdminDependencyInjection
         services.AddScoped<AuditLogReader>();
         services.AddScoped<WorkspaceSettings>();
         services.AddScoped<ApiKeyService>();
+        services.TryAddSingleton<ApiKeyAuthenticator>();
         services.AddScoped<WorkspaceTimeZone>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WorkspaceClock>();

@@ -36,9 +36,17 @@ public sealed class ApiKeyService(PuoDbContext db)
             .Select(r => Summary(r.Key, r.Name)).ToList();
     }
 
-    public async Task<ApiKeyResult> CreateAsync(Actor actor, string? name, string? role, CancellationToken ct = default)
+    public const int MaxRequestsPerMinute = 1_000_000;
+
+    public Task<ApiKeyResult> CreateAsync(Actor actor, string? name, string? role, CancellationToken ct = default) =>
+        CreateAsync(actor, name, role, null, ct);
+
+    /// <param name="requestsPerMinute">The key's own budget on the bot API (null: the workspace default).</param>
+    public async Task<ApiKeyResult> CreateAsync(Actor actor, string? name, string? role, int? requestsPerMinute, CancellationToken ct = default)
     {
         if (CheckName(name) is { } nameError) return new(nameError);
+        if (requestsPerMinute is < 1 or > MaxRequestsPerMinute)
+            throw new ValidationException("requests_per_minute", $"The request budget must be between 1 and {MaxRequestsPerMinute} per minute.");
         if (Roles.Parse(role) is not { } parsedRole) return new(ApiKeyError.UnknownRole);
         var (prefix, secret) = NewSecret();
         var key = new ApiKey
@@ -47,6 +55,7 @@ public sealed class ApiKeyService(PuoDbContext db)
             Prefix = prefix,
             SecretHash = Hash(secret),
             Role = parsedRole,
+            RequestsPerMinute = requestsPerMinute,
             CreatedById = actor.UserId ?? "",
             CreatedAt = DateTime.UtcNow,
         };

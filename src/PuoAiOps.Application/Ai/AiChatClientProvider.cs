@@ -20,6 +20,10 @@ public sealed class AiChatClientProvider(IOptions<AiOptions> options, TimeProvid
         ? _client.Value
         : throw new AiUnavailableException($"No LLM endpoint is configured: set {AiOptions.SectionName}:Provider, :Endpoint, :Model and :ApiKey.");
 
+    /// <summary>For the health check: "not configured", or the circuit breaker's state (Closed, Open, HalfOpen).</summary>
+    public string State => !IsConfigured ? "not configured"
+        : _client.IsValueCreated && _client.Value is ResilientChatClient resilient ? resilient.Circuit.ToString() : "Closed";
+
     /// <summary>Where requests go, for pages and settings: host only.</summary>
     public string EndpointDescription => ChatClientFactory.DescribeEndpoint(options.Value);
 

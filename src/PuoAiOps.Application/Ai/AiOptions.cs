@@ -33,6 +33,11 @@ public sealed class AiOptions
     /// <summary>Retries after a timeout, 429 or 5xx (0 = none).</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>After half of at least <see cref="CircuitMinimumCalls"/> calls failed, calls stop for this long (0 = no circuit breaker).</summary>
+    public double CircuitBreakSeconds { get; set; } = 30;
+
+    public int CircuitMinimumCalls { get; set; } = 8;
+
     /// <summary>Calls in flight at once from this instance.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
@@ -59,6 +64,8 @@ public sealed class AiOptions
     {
         if (TimeoutSeconds is < 1 or > 600) yield return $"{SectionName}:TimeoutSeconds must be between 1 and 600.";
         if (MaxRetries is < 0 or > 10) yield return $"{SectionName}:MaxRetries must be between 0 and 10.";
+        if (CircuitBreakSeconds is < 0 or > 3600) yield return $"{SectionName}:CircuitBreakSeconds must be between 0 and 3600.";
+        if (CircuitMinimumCalls is < 2 or > 1000) yield return $"{SectionName}:CircuitMinimumCalls must be between 2 and 1000.";
         if (MaxConcurrency is < 1 or > 64) yield return $"{SectionName}:MaxConcurrency must be between 1 and 64.";
         if (MaxEvaluationQuestions is < 10 or > 100_000) yield return $"{SectionName}:MaxEvaluationQuestions must be between 10 and 100000.";
         if (InputPricePerMillionTokens < 0 || OutputPricePerMillionTokens < 0) yield return $"{SectionName}:InputPricePerMillionTokens and OutputPricePerMillionTokens cannot be negative.";

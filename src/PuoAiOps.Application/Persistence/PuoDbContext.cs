@@ -40,6 +40,7 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<AnswerGrade> Grades => Set<AnswerGrade>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<TurnTrace> TurnTraces => Set<TurnTrace>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
     public DbSet<MetricReport> MetricReports => Set<MetricReport>();

@@ -99,7 +99,7 @@ public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
         return rows.GroupBy(x => x.s.Id).Select(g => g.MaxBy(x => x.v.Number)!)
             .OrderBy(x => x.Key, StringComparer.Ordinal).ThenBy(x => x.s.Locale, StringComparer.Ordinal).ThenBy(x => x.s.Channel, StringComparer.Ordinal)
             .Select(x => new ServedScript(x.s.Id, x.v.Id, x.v.Number, x.Key, x.s.Locale, x.s.Channel, x.s.Title, x.v.Body,
-                ScriptMarkdown.Render(x.v.Body), x.v.Variables, x.v.ReviewedAt ?? x.v.CreatedAt, x.v.EffectiveFrom))
+                ScriptMarkdown.Render(x.v.Body), x.v.Variables, x.v.ReviewedAt ?? x.v.CreatedAt, x.v.EffectiveFrom, x.v.SopLinks))
             .ToList();
     }
 

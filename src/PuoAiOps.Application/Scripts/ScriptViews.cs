@@ -41,6 +41,7 @@ public sealed record SaveResult(
 /// <summary>An approved, effective script as the bot and the REST API receive it.</summary>
 public sealed record ServedScript(
     long ScriptId, long VersionId, int Number, string IntentKey, string Locale, string Channel, string Title,
-    string Body, string Html, IReadOnlyList<ScriptVariable> Variables, DateTime ApprovedAt, DateTime? EffectiveFrom);
+    string Body, string Html, IReadOnlyList<ScriptVariable> Variables, DateTime ApprovedAt, DateTime? EffectiveFrom,
+    IReadOnlyList<string>? SopLinks = null);
 
 public sealed record ScriptDiffView(long OldVersionId, int OldNumber, long NewVersionId, int NewNumber, IReadOnlyList<DiffSegment> Segments);

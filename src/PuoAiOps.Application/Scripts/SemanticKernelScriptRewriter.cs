@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using PuoAiOps.Application.Ai;
+using PuoAiOps.Application.Ai.Kernel;
 using PuoAiOps.Application.Ai.Prompts;
-using PuoAiOps.Application.Common.Yaml;
 using PuoAiOps.Core.Scripts;
-using YamlDotNet.Serialization;
-using SkPromptConfig = Microsoft.SemanticKernel.PromptTemplateConfig;
 
 namespace PuoAiOps.Application.Scripts;
 
@@ -21,8 +18,6 @@ namespace PuoAiOps.Application.Scripts;
 /// </summary>
 public sealed class SemanticKernelScriptRewriter(AiChatClientProvider ai, PromptLibrary prompts) : IScriptRewriter
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
-
     private readonly Lazy<KernelFunction> _function = new(() => CreateFunction(prompts));
 
     public async Task<string> RewriteAsync(string answer, string locale, string channel, StyleRules rules, CancellationToken ct)
@@ -47,32 +42,6 @@ public sealed class SemanticKernelScriptRewriter(AiChatClientProvider ai, Prompt
         return text.Trim().Trim('"', '“', '”').Trim();
     }
 
-    /// <summary>
-    /// Reads the prompt file (through SafeYaml, which refuses anchors and aliases) into Semantic
-    /// Kernel's own <see cref="SkPromptConfig"/>; its JSON names are the file's snake_case keys.
-    /// </summary>
-    internal static KernelFunction CreateFunction(PromptLibrary prompts)
-    {
-        var (text, source) = prompts.Source(PromptLibrary.Standardize);
-        var tree = SafeYaml.Deserialize<object>(Yaml, text) ?? throw new InvalidOperationException($"{source}: the prompt file is empty.");
-        var config = SkPromptConfig.FromJson(JsonSerializer.Serialize(Normalize(tree, settings: false)));
-        if (config.TemplateFormat != SkPromptConfig.SemanticKernelTemplateFormat)
-            throw new InvalidOperationException($"{source}: 'template_format' must be '{SkPromptConfig.SemanticKernelTemplateFormat}' (got '{config.TemplateFormat}').");
-        return KernelFunctionFactory.CreateFromPrompt(config);
-    }
-
-    /// <summary>
-    /// YAML's untyped tree as JSON-ready values: string keys, true/false as booleans (is_required), and
-    /// numbers under <c>execution_settings</c> as numbers (YAML hands every scalar over as a string).
-    /// </summary>
-    private static object? Normalize(object? node, bool settings) => node switch
-    {
-        IDictionary<object, object?> map => map.ToDictionary(
-            e => Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "",
-            e => Normalize(e.Value, settings || Equals(e.Key, "execution_settings")), StringComparer.Ordinal),
-        IList<object?> list => list.Select(item => Normalize(item, settings)).ToList(),
-        string text when text is "true" or "false" => text == "true",
-        string text when settings && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
-        _ => node,
-    };
+    /// <summary>The prompt file as a kernel function (see <see cref="KernelPromptLoader"/>).</summary>
+    internal static KernelFunction CreateFunction(PromptLibrary prompts) => KernelPromptLoader.Load(prompts, PromptLibrary.Standardize).Function;
 }

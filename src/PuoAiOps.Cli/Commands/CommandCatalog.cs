@@ -10,6 +10,8 @@ internal static class CommandCatalog
         yield return DbCommand.Create(bind);
         yield return UsersCommand.Create(bind);
         yield return KeysCommand.Create(bind);
+        yield return ApiKeyCommand.Create(bind);
+        yield return AskCommand.Create(bind);
         yield return DemoCommand.Create(bind);
         yield return TaxonomyCommand.Create(bind);
         yield return ScriptsCommand.Create(bind);

@@ -14,12 +14,15 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1");
         api.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/antiforgery", Antiforgery).RequireAuthorization(Policies.SignedIn);
+        // Each dependency of the bot and its state, for people (the anonymous /healthz says only up or down).
+        api.MapGet("/health", (PuoAiOps.Application.Bot.BotHealth health, CancellationToken ct) => health.CheckAsync(ct)).RequireAuthorization(Policies.SignedIn);
         api.MapAdminApi();
         api.MapTaxonomyApi();
         api.MapAnnotationApi();
         api.MapClassifierApi();
         api.MapScriptsApi();
         api.MapKnowledgeApi();
+        api.MapBotApi();
         return endpoints;
     }
 

@@ -17,7 +17,10 @@ public static class AuthDependencyInjection
         services.AddHttpContextAccessor();
         services.AddSingleton<WorkspaceSetupState>();
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // The default scheme picks the API key handler for requests that carry a key, the session cookie otherwise.
+        var authentication = services.AddAuthentication(ApiKeyAuthenticationHandler.SelectorScheme);
+        authentication.AddIdentityCookies();
+        ApiKeyAuthenticationHandler.Add(authentication);
         services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureRules)
             .AddRoles<IdentityRole>()
             .AddPuoStores()
@@ -41,6 +44,7 @@ public static class AuthDependencyInjection
 
         services.AddSignInProtection(builder.Configuration);
         services.AddSignInRateLimits();
+        services.AddBotApiRateLimits();
 
         services.AddAuthorization(o => o.AddConsolePolicies());
         services.AddCascadingAuthenticationState();

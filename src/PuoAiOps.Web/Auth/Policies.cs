@@ -43,6 +43,9 @@ public static class Policies
     /// <summary>Conversations, dashboards, reports, escalations: everyone who reads results.</summary>
     public const string InsightsArea = "InsightsArea";
 
+    /// <summary>The bot API of the service channels: an API key, never a browser session (no role grants it).</summary>
+    public const string BotApi = "BotApi";
+
     /// <summary>Roles granted by each policy (Admin is added to all of them).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -60,6 +63,7 @@ public static class Policies
     public static void AddConsolePolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(BotApi, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.KeyIdClaim));
         foreach (var (name, roles) in RolesByPolicy)
             options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole([.. roles, Roles.Admin]));
 

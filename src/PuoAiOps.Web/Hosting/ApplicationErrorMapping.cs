@@ -49,6 +49,7 @@ public static class ApplicationErrorMapping
         ConflictException e => new(StatusCodes.Status409Conflict, e.Message,
             e.Details.Count == 0 ? NoErrors : new Dictionary<string, string[]> { ["conflict"] = [e.Message, .. e.Details] }),
         ImportLimitExceededException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
+        Api.PayloadTooLargeException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
         ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
         PuoAiOps.Application.Knowledge.KnowledgeInputException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
         InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",

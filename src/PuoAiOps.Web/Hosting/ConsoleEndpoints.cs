@@ -25,6 +25,7 @@ public static class ConsoleEndpoints
         app.MapAnnotationUi();
         app.MapReportDownloads();
         app.MapApiV1();
+        app.MapBotApiReference();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(builder =>
         {
             // The framework's own endpoints get an explicit policy like everything else instead of

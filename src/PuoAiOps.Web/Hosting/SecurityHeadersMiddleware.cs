@@ -21,16 +21,26 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
+    /// <summary>
+    /// The API reference page only (<see cref="Api.BotApiReference"/>): its viewer starts from an inline
+    /// module script and styles itself inline. It shows a public document and holds no session data.
+    /// </summary>
+    public const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     public Task InvokeAsync(HttpContext context)
     {
         // Decided now: an error re-executed as /status/404 must keep the rule of the original path.
         var isApi = context.Request.IsApi();
+        var isReference = context.Request.Path.StartsWithSegments(Api.BotApiReference.ReferencePath, StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(state =>
         {
             var headers = ((HttpContext)state).Response.Headers;
             if (isApi || headers.ContentDisposition.Any(v => v?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true))
                 headers.CacheControl = "no-store";
-            headers.ContentSecurityPolicy = ((HttpContext)state).AcceptsInteractiveRouting() ? InteractiveContentSecurityPolicy : ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = isReference ? ApiReferenceContentSecurityPolicy
+                : ((HttpContext)state).AcceptsInteractiveRouting() ? InteractiveContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

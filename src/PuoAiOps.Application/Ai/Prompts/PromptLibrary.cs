@@ -14,6 +14,7 @@ public sealed class PromptLibrary(IOptions<AiOptions> options)
 {
     public const string Classify = "classify";
     public const string Standardize = "standardize";
+    public const string Answer = "answer";
 
     private const string ResourcePrefix = "Prompts.";
     private const string Suffix = ".prompt.yaml";

@@ -49,3 +49,14 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TurnTraceConfiguration : IEntityTypeConfiguration<TurnTrace>
+{
+    public void Configure(EntityTypeBuilder<TurnTrace> b)
+    {
+        b.HasKey(x => x.TurnId);
+        b.Property(x => x.TurnId).ValueGeneratedNever();
+        b.HasIndex(x => x.ConversationId);
+        b.HasOne<Turn>().WithOne().HasForeignKey<TurnTrace>(x => x.TurnId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

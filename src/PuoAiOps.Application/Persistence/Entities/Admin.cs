@@ -13,6 +13,8 @@ public sealed class ApiKey
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>Requests per minute this key may make to the bot API (null: the workspace default, Bot:RequestsPerMinute).</summary>
+    public int? RequestsPerMinute { get; set; }
 }
 
 /// <summary>A workspace setting edited by admins (for example admin-defined PII patterns).</summary>

@@ -86,3 +86,18 @@ public sealed class Escalation
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? ClosedAt { get; set; }
 }
+
+/// <summary>
+/// Why the bot answered one turn the way it did (the bot turn's id is the key): the redacted
+/// question, intent and runners-up, script version, retrieved chunks, prompt, model, tokens,
+/// latency per stage and the decision. <see cref="Json"/> holds the whole trace (PuoAiOps.Application.Bot.BotTrace).
+/// </summary>
+public sealed class TurnTrace
+{
+    public long TurnId { get; set; }
+    public long ConversationId { get; set; }
+    /// <summary>The decision in one word (script, sop, llm, handoff), for filtering without parsing the JSON.</summary>
+    public string Decision { get; set; } = "";
+    public string Json { get; set; } = "";
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}

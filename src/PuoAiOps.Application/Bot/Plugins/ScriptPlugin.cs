@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Scripts;
+
+namespace PuoAiOps.Application.Bot.Plugins;
+
+/// <summary>
+/// Script lookup as a kernel plugin: the approved script in force for an intent, locale and channel.
+/// A script written for the bot's own chat (<c>im</c>) stands in when the channel has none of its own.
+/// </summary>
+public sealed class ScriptPlugin(ScriptLibrary library)
+{
+    public const string Name = "scripts";
+
+    [KernelFunction("lookup")]
+    [Description("Finds the approved reply script in force for an intent in a locale and channel.")]
+    public async Task<ServedScript?> LookupAsync(
+        [Description("The intent key")] string intent,
+        [Description("en or zh-CN")] string locale,
+        [Description("im, in_app or email")] string channel,
+        CancellationToken cancellationToken)
+    {
+        var served = await library.ServedAsync(intent, locale, channel, ct: cancellationToken);
+        if (served.Count == 0 && channel != ScriptChannels.Im)
+            served = await library.ServedAsync(intent, locale, ScriptChannels.Im, ct: cancellationToken);
+        return served.Count == 0 ? null : served[0];
+    }
+}

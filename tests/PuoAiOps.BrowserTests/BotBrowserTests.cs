@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PuoAiOps.Application.Knowledge.Ingestion;
+using PuoAiOps.Application.Persistence.Entities;
+
+namespace PuoAiOps.BrowserTests;
+
+/// <summary>
+/// The bot's pages in a real browser: ask in the playground and read the answer's source and trace,
+/// then find that (test) conversation on the conversations page and read it with its trace.
+/// </summary>
+public sealed class BotBrowserTests
+{
+    private const string Email = "bo@example.test";
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task Playground_AnswersWithATrace_AndTheConversationCanBeReadBack()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var console = new KestrelConsole().Start();
+        await SeedAsync(console.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var problems = new BrowserProblems();
+        problems.Watch(page);
+        var shots = new Screenshots();
+
+        await MudUi.SignInAsync(page, Email, Password);
+        await page.GotoAsync("/playground");
+        await MudUi.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bot playground");
+        await Assertions.Expect(page.Locator("[data-testid=test-traffic]")).ToBeVisibleAsync();
+
+        // An SOP question: the passage answers, its trace names the passage.
+        await page.FillAsync("#playground-message", "Can I get a refund for unused coins?");
+        await page.ClickAsync("[data-testid=send]");
+        var first = page.Locator("[data-testid=exchange]").First;
+        await Assertions.Expect(first.Locator("[data-testid=source]")).ToHaveTextAsync("SOP");
+        await Assertions.Expect(first.Locator("[data-testid=answer]")).ToContainTextAsync("refunded");
+        await Assertions.Expect(first.Locator("[data-testid=trace-passages]")).ToContainTextAsync("refunds");
+
+        // Something the bot cannot answer: handed to a person.
+        await page.FillAsync("#playground-message", "what is the best pizza topping in Naples");
+        await page.ClickAsync("[data-testid=send]");
+        var second = page.Locator("[data-testid=exchange]").Nth(1);
+        await Assertions.Expect(second.Locator("[data-testid=source]")).ToHaveTextAsync("Handoff");
+        await Assertions.Expect(second.Locator("[data-testid=trace-reason]")).ToContainTextAsync("nothing good enough");
+        await shots.TakeAsync(page, "bot-playground");
+
+        // The conversation is test traffic: hidden on the conversations page until included.
+        await page.GotoAsync("/conversations?source=sop");
+        await MudUi.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Conversations");
+        await Assertions.Expect(page.Locator("[data-testid=conversation-grid] .empty-state")).ToBeVisibleAsync();
+        await page.GetByText("Include test traffic").ClickAsync();
+        var link = page.Locator("[data-testid=conversation-link]").First;
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "bot-conversations");
+        await link.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/conversations/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(page.Locator("[data-testid=turn]")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=trace]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=conversation-summary]")).ToContainTextAsync("Escalated");
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+    }
+
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Bo" };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Curator)).Succeeded);
+        var doc = "---\ntitle: Coin refunds\n---\n# Coin refunds\n\n## Refund for unused coins\n\nUnused coins bought in the last 14 days can be refunded to the original payment method. Open Wallet > Purchases, choose the order and tap Request refund.\n";
+        await scope.ServiceProvider.GetRequiredService<KnowledgeIngestionService>().IngestAsync(new DocumentUpload("refunds.md", Encoding.UTF8.GetBytes(doc), "test:refunds", null, "en"));
+    }
+}
