@@ -48,6 +48,7 @@ public sealed class AnnotationWorkbenchTests
         await page.WaitForURLAsync(new Regex($"/annotate/batches/{batchId}/label$"), MudUi.Committed);
         await Assertions.Expect(page.Locator("[data-labeling]")).ToBeVisibleAsync();
         await WaitForCircuitAsync(page);
+        await WaitForKeysAsync(page);
 
         // From here on nothing may load a new document: every item arrives over the circuit.
         await page.EvaluateAsync("() => { window.__puoSamePage = 'yes'; }");
@@ -169,6 +170,7 @@ public sealed class AnnotationWorkbenchTests
         await shots.TakeAsync(page, "annotate-home-reviewer");
         await page.GotoAsync($"/annotate/adjudicate?batch={batchId}");
         await WaitForCircuitAsync(page);
+        await WaitForKeysAsync(page);
         await page.EvaluateAsync("() => { window.__puoSamePage = 'yes'; }");
         navigations = 0;
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
@@ -232,6 +234,10 @@ public sealed class AnnotationWorkbenchTests
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}; annotators {ana}, {ben}");
     }
 
+    /// <summary>The page's key listener is on (keys.js counts them on the root element): a key pressed before would be typed, not handled.</summary>
+    private static Task WaitForKeysAsync(IPage page) =>
+        Assertions.Expect(page.Locator("html[data-key-listeners]:not([data-key-listeners='0'])")).ToHaveCountAsync(1);
+
     /// <summary>Waits for the item panel to show another item after <paramref name="answer"/> and Enter.</summary>
     private static async Task LabelAsync(IPage page, Func<Task> answer)
     {
@@ -256,6 +262,7 @@ public sealed class AnnotationWorkbenchTests
         await shots.TakeAsync(page, "annotate-home-annotator-zh");
         await page.GotoAsync($"/annotate/batches/{zhBatchId}/label");
         await WaitForCircuitAsync(page);
+        await WaitForKeysAsync(page);
         await Assertions.Expect(page.Locator("#intent-search")).ToBeFocusedAsync();
         await page.Keyboard.InsertTextAsync("退款");
         await Assertions.Expect(page.Locator(".intent-picker .picker-option.is-highlighted")).ToHaveAttributeAsync("data-key", "refund_request");

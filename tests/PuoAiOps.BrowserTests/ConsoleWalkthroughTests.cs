@@ -59,7 +59,7 @@ public sealed class ConsoleWalkthroughTests
 
         // 3. Every navigation entry opens a finished-looking page inside the interactive shell.
         var hrefs = await page.Locator(NavLinks).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(13, hrefs.Length);
+        Assert.Equal(14, hrefs.Length);
         foreach (var href in hrefs)
         {
             var response = await page.GotoAsync(href);

@@ -169,6 +169,7 @@ public sealed class TaxonomyWalkthroughTests
         await page.ClickAsync("[data-testid=reject]");
         await Assertions.Expect(page.Locator("[data-testid=reject-form] .mud-input-control")).ToContainTextAsync("请说明原因");
         await page.FillAsync("#reject-note", "礼物特效问题仍然很多，保持独立。");
+        await page.Keyboard.PressAsync("Tab"); // the field reports its value when it loses the focus, before the click
         await page.ClickAsync("[data-testid=reject]");
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("已驳回");
         await Assertions.Expect(page.Locator("[data-testid=review-note]")).ToContainTextAsync("礼物特效问题仍然很多");
@@ -211,8 +212,21 @@ public sealed class TaxonomyWalkthroughTests
         await page.ClickAsync(input);
         await page.FillAsync(input, text);
         var option = page.Locator($".mud-popover-open [data-intent={key}]");
-        await Assertions.Expect(option).ToBeVisibleAsync();
-        await option.ClickAsync();
+        // The list is searched again after a pause in typing; a click on an option that search then replaces is lost,
+        // so the pick is checked in the field and repeated while the list is still open.
+        for (var attempt = 1; ; attempt++)
+        {
+            await Assertions.Expect(option).ToBeVisibleAsync();
+            await option.ClickAsync();
+            try
+            {
+                await Assertions.Expect(page.Locator(input)).ToHaveValueAsync(new Regex("^" + Regex.Escape(key) + "\\b"), new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Answers the confirmation dialog with its button labelled <paramref name="yes"/>.</summary>

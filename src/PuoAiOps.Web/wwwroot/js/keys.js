@@ -48,7 +48,15 @@ export function listen(element, dotnet, zones) {
     dotnet.invokeMethodAsync('OnKeyAsync', { key: event.key, zone, ctrl: event.ctrlKey || event.metaKey });
   };
   scope.addEventListener('keydown', handler);
-  return { dispose: () => scope.removeEventListener('keydown', handler) };
+  // How many listeners are on, on the root element: keyboard-driven pages (and their tests) can tell the keys work.
+  const root = document.documentElement;
+  root.dataset.keyListeners = String(Number(root.dataset.keyListeners || 0) + 1);
+  return {
+    dispose: () => {
+      scope.removeEventListener('keydown', handler);
+      root.dataset.keyListeners = String(Math.max(0, Number(root.dataset.keyListeners || 1) - 1));
+    },
+  };
 }
 
 // Time on an item leaves out time the tab was hidden: the component is told when that changes.
