@@ -39,8 +39,11 @@ public sealed class AgentReplyImporter(PuoDbContext db, StyleRuleSettings rules,
         var replies = rows.Select(r =>
         {
             int? intentId = null;
-            if (r.IntentKey is { } key && !intents.TryGetValue(key, out var id)) unknown.Add(key);
-            else if (r.IntentKey is { } known) intentId = intents[known];
+            if (r.IntentKey is { } key)
+            {
+                if (intents.TryGetValue(key, out var id)) intentId = id;
+                else unknown.Add(key);
+            }
             var reply = redactor.Redact(r.Text).Text;
             return new AgentReply
             {
