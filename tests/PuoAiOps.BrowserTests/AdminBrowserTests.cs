@@ -48,9 +48,9 @@ public sealed class AdminBrowserTests
         await page.FillAsync("#confirm", "another long passphrase");
         await shots.TakeAsync(page, "admin-new-user");
         await page.ClickAsync("[data-testid=create-user]");
-        await page.WaitForURLAsync(new Regex("/admin/users(\\?created=.*)?$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/users(\\?created=.*)?$"));
         await ExpectSnackbarAsync(page, "Victor Viewer can now sign in as vic@example.test");
-        await page.WaitForURLAsync(new Regex("/admin/users$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/users$"));
 
         // A role change is confirmed first; the last admin cannot step down.
         var vic = page.Locator("tr", new() { Has = page.Locator("[data-user='vic@example.test']") });
@@ -176,7 +176,7 @@ public sealed class AdminBrowserTests
         await page.SetInputFilesAsync("#question-file", new FilePayload { Name = "feedback-week-19.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(SampleCsv) });
         await page.FillAsync("#source", "app-feedback");
         await page.ClickAsync("[data-testid=upload]");
-        await page.WaitForURLAsync(new Regex(@"/questions/imports/\d+(\?finished=true)?$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/questions/imports/\d+(\?finished=true)?$"));
         await ExpectSnackbarAsync(page, "Import finished: 6 questions stored.");
         var report = page.Locator("[data-testid=import-report]");
         await Assertions.Expect(report.Locator("[data-stat=imported] .stat-value")).ToHaveTextAsync("6");

@@ -27,8 +27,6 @@ public sealed class AnnotationWorkbenchTests
     public async Task Annotator_LabelsTenItemsByKeyboard_ThenReviewerAdjudicates()
     {
         var chromium = ChromiumLocator.Require();
-        // The build box is shared: give a busy server time, the assertions still wait on visible state only.
-        Assertions.SetDefaultExpectTimeout(30_000);
         await using var console = new KestrelConsole().Start();
         var (batchId, demoBatchId, zhBatchId, ana, ben) = await SeedAsync(console.Services);
 
@@ -45,7 +43,7 @@ public sealed class AnnotationWorkbenchTests
         await Assertions.Expect(page.Locator($"[data-batch='{batchId}'] [data-testid=start-batch]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "annotate-home-annotator");
         await page.ClickAsync($"[data-batch='{batchId}'] [data-testid=start-batch]");
-        await page.WaitForURLAsync(new Regex($"/annotate/batches/{batchId}/label$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/annotate/batches/{batchId}/label$"));
         await Assertions.Expect(page.Locator("[data-labeling]")).ToBeVisibleAsync();
         await WaitForCircuitAsync(page);
         await WaitForKeysAsync(page);
@@ -118,6 +116,9 @@ public sealed class AnnotationWorkbenchTests
             await page.Keyboard.PressAsync("m");
             await page.Keyboard.PressAsync("n");
             await page.Keyboard.TypeAsync("also asks about a refund");
+            // Every letter of the note lands in the note, however late the server's focus moves arrive.
+            await Assertions.Expect(page.Locator("#label-note")).ToHaveValueAsync("also asks about a refund");
+            await Assertions.Expect(page.Locator("[data-answer]")).ToContainTextAsync("payment_failed");
             await shots.TakeAsync(page, "annotate-label-flags");
         }); // Enter in the note field submits the form
 
@@ -326,7 +327,7 @@ public sealed class AnnotationWorkbenchTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
     }
 
     /// <summary>

@@ -123,7 +123,7 @@ public sealed class BilingualWalkTests
         await page.FillAsync("#password", Password);
         await page.FillAsync("#confirm", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/login\\?setup=done$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?setup=done$"));
 
         await using var scope = console.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();

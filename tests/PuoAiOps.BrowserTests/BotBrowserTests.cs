@@ -69,7 +69,7 @@ public sealed class BotBrowserTests
         await Assertions.Expect(link).ToBeVisibleAsync();
         await shots.TakeAsync(page, "bot-conversations");
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/conversations/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/conversations/\\d+$"));
         await Assertions.Expect(page.Locator("[data-testid=turn]")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("[data-testid=trace]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=conversation-summary]")).ToContainTextAsync("Escalated");

@@ -45,7 +45,7 @@ public sealed class ClassifierBrowserTests
 
         // One version's evaluation, its three charts drawn on canvases.
         await page.ClickAsync("[data-testid=serving] a.serving-name");
-        await page.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/classifier/versions/\\d+$"));
         await WaitForCircuitAsync(page);
         await ExpectChartsAsync(page, 3);
         await Assertions.Expect(page.Locator("[data-testid=worst-pairs] li").First).ToBeVisibleAsync();
@@ -100,7 +100,7 @@ public sealed class ClassifierBrowserTests
         await Assertions.Expect(zh.Locator("[data-testid=versions] [data-version]")).ToHaveCountAsync(3);
         await shots.TakeAsync(zh, "classifier-versions-zh");
         await zh.ClickAsync("[data-testid=serving] a.serving-name");
-        await zh.WaitForURLAsync(new Regex("/classifier/versions/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(zh).ToHaveURLAsync(new Regex("/classifier/versions/\\d+$"));
         await WaitForCircuitAsync(zh);
         await ExpectChartsAsync(zh, 3);
         await Assertions.Expect(zh.Locator("[data-testid=metrics]")).ToContainTextAsync("准确率");
@@ -129,7 +129,7 @@ public sealed class ClassifierBrowserTests
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         return page;
     }
 

@@ -50,7 +50,7 @@ public sealed class ConsoleWalkthroughTests
         await page.FillAsync("#password", AdminPassword);
         await page.FillAsync("#confirm", AdminPassword);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/login\\?setup=done$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?setup=done$"));
         await shots.TakeAsync(page, "login");
 
         // 2. Sign in: the overview is an interactive page.
@@ -99,7 +99,7 @@ public sealed class ConsoleWalkthroughTests
         await Assertions.Expect(page.Locator("[data-testid=logout]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "user-menu", fullPage: false);
         await page.ClickAsync("[data-testid=logout]");
-        await page.WaitForURLAsync(new Regex("/login$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"));
 
         // 6. The colleague sees only their areas; other pages answer 403 inside the console's frame, with their navigation.
         await SignInAsync(page, ViewerEmail, ViewerPassword);
@@ -147,7 +147,7 @@ public sealed class ConsoleWalkthroughTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(page.Locator("[data-testid=app-bar]")).ToBeVisibleAsync();
         await MudUi.WaitForCircuitAsync(page);
     }

@@ -19,8 +19,6 @@ namespace PuoAiOps.BrowserTests;
 /// </summary>
 public sealed class InsightsBrowserTests
 {
-    public InsightsBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     private const string Email = "rita@example.test";
     private const string Password = "correct horse battery staple";
 
@@ -60,7 +58,7 @@ public sealed class InsightsBrowserTests
         await Shot(page, shots, "dashboards");
         // A filter changes the URL, so the view can be shared.
         await MudUi.SelectAsync(page, page.Locator("[data-testid=dashboard-filters]"), "Locale", "zh-CN");
-        await page.WaitForURLAsync(new Regex("locale=zh-CN"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("locale=zh-CN"));
         await Assertions.Expect(page.Locator("[data-testid=indicator]")).ToHaveCountAsync(4);
 
         // Reports: the stored daily report is listed; generating it again runs as a job; then read and download it.
@@ -72,7 +70,7 @@ public sealed class InsightsBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=job-progress][data-job-status=succeeded]")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await MudUi.ExpectSnackbarAsync(page, "report ready");
         await page.Locator("[data-testid=report-link]", new() { HasText = to }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/reports/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reports/\\d+$"));
         await Assertions.Expect(page.Locator("[data-testid=report]")).ToContainTextAsync("Problem resolution");
         await Assertions.Expect(page.Locator("[data-testid=report-version]")).ToContainTextAsync(MetricRegistry.Version);
         var csv = await page.APIRequest.GetAsync(await page.Locator("[data-testid=download-csv]").GetAttributeAsync("href") ?? "");
@@ -116,7 +114,7 @@ public sealed class InsightsBrowserTests
         await page.GotoAsync("/reports");
         await MudUi.WaitForCircuitAsync(page);
         await page.Locator("[data-testid=report-link]", new() { HasText = to }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/reports/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reports/\\d+$"));
         await Assertions.Expect(page.Locator("[data-testid=report]")).ToContainTextAsync("问题解决率");
         await Shot(page, shots, "report-zh");
 

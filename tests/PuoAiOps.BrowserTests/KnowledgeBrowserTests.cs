@@ -21,8 +21,6 @@ namespace PuoAiOps.BrowserTests;
 /// </summary>
 public sealed class KnowledgeBrowserTests
 {
-    public KnowledgeBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     private const string Password = "correct horse battery staple";
     private const string CuratorEmail = "kim@example.test";
 
@@ -104,7 +102,7 @@ public sealed class KnowledgeBrowserTests
 
         // The new document: preview, and its chunks in the keyword index.
         await page.Locator("[data-testid=document-link]", new() { HasText = "Stream lag" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/knowledge/documents/\\d+$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/knowledge/documents/\\d+$"));
         await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=preview]")).ToContainTextAsync("Lower the bitrate");
         await Tab(page, "Chunks (2)").ClickAsync();

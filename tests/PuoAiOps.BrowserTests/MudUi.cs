@@ -6,13 +6,6 @@ namespace PuoAiOps.BrowserTests;
 /// <summary>Driving MudBlazor's interactive pages: wait for the circuit, pick from a select, answer a dialog.</summary>
 internal static class MudUi
 {
-    /// <summary>
-    /// Waiting for a URL stops at the navigation's commit, not at the load event: what a step needs next is waited
-    /// for on the page itself (auto-retrying expectations, the circuit), and on a loaded machine the load event of a
-    /// page that is already usable was seen to come later than the 30 s timeout.
-    /// </summary>
-    public static PageWaitForURLOptions Committed => new() { WaitUntil = WaitUntilState.Commit };
-
     /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
@@ -37,6 +30,8 @@ internal static class MudUi
     /// Clicks a control whose handler navigates (a MudButton with OnClick, not a link) and waits for the URL. A click
     /// that lands while the prerendered DOM is being replaced by the interactive render reaches no handler, so it is
     /// repeated (at most three times) while the page has not moved; a handler that never navigates still fails.
+    /// URLs are waited for by polling the page's address (<c>ToHaveURLAsync</c>), never with <c>WaitForURLAsync</c>:
+    /// that waits for a navigation event, and a fast same-document navigation was seen to slip past it.
     /// </summary>
     public static async Task ClickToNavigateAsync(IPage page, ILocator control, Regex url)
     {
@@ -45,10 +40,10 @@ internal static class MudUi
             await control.ClickAsync();
             try
             {
-                await page.WaitForURLAsync(url, new() { Timeout = attempt < 3 ? 10_000 : 30_000, WaitUntil = WaitUntilState.Commit });
+                await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
                 return;
             }
-            catch (TimeoutException) when (attempt < 3 && !url.IsMatch(page.Url))
+            catch (PlaywrightException) when (attempt < 3 && !url.IsMatch(page.Url))
             {
             }
         }
@@ -63,7 +58,7 @@ internal static class MudUi
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await WaitForCircuitAsync(page); // the overview is interactive
     }
 
@@ -75,6 +70,6 @@ internal static class MudUi
         await WaitForCircuitAsync(page);
         await page.ClickAsync("[data-testid=user-menu-button]");
         await page.ClickAsync("[data-testid=logout]");
-        await page.WaitForURLAsync(new Regex("/login$"), Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"));
     }
 }

@@ -46,7 +46,7 @@ public sealed class ProfileBrowserTests
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await OpenProfileAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My profile");
 
@@ -65,11 +65,11 @@ public sealed class ProfileBrowserTests
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await WaitForCircuitAsync(page);
         Assert.Equal("Lin Wei", await page.InputValueAsync("#display-name"));
-        await page.WaitForURLAsync(new Regex("/profile$"), MudUi.Committed); // the one-time "saved" flag is dropped
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/profile$")); // the one-time "saved" flag is dropped
 
         // The navigation (in Chinese) leads to another area's page (static or interactive, as areas move), which works.
         await page.Locator("[data-testid=console-nav] a[href='/taxonomy']").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/taxonomy$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/taxonomy$"));
         await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
 
         // And back: the profile page is rendered again, still in Chinese.
@@ -96,7 +96,7 @@ public sealed class ProfileBrowserTests
             Assert.Fail($"the account menu did not open. Problems: {string.Join("; ", problems.All)}. Popovers: {popovers[..Math.Min(popovers.Length, 3000)]}");
         }
         await logout.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/login$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"));
 
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
     }
@@ -115,7 +115,7 @@ public sealed class ProfileBrowserTests
             await page.ClickAsync("[data-testid=user-menu-button]");
             await page.Locator(".mud-popover-open a[href='/profile']").ClickAsync();
         }
-        await page.WaitForURLAsync(new Regex("/profile$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/profile$"));
         await WaitForCircuitAsync(page);
     }
 

@@ -19,9 +19,6 @@ namespace PuoAiOps.BrowserTests;
 /// </summary>
 public sealed class ScriptInsightsBrowserTests
 {
-    // The circuit answers within seconds on a quiet machine, but this box is shared: wait as long as the page's own timeout.
-    public ScriptInsightsBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     private const string Email = "ada@example.test";
     private const string Password = "correct horse battery staple";
 
@@ -49,7 +46,7 @@ public sealed class ScriptInsightsBrowserTests
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
 
         // Coverage: 1 of 6 intent × language pairs covered; the gaps charted and listed; the near-duplicate pair side by side.
         await page.GotoAsync("/scripts/coverage");

@@ -19,9 +19,6 @@ namespace PuoAiOps.BrowserTests;
 /// </summary>
 public sealed class ScriptsBrowserTests
 {
-    // The circuit answers within seconds on a quiet machine, but this box is shared: wait as long as the page's own timeout.
-    public ScriptsBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     private const string Password = "correct horse battery staple";
     private const string CuratorEmail = "lin@example.test";
     private const string ReviewerEmail = "rex@example.test";
@@ -50,7 +47,7 @@ public sealed class ScriptsBrowserTests
         await curator.EvaluateAsync("window.scrollTo(0, 0)");
         await shots.TakeAsync(curator, "scripts-library");
         await curator.ClickAsync("[data-testid=script-link]");
-        await curator.WaitForURLAsync(new Regex($"/scripts/{scriptId}$"), MudUi.Committed);
+        await Assertions.Expect(curator).ToHaveURLAsync(new Regex($"/scripts/{scriptId}$"));
         await WaitForCircuitAsync(curator);
         await Assertions.Expect(curator.Locator("[data-testid=served-version]")).ToHaveTextAsync("Served: v1");
 
@@ -174,7 +171,7 @@ public sealed class ScriptsBrowserTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         return page;
     }
 

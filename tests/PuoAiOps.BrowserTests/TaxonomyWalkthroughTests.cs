@@ -60,7 +60,7 @@ public sealed class TaxonomyWalkthroughTests
         await shots.TakeAsync(page, "taxonomy-merge-preview");
         await page.ClickAsync("[data-testid=propose]");
         await ConfirmAsync(page, "Propose this merge");
-        await page.WaitForURLAsync(new Regex(@"/taxonomy/proposals/\d+\?proposed=true$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/taxonomy/proposals/\d+\?proposed=true$"));
         var proposalUrl = new Uri(page.Url).PathAndQuery.Split('?')[0];
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("Proposed");
         await shots.TakeAsync(page, "taxonomy-proposal");
@@ -72,7 +72,7 @@ public sealed class TaxonomyWalkthroughTests
         await page.SetInputFilesAsync("#question-file", new FilePayload { Name = "feedback-week-19.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(SampleCsv) });
         await page.FillAsync("#source", "app-feedback");
         await page.ClickAsync("[data-testid=upload]");
-        await page.WaitForURLAsync(new Regex(@"/questions/imports/\d+(\?finished=true)?$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/questions/imports/\d+(\?finished=true)?$"));
         await Assertions.Expect(page.Locator("[data-testid=import-report] [data-stat=imported] .stat-value")).ToHaveTextAsync("6");
         await Assertions.Expect(page.Locator("[data-testid=redaction-counts]")).ToContainTextAsync("<EMAIL>");
         await shots.TakeAsync(page, "import-report");
@@ -150,7 +150,7 @@ public sealed class TaxonomyWalkthroughTests
         await shots.TakeAsync(page, "taxonomy-merge-preview-zh");
         await page.ClickAsync("[data-testid=propose]");
         await ConfirmAsync(page, "提出此合并");
-        await page.WaitForURLAsync(new Regex(@"/taxonomy/proposals/\d+\?proposed=true$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/taxonomy/proposals/\d+\?proposed=true$"));
         var proposalUrl = new Uri(page.Url).PathAndQuery.Split('?')[0];
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync("已提出");
         await shots.TakeAsync(page, "taxonomy-proposal-zh");
@@ -300,7 +300,7 @@ public sealed class TaxonomyWalkthroughTests
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"), MudUi.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
     }
 
     /// <summary>Signs out from the app bar's user menu.</summary>

@@ -80,6 +80,7 @@ public partial class AdjudicatePage
 
     private async Task HandleKeyAsync(KeyPress press)
     {
+        _lastPress = Math.Max(_lastPress, press.Seq);
         if (_sheetOpen)
         {
             if (press.Key == "?") _sheetOpen = false;
@@ -110,12 +111,13 @@ public partial class AdjudicatePage
             case "l": await LaterAsync(); break;
             case "/": _focus = Focus.Search; break;
             case [>= '1' and <= '9']: await _picker.ChooseNumberAsync(key[0] - '0'); break;
-            default: await _picker.TypeAsync(key); break;
+            default: await _picker.TypeAsync(key, press.Seq); break;
         }
     }
 
     private Task SearchKeyAsync(KeyPress press)
     {
+        _lastPress = Math.Max(_lastPress, press.Seq);
         switch (press.Key)
         {
             case "Enter" when HasAnswer: _focus = Focus.Reason; break;

@@ -43,13 +43,11 @@ public partial class AdjudicatePage
     private bool _sheetOpen;
     private bool _caseChanged = true;
     private Focus _focus;
+    private long _lastPress;
     private GuideState _guide = GuideState.Placeholder;
     private GuideLoader _guides = default!;
 
-    private ElementReference _root;
     private IntentPicker? _picker;
-    private MudTextField<string>? _reasonField;
-    private GuideAside? _guideAside;
     private KeyListener? _keys;
     private bool _keysStarted;
 
@@ -86,14 +84,18 @@ public partial class AdjudicatePage
         }
         var focus = _focus;
         _focus = Focus.None;
-        switch (focus)
-        {
-            case Focus.Search when _picker is not null: await _picker.FocusAsync(); break;
-            case Focus.Root: await _root.FocusAsync(); break;
-            case Focus.Reason when _reasonField is not null: await _reasonField.FocusAsync(); break;
-            case Focus.Guide when _guideAside is not null: await _guideAside.FocusAsync(); break;
-        }
+        if (FocusSelector(focus) is { } selector && _keys is not null)
+            await _keys.FocusAsync(selector, Math.Max(_lastPress, _picker?.LastPress ?? 0));
     }
+
+    private string? FocusSelector(Focus focus) => focus switch
+    {
+        Focus.Search when _picker is not null => "#" + _picker.InputId,
+        Focus.Root => RootSelector,
+        Focus.Reason => ReasonSelector,
+        Focus.Guide => "#guide-panel",
+        _ => null,
+    };
 
     /// <summary>The annotators' distinct intents, most chosen first: listed first in the picker so 1, 2… take them.</summary>
     private static int[] Candidates(AdjudicationCase? c) => c is null ? [] :

@@ -145,6 +145,7 @@ public partial class LabelPage
 
     private async Task HandleKeyAsync(KeyPress press)
     {
+        _lastPress = Math.Max(_lastPress, press.Seq);
         if (_sheetOpen)
         {
             if (press.Key == "?") _sheetOpen = false;
@@ -186,13 +187,14 @@ public partial class LabelPage
             case "z": await UndoAsync(); break;
             case "/": _focus = Focus.Search; break;
             case [>= '1' and <= '9']: await _picker.ChooseNumberAsync(key[0] - '0'); break;
-            default: await _picker.TypeAsync(key); break;
+            default: await _picker.TypeAsync(key, press.Seq); break;
         }
     }
 
     /// <summary>Keys the search box passes on: Enter with nothing new to choose submits, Esc on an empty search leaves it, ? opens the sheet.</summary>
     private async Task SearchKeyAsync(KeyPress press)
     {
+        _lastPress = Math.Max(_lastPress, press.Seq);
         switch (press.Key)
         {
             case "Enter" when _draft.HasAnswer: await SubmitAsync(); break;

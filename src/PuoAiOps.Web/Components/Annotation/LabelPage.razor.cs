@@ -48,15 +48,12 @@ public partial class LabelPage
     private string? _skipReason;
     private bool _sheetOpen;
 
-    private ElementReference _root;
     private IntentPicker? _picker;
-    private MudTextField<string>? _noteField;
-    private SkipBox? _skipBox;
-    private GuideAside? _guideAside;
     private KeyListener? _keys;
     private bool _keysStarted;
     private ItemClock _clock = default!;
     private Focus _focus = Focus.Search;
+    private long _lastPress;
     private bool _itemChanged = true;
     private GuideState _guide = GuideState.Placeholder;
     private GuideLoader _guides = default!;
@@ -111,15 +108,19 @@ public partial class LabelPage
         }
         var focus = _focus;
         _focus = Focus.None;
-        switch (focus)
-        {
-            case Focus.Search when _picker is not null: await _picker.FocusAsync(); break;
-            case Focus.Root: await _root.FocusAsync(); break;
-            case Focus.Note when _noteField is not null: await _noteField.FocusAsync(); break;
-            case Focus.Skip when _skipBox is not null: await _skipBox.FocusAsync(); break;
-            case Focus.Guide when _guideAside is not null: await _guideAside.FocusAsync(); break;
-        }
+        if (FocusSelector(focus) is { } selector && _keys is not null)
+            await _keys.FocusAsync(selector, Math.Max(_lastPress, _picker?.LastPress ?? 0));
     }
+
+    private string? FocusSelector(Focus focus) => focus switch
+    {
+        Focus.Search when _picker is not null => "#" + _picker.InputId,
+        Focus.Root => RootSelector,
+        Focus.Note => "#label-note",
+        Focus.Skip => "#skip-reason",
+        Focus.Guide => "#guide-panel",
+        _ => null,
+    };
 
     /// <summary>Shows <paramref name="state"/>: a new item (or none) with a fresh answer, the focus in the search.</summary>
     private void Show(LabelingState state, LabelDraft? keep = null)

@@ -9,6 +9,14 @@
 // letter, any script), "ctrl+<key>", and "<pattern>:empty" (only while the field is empty). A rule is a
 // pattern or { key: pattern, focus: selector }: the focus moves at once, before the round trip, so the
 // next keys already land where the component will want them (a note typed right after n).
+//
+// Presses are numbered (seq). The component moves the focus with focus(target, seq) after handling press seq;
+// that move is dropped when a later press has already moved the focus in the browser, so a server round trip
+// that arrives late cannot pull a fast typist back (the note typed after "Enter, m, n" landing on the page
+// instead, where its letters are shortcuts).
+
+let presses = 0;
+let movedFocusAt = 0;
 
 const controls = 'button, a, summary, [role=button], [role=menuitem], [role=option], input[type=checkbox], input[type=radio]';
 
@@ -44,8 +52,12 @@ export function listen(element, dotnet, zones) {
     if (!rule) return;
     event.preventDefault();
     event.stopPropagation();
-    if (rule.focus) document.querySelector(rule.focus)?.focus({ preventScroll: true });
-    dotnet.invokeMethodAsync('OnKeyAsync', { key: event.key, zone, ctrl: event.ctrlKey || event.metaKey });
+    const seq = ++presses;
+    if (rule.focus) {
+      document.querySelector(rule.focus)?.focus({ preventScroll: true });
+      movedFocusAt = seq;
+    }
+    dotnet.invokeMethodAsync('OnKeyAsync', { key: event.key, zone, ctrl: event.ctrlKey || event.metaKey, seq });
   };
   scope.addEventListener('keydown', handler);
   // How many listeners are on, on the root element: keyboard-driven pages (and their tests) can tell the keys work.
@@ -57,6 +69,16 @@ export function listen(element, dotnet, zones) {
       root.dataset.keyListeners = String(Math.max(0, Number(root.dataset.keyListeners || 1) - 1));
     },
   };
+}
+
+// Moves the focus to target (an element or a CSS selector) as decided after press seq (0: not after a key),
+// unless a later press already moved it. Returns whether it moved.
+export function focus(target, seq) {
+  if (seq > 0 && movedFocusAt > seq) return false;
+  const element = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!element) return false;
+  element.focus();
+  return true;
 }
 
 // Time on an item leaves out time the tab was hidden: the component is told when that changes.

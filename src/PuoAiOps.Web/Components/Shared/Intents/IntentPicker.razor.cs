@@ -82,15 +82,20 @@ public partial class IntentPicker : IAsyncDisposable
         await FilterAsync(highlight: ChosenId);
     }
 
-    public Task FocusAsync() => _input.FocusAsync().AsTask();
+    /// <summary>The number of the last key press this picker handled (see <see cref="KeyPress.Seq"/>).</summary>
+    public long LastPress { get; private set; }
+
+    /// <summary>Focuses the search box, unless a key pressed after <paramref name="afterPress"/> has moved the focus already.</summary>
+    public Task FocusAsync(long afterPress = 0) =>
+        _keys is not null ? _keys.FocusAsync("#" + InputId, afterPress) : _input.FocusAsync().AsTask();
 
     /// <summary>A letter typed while the focus was elsewhere starts a search with it (and the next ones continue it until the box has the focus).</summary>
-    public async Task TypeAsync(string text)
+    public async Task TypeAsync(string text, long afterPress = 0)
     {
         Query = _typedFromOutside ? Query + text : text;
         _typedFromOutside = true;
         await FilterAsync();
-        await FocusAsync();
+        await FocusAsync(afterPress);
     }
 
     public async Task ClearSearchAsync()
@@ -155,6 +160,7 @@ public partial class IntentPicker : IAsyncDisposable
 
     private async Task OnKeyAsync(KeyPress press)
     {
+        LastPress = Math.Max(LastPress, press.Seq);
         switch (press.Key)
         {
             case "ArrowDown" or "ArrowUp":
@@ -162,7 +168,7 @@ public partial class IntentPicker : IAsyncDisposable
                 break;
             case [>= '1' and <= '9'] digit:
                 // The browser has already moved the focus on (ChoiceFocus); no such match: back to the search.
-                if (!await ChooseNumberAsync(digit[0] - '0')) await FocusAsync();
+                if (!await ChooseNumberAsync(digit[0] - '0')) await FocusAsync(press.Seq);
                 break;
             case "Enter" when HighlightedId is not null && HighlightedId != ChosenId && (Query.Length > 0 || (ChosenId is null && !HasAnswer)):
                 await ChooseHighlightedAsync();

@@ -4,8 +4,11 @@ using PuoAiOps.Web.Hosting;
 
 namespace PuoAiOps.Web.Components.Shared.Keys;
 
-/// <summary>A key press forwarded by <c>wwwroot/js/keys.js</c>: the key, the zone it was pressed in, and Ctrl (or ⌘).</summary>
-public sealed record KeyPress(string Key, string Zone, bool Ctrl);
+/// <summary>
+/// A key press forwarded by <c>wwwroot/js/keys.js</c>: the key, the zone it was pressed in, Ctrl (or ⌘), and its
+/// number on the page (<paramref name="Seq"/>, counted in the browser across listeners; 0 when unknown).
+/// </summary>
+public sealed record KeyPress(string Key, string Zone, bool Ctrl, long Seq = 0);
 
 /// <summary>A claimed key pattern that also moves the focus to <paramref name="Focus"/> (a CSS selector) at once, in the browser.</summary>
 public sealed record KeyRule(string Key, string Focus);
@@ -48,6 +51,16 @@ public sealed class KeyListener : IAsyncDisposable
     public async Task RevealAsync(string id)
     {
         if (_module is not null) await _module.InvokeVoidAsync("reveal", id);
+    }
+
+    /// <summary>
+    /// Moves the focus to <paramref name="selector"/> as decided after press <paramref name="afterPress"/> (0 when no
+    /// key led to it). The browser drops the move when a later press has already moved the focus itself: the
+    /// round trip must not pull a fast typist back from where their keys now go.
+    /// </summary>
+    public async Task FocusAsync(string selector, long afterPress)
+    {
+        if (_module is not null) await _module.InvokeVoidAsync("focus", selector, afterPress);
     }
 
     [JSInvokable]
