@@ -58,8 +58,8 @@ public sealed class ConsoleWalkthroughTests
         await shots.TakeAsync(page, "overview");
 
         // 3. Every navigation entry opens a finished-looking page inside the interactive shell.
+        await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(14);
         var hrefs = await page.Locator(NavLinks).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(14, hrefs.Length);
         foreach (var href in hrefs)
         {
             var response = await page.GotoAsync(href);
@@ -103,14 +103,14 @@ public sealed class ConsoleWalkthroughTests
 
         // 6. The colleague sees only their areas; other pages answer 403 inside the console's frame, with their navigation.
         await SignInAsync(page, ViewerEmail, ViewerPassword);
-        Assert.Equal(5, await page.Locator(NavLinks).CountAsync());
+        await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(5);
         await shots.TakeAsync(page, "overview-viewer");
         using (problems.Expect(403))
         {
             var forbidden = await page.GotoAsync("/admin/users");
             Assert.Equal(403, forbidden!.Status);
             await Assertions.Expect(page.Locator("[data-status='403']")).ToBeVisibleAsync();
-            Assert.Equal(5, await page.Locator(NavLinks).CountAsync());
+            await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(5);
             await shots.TakeAsync(page, "forbidden");
         }
         using (problems.Expect(404))

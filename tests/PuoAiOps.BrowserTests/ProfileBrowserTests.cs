@@ -64,7 +64,7 @@ public sealed class ProfileBrowserTests
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("个人资料已保存。");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await WaitForCircuitAsync(page);
-        Assert.Equal("Lin Wei", await page.InputValueAsync("#display-name"));
+        await Assertions.Expect(page.Locator("#display-name")).ToHaveValueAsync("Lin Wei");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/profile$")); // the one-time "saved" flag is dropped
 
         // The navigation (in Chinese) leads to another area's page (static or interactive, as areas move), which works.
