@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Annotation;
@@ -37,7 +32,7 @@ public static class AnnotatePageScenario
             return 2;
         }
 
-        await using var console = new KestrelHost();
+        await using var console = new ConsoleHost("Development", seedDemo: false);
         var baseUrl = console.Start();
         var batchId = await SeedAsync(console.Services, submits + warmup + 5);
 
@@ -110,43 +105,4 @@ public static class AnnotatePageScenario
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    /// <summary>The console on Kestrel at a free loopback port with a temp SQLite workspace (demo seeding off: the scenario seeds).</summary>
-    private sealed class KestrelHost : WebApplicationFactory<PuoAiOps.Web.Hosting.AssetPaths>
-    {
-        private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "puo-annotate-page-bench", Guid.NewGuid().ToString("N"));
-
-        public KestrelHost()
-        {
-            // The factory finds the web project's content root by this variable when run outside a test project.
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "PuoAiOps.sln")))
-                    Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PUOAIOPS_WEB", Path.Combine(dir.FullName, "src", "PuoAiOps.Web"));
-            Directory.CreateDirectory(_dataDir);
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        }
-
-        public string Start()
-        {
-            StartServer();
-            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // Development: the static web assets (blazor.web.js, MudBlazor) are served from the build output, as in the browser tests.
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("Database:DataDir", _dataDir);
-            builder.UseSetting("Demo:Seed", "false");
-            builder.UseSetting("Metrics:ScheduleEnabled", "false");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { /* left for the OS temp cleaner */ }
-        }
-    }
 }

@@ -15,7 +15,8 @@ namespace PuoAiOps.Benchmarks;
 /// The offline answer in process (no LLM): the demo workspace seeded in a temporary SQLite database,
 /// its classifier trained, then the sample questions (script, SOP and handoff, English and Chinese)
 /// answered through <see cref="ChatService"/> (pipeline + storing turns and trace) and through
-/// <see cref="BotPipeline"/> alone. Usage: bot [--answers 600]
+/// <see cref="BotPipeline"/> alone. <c>--chunks N</c> first adds N synthetic SOP chunks (see <see cref="BotCorpus"/>).
+/// Usage: bot [--answers 600] [--chunks 50000]
 /// </summary>
 internal static class BotScenario
 {
@@ -32,6 +33,7 @@ internal static class BotScenario
     public static async Task<int> RunAsync(string[] args)
     {
         var answers = Array.IndexOf(args, "--answers") is var a and >= 0 && a + 1 < args.Length && int.TryParse(args[a + 1], CultureInfo.InvariantCulture, out var n) ? n : 600;
+        var extraChunks = Array.IndexOf(args, "--chunks") is var c and >= 0 && c + 1 < args.Length && int.TryParse(args[c + 1], CultureInfo.InvariantCulture, out var k) ? k : 0;
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {Load()}");
         var dir = Path.Combine(Path.GetTempPath(), "puo-bot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -57,6 +59,7 @@ internal static class BotScenario
             await scope.ServiceProvider.GetRequiredService<ReindexService>().ReindexAsync();
         }
         Console.WriteLine($"demo workspace seeded, trained and indexed in {setup.Elapsed.TotalSeconds:0} s");
+        if (extraChunks > 0) await BotCorpus.SeedAsync(provider, extraChunks);
         var context = new Dictionary<string, string> { ["user_name"] = "Sam", ["app_version"] = "8.4" };
 
         // Warm-up: loads the classifier, JITs the pipeline.
