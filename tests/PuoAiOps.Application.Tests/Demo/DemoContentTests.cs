@@ -29,6 +29,25 @@ public sealed class DemoContentTests(SeededDemoFixture fixture)
     }
 
     [Fact]
+    public async Task Seed_GivesEverySopDocumentADomainAnOwnerAndAReviewDate_SomeOverdue()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = fixture.Database.Open();
+        var documents = await db.Documents.AsNoTracking().ToListAsync(ct);
+        var domains = await db.Domains.Select(d => d.Key).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(SeededDemoFixture.Now); // the seed's own clock
+
+        // "operations" (the escalation SOP) is not a taxonomy domain: it stays without one.
+        Assert.All(documents.Where(d => !d.Tags.Contains("operations")), d => Assert.Contains(d.Domain, domains));
+        Assert.True(documents.Select(d => d.Domain).Distinct().Count() >= 6, "the domain filter has choices");
+        Assert.All(documents, d => Assert.False(string.IsNullOrEmpty(d.Owner)));
+        Assert.True(documents.Select(d => d.Owner).Distinct().Count() >= 2, "the owner filter has choices");
+        Assert.All(documents, d => Assert.NotNull(d.ReviewBy));
+        var overdue = documents.Where(d => d.ReviewBy < today).Select(d => d.Slug).Distinct().ToList();
+        Assert.InRange(overdue.Count, 1, 5);
+    }
+
+    [Fact]
     public async Task Seed_PublishesScriptsForAtLeastEightyPercentOfIntentsInBothLocales()
     {
         var ct = TestContext.Current.CancellationToken;

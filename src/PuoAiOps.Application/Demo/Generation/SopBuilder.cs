@@ -4,16 +4,26 @@ using PuoAiOps.Core.Text;
 
 namespace PuoAiOps.Application.Demo.Generation;
 
-/// <summary>SOP documents from the embedded Markdown, split into one chunk per "## " section.</summary>
+/// <summary>
+/// SOP documents from the embedded Markdown, split into one chunk per "## " section. Each gets the metadata a
+/// curated knowledge base has, so the document list's filters and review flags have something to show: its
+/// domain (the first tag that is a taxonomy domain), an owner, and a review-by date, overdue for a few.
+/// </summary>
 internal static class SopBuilder
 {
+    /// <summary>Documents whose review date has passed in the demo: the list flags them.</summary>
+    private static readonly HashSet<string> OverdueForReview = new(StringComparer.Ordinal) { "payout-schedule", "stream-lag-troubleshooting", "verification-codes" };
+
     /// <summary>Adds documents and chunks; returns the sources by (slug, locale) for answer rendering.</summary>
     public static Dictionary<(string Slug, string Locale), SopSource> Build(
         DemoContent content, DemoDataSet set, DemoIds ids, DemoRandom random, DateTime now)
     {
         var bySlug = new Dictionary<(string, string), SopSource>();
+        var domains = set.Domains.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(now);
         foreach (var source in content.Sops)
         {
+            var domain = source.Meta.Tags.FirstOrDefault(domains.Contains);
             var document = new SopDocument
             {
                 Id = ids.Next<SopDocument>(),
@@ -22,6 +32,9 @@ internal static class SopBuilder
                 Locale = source.Locale,
                 Markdown = source.Markdown,
                 Tags = [.. source.Meta.Tags],
+                Domain = domain,
+                Owner = domain is "moderation" ? "demo.priya" : "demo.chen",
+                ReviewBy = OverdueForReview.Contains(source.Slug) ? today.AddDays(-(int)random.Between(3, 20)) : today.AddDays((int)random.Between(20, 160)),
                 Status = DocumentStatus.Published,
                 Revision = 1 + random.Next(4),
                 UpdatedById = DemoUsers.Curator,
