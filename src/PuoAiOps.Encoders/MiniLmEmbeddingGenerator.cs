@@ -134,5 +134,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>A tokenizer like the one this generator uses, for measuring tokenization on its own.</summary>
     public static BertTokenizer CreateTokenizer() => MiniLmResources.Tokenizer();
 
-    public void Dispose() => _session.Dispose();
+    /// <summary>
+    /// Disposes an instance of one's own. The shared instance outlives every DI container that hands it
+    /// out (a container disposes the singletons its factories made; a test process runs many hosts).
+    /// </summary>
+    public void Dispose()
+    {
+        if (SharedInstance.IsValueCreated && ReferenceEquals(this, SharedInstance.Value)) return;
+        _session.Dispose();
+    }
 }

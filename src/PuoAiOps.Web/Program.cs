@@ -5,6 +5,7 @@ using PuoAiOps.Application.Overview;
 using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Application.Secrets;
+using PuoAiOps.Encoders;
 using PuoAiOps.Web.Annotation;
 using PuoAiOps.Web.Api;
 using PuoAiOps.Web.Auth;
@@ -36,6 +37,7 @@ builder.AddAnnotation();
 builder.AddMetrics();
 builder.AddAnnotationConsole();
 builder.AddClassificationConsole();
+builder.AddEncoders();          // Encoders: the sentence encoder behind IEmbeddingGenerator (dense retrieval)
 builder.AddKnowledge();
 builder.AddVectorSearch();
 builder.AddBot();

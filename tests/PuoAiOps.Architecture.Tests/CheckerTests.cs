@@ -57,4 +57,19 @@ public sealed class CheckerTests
     [Fact]
     public void ForbiddenReferences_NamesTheCommandLineAssemblyAsAHost() =>
         Assert.True(LayerRules.IsHostOrCli("puo") && LayerRules.IsHostOrCli("PuoAiOps.Web") && !LayerRules.IsHostOrCli("PuoAiOps.Core"));
+
+    /// <summary>
+    /// The encoder rule over the fixtures: a type that wires the encoder in is reported unless it is the
+    /// composition root the rule names, so <see cref="LayerTests.Web_UsesTheEncodersOnlyInItsCompositionRoot"/> can fail.
+    /// </summary>
+    [Fact]
+    public void EncoderRule_ReportsEveryUserButTheCompositionRoot()
+    {
+        var root = typeof(WiresEncoderAsCompositionRoot).FullName!;
+        var violations = LayerRules.EncoderRuleViolations(Fixtures, root);
+        Assert.Contains(typeof(InjectsEncoder).FullName!, violations.Keys);
+        Assert.Contains(typeof(CallsAddEncodersOutsideTheRoot).FullName!, violations.Keys);
+        Assert.DoesNotContain(root, violations.Keys);
+        Assert.Contains(root, LayerRules.EncoderUsers(Fixtures).Keys);
+    }
 }

@@ -31,4 +31,15 @@ public sealed class LayerTests
             "Pages and endpoints call Application services; move these reads or writes into one:" + Environment.NewLine +
             LayerRules.Describe(users, users.Keys));
     }
+
+    [Fact]
+    public void Web_UsesTheEncodersOnlyInItsCompositionRoot()
+    {
+        var violations = LayerRules.EncoderRuleViolations(Web);
+        Assert.True(violations.Count == 0,
+            "Only Program wires the sentence encoder in (builder.AddEncoders()); use IEmbeddingGenerator instead:" + Environment.NewLine +
+            LayerRules.Describe(violations, violations.Keys));
+        // The reference is real and seen: without this the rule would pass on a console that never registers the encoder.
+        Assert.Contains(LayerRules.CompositionRoot, LayerRules.EncoderUsers(Web).Keys);
+    }
 }

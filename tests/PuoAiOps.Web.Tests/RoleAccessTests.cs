@@ -18,8 +18,8 @@ public sealed class RoleAccessTests(TeamFixture team) : IClassFixture<TeamFixtur
     {
         [Roles.Annotator] = ["/", "/annotate"],
         [Roles.Curator] = ["/", "/annotate", "/taxonomy", "/questions", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/reports", "/escalations"],
-        [Roles.Reviewer] = ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/playground", "/conversations", "/dashboards", "/grading", "/reports", "/escalations"],
-        [Roles.Viewer] = ["/", "/conversations", "/dashboards", "/reports", "/escalations"],
+        [Roles.Reviewer] = ["/", "/annotate", "/taxonomy", "/classifier", "/scripts", "/knowledge", "/playground", "/conversations", "/dashboards", "/grading", "/reports", "/escalations"],
+        [Roles.Viewer] = ["/", "/knowledge", "/conversations", "/dashboards", "/reports", "/escalations"],
         [Roles.Admin] = Everything,
     };
 

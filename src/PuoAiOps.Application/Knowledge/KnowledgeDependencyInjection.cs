@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Documents;
 using PuoAiOps.Application.Knowledge.Suites;
@@ -51,12 +52,17 @@ public static class KnowledgeDependencyInjection
         services.AddSingleton<SopHtmlRenderer>();
         services.AddScoped<KnowledgeIngestionService>();
         services.AddScoped<KnowledgeFolderSync>();
+        // The console's "Sync folder" runs as a job (the runner of whichever instance leases it).
+        services.AddJobs();
+        services.AddJobHandler<KnowledgeSyncJobHandler>(KnowledgeJobKinds.Sync);
+        services.AddScoped<KnowledgeSyncJobService>();
         services.AddScoped<ReindexService>();
         services.AddScoped<GlossaryService>();
         services.AddScoped<KnowledgeSearchService>();
         services.AddScoped<DocumentHistoryService>();
         services.AddScoped<DocumentCatalog>();
         services.AddScoped<DocumentEditor>();
+        services.AddScoped<DocumentLifecycle>();
         services.AddScoped<RetrievalSuiteService>();
         return services;
     }

@@ -15,4 +15,7 @@ internal static partial class KnowledgeLog
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Knowledge indexes could not be built at start")]
     public static partial void StartupIndexFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Information, Message = "SOP document {DocumentId} ({Slug}): {Change} by {Actor}")]
+    public static partial void DocumentChanged(ILogger logger, long documentId, string slug, string change, string actor);
 }

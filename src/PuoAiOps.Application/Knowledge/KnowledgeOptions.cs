@@ -37,6 +37,12 @@ public sealed class KnowledgeOptions
     /// <summary>Folder of the keyword index; empty means DATA_DIR/knowledge/lucene.</summary>
     public string IndexDir { get; set; } = "";
 
+    /// <summary>
+    /// The server folder the console's "Sync folder" action ingests (as <c>puo kb ingest FOLDER</c>);
+    /// empty: no such action. Set by whoever runs the server, never typed on a page.
+    /// </summary>
+    public string SyncFolder { get; set; } = "";
+
     public IEnumerable<string> Validate()
     {
         if (MaxDocumentBytes < 1024) yield return $"{SectionName}:MaxDocumentBytes must be at least 1024.";

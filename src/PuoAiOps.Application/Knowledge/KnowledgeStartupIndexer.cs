@@ -23,7 +23,7 @@ internal sealed class KnowledgeStartupIndexer(IServiceScopeFactory scopes, IOpti
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
             var indexes = scope.ServiceProvider.GetRequiredService<KnowledgeIndexes>();
-            var chunks = await db.Chunks.CountAsync(stoppingToken);
+            var chunks = await ReindexService.IndexedChunks(db).CountAsync(stoppingToken);
             var vectorsOk = indexes.Vectors is not { } v || await v.CountAsync(stoppingToken) == chunks;
             if (indexes.Keyword.Count == chunks && vectorsOk) return;
             await scope.ServiceProvider.GetRequiredService<ReindexService>().ReindexAsync(stoppingToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.VectorSearch;
 
@@ -62,7 +63,7 @@ public sealed class EmbeddedVectorIndex(IServiceScopeFactory scopes, string mode
             var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
             var rows = db.Chunks.AsNoTracking()
                 .Where(c => c.Embedding != null && c.EmbeddingModel == model)
-                .Join(db.Documents, c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, c.Embedding, d.Locale, d.Domain, d.Intents })
+                .Join(db.Documents.Where(d => d.Status != DocumentStatus.Archived), c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, c.Embedding, d.Locale, d.Domain, d.Intents })
                 .AsAsyncEnumerable();
             var batch = new List<VectorRecord>(1024);
             await foreach (var row in rows.WithCancellation(ct))

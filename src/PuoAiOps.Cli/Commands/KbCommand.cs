@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application;
 using PuoAiOps.Application.Knowledge;
@@ -15,11 +14,14 @@ internal static class KbCommand
 {
     public static Command Create(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
     {
-        var kb = new Command("kb", "SOP knowledge base: ingest documents, search, rebuild the indexes, evaluate retrieval");
+        var kb = new Command("kb", "SOP knowledge base: ingest documents, search, rebuild the indexes, evaluate retrieval, archive or delete documents");
         kb.Subcommands.Add(KbIngestCommand.Create(bind));
         kb.Subcommands.Add(KbSearchCommand.Create(bind));
         kb.Subcommands.Add(KbReindexCommand.Create(bind));
         kb.Subcommands.Add(KbEvalCommand.Create(bind));
+        kb.Subcommands.Add(KbDocumentCommands.Archive(bind));
+        kb.Subcommands.Add(KbDocumentCommands.Restore(bind));
+        kb.Subcommands.Add(KbDocumentCommands.Delete(bind));
         return kb;
     }
 
@@ -27,7 +29,7 @@ internal static class KbCommand
     public static Task<ServiceProvider> ServicesAsync(CliContext ctx, CancellationToken ct, bool dense = true) =>
         CliServices.BuildAsync(ctx, s =>
         {
-            if (dense) s.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLmEmbeddingGenerator.Shared);
+            if (dense) s.Services.AddEncoderServices();
             s.Services.AddKnowledgeServices(o => KnowledgeEnvironment.Apply(o));
             s.AddVectorSearch();
         }, ct);

@@ -40,6 +40,9 @@ public static class Policies
     /// <summary>Taxonomy, classifier, reply scripts, bot playground: curators edit, reviewers approve.</summary>
     public const string ContentArea = "ContentArea";
 
+    /// <summary>Read the knowledge base (documents, chunks, history, retrieval test, suite results): curators change it, reviewers and viewers read it.</summary>
+    public const string KnowledgeArea = "KnowledgeArea";
+
     /// <summary>Conversations, dashboards, reports, escalations: everyone who reads results.</summary>
     public const string InsightsArea = "InsightsArea";
 
@@ -57,6 +60,7 @@ public static class Policies
         [AnnotationArea] = [Roles.Annotator, Roles.Curator, Roles.Reviewer],
         [ManageBatches] = [Roles.Curator, Roles.Reviewer],
         [ContentArea] = [Roles.Curator, Roles.Reviewer],
+        [KnowledgeArea] = [Roles.Curator, Roles.Reviewer, Roles.Viewer],
         [InsightsArea] = [Roles.Viewer, Roles.Curator, Roles.Reviewer],
     };
 

@@ -31,7 +31,7 @@ public static class NavCatalog
             "Train the intent classifier on adjudicated labels, compare versions, promote one."),
         new("Reply scripts", "/scripts", "bi-chat-square-text", Policies.ContentArea, Content,
             "The standard reply for each intent and locale, with versions and approvals."),
-        new("Knowledge base", "/knowledge", "bi-journal-text", Policies.Curate, Content,
+        new("Knowledge base", "/knowledge", "bi-journal-text", Policies.KnowledgeArea, Content,
             "SOP and FAQ documents the bot retrieves answers from."),
         new("Bot playground", "/playground", "bi-robot", Policies.ContentArea, Content,
             "Ask the bot a question and see how it classified, retrieved and answered."),

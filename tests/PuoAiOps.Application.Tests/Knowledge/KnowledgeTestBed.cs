@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Tests.Infrastructure;
@@ -29,13 +30,15 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
     public string DataDir => _workspace.DataDir;
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<KnowledgeTestBed> CreateAsync(bool dense = false, long maxBytes = 2 * 1024 * 1024, Action<VectorSearchOptions>? vectors = null) =>
-        Build(await TempWorkspace.CreateAsync(), dense, maxBytes, ownsWorkspace: true, vectors);
+    public static async Task<KnowledgeTestBed> CreateAsync(bool dense = false, long maxBytes = 2 * 1024 * 1024, Action<VectorSearchOptions>? vectors = null,
+        Action<KnowledgeOptions>? knowledge = null) =>
+        Build(await TempWorkspace.CreateAsync(), dense, maxBytes, ownsWorkspace: true, vectors, knowledge);
 
     /// <summary>Over a workspace the caller owns (and disposes), keyword-only.</summary>
     public static Task<KnowledgeTestBed> CreateOnAsync(TempWorkspace workspace) => Task.FromResult(Build(workspace, false, 2 * 1024 * 1024, ownsWorkspace: false));
 
-    private static KnowledgeTestBed Build(TempWorkspace workspace, bool dense, long maxBytes, bool ownsWorkspace, Action<VectorSearchOptions>? vectors = null)
+    private static KnowledgeTestBed Build(TempWorkspace workspace, bool dense, long maxBytes, bool ownsWorkspace, Action<VectorSearchOptions>? vectors = null,
+        Action<KnowledgeOptions>? knowledge = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -43,7 +46,11 @@ public sealed class KnowledgeTestBed : IAsyncDisposable
         services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, workspace.Options));
         var generator = dense ? new CountingGenerator(MiniLmEmbeddingGenerator.Shared) : null;
         if (generator is not null) services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator);
-        services.AddKnowledgeServices(o => o.MaxDocumentBytes = maxBytes);
+        services.AddKnowledgeServices(o =>
+        {
+            o.MaxDocumentBytes = maxBytes;
+            knowledge?.Invoke(o);
+        });
         services.AddVectorSearchServices(vectors);
         return new KnowledgeTestBed(workspace, services.BuildServiceProvider(validateScopes: true), generator, ownsWorkspace);
     }

@@ -13,7 +13,9 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
     {
         if (take is < 1 or > 500) throw new ValidationException("take", "take must be between 1 and 500");
         var today = query.Today;
-        var rows = db.Documents.AsNoTracking().AsQueryable();
+        var rows = query.Archived
+            ? db.Documents.AsNoTracking().Where(d => d.Status == DocumentStatus.Archived)
+            : db.Documents.AsNoTracking().Where(d => d.Status != DocumentStatus.Archived);
         if (query.Locale is { Length: > 0 } locale) rows = rows.Where(d => d.Locale == locale);
         if (query.Domain is { Length: > 0 } domain) rows = rows.Where(d => d.Domain == domain);
         if (query.Owner is { Length: > 0 } owner) rows = rows.Where(d => d.Owner == owner);
@@ -45,7 +47,7 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
         };
         var page = await rows.Skip(skip).Take(take)
             .Select(d => new DocumentRow(d.Id, d.Slug, d.Title, d.Locale, d.Domain, d.Owner, d.ReviewBy, d.ReviewBy != null && d.ReviewBy < today,
-                d.Revision, d.UpdatedAt, d.Chunks.Count, d.Format))
+                d.Revision, d.UpdatedAt, d.Chunks.Count, d.Format, d.Status == DocumentStatus.Archived))
             .ToListAsync(ct);
         return new DocumentListPage(page, total);
     }
@@ -61,7 +63,8 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
     {
         var d = await db.Documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"document {id}");
         return new DocumentDetails(d.Id, d.Slug, d.Title, d.Locale, d.Format, d.Markdown, d.Owner, d.Domain, d.Intents, d.Tags, d.ReviewBy,
-            DocumentHistoryService.IsStale(d.ReviewBy, today), d.Revision, d.UpdatedAt, d.UpdatedById, d.UploadedById, d.Source, d.Version, d.IsDemo);
+            DocumentHistoryService.IsStale(d.ReviewBy, today), d.Revision, d.UpdatedAt, d.UpdatedById, d.UploadedById, d.Source, d.Version, d.IsDemo,
+            d.Status == DocumentStatus.Archived);
     }
 
     public async Task<IReadOnlyList<ChunkView>> ChunksAsync(long id, CancellationToken ct = default)

@@ -12,6 +12,9 @@ public sealed class KnowledgeIndexes(LuceneKeywordIndex keyword, KnowledgeEmbedd
     public LuceneKeywordIndex Keyword => keyword;
     public IVectorIndex? Vectors => embedder.Available ? vectors : null;
 
+    /// <summary>The model of the vectors the vector index holds (stored vectors of another model are not used).</summary>
+    public string? Model => embedder.Available ? embedder.Model : null;
+
     public async Task ApplyAsync(IReadOnlyList<(ChunkRecord Chunk, float[]? Vector)> upserts, IReadOnlyCollection<long> deletes, CancellationToken ct)
     {
         keyword.Apply(upserts.Select(u => u.Chunk).ToList(), deletes);
@@ -21,5 +24,13 @@ public sealed class KnowledgeIndexes(LuceneKeywordIndex keyword, KnowledgeEmbedd
             .Select(u => new VectorRecord(u.Chunk.Id, u.Vector, u.Chunk.Locale, u.Chunk.Domain, u.Chunk.Intents, u.Chunk.DocumentId,
                 index is IHybridVectorIndex ? u.Chunk.SearchText : null)).ToList();
         if (records.Count > 0) await index.UpsertAsync(records, ct);
+    }
+
+    /// <summary>Removes a document's chunks: by id from the keyword index, by document from an index that can (Qdrant), else by id.</summary>
+    public async Task DeleteDocumentAsync(long documentId, IReadOnlyCollection<long> chunkIds, CancellationToken ct)
+    {
+        keyword.Apply([], chunkIds);
+        if (Vectors is IHybridVectorIndex hybrid) await hybrid.DeleteDocumentAsync(documentId, ct);
+        else if (Vectors is { } index && chunkIds.Count > 0) await index.DeleteAsync(chunkIds, ct);
     }
 }

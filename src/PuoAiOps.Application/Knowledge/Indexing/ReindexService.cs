@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.VectorSearch;
 
 namespace PuoAiOps.Application.Knowledge.Indexing;
@@ -20,7 +21,8 @@ public sealed record ReindexReport(int Documents, int Chunks, int KeywordBefore,
 
 /// <summary>
 /// Rebuilds both indexes from the database, the source of truth: vectors missing (or from another
-/// model) are computed and stored first, then the indexes are emptied and refilled.
+/// model) are computed and stored first, then the indexes are emptied and refilled with the chunks
+/// of every document that is not archived.
 /// </summary>
 public sealed class ReindexService(PuoDbContext db, KnowledgeEmbedder embedder, KnowledgeIndexes indexes, ILogger<ReindexService> logger)
 {
@@ -34,14 +36,15 @@ public sealed class ReindexService(PuoDbContext db, KnowledgeEmbedder embedder, 
         var (missing, orphaned) = indexes.Vectors is IHybridVectorIndex listed ? await ReconcileAsync(listed, ct) : (null, null);
         var embedded = await EmbedMissingAsync(ct);
 
-        var documents = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.Title, d.Locale, d.Domain, d.Intents }).ToDictionaryAsync(d => d.Id, ct);
+        var documents = await db.Documents.AsNoTracking().Where(d => d.Status != DocumentStatus.Archived).Select(d => new { d.Id, d.Title, d.Locale, d.Domain, d.Intents }).ToDictionaryAsync(d => d.Id, ct);
         indexes.Keyword.Clear();
         if (indexes.Vectors is { } vectors) await vectors.ClearAsync(ct);
         var chunks = 0;
         var batch = new List<(ChunkRecord, float[]?)>(Batch);
-        await foreach (var c in db.Chunks.AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var c in IndexedChunks(db).OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var d = documents[c.DocumentId];
+            // A document archived while this runs is left out (its archive removes it anyway).
+            if (!documents.TryGetValue(c.DocumentId, out var d)) continue;
             var vector = c.Embedding is not null && c.EmbeddingModel == embedder.Model ? VectorBytes.ToFloats(c.Embedding) : null;
             batch.Add((new ChunkRecord(c.Id, d.Locale, d.Domain, d.Intents, d.Title, c.Heading, c.Text, c.DocumentId), vector));
             chunks++;
@@ -56,12 +59,16 @@ public sealed class ReindexService(PuoDbContext db, KnowledgeEmbedder embedder, 
     /// <summary>Chunk ids the index lacks and point ids the database does not have (the index's ids scrolled in pages).</summary>
     private async Task<(int?, int?)> ReconcileAsync(IHybridVectorIndex index, CancellationToken ct)
     {
-        var expected = (await db.Chunks.AsNoTracking().Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var expected = (await IndexedChunks(db).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var orphaned = 0;
         await foreach (var id in index.ScrollIdsAsync(ct))
             if (!expected.Remove(id)) orphaned++;
         return (expected.Count, orphaned);
     }
+
+    /// <summary>The chunks the indexes should hold: those of documents that are not archived.</summary>
+    public static IQueryable<SopChunk> IndexedChunks(PuoDbContext db) =>
+        db.Chunks.AsNoTracking().Where(c => db.Documents.Any(d => d.Id == c.DocumentId && d.Status != DocumentStatus.Archived));
 
     /// <summary>Computes and stores vectors for chunks without one from the current model, a batch per short transaction.</summary>
     private async Task<int> EmbedMissingAsync(CancellationToken ct)

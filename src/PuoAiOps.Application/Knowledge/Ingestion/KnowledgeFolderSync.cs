@@ -13,7 +13,11 @@ public sealed record FileIngestOutcome(string Path, IngestResult? Result, string
 /// </summary>
 public sealed partial class KnowledgeFolderSync(KnowledgeIngestionService ingestion)
 {
-    public async Task<IReadOnlyList<FileIngestOutcome>> IngestPathAsync(string path, string? uploadedById, CancellationToken ct = default)
+    public Task<IReadOnlyList<FileIngestOutcome>> IngestPathAsync(string path, string? uploadedById, CancellationToken ct = default) =>
+        IngestPathAsync(path, uploadedById, null, ct);
+
+    /// <param name="progress">Called after each file with the files done and the total (a job's progress bar).</param>
+    public async Task<IReadOnlyList<FileIngestOutcome>> IngestPathAsync(string path, string? uploadedById, Func<int, int, Task>? progress, CancellationToken ct = default)
     {
         if (File.Exists(path)) return [await IngestFileAsync(path, uploadedById, ct)];
         if (!Directory.Exists(path)) throw new KnowledgeInputException($"no such file or folder: {path}");
@@ -26,9 +30,9 @@ public sealed partial class KnowledgeFolderSync(KnowledgeIngestionService ingest
             if (DocumentFormats.FromFileName(file) is null)
             {
                 outcomes.Add(new FileIngestOutcome(file, null, $"skipped: unsupported type '{Path.GetExtension(file)}'; expected {DocumentFormats.Supported}"));
-                continue;
             }
-            outcomes.Add(await IngestFileAsync(file, uploadedById, ct));
+            else outcomes.Add(await IngestFileAsync(file, uploadedById, ct));
+            if (progress is not null) await progress(outcomes.Count, files.Count);
         }
         return outcomes;
     }

@@ -108,7 +108,8 @@ public sealed class KnowledgeIngestionService(
         }
 
         var added = document.Chunks.Where(c => vectorByHash.ContainsKey(c.ContentHash)).ToList();
-        var toIndex = metadataChanged ? document.Chunks : added;
+        // An archived document keeps its new revision out of the indexes until it is restored.
+        var toIndex = document.Status == DocumentStatus.Archived ? [] : metadataChanged ? document.Chunks : added;
         var warning = await UpdateIndexesAsync(document, toIndex, vectorByHash, removedIds, ct);
         KnowledgeLog.Ingested(logger, slug, locale, document.Revision, added.Count, removedIds.Count);
         return Result(document, created ? IngestStatus.Created : IngestStatus.Updated, added.Count, removedIds.Count, document.Chunks.Count - added.Count, parsed) with { IndexWarning = warning };

@@ -18,6 +18,9 @@ namespace PuoAiOps.Application.Knowledge.Keyword;
 public sealed class LuceneKeywordIndex : IDisposable
 {
     private const string IdField = "id";
+
+    /// <summary>The chunk id again, as a doc value: a hit's id is read without loading (decompressing) its stored fields.</summary>
+    private const string IdValueField = "id_value";
     private const string LocaleField = "lang";
     private const string DomainField = "domain";
     private const string IntentField = "intent";
@@ -90,8 +93,22 @@ public sealed class LuceneKeywordIndex : IDisposable
         if (text.Clauses.Count == 0) return [];
         var hits = searcher.Search(text, FilterOf(filter), top);
         var result = new List<(long, float)>(hits.ScoreDocs.Length);
+        var leaves = searcher.IndexReader.Leaves;
+        var values = new NumericDocValues?[leaves.Count];
+        var looked = new bool[leaves.Count];
         foreach (var hit in hits.ScoreDocs)
-            result.Add((long.Parse(searcher.Doc(hit.Doc).Get(IdField), CultureInfo.InvariantCulture), hit.Score));
+        {
+            var leaf = ReaderUtil.SubIndex(hit.Doc, leaves);
+            if (!looked[leaf])
+            {
+                values[leaf] = leaves[leaf].AtomicReader.GetNumericDocValues(IdValueField);
+                looked[leaf] = true;
+            }
+            // Chunks indexed before the doc value existed read 0 (or no value at all): they fall back to the stored id.
+            var id = values[leaf]?.Get(hit.Doc - leaves[leaf].DocBase) ?? 0;
+            if (id <= 0) id = long.Parse(searcher.Doc(hit.Doc).Get(IdField), CultureInfo.InvariantCulture);
+            result.Add((id, hit.Score));
+        }
         return result;
     }
 
@@ -110,6 +127,7 @@ public sealed class LuceneKeywordIndex : IDisposable
         var document = new Document
         {
             new StringField(IdField, Key(chunk.Id), Field.Store.YES),
+            new NumericDocValuesField(IdValueField, chunk.Id),
             new StringField(LocaleField, language, Field.Store.NO),
             new TextField(KnowledgeAnalyzers.Field(language), chunk.SearchText, Field.Store.NO),
         };

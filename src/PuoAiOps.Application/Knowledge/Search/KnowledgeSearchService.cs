@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.Knowledge.Search;
 
@@ -19,9 +20,9 @@ public sealed class KnowledgeSearchService(PuoDbContext db, KnowledgeIndexes ind
         var fused = ranking.Fused;
         var ids = fused.Select(h => h.Id).ToList();
         var rows = await db.Chunks.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Join(db.Documents, c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, DocumentId = d.Id, d.Slug, d.Locale, d.Title, c.Heading, c.Text })
+            .Join(db.Documents.Where(d => d.Status != DocumentStatus.Archived), c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, DocumentId = d.Id, d.Slug, d.Locale, d.Title, c.Heading, c.Text })
             .ToDictionaryAsync(r => r.Id, ct);
-        // An id the index still has but the database no longer does is skipped: the database wins.
+        // An id the index still has but the database no longer does (or whose document is archived) is skipped: the database wins.
         var hits = fused.Where(h => rows.ContainsKey(h.Id)).Select(h =>
         {
             var r = rows[h.Id];

@@ -1,12 +1,16 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using PuoAiOps.Application.Admin;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Documents;
 using PuoAiOps.Application.Knowledge.Ingestion;
+using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Knowledge;
 using PuoAiOps.Web.Shell;
@@ -28,13 +32,19 @@ public partial class KnowledgePage
     private string _domain = Any;
     private string _owner = Any;
     private string _stale = Any;
+    private bool _archived;
     private bool _anyFilter;
+    private bool _canCurate;
     private bool _uploading;
     private List<UploadOutcome> _outcomes = [];
+    private string? _syncFolder;
+    private long? _syncJob;
+    private bool _syncFinished;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private WorkspaceClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -44,15 +54,23 @@ public partial class KnowledgePage
 
     protected override async Task OnInitializedAsync()
     {
+        _canCurate = await Authorization.AllowsAsync((await AuthenticationState).User, Policies.Curate);
         _time = await Clock.CurrentAsync();
         _today = await Clock.TodayAsync();
         _facets = await Scopes.RunAsync<DocumentCatalog, DocumentFacets>(c => c.FacetsAsync());
         _maxBytes = await Scopes.RunAsync<KnowledgeIngestionService, long>(i => Task.FromResult(i.MaxDocumentBytes));
+        if (_canCurate)
+        {
+            _syncFolder = await Scopes.RunAsync<KnowledgeSyncJobService, string?>(s => Task.FromResult(s.Folder));
+            // A sync started by anyone, still running or waiting, shows its progress here too.
+            _syncJob = (await Scopes.RunAsync<KnowledgeSyncJobService, BackgroundJob?>(s => s.ActiveAsync()))?.Id;
+        }
     }
 
     private async Task<GridData<DocumentRow>> LoadAsync(GridState<DocumentRow> state, CancellationToken ct)
     {
-        var query = new DocumentQuery(_today, Blank(_locale), Blank(_domain), Blank(_owner), _stale switch { "stale" => true, "current" => false, _ => null }, Blank(_text));
+        var query = new DocumentQuery(_today, Blank(_locale), Blank(_domain), Blank(_owner), _stale switch { "stale" => true, "current" => false, _ => null }, Blank(_text),
+            _archived);
         _anyFilter = query != new DocumentQuery(_today);
         var sort = state.SortDefinitions.FirstOrDefault();
         var by = sort?.SortBy switch
@@ -112,6 +130,32 @@ public partial class KnowledgePage
         }
     }
 
+    /// <summary>Queues `puo kb ingest` of the server's sync folder as a job; its progress is pushed to the bar.</summary>
+    private async Task SyncAsync()
+    {
+        var actor = (await AuthenticationState).User.ToActor();
+        try
+        {
+            var (job, created) = await Scopes.RunAsync<KnowledgeSyncJobService, (BackgroundJob, bool)>(s => s.QueueAsync(actor));
+            _syncJob = job.Id;
+            _syncFinished = false;
+            if (!created) Snackbar.Add(T["Sync.AlreadyRunning"], Severity.Info);
+        }
+        catch (Exception ex) when (ex is ValidationException or ForbiddenException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
+    private async Task SyncFinishedAsync(JobSnapshot job)
+    {
+        _syncFinished = true;
+        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Sync.Done", job.Message ?? ""].Value : T["Sync.Failed", job.Message ?? ""].Value,
+            job.Status == JobStatus.Succeeded ? Severity.Success : Severity.Error);
+        _facets = await Scopes.RunAsync<DocumentCatalog, DocumentFacets>(c => c.FacetsAsync());
+        await _grid.ReloadServerData();
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private Task OnTextChanged(string? value) => Reload(() => _text = value);
@@ -119,6 +163,7 @@ public partial class KnowledgePage
     private Task OnDomainChanged(string value) => Reload(() => _domain = value);
     private Task OnOwnerChanged(string value) => Reload(() => _owner = value);
     private Task OnStaleChanged(string value) => Reload(() => _stale = value);
+    private Task OnArchivedChanged(bool value) => Reload(() => _archived = value);
 
     private async Task Reload(Action set)
     {

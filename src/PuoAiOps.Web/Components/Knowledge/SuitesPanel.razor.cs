@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -23,11 +24,16 @@ public partial class SuitesPanel
     private string _newLocale = "";
     private string? _newExpected;
     private string? _addError;
+    private bool _canEdit;
+
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
+        // Readers (reviewers, viewers) see the suites and their results; running or changing one is for curators.
+        _canEdit = await Authorization.AllowsAsync((await AuthenticationState).User, Policies.Curate);
         _time = await Clock.CurrentAsync();
         _suites = await Scopes.RunAsync<RetrievalSuiteService, IReadOnlyList<SuiteSummary>>(s => s.ListAsync());
         if (_suites.Count > 0) await SelectAsync(_suites[0].Id);
