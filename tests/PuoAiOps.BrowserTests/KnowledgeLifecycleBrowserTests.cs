@@ -44,7 +44,6 @@ public sealed class KnowledgeLifecycleBrowserTests : IDisposable
 
     public KnowledgeLifecycleBrowserTests()
     {
-        Assertions.SetDefaultExpectTimeout(30_000);
         Directory.CreateDirectory(_folder);
         File.WriteAllText(Path.Combine(_folder, "stream-lag.md"), Lag);
     }

@@ -25,7 +25,7 @@ internal sealed class QdrantCalls
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds),
                 UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => IsTransient(e.StatusCode)),
+                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => IsTransient(Effective(e))),
             });
         _pipeline = builder.Build();
     }
@@ -48,7 +48,23 @@ internal sealed class QdrantCalls
     internal static bool IsTransient(StatusCode code) =>
         code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted;
 
-    private static string Describe(RpcException ex) => ex.StatusCode switch
+    /// <summary>
+    /// The status that says what happened. A connection dropped while a call was in flight (a server stopping or
+    /// restarting) reaches the client as Internal with the transport's exception attached, not as Unavailable;
+    /// that is the server being unavailable, retried and described as such. An Internal error Qdrant itself
+    /// answers carries no transport exception and stays what it is.
+    /// </summary>
+    internal static StatusCode Effective(RpcException ex) =>
+        ex.StatusCode == StatusCode.Internal && IsTransportFailure(ex.Status.DebugException) ? StatusCode.Unavailable : ex.StatusCode;
+
+    private static bool IsTransportFailure(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is HttpRequestException or IOException or System.Net.Sockets.SocketException) return true;
+        return false;
+    }
+
+    private static string Describe(RpcException ex) => Effective(ex) switch
     {
         StatusCode.Unavailable => "the server is unreachable or unavailable",
         StatusCode.DeadlineExceeded => "no answer within the time limit",
