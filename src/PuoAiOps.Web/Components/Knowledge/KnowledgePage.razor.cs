@@ -9,6 +9,7 @@ using PuoAiOps.Application.Knowledge.Documents;
 using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Knowledge;
+using PuoAiOps.Web.Localization;
 using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Components.Knowledge;
@@ -104,7 +105,7 @@ public partial class KnowledgePage
         }
         catch (KnowledgeInputException ex)
         {
-            return new UploadOutcome(file.Name, null, ex.Message);
+            return new UploadOutcome(file.Name, null, T.WordRefusal(ex));
         }
         catch (IOException)
         {
