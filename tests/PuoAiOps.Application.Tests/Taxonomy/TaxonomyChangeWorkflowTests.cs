@@ -3,6 +3,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
 
 namespace PuoAiOps.Application.Tests.Taxonomy;
@@ -62,15 +63,17 @@ public sealed class TaxonomyChangeWorkflowTests
         bad = bad with { Intent = bad.Intent with { Names = new() { ["zh-CN"] = "充值失败" }, GuideRef = "../secrets.txt" } };
         var ex = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(bad, bed.Curator, Ct)));
         Assert.Contains("snake_case", Assert.Single(ex.Errors["intent.key"]), StringComparison.Ordinal);
-        Assert.Contains("'en'", ex.Errors["intent.names"][0], StringComparison.Ordinal);
-        Assert.Contains("Unknown domain 'nowhere'", ex.Errors["domainKey"][0], StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.NameRequired, "en"), ex.Codes["intent.names"][0]);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.UnknownDomain, "nowhere"), ex.Codes["domainKey"][0]);
+        Assert.Equal("Unknown domain 'nowhere'.", ex.Errors["domainKey"][0]);
         Assert.True(ex.Errors.ContainsKey("intent.guideRef"));
 
         var dup = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge("taken_key"), bed.Curator, Ct)));
-        Assert.Contains("already exists", dup.Errors["intent.key"][0], StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.KeyExists, "taken_key"), dup.Codes["intent.key"][0]);
 
         await bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge("new_key"), bed.Curator, Ct));
         var pendingDup = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge("new_key"), bed.Curator, Ct)));
+        Assert.Equal(TaxonomyRefusal.KeyPending, pendingDup.Codes["intent.key"][0]!.Code);
         Assert.Contains("pending proposal #", pendingDup.Errors["intent.key"][0], StringComparison.Ordinal);
     }
 

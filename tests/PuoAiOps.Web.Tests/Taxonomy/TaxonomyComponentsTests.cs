@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Web.Components.Taxonomy;
 using PuoAiOps.Web.Hosting;
 
@@ -32,7 +33,7 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         [new ImpactGroup("coins_missing", new ReferenceCounts(Labels: 2, FinalLabels: 1000)), new ImpactGroup("coins_gone", new ReferenceCounts(FinalLabels: 234, Conversations: 1))],
         [new ScriptImpact(7, "zh-CN", "Coins missing", Published: true, "coins_missing", "coins_not_arrived", ScriptAction.Retire, ConflictsWithScriptId: 9)],
         [new ImpactSample(1, "coins gone <b>bold</b>", "coins_missing", "coins_not_arrived", "Merge")],
-        ["a note from the calculator"]);
+        [CodedMessage.Of(ImpactNote.ScriptRetired, 7L, "zh-CN", "coins_missing", 9L, "coins_not_arrived")]);
 
     [Fact]
     public void ImpactPreview_ShowsTotalsGroupsScriptsAndSamples_WithUserTextEncoded()
@@ -46,7 +47,8 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         Assert.Contains("target has script #9", preview.Markup, StringComparison.Ordinal);
         Assert.Contains("Where they come from", preview.Markup, StringComparison.Ordinal);
         Assert.Contains("merged", preview.Find(".impact-samples").TextContent, StringComparison.Ordinal);
-        Assert.Contains("a note from the calculator", preview.Markup, StringComparison.Ordinal);
+        Assert.Equal("Script #7 (zh-CN) of coins_missing conflicts with script #9 of coins_not_arrived: it will be retired; copy anything worth keeping first.",
+            preview.Find(".impact-notes li").TextContent);
     }
 
     [Fact]
@@ -58,6 +60,8 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         Assert.Contains("coins_missing 和 coins_gone", preview.Markup, StringComparison.Ordinal);
         Assert.Contains("合并", preview.Find(".impact-samples").TextContent, StringComparison.Ordinal);
         Assert.Equal("1,237", preview.Find("[data-testid=impact-total]").TextContent);
+        Assert.Equal("coins_missing 的话术 #7（zh-CN）与 coins_not_arrived 的话术 #9 冲突：它将被停用；请先复制需要保留的内容。",
+            preview.Find(".impact-notes li").TextContent);
     }
 
     [Fact]
