@@ -89,7 +89,7 @@ public sealed class TaxonomyChangeWorkflowTests
         var proposal = await bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge(), both, Ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(proposal.Id, bed.Curator, null, Ct)));
         var own = await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(proposal.Id, both, null, Ct)));
-        Assert.Contains("another reviewer", own.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.OwnProposal, proposal.Id), own.Code);
 
         await using var db = bed.NewContext();
         Assert.Equal(ReviewStatus.Pending, (await db.TaxonomyChanges.SingleAsync(Ct)).Status);
@@ -108,6 +108,7 @@ public sealed class TaxonomyChangeWorkflowTests
         Assert.Equal((ReviewStatus.Rejected, "Duplicate of payment_failed", "Rex Reviewer"), (rejected.Status, rejected.ReviewNote, rejected.ReviewedByName));
 
         var again = await Assert.ThrowsAsync<ConflictException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(proposal.Id, bed.Reviewer2, null, Ct)));
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.AlreadyRejected, proposal.Id), again.Code);
         Assert.Contains("already rejected", again.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(9999, bed.Reviewer2, null, Ct)));
         await using var db = bed.NewContext();
@@ -128,7 +129,7 @@ public sealed class TaxonomyChangeWorkflowTests
 
         await bed.WithAsync(db => Changes(db).ApproveAsync(rename.Id, bed.Reviewer, null, Ct));
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(edit.Id, bed.Reviewer, null, Ct)));
-        Assert.Contains("has changed since proposal", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.ChangedSinceProposal, "refund_progress", edit.Id), conflict.Code);
 
         await using var check = bed.NewContext();
         var current = await check.Intents.SingleAsync(Ct);

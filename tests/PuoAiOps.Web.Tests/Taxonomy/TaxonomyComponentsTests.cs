@@ -1,12 +1,14 @@
 using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Core.Messages;
 using PuoAiOps.Web.Components.Taxonomy;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Tests.Taxonomy;
 
@@ -72,6 +74,22 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         Assert.Contains("refers to old_key yet: nothing moves", preview.Markup, StringComparison.Ordinal);
         Assert.Empty(preview.FindAll("[data-testid=impact-total]"));
         Assert.Contains("No reply script is affected.", preview.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CodedRefusal_IsWordedInTheReadersLanguage_AtTheAlertAndTheField()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        var text = _context.Services.GetRequiredService<IStringLocalizer<TaxonomyText>>();
+        var refused = new Application.Common.ValidationException("domainKey", CodedMessage.Of(TaxonomyRefusal.UnknownDomain, "nowhere"));
+        var refusal = ApplicationErrorMapping.From(refused)!.Worded(text.Word);
+
+        Assert.Equal("未知领域“nowhere”。", refusal.Title);
+        Assert.Equal("未知领域“nowhere”。", FieldErrors.ServerMessage(refusal, "domainKey"));
+        var alert = _context.Render<RefusalAlert>(p => p.Add(x => x.Error, refusal));
+        Assert.Equal("未知领域“nowhere”。", alert.Find("[data-testid=error-feedback] li").TextContent);
+        // The API and the CLI keep the English wording.
+        Assert.Equal("Unknown domain 'nowhere'.", refused.Message);
     }
 
     [Fact]
