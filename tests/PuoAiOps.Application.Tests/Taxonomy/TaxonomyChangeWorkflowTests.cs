@@ -63,6 +63,7 @@ public sealed class TaxonomyChangeWorkflowTests
         bad = bad with { Intent = bad.Intent with { Names = new() { ["zh-CN"] = "充值失败" }, GuideRef = "../secrets.txt" } };
         var ex = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(bad, bed.Curator, Ct)));
         Assert.Contains("snake_case", Assert.Single(ex.Errors["intent.key"]), StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(Core.Taxonomy.TaxonomyKeyMessage.IntentKeyNotSnakeCase, "RechargeFailed"), ex.Codes["intent.key"][0]);
         Assert.Equal(CodedMessage.Of(TaxonomyRefusal.NameRequired, "en"), ex.Codes["intent.names"][0]);
         Assert.Equal(CodedMessage.Of(TaxonomyRefusal.UnknownDomain, "nowhere"), ex.Codes["domainKey"][0]);
         Assert.Equal("Unknown domain 'nowhere'.", ex.Errors["domainKey"][0]);

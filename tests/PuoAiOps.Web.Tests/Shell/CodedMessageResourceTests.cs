@@ -25,6 +25,7 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
     [
         (typeof(TaxonomyRefusal), typeof(TaxonomyText)),
         (typeof(ImpactNote), typeof(TaxonomyText)),
+        (typeof(PuoAiOps.Core.Taxonomy.TaxonomyKeyMessage), typeof(TaxonomyText)),
         (typeof(AnnotationRefusal), typeof(AnnotationText)),
         (typeof(KnowledgeRefusal), typeof(KnowledgeText)),
         (typeof(LintMessage), typeof(ScriptsText)),

@@ -101,7 +101,7 @@ internal sealed partial class ChangeValidator
             errors.Add(field, TaxonomyRefusal.UnknownDomain, key);
             return;
         }
-        errors.AddIf(field, Core.Taxonomy.TaxonomyKeys.ValidateDomainKey(key));
+        errors.AddIf(field, Core.Taxonomy.TaxonomyKeys.DomainKeyProblem(key));
         DraftRules.CheckNewNames(definition.Names, "newDomain.names", errors);
     }
 

@@ -69,7 +69,7 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         var parts = new List<string>();
         if (p.NewKey is not null && p.NewKey != intent.Key)
         {
-            errors.AddIf("newKey", TaxonomyKeys.ValidateIntentKey(p.NewKey));
+            errors.AddIf("newKey", TaxonomyKeys.IntentKeyProblem(p.NewKey));
             if (TaxonomyKeys.IsSnakeCase(p.NewKey)) await CheckKeyFreeAsync(p.NewKey, "newKey", errors, ct);
             parts.Add($"key {intent.Key} → {p.NewKey}");
         }
@@ -102,7 +102,7 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         if (p.Examples is not null && !p.Examples.SequenceEqual(intent.Examples)) fields.Add("examples");
         if (p.GuideRef is not null)
         {
-            errors.AddIf("guideRef", GuideReference.Validate(p.GuideRef));
+            errors.AddIf("guideRef", GuideReference.Problem(p.GuideRef));
             if (p.GuideRef != (intent.GuideRef ?? "")) fields.Add("guideRef");
         }
         if (p.DomainKey is not null && p.DomainKey != intent.Domain?.Key)

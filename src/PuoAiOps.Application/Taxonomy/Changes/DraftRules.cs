@@ -53,13 +53,13 @@ internal static partial class DraftRules
 
     public static void CheckDraft(IntentDraft draft, string prefix, ErrorBag errors)
     {
-        errors.AddIf($"{prefix}key", TaxonomyKeys.ValidateIntentKey(draft.Key));
+        errors.AddIf($"{prefix}key", TaxonomyKeys.IntentKeyProblem(draft.Key));
         CheckNewNames(draft.Names, $"{prefix}names", errors);
         CheckText(draft.Description, $"{prefix}description", errors);
         CheckText(draft.IncludeCriteria, $"{prefix}includeCriteria", errors);
         CheckText(draft.ExcludeCriteria, $"{prefix}excludeCriteria", errors);
         CheckExamples(draft.Examples, $"{prefix}examples", errors);
-        errors.AddIf($"{prefix}guideRef", GuideReference.Validate(draft.GuideRef));
+        errors.AddIf($"{prefix}guideRef", GuideReference.Problem(draft.GuideRef));
     }
 
     public static void CheckText(string? text, string field, ErrorBag errors)

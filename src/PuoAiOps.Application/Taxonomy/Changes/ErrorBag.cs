@@ -28,6 +28,11 @@ internal sealed class ErrorBag
         if (message is not null) Add(field, message);
     }
 
+    public void AddIf(string field, CodedMessage? message)
+    {
+        if (message is not null) Put(field, (message.English, message));
+    }
+
     public void ThrowIfAny() => ValidationException.ThrowIfAny(_errors);
 
     private void Put(string field, (string, CodedMessage?) message)
