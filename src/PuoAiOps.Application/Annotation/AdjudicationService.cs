@@ -27,24 +27,24 @@ public sealed class AdjudicationService(PuoDbContext db, TimeProvider clock, ILo
 
     /// <summary>One item with its labels, for the decision page.</summary>
     public async Task<AdjudicationCase> GetAsync(long itemId, CancellationToken ct = default) =>
-        (await CasesAsync([itemId], ct)).SingleOrDefault() ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
+        (await CasesAsync([itemId], ct)).SingleOrDefault() ?? throw AnnotationException.NotFound(AnnotationRefusal.ItemMissing, itemId);
 
     public async Task<AdjudicationResult> AdjudicateAsync(long itemId, string reviewerId, AdjudicationInput decision, CancellationToken ct = default)
     {
         LabelValue.Validate(decision.IntentId, decision.OutOfScope);
         var reason = decision.Reason?.Trim() ?? "";
-        if (reason.Length == 0) throw AnnotationException.Invalid("Give a reason for the decision: it is required.");
+        if (reason.Length == 0) throw AnnotationException.Invalid(AnnotationRefusal.ReasonRequired);
         if (reason.Length > AdjudicationInput.MaxReasonLength)
-            throw AnnotationException.Invalid($"The reason is limited to {AdjudicationInput.MaxReasonLength} characters.");
+            throw AnnotationException.Invalid(AnnotationRefusal.ReasonTooLong, AdjudicationInput.MaxReasonLength);
 
         var item = await db.Items.AsNoTracking().Where(i => i.Id == itemId)
             .Select(i => new { i.QuestionId, i.Status, LabeledByReviewer = db.Labels.Any(l => l.ItemId == i.Id && l.UserId == reviewerId) })
             .FirstOrDefaultAsync(ct)
-            ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
+            ?? throw AnnotationException.NotFound(AnnotationRefusal.ItemMissing, itemId);
         if (item.LabeledByReviewer)
-            throw AnnotationException.Forbidden("You labeled this item yourself, so another reviewer must adjudicate it.");
+            throw AnnotationException.Forbidden(AnnotationRefusal.OwnItem);
         if (decision.IntentId is { } intentId && !await db.Intents.AnyAsync(i => i.Id == intentId, ct))
-            throw AnnotationException.Invalid($"Intent {intentId} does not exist.");
+            throw AnnotationException.Invalid(AnnotationRefusal.IntentMissing, intentId);
         if (item.Status != ItemStatus.NeedsAdjudication) throw NotWaiting(item.Status);
 
         var id = await WriteRetry.InTransactionAsync(db, async token =>
@@ -73,8 +73,8 @@ public sealed class AdjudicationService(PuoDbContext db, TimeProvider clock, ILo
     }
 
     private static AnnotationException NotWaiting(ItemStatus status) => AnnotationException.Conflict(status == ItemStatus.Adjudicated
-        ? "This item has already been adjudicated."
-        : "This item is not waiting for adjudication.");
+        ? AnnotationRefusal.AlreadyAdjudicated
+        : AnnotationRefusal.NotWaitingForAdjudication);
 
     private async Task<List<AdjudicationCase>> CasesAsync(List<long> itemIds, CancellationToken ct)
     {

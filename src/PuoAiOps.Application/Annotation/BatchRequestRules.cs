@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Annotation;
 
 /// <summary>Why a batch request is refused, per field; the console words each code in the reader's language.</summary>
@@ -52,17 +54,18 @@ public static class BatchRequestRules
     }
 
     /// <summary>The English description used in API and CLI answers.</summary>
-    public static string Describe(BatchRequestError error, CreateBatchRequest request) => error switch
+    public static CodedMessage Describe(BatchRequestError error, CreateBatchRequest request) => error switch
     {
-        BatchRequestError.NameRequired or BatchRequestError.NameTooLong => $"The batch needs a name of 1 to {MaxNameLength} characters.",
-        BatchRequestError.LabelsPerItemOutOfRange => $"Labels per item must be between 1 and {BatchService.MaxLabelsPerItem}.",
-        BatchRequestError.NoAnnotators => "Choose at least one annotator.",
-        BatchRequestError.TooFewAnnotators => $"Each item needs {request.LabelsPerItem} labels from different people, but only {request.AnnotatorIds.Distinct(StringComparer.Ordinal).Count()} annotators are chosen.",
-        BatchRequestError.GoldShareOutOfRange => $"The gold share must be between 0 and {BatchService.MaxGoldShare}.",
-        BatchRequestError.SampleSizeTooSmall => "The sample size must be at least 1.",
-        BatchRequestError.ConfidenceOutOfRange => "The confidence threshold must be above 0 and at most 1.",
-        BatchRequestError.PeriodReversed => "The period must start before it ends.",
-        BatchRequestError.SeedNotPositive => "The seed must be a positive number.",
-        _ => error.ToString(),
+        BatchRequestError.NameRequired or BatchRequestError.NameTooLong => CodedMessage.Of(AnnotationRefusal.BatchNameLength, MaxNameLength),
+        BatchRequestError.LabelsPerItemOutOfRange => CodedMessage.Of(AnnotationRefusal.LabelsPerItemOutOfRange, BatchService.MaxLabelsPerItem),
+        BatchRequestError.NoAnnotators => CodedMessage.Of(AnnotationRefusal.NoAnnotators),
+        BatchRequestError.TooFewAnnotators => CodedMessage.Of(AnnotationRefusal.TooFewAnnotators, request.LabelsPerItem,
+            request.AnnotatorIds.Distinct(StringComparer.Ordinal).Count()),
+        BatchRequestError.GoldShareOutOfRange => CodedMessage.Of(AnnotationRefusal.GoldShareOutOfRange, BatchService.MaxGoldShare),
+        BatchRequestError.SampleSizeTooSmall => CodedMessage.Of(AnnotationRefusal.SampleSizeTooSmall),
+        BatchRequestError.ConfidenceOutOfRange => CodedMessage.Of(AnnotationRefusal.ConfidenceOutOfRange),
+        BatchRequestError.PeriodReversed => CodedMessage.Of(AnnotationRefusal.PeriodReversed),
+        BatchRequestError.SeedNotPositive => CodedMessage.Of(AnnotationRefusal.SeedNotPositive),
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
     };
 }

@@ -19,7 +19,7 @@ internal sealed class BatchSelection(PuoDbContext db)
         if (filter.SampleSize is { } n && n < regular.Count)
             regular = regular.OrderBy(c => StableRandom.Hash(filter.Seed, SampleSalt, c.QuestionId)).Take(n).ToList();
         if (regular.Count == 0)
-            throw AnnotationException.Invalid("No questions match the filter.");
+            throw AnnotationException.Invalid(AnnotationRefusal.NoQuestionsMatch);
 
         var items = regular.Select(c => new AnnotationItem { QuestionId = c.QuestionId, Priority = Priority(request, c) }).ToList();
         if (request.GoldShare > 0)
@@ -54,7 +54,7 @@ internal sealed class BatchSelection(PuoDbContext db)
             .ToListAsync(ct);
         pool.RemoveAll(q => taken.Contains(q.Id));
         if (pool.Count == 0)
-            throw AnnotationException.Invalid("Gold items need questions with a final label, and there are none yet; set the gold share to 0.");
+            throw AnnotationException.Invalid(AnnotationRefusal.NoGoldCandidates);
 
         var seed = request.Filter.Seed;
         var sortedPriorities = regular.Select(i => i.Priority).Order().ToArray();

@@ -18,7 +18,7 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
         Validate(request);
         var known = await db.Users.AsNoTracking().Where(u => annotators.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         if (known.Count != annotators.Count)
-            throw AnnotationException.Invalid($"{annotators.Count - known.Count} of the chosen annotators do not exist.");
+            throw AnnotationException.Invalid(AnnotationRefusal.UnknownAnnotators, annotators.Count - known.Count);
 
         var items = await new BatchSelection(db).SelectAsync(request, ct);
         var batch = new AnnotationBatch
@@ -58,7 +58,7 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
     public async Task<BatchSummary> GetAsync(long batchId, CancellationToken ct = default)
     {
         var batch = await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, ct)
-            ?? throw AnnotationException.NotFound($"Batch {batchId} does not exist.");
+            ?? throw AnnotationException.NotFound(AnnotationRefusal.BatchMissing, batchId);
         return (await SummariseAsync([batch], ct))[0];
     }
 
@@ -66,7 +66,7 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
     public async Task SetStatusAsync(long batchId, BatchStatus status, CancellationToken ct = default)
     {
         var changed = await db.Batches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status), ct);
-        if (changed == 0) throw AnnotationException.NotFound($"Batch {batchId} does not exist.");
+        if (changed == 0) throw AnnotationException.NotFound(AnnotationRefusal.BatchMissing, batchId);
     }
 
     /// <summary>What one annotator has done in a batch, beside the batch's own progress.</summary>
@@ -74,7 +74,7 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
     {
         var batch = await GetAsync(batchId, ct);
         if (!batch.AnnotatorIds.Contains(userId, StringComparer.Ordinal))
-            throw AnnotationException.Forbidden("You are not assigned to this batch.");
+            throw AnnotationException.Forbidden(AnnotationRefusal.NotAssignedToBatch);
         var labeled = await db.Labels.CountAsync(l => l.UserId == userId && db.Items.Any(i => i.Id == l.ItemId && i.BatchId == batchId), ct);
         var skipped = await db.Skips.CountAsync(s => s.UserId == userId && db.Items.Any(i => i.Id == s.ItemId && i.BatchId == batchId), ct);
         return new AnnotatorProgress(batchId, labeled, skipped, batch.Progress.Items, batch.Progress.Done);
@@ -106,6 +106,6 @@ public sealed class BatchService(PuoDbContext db, TimeProvider clock, ILogger<Ba
     private static void Validate(CreateBatchRequest request)
     {
         var errors = BatchRequestRules.Check(request);
-        if (errors.Count > 0) throw AnnotationException.Invalid(BatchRequestRules.Describe(errors[0].Error, request));
+        if (errors.Count > 0) throw new AnnotationException(AnnotationError.Invalid, BatchRequestRules.Describe(errors[0].Error, request));
     }
 }

@@ -41,7 +41,7 @@ public sealed class LabelExportService(PuoDbContext db, ILogger<LabelExportServi
     public async Task<LabelExportSummary> ExportAsync(TextWriter output, LabelExportRequest request, CancellationToken ct = default)
     {
         if (request.TestShare is < 0 or >= 1 || double.IsNaN(request.TestShare))
-            throw AnnotationException.Invalid("The test share must be at least 0 and below 1.");
+            throw AnnotationException.Invalid(AnnotationRefusal.TestShareOutOfRange);
 
         var rows = await (
             from q in db.Questions.AsNoTracking()

@@ -15,8 +15,8 @@ internal static class LabelValue
     public static void Validate(int? intentId, bool outOfScope)
     {
         if (outOfScope && intentId is not null)
-            throw AnnotationException.Invalid("Choose either an intent or out-of-scope, not both.");
+            throw AnnotationException.Invalid(AnnotationRefusal.IntentAndOutOfScope);
         if (!outOfScope && intentId is null)
-            throw AnnotationException.Invalid("Choose an intent or mark the question out-of-scope.");
+            throw AnnotationException.Invalid(AnnotationRefusal.NoChoice);
     }
 }

@@ -55,8 +55,8 @@ internal static class LabelWriter
         var state = await db.Items.AsNoTracking().Where(i => i.Id == item.ItemId)
             .Select(i => new { i.Status, i.LabelCount }).FirstAsync(ct);
         return state.Status != ItemStatus.Open || state.LabelCount >= item.LabelsPerItem
-            ? AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.")
-            : AnnotationException.Conflict("This item is reserved for another annotator right now; your answer was not stored. Take the next item.");
+            ? AnnotationException.Conflict(AnnotationRefusal.ItemFull)
+            : AnnotationException.Conflict(AnnotationRefusal.ItemReserved);
     }
 
     // Compiled once: it runs inside the write lock for every item that fills up.
@@ -81,7 +81,7 @@ internal static class LabelWriter
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            throw AnnotationException.Conflict("You have already labeled this item.");
+            throw AnnotationException.Conflict(AnnotationRefusal.AlreadyLabeled);
         }
     }
 }

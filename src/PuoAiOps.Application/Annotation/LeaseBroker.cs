@@ -67,7 +67,7 @@ internal sealed class LeaseBroker(PuoDbContext db, TimeSpan leaseDuration)
             if (await TakeAnyAsync(batch, candidates, userId, now, dropOwnLeases, ct) is { } leased) return leased;
             dropOwnLeases = false; // done, or rolled back with attempts that added no lease of ours
         }
-        throw AnnotationException.Conflict("Many annotators are asking for items at the same moment; please try again.");
+        throw AnnotationException.Conflict(AnnotationRefusal.Busy);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class QualityService(PuoDbContext db)
     public async Task<BatchQualityReport> BatchReportAsync(long batchId, CancellationToken ct = default)
     {
         var batch = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => new { b.Name, b.LabelsPerItem }).FirstOrDefaultAsync(ct)
-            ?? throw AnnotationException.NotFound($"Batch {batchId} does not exist.");
+            ?? throw AnnotationException.NotFound(AnnotationRefusal.BatchMissing, batchId);
 
         var labelRows = await (
             from l in db.Labels.AsNoTracking()

@@ -97,9 +97,9 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
             await db.Items.Where(i => i.Id == last.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, version), token);
             var status = await db.Items.Where(i => i.Id == last.ItemId).Select(i => i.Status).FirstAsync(token);
             if (status == ItemStatus.Adjudicated)
-                throw AnnotationException.Conflict("A reviewer has already adjudicated this item, so the label can no longer be undone.");
+                throw AnnotationException.Conflict(AnnotationRefusal.UndoAfterAdjudication);
             if (await db.Labels.Where(l => l.Id == last.LabelId).ExecuteDeleteAsync(token) == 0)
-                throw AnnotationException.Conflict("That label has already been undone.");
+                throw AnnotationException.Conflict(AnnotationRefusal.AlreadyUndone);
             await db.Items.Where(i => i.Id == last.ItemId && i.LabelCount > 0).ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.LabelCount, i => i.LabelCount - 1)
                 .SetProperty(i => i.Status, ItemStatus.Open), token);
@@ -140,21 +140,21 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
         var item = await ItemContextAsync(itemId, userId, ct, label.IntentId);
         if (label.IntentId is { } intentId && item.LabelIntentStatus is not (IntentStatus.Active or IntentStatus.Draft))
             throw AnnotationException.Invalid(item.LabelIntentStatus is null
-                ? $"Intent {intentId} does not exist."
-                : $"Intent {intentId} is deprecated; choose its replacement.");
-        if (item.LabeledByUser) throw AnnotationException.Conflict("You have already labeled this item.");
+                ? AnnotationRefusal.IntentMissing
+                : AnnotationRefusal.IntentDeprecated, intentId);
+        if (item.LabeledByUser) throw AnnotationException.Conflict(AnnotationRefusal.AlreadyLabeled);
         if (item.Status != ItemStatus.Open)
-            throw AnnotationException.Conflict("This item already has all the labels it needs; your answer was not stored. Take the next item.");
+            throw AnnotationException.Conflict(AnnotationRefusal.ItemFull);
         return item;
     }
 
     private async Task<ItemContext> SkipCoreAsync(long itemId, string userId, string reason, CancellationToken ct)
     {
         var trimmed = reason?.Trim() ?? "";
-        if (trimmed.Length == 0) throw AnnotationException.Invalid("Say why you skip this item: a reason is required.");
-        if (trimmed.Length > MaxSkipReasonLength) throw AnnotationException.Invalid($"The skip reason is limited to {MaxSkipReasonLength} characters.");
+        if (trimmed.Length == 0) throw AnnotationException.Invalid(AnnotationRefusal.SkipReasonRequired);
+        if (trimmed.Length > MaxSkipReasonLength) throw AnnotationException.Invalid(AnnotationRefusal.SkipReasonTooLong, MaxSkipReasonLength);
         var item = await ItemContextAsync(itemId, userId, ct);
-        if (item.LabeledByUser) throw AnnotationException.Conflict("You have already labeled this item; undo the label instead of skipping.");
+        if (item.LabeledByUser) throw AnnotationException.Conflict(AnnotationRefusal.SkipAfterLabel);
         if (item.SkippedByUser) return item;
 
         await WriteRetry.InTransactionAsync(db, async token =>
@@ -171,8 +171,8 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     private async Task<ItemContext> ItemContextAsync(long itemId, string userId, CancellationToken ct, int? intentId = null)
     {
         var item = await ItemContextQuery.For(db)(db, itemId, userId, intentId ?? 0, ct)
-            ?? throw AnnotationException.NotFound($"Annotation item {itemId} does not exist.");
-        if (!item.Assigned) throw AnnotationException.Forbidden("You are not assigned to this item's batch.");
+            ?? throw AnnotationException.NotFound(AnnotationRefusal.ItemMissing, itemId);
+        if (!item.Assigned) throw AnnotationException.Forbidden(AnnotationRefusal.NotAssignedToItem);
         EnsureOpen(item.BatchStatus);
         return item;
     }
@@ -196,8 +196,8 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
             .Where(b => b.Id == batchId)
             .Select(b => new { b.LabelsPerItem, b.Status, b.ShowSuggestions, Assigned = db.BatchAnnotators.Any(a => a.BatchId == b.Id && a.UserId == userId) })
             .FirstOrDefaultAsync(ct)
-            ?? throw AnnotationException.NotFound($"Batch {batchId} does not exist.");
-        if (!batch.Assigned) throw AnnotationException.Forbidden("You are not assigned to this batch.");
+            ?? throw AnnotationException.NotFound(AnnotationRefusal.BatchMissing, batchId);
+        if (!batch.Assigned) throw AnnotationException.Forbidden(AnnotationRefusal.NotAssignedToBatch);
         EnsureOpen(batch.Status);
         return new BatchAccess(batchId, batch.LabelsPerItem, batch.ShowSuggestions);
     }
@@ -205,14 +205,14 @@ public sealed class QueueService(PuoDbContext db, IOptions<AnnotationOptions> op
     private static void ValidateLabel(LabelInput label)
     {
         LabelValue.Validate(label.IntentId, label.OutOfScope);
-        if (label.DurationMs < 0) throw AnnotationException.Invalid("The duration cannot be negative.");
-        if (label.Note is { Length: > LabelInput.MaxNoteLength }) throw AnnotationException.Invalid($"Notes are limited to {LabelInput.MaxNoteLength} characters.");
+        if (label.DurationMs < 0) throw AnnotationException.Invalid(AnnotationRefusal.NegativeDuration);
+        if (label.Note is { Length: > LabelInput.MaxNoteLength }) throw AnnotationException.Invalid(AnnotationRefusal.NoteTooLong, LabelInput.MaxNoteLength);
     }
 
     private static void EnsureOpen(BatchStatus status)
     {
         if (status != BatchStatus.Open)
-            throw AnnotationException.Conflict(status == BatchStatus.Paused ? "This batch is paused." : "This batch is closed.");
+            throw AnnotationException.Conflict(status == BatchStatus.Paused ? AnnotationRefusal.BatchPaused : AnnotationRefusal.BatchClosed);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -23,9 +23,9 @@ public sealed class SuggestionService(PuoDbContext db)
                 Intent = db.Intents.Where(x => x.Id == i.Question.PredictedIntentId).Select(x => new { x.Id, x.Key, x.Names }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct)
-            ?? throw AnnotationException.NotFound($"Item {itemId} is not in one of your batches.");
+            ?? throw AnnotationException.NotFound(AnnotationRefusal.ItemNotInYourBatches, itemId);
         if (!row.ShowSuggestions && !row.Labeled)
-            throw AnnotationException.Forbidden("This batch shows the model's guess only after you have submitted your own label for the item.");
+            throw AnnotationException.Forbidden(AnnotationRefusal.SuggestionAfterLabel);
         return row.Intent is null ? null : new IntentSuggestion(new IntentRef(row.Intent.Id, row.Intent.Key, row.Intent.Names), row.PredictedConfidence);
     }
 }

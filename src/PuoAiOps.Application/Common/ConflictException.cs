@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Common;
 
 /// <summary>
@@ -6,5 +8,10 @@ namespace PuoAiOps.Application.Common;
 /// </summary>
 public sealed class ConflictException(string message, IReadOnlyList<string>? details = null) : Exception(message)
 {
+    /// <summary>A conflict given as a code, worded by each host (see <see cref="CodedMessage"/>).</summary>
+    public ConflictException(CodedMessage message, IReadOnlyList<string>? details = null) : this(message.English, details) => Code = message;
+
     public IReadOnlyList<string> Details { get; } = details ?? [];
+
+    public CodedMessage? Code { get; }
 }

@@ -1,8 +1,12 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Common;
 
 /// <summary>
 /// Bad input (the web layer answers 400). <see cref="Errors"/> maps a field name (or "line 12" for
-/// file imports) to its messages, so forms can show each message beside its field.
+/// file imports) to its messages, so forms can show each message beside its field. Messages given as
+/// codes (<see cref="CodedMessage"/>) keep their code in <see cref="Codes"/>, at the same position as
+/// their English text in <see cref="Errors"/>, so the console can word them in the reader's language.
 /// </summary>
 public sealed class ValidationException : Exception
 {
@@ -12,7 +16,28 @@ public sealed class ValidationException : Exception
     public ValidationException(string field, string message) : base(message) =>
         Errors = new Dictionary<string, string[]> { [field] = [message] };
 
+    public ValidationException(string field, CodedMessage message) : base(message.English)
+    {
+        Code = message;
+        Errors = new Dictionary<string, string[]> { [field] = [message.English] };
+        Codes = new Dictionary<string, CodedMessage?[]> { [field] = [message] };
+    }
+
+    private ValidationException(CodedMessage? code, string message, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, CodedMessage?[]> codes)
+        : base(message)
+    {
+        Code = code;
+        Errors = errors;
+        Codes = codes;
+    }
+
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>Per field, the code of each message of <see cref="Errors"/> (null where a message has none).</summary>
+    public IReadOnlyDictionary<string, CodedMessage?[]> Codes { get; } = new Dictionary<string, CodedMessage?[]>();
+
+    /// <summary>The code of <see cref="Exception.Message"/>, when it has one.</summary>
+    public CodedMessage? Code { get; }
 
     /// <summary>Throws when <paramref name="errors"/> holds anything; the first message becomes the exception message.</summary>
     public static void ThrowIfAny(IReadOnlyDictionary<string, List<string>> errors)
@@ -20,5 +45,15 @@ public sealed class ValidationException : Exception
         if (errors.Count == 0) return;
         var first = errors.First();
         throw new ValidationException(first.Value[0], errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    /// <summary>Throws when <paramref name="errors"/> holds anything, codes kept; the first message becomes the exception message.</summary>
+    public static void ThrowIfAny(IReadOnlyDictionary<string, List<(string Text, CodedMessage? Code)>> errors)
+    {
+        if (errors.Count == 0) return;
+        var first = errors.First().Value[0];
+        throw new ValidationException(first.Code, first.Text,
+            errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Text).ToArray()),
+            errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Code).ToArray()));
     }
 }

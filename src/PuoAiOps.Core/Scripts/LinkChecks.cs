@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Scripts;
 
 /// <summary>Links only to allowed hosts, over http(s): users must never be sent somewhere we do not run.</summary>
@@ -10,13 +12,15 @@ internal static class LinkChecks
             var candidate = url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? "https://" + url : url;
             if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                findings.Add(new(LintRules.LinkDomain, LintSeverity.Error, $"Links must be absolute https:// addresses on an allowed domain, not '{Shorten(url)}'.", start, end));
+                findings.Add(new(LintRules.LinkDomain, LintSeverity.Error, CodedMessage.Of(LintMessage.LinkNotAbsolute, Shorten(url)), start, end));
                 continue;
             }
             if (!rules.AllowedLinkDomains.Any(d => Allowed(uri.Host, d)))
             {
-                var allowed = rules.AllowedLinkDomains.Count == 0 ? "no domains are allowed" : "allowed: " + string.Join(", ", rules.AllowedLinkDomains);
-                findings.Add(new(LintRules.LinkDomain, LintSeverity.Error, $"Links to {uri.Host} are not allowed ({allowed}).", start, end));
+                var text = rules.AllowedLinkDomains.Count == 0
+                    ? CodedMessage.Of(LintMessage.LinkNoDomainAllowed, uri.Host)
+                    : CodedMessage.Of(LintMessage.LinkDomainNotAllowed, uri.Host, string.Join(", ", rules.AllowedLinkDomains));
+                findings.Add(new(LintRules.LinkDomain, LintSeverity.Error, text, start, end));
             }
         }
     }

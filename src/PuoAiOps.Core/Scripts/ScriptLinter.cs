@@ -1,3 +1,4 @@
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Core.Scripts;
@@ -19,12 +20,12 @@ public static class ScriptLinter
         var findings = new List<LintFinding>();
         if (string.IsNullOrWhiteSpace(body))
         {
-            findings.Add(new(LintRules.Empty, LintSeverity.Error, "The script is empty.", 0, body.Length));
+            findings.Add(new(LintRules.Empty, LintSeverity.Error, CodedMessage.Of(LintMessage.Empty), 0, body.Length));
             return findings;
         }
         if (body.Length > rules.MaxLength)
             findings.Add(new(LintRules.MaxLength, LintSeverity.Error,
-                $"The script is {body.Length} characters long; the limit here is {rules.MaxLength}.", Math.Min(rules.MaxLength, body.Length), body.Length));
+                CodedMessage.Of(LintMessage.TooLong, body.Length, rules.MaxLength), Math.Min(rules.MaxLength, body.Length), body.Length));
         var text = body.Length > MaxAnalysedLength ? body[..MaxAnalysedLength] : body;
 
         var placeholders = ScriptPlaceholders.Parse(text);
@@ -36,7 +37,7 @@ public static class ScriptLinter
         StructureChecks.Run(masked, rules, findings);
         LinkChecks.Run(links, rules, findings);
         foreach (System.Text.RegularExpressions.Match m in TextScan.HtmlTag().Matches(masked))
-            findings.Add(new(LintRules.Html, LintSeverity.Error, "Raw HTML is not allowed in scripts; use Markdown (**bold**, lists, [links](https://...)).", m.Index, m.Index + m.Length));
+            findings.Add(new(LintRules.Html, LintSeverity.Error, CodedMessage.Of(LintMessage.Html), m.Index, m.Index + m.Length));
         if (rules.CheckPersonalData) PersonalData(masked, redactor ?? PiiRedactor.Default, findings);
 
         return findings.OrderBy(f => f.Start).ThenBy(f => f.End).ThenBy(f => f.Rule, StringComparer.Ordinal).ToList();
@@ -50,11 +51,11 @@ public static class ScriptLinter
         {
             foreach (var span in redactor.Find(masked))
                 findings.Add(new(LintRules.PersonalData, LintSeverity.Error,
-                    $"This looks like personal data ({span.Name}); use a variable such as {{{{order_id}}}} instead.", span.Start, span.End));
+                    CodedMessage.Of(LintMessage.PersonalData, span.Name), span.Start, span.End));
         }
         catch (PiiRedactionTimeoutException ex)
         {
-            findings.Add(new(LintRules.PersonalData, LintSeverity.Warning, $"The personal-data check did not finish ({ex.Message}).", 0, 0));
+            findings.Add(new(LintRules.PersonalData, LintSeverity.Warning, CodedMessage.Of(LintMessage.PersonalDataUnfinished, ex.Message), 0, 0));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Core.Scripts;
 
@@ -17,20 +18,23 @@ public sealed record ScriptVariable(string Name, ScriptVariableType Type = Scrip
             ? t : null;
 
     /// <summary>Every problem with a declaration list (bad or duplicate names, defaults that do not fit their type).</summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyList<ScriptVariable> variables)
+    public static IReadOnlyList<string> Validate(IReadOnlyList<ScriptVariable> variables) => Problems(variables).Select(p => p.English).ToList();
+
+    /// <summary>The declaration problems as codes with arguments (<see cref="Validate"/> gives their English).</summary>
+    public static IReadOnlyList<CodedMessage> Problems(IReadOnlyList<ScriptVariable> variables)
     {
-        var problems = new List<string>();
+        var problems = new List<CodedMessage>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in variables)
         {
             if (!ScriptPlaceholders.IsValidName(v.Name))
-                problems.Add($"Variable name '{v.Name}' is not valid: use lower-case letters, digits and '_' (e.g. order_id).");
+                problems.Add(CodedMessage.Of(LintMessage.VariableNameInvalid, v.Name));
             else if (!seen.Add(v.Name))
-                problems.Add($"Variable '{v.Name}' is declared twice.");
+                problems.Add(CodedMessage.Of(LintMessage.VariableDeclaredTwice, v.Name));
             if (!Enum.IsDefined(v.Type))
-                problems.Add($"Variable '{v.Name}' has an unknown type; use one of: {string.Join(", ", TypeNames)}.");
+                problems.Add(CodedMessage.Of(LintMessage.VariableTypeUnknown, v.Name, string.Join(", ", TypeNames)));
             else if (v.Default is { Length: > 0 } d && !Fits(v.Type, d))
-                problems.Add($"Variable '{v.Name}': default '{d}' is not a valid {v.Type.ToString().ToLowerInvariant()}.");
+                problems.Add(CodedMessage.Of(LintMessage.VariableDefaultInvalid, v.Name, d, v.Type.ToString().ToLowerInvariant()));
         }
         return problems;
     }

@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Scripts;
 
 /// <summary>Greeting at the start, closing at the end, and sentences short enough to read on a phone.</summary>
@@ -17,7 +19,7 @@ internal static class StructureChecks
             {
                 var firstBreak = FirstSentenceEnd(masked, lead);
                 findings.Add(new(LintRules.Greeting, LintSeverity.Warning,
-                    $"Start with a greeting, e.g. \"{rules.GreetingTemplate}\".", lead, firstBreak));
+                    CodedMessage.Of(LintMessage.Greeting, rules.GreetingTemplate), lead, firstBreak));
             }
         }
         if (rules.RequireClosing && content.Length > 0)
@@ -25,19 +27,19 @@ internal static class StructureChecks
             var from = Math.Max(0, content.Length - ClosingWindow);
             if (!rules.Closings.Any(c => TextScan.FindPhrase(content[from..], c).Any()))
                 findings.Add(new(LintRules.Closing, LintSeverity.Warning,
-                    $"End with a closing, e.g. \"{rules.ClosingTemplate}\".", LastSentenceStart(content), content.Length));
+                    CodedMessage.Of(LintMessage.Closing, rules.ClosingTemplate), LastSentenceStart(content), content.Length));
         }
         foreach (var (start, end) in TextScan.Sentences(masked))
         {
-            var length = Length(masked.AsSpan(start, end - start), out var unit);
+            var length = Length(masked.AsSpan(start, end - start), out var characters);
             if (length > rules.MaxSentenceLength)
                 findings.Add(new(LintRules.SentenceLength, LintSeverity.Warning,
-                    $"This sentence has {length} {unit}; keep sentences to {rules.MaxSentenceLength} or fewer.", start, end));
+                    CodedMessage.Of(characters ? LintMessage.SentenceTooManyCharacters : LintMessage.SentenceTooManyWords, length, rules.MaxSentenceLength), start, end));
         }
     }
 
     /// <summary>Characters for Chinese sentences, words otherwise.</summary>
-    private static int Length(ReadOnlySpan<char> sentence, out string unit)
+    private static int Length(ReadOnlySpan<char> sentence, out bool characters)
     {
         var cjk = 0;
         var words = 0;
@@ -49,7 +51,7 @@ internal static class StructureChecks
             if (word && !inWord) words++;
             inWord = word;
         }
-        unit = cjk > 0 ? "characters" : "words";
+        characters = cjk > 0;
         return cjk > 0 ? cjk + words : words;
     }
 

@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Scripts;
 
 /// <summary>Placeholders used must be well formed and declared; declared variables should be used.</summary>
@@ -6,7 +8,7 @@ internal static class VariableChecks
     public static void Run(string text, IReadOnlyList<Placeholder> placeholders, IReadOnlyList<ScriptVariable> declared, List<LintFinding> findings)
     {
         var names = declared.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var problem in ScriptVariable.Validate(declared))
+        foreach (var problem in ScriptVariable.Problems(declared))
             findings.Add(new(LintRules.Variables, LintSeverity.Error, problem, 0, 0));
 
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -14,18 +16,18 @@ internal static class VariableChecks
         {
             if (!p.IsWellFormed)
             {
-                var hint = p.Raw == "{{" ? "This '{{' is never closed with '}}'."
-                    : $"'{{{{{p.Raw}}}}}' is not a valid variable name; use lower-case letters, digits and '_' (e.g. {{{{{Suggest(p.Raw)}}}}}).";
+                var hint = p.Raw == "{{" ? CodedMessage.Of(LintMessage.PlaceholderUnclosed)
+                    : CodedMessage.Of(LintMessage.PlaceholderInvalid, p.Raw, Suggest(p.Raw));
                 findings.Add(new(LintRules.Placeholder, LintSeverity.Error, hint, p.Start, p.End));
                 continue;
             }
             used.Add(p.Name);
             if (!names.Contains(p.Name))
                 findings.Add(new(LintRules.UndeclaredVariable, LintSeverity.Error,
-                    $"{{{{{p.Name}}}}} is used but not declared; declare it with a type, or remove it.", p.Start, p.End));
+                    CodedMessage.Of(LintMessage.UndeclaredVariable, p.Name), p.Start, p.End));
         }
         foreach (var v in declared.Where(v => ScriptPlaceholders.IsValidName(v.Name) && !used.Contains(v.Name)).DistinctBy(v => v.Name))
-            findings.Add(new(LintRules.UnusedVariable, LintSeverity.Warning, $"Variable '{v.Name}' is declared but the text never uses it.", 0, 0));
+            findings.Add(new(LintRules.UnusedVariable, LintSeverity.Warning, CodedMessage.Of(LintMessage.UnusedVariable, v.Name), 0, 0));
     }
 
     private static string Suggest(string raw)

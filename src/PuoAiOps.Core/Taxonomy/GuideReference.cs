@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Core.Taxonomy;
 
@@ -12,13 +13,11 @@ public static partial class GuideReference
     private static partial Regex Shape();
 
     /// <summary>Null when valid (or empty: the reference is optional), otherwise the reason.</summary>
-    public static string? Validate(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        return Shape().IsMatch(reference)
-            ? null
-            : $"The guide reference '{reference}' must look like 'payments.md#recharge-failed' (a lower-case .md file in annotation-guides/, optional #anchor).";
-    }
+    public static string? Validate(string? reference) => Problem(reference)?.English;
+
+    /// <summary>The same check, the reason as a code with its arguments.</summary>
+    public static CodedMessage? Problem(string? reference) =>
+        string.IsNullOrEmpty(reference) || Shape().IsMatch(reference) ? null : CodedMessage.Of(TaxonomyKeyMessage.GuideReferenceShape, reference);
 
     public static string File(string reference) => reference.Split('#', 2)[0];
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Core.Taxonomy;
 
@@ -18,21 +19,26 @@ public static partial class TaxonomyKeys
     private static partial Regex SnakeCase();
 
     /// <summary>Null when valid, otherwise a message naming the rule that was broken.</summary>
-    public static string? ValidateIntentKey(string? key) =>
-        key == OutOfScopeKey
-            ? $"The intent key '{OutOfScopeKey}' is reserved: it marks out-of-scope questions in labels and classifiers."
-            : Validate(key, "intent", MaxIntentKeyLength);
+    public static string? ValidateIntentKey(string? key) => IntentKeyProblem(key)?.English;
 
-    public static string? ValidateDomainKey(string? key) => Validate(key, "domain", MaxDomainKeyLength);
+    public static string? ValidateDomainKey(string? key) => DomainKeyProblem(key)?.English;
+
+    /// <summary>Null when valid, otherwise the broken rule as a code with its arguments.</summary>
+    public static CodedMessage? IntentKeyProblem(string? key) =>
+        key == OutOfScopeKey
+            ? CodedMessage.Of(TaxonomyKeyMessage.IntentKeyReserved, OutOfScopeKey)
+            : Problem(key, MaxIntentKeyLength, TaxonomyKeyMessage.IntentKeyRequired, TaxonomyKeyMessage.IntentKeyTooLong, TaxonomyKeyMessage.IntentKeyNotSnakeCase);
+
+    public static CodedMessage? DomainKeyProblem(string? key) =>
+        Problem(key, MaxDomainKeyLength, TaxonomyKeyMessage.DomainKeyRequired, TaxonomyKeyMessage.DomainKeyTooLong, TaxonomyKeyMessage.DomainKeyNotSnakeCase);
 
     public static bool IsSnakeCase(string? key) => key is not null && SnakeCase().IsMatch(key);
 
-    private static string? Validate(string? key, string what, int maxLength)
+    private static CodedMessage? Problem(string? key, int maxLength, TaxonomyKeyMessage required, TaxonomyKeyMessage tooLong, TaxonomyKeyMessage notSnakeCase)
     {
-        if (string.IsNullOrWhiteSpace(key)) return $"The {what} key is required.";
-        if (key.Length > maxLength) return $"The {what} key '{key}' is longer than {maxLength} characters.";
-        if (!IsSnakeCase(key))
-            return $"The {what} key '{key}' must be snake_case: lower-case letters, digits and single underscores, starting with a letter (e.g. recharge_failed).";
+        if (string.IsNullOrWhiteSpace(key)) return CodedMessage.Of(required);
+        if (key.Length > maxLength) return CodedMessage.Of(tooLong, key, maxLength);
+        if (!IsSnakeCase(key)) return CodedMessage.Of(notSnakeCase, key);
         return null;
     }
 }

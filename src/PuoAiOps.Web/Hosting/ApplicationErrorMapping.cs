@@ -1,5 +1,6 @@
 using PuoAiOps.Application.Common;
 using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Web.Hosting;
@@ -11,8 +12,22 @@ namespace PuoAiOps.Web.Hosting;
 /// <param name="Status">HTTP status for the API (400, 403, 404, 409, 413).</param>
 /// <param name="Title">One sentence for the person.</param>
 /// <param name="Errors">Per field (or "line N" for files); empty when the title says it all.</param>
-public sealed record ApplicationError(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)
+/// <param name="Code">The title as a code, when the service gave one (REST: the <c>code</c> extension).</param>
+/// <param name="Codes">Per field, the code of each message of <paramref name="Errors"/> (null where it has none).</param>
+public sealed record ApplicationError(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors,
+    CodedMessage? Code = null, IReadOnlyDictionary<string, CodedMessage?[]>? Codes = null)
 {
+    /// <summary>
+    /// The same error with every coded message worded by <paramref name="word"/> (the console: in the
+    /// reader's language); messages without a code stay as the service wrote them.
+    /// </summary>
+    public ApplicationError Worded(Func<CodedMessage, string> word) => this with
+    {
+        Title = Code is null ? Title : word(Code),
+        Errors = Errors.ToDictionary(e => e.Key, e => e.Value.Select((m, i) =>
+            Codes is not null && Codes.TryGetValue(e.Key, out var codes) && i < codes.Length && codes[i] is { } code ? word(code) : m).ToArray()),
+    };
+
     /// <summary>Every message, "line N" keys prefixed so a file error says where it is; the title when there are none.</summary>
     public IReadOnlyList<string> Messages
     {
@@ -43,15 +58,16 @@ public static class ApplicationErrorMapping
     /// <summary>The mapped error, or null for an exception that is a bug (left to the 500 handler).</summary>
     public static ApplicationError? From(Exception exception) => exception switch
     {
-        ValidationException e => new(StatusCodes.Status400BadRequest, e.Message, e.Errors),
-        ForbiddenException e => new(StatusCodes.Status403Forbidden, e.Message, NoErrors),
-        NotFoundException e => new(StatusCodes.Status404NotFound, e.Message, NoErrors),
+        ValidationException e => new(StatusCodes.Status400BadRequest, e.Message, e.Errors, e.Code, e.Codes),
+        ForbiddenException e => new(StatusCodes.Status403Forbidden, e.Message, NoErrors, e.Code),
+        NotFoundException e => new(StatusCodes.Status404NotFound, e.Message, NoErrors, e.Code),
         ConflictException e => new(StatusCodes.Status409Conflict, e.Message,
-            e.Details.Count == 0 ? NoErrors : new Dictionary<string, string[]> { ["conflict"] = [e.Message, .. e.Details] }),
+            e.Details.Count == 0 ? NoErrors : new Dictionary<string, string[]> { ["conflict"] = [e.Message, .. e.Details] }, e.Code,
+            e.Code is null ? null : new Dictionary<string, CodedMessage?[]> { ["conflict"] = [e.Code] }),
         ImportLimitExceededException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
         Api.PayloadTooLargeException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
         ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
-        PuoAiOps.Application.Knowledge.KnowledgeInputException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
+        PuoAiOps.Application.Knowledge.KnowledgeInputException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors, e.Code),
         InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",
             new Dictionary<string, string[]> { ["patterns"] = e.Errors.Select(PatternMessage).ToArray() }),
         IOException e when RequestBodyErrors.IsTruncatedBody(e) => new(StatusCodes.Status400BadRequest, RequestBodyErrors.TruncatedMessage, NoErrors),
@@ -62,10 +78,21 @@ public static class ApplicationErrorMapping
     public static string PatternMessage(PiiPatternError error) =>
         string.IsNullOrEmpty(error.Name) ? Capitalize(error.Reason) : $"Pattern '{error.Name}': {error.Reason}";
 
-    /// <summary>An API answer (RFC 9457 problem details; validation errors under "errors").</summary>
-    public static IResult ToProblem(ApplicationError error, string? instance = null) =>
-        TypedResults.Problem(title: error.Title, statusCode: error.Status, instance: instance,
-            extensions: error.Errors.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = error.Errors });
+    /// <summary>
+    /// An API answer (RFC 9457 problem details; validation errors under "errors"). A coded refusal also
+    /// carries its code (extension <c>code</c>) and its English wording as <c>detail</c>, and the codes of
+    /// the field errors under <c>errorCodes</c> (same positions as "errors"; null where a message has none).
+    /// </summary>
+    public static IResult ToProblem(ApplicationError error, string? instance = null)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (error.Errors.Count > 0) extensions["errors"] = error.Errors;
+        if (error.Code is { } code) extensions["code"] = code.Name;
+        if (error.Codes is { Count: > 0 } codes)
+            extensions["errorCodes"] = codes.ToDictionary(c => c.Key, c => c.Value.Select(m => m?.Name).ToArray());
+        return TypedResults.Problem(title: error.Title, detail: error.Code?.English, statusCode: error.Status, instance: instance,
+            extensions: extensions.Count == 0 ? null : extensions);
+    }
 
     /// <summary>Catches the application's exceptions thrown by the endpoint(s) and answers them (see <see cref="ApplicationErrorMapping"/>).</summary>
     public static TBuilder MapApplicationErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -78,10 +78,10 @@ public class AdjudicationServiceTests
 
         var noReason = await FailAsync(s.Reviewer, new AdjudicationInput(s.Intents[0], false, " "));
         Assert.Equal(AnnotationError.Invalid, noReason.Error);
-        Assert.Contains("reason", noReason.Message, StringComparison.Ordinal);
+        Assert.Equal(AnnotationRefusal.ReasonRequired, noReason.Refusal.Code);
         var own = await FailAsync(s.Users[0], new AdjudicationInput(s.Intents[0], false, "mine is right"));
         Assert.Equal(AnnotationError.Forbidden, own.Error);
-        Assert.Contains("labeled this item yourself", own.Message, StringComparison.Ordinal);
+        Assert.Equal(AnnotationRefusal.OwnItem, own.Refusal.Code);
         Assert.Equal(AnnotationError.NotFound,
             (await Assert.ThrowsAsync<AnnotationException>(() => service.AdjudicateAsync(424242, s.Reviewer, new AdjudicationInput(null, true, "r"), Ct))).Error);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Annotation.TestToken;
 
 namespace PuoAiOps.Application.Tests.Annotation;
@@ -115,18 +116,22 @@ public class BatchServiceTests
         var users = await env.AddUsersAsync(2);
         await env.AddQuestionsAsync(3);
 
-        async Task<string> ErrorAsync(CreateBatchRequest request)
+        async Task<CodedMessage> ErrorAsync(CreateBatchRequest request)
         {
             await using var db = env.Context();
             var ex = await Assert.ThrowsAsync<AnnotationException>(() => env.Batches(db).CreateAsync(request, null, Ct));
             Assert.Equal(AnnotationError.Invalid, ex.Error);
-            return ex.Message;
+            Assert.Equal(ex.Refusal.English, ex.Message);
+            return ex.Refusal;
         }
 
-        Assert.Contains("only 2 annotators", await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = users, LabelsPerItem = 3 }), StringComparison.Ordinal);
-        Assert.Contains("do not exist", await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = [users[0], "nobody"], LabelsPerItem = 1 }), StringComparison.Ordinal);
-        Assert.Contains("final label", await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = users, GoldShare = 0.5 }), StringComparison.Ordinal);
-        Assert.Contains("No questions", await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = users, Filter = new() { Source = "none" } }), StringComparison.Ordinal);
+        var tooFew = await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = users, LabelsPerItem = 3 });
+        Assert.Equal(CodedMessage.Of(AnnotationRefusal.TooFewAnnotators, 3, 2), tooFew);
+        Assert.Contains("only 2 annotators", tooFew.English, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(AnnotationRefusal.UnknownAnnotators, 1),
+            await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = [users[0], "nobody"], LabelsPerItem = 1 }));
+        Assert.Equal(AnnotationRefusal.NoGoldCandidates, (await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = users, GoldShare = 0.5 })).Code);
+        Assert.Equal(AnnotationRefusal.NoQuestionsMatch, (await ErrorAsync(new CreateBatchRequest { Name = "b", AnnotatorIds = users, Filter = new() { Source = "none" } })).Code);
     }
 
     [Fact]

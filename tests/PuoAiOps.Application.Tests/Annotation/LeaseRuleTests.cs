@@ -32,7 +32,7 @@ public class LeaseRuleTests
         Assert.All([submit, submitAndNext], ex =>
         {
             Assert.Equal(AnnotationError.Conflict, ex.Error);
-            Assert.Contains("reserved for another annotator", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(AnnotationRefusal.ItemReserved, ex.Refusal.Code);
         });
         Assert.Equal(leased.ItemId, own.ItemId);
         var labels = await db.Labels.AsNoTracking().Where(l => l.ItemId == leased.ItemId).Select(l => l.UserId).ToListAsync(Ct);
@@ -76,7 +76,7 @@ public class LeaseRuleTests
         await queue.SubmitAsync(leased!.ItemId, users[1], LabelInput.ForIntent(intents[0]), Ct);
 
         var late = await Assert.ThrowsAsync<AnnotationException>(() => queue.SubmitAsync(leased.ItemId, users[0], LabelInput.ForIntent(intents[0]), Ct));
-        Assert.Contains("already has all the labels", late.Message, StringComparison.Ordinal);
+        Assert.Equal(AnnotationRefusal.ItemFull, late.Refusal.Code);
     }
 
     [Theory]

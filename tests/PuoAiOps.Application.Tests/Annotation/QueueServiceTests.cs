@@ -222,7 +222,7 @@ public class QueueServiceTests
         var ex = await Assert.ThrowsAsync<AnnotationException>(() => queue.SkipAsync(item!.ItemId, users[0], "   ", Ct));
 
         Assert.Equal(AnnotationError.Invalid, ex.Error);
-        Assert.Contains("reason is required", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(AnnotationRefusal.SkipReasonRequired, ex.Refusal.Code);
         Assert.Equal(item!.ItemId, (await queue.NextAsync(batch.Id, users[0], Ct))!.ItemId);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Taxonomy;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
 
@@ -113,7 +114,7 @@ public sealed class MergeAndSplitTests
         var old = await bed.AddIntentAsync(domain, "old_one", IntentStatus.Deprecated);
         await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeMergeAsync(new MergeIntentsPayload { SourceIds = [a], TargetId = a }, bed.Curator, Ct)));
         var ex = await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeMergeAsync(new MergeIntentsPayload { SourceIds = [old], TargetId = a }, bed.Curator, Ct)));
-        Assert.Contains("deprecated", ex.Errors["sourceIds"][0], StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.IntentDeprecated, "old_one"), ex.Codes["sourceIds"][0]);
     }
 
     private static SplitIntentPayload SplitPayload(int source, IReadOnlyDictionary<long, string> explicitTargets) => new()
@@ -190,12 +191,13 @@ public sealed class MergeAndSplitTests
         var bad = SplitPayload(source, new Dictionary<long, string> { [424242] = "card_declined", [1] = "nowhere" }) with { DefaultTarget = "missing" };
         var ex = await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeSplitAsync(bad, bed.Curator, Ct)));
         Assert.True(ex.Errors.ContainsKey("defaultTarget"));
-        Assert.Contains(ex.Errors["questionTargets"], m => m.Contains("'nowhere'", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors["questionTargets"], m => m.Contains("424242 does not exist", StringComparison.Ordinal));
+        Assert.Contains(CodedMessage.Of(TaxonomyRefusal.SplitQuestionTarget, 1L, "nowhere"), ex.Codes["questionTargets"]);
+        Assert.Contains(CodedMessage.Of(TaxonomyRefusal.QuestionMissing, 424242L), ex.Codes["questionTargets"]);
+        Assert.Contains("Question 424242 does not exist.", ex.Errors["questionTargets"]);
 
         var single = SplitPayload(source, new Dictionary<long, string>()) with { NewIntents = [SplitPayload(source, new Dictionary<long, string>()).NewIntents[2]] };
         var tooFew = await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeSplitAsync(single, bed.Curator, Ct)));
-        Assert.Contains("at least two", tooFew.Errors["newIntents"][0], StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.SplitTooFew), tooFew.Codes["newIntents"][0]);
 
         // A JSON client sending nulls gets field errors, not a server error.
         var fromJson = PayloadJson.Deserialize(TaxonomyChangeKind.Split, $$"""{"sourceId":{{source}},"newIntents":null,"keywordRules":null,"questionTargets":null,"defaultTarget":null}""");

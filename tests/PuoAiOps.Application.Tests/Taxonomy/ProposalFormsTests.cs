@@ -4,6 +4,7 @@ using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Application.Taxonomy.Forms;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
 
 namespace PuoAiOps.Application.Tests.Taxonomy;
@@ -64,7 +65,7 @@ public sealed class ProposalFormsTests
         Assert.Null(unchanged.NewKey);
         Assert.Null(unchanged.Names);
         var refused = await Assert.ThrowsAsync<Common.ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeRenameAsync(unchanged, bed.Curator, Ct)));
-        Assert.Contains("Nothing to rename", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.NothingToRename), refused.Code);
     }
 
     [Fact]

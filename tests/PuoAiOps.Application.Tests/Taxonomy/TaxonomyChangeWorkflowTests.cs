@@ -3,6 +3,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
 
 namespace PuoAiOps.Application.Tests.Taxonomy;
@@ -62,15 +63,18 @@ public sealed class TaxonomyChangeWorkflowTests
         bad = bad with { Intent = bad.Intent with { Names = new() { ["zh-CN"] = "充值失败" }, GuideRef = "../secrets.txt" } };
         var ex = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(bad, bed.Curator, Ct)));
         Assert.Contains("snake_case", Assert.Single(ex.Errors["intent.key"]), StringComparison.Ordinal);
-        Assert.Contains("'en'", ex.Errors["intent.names"][0], StringComparison.Ordinal);
-        Assert.Contains("Unknown domain 'nowhere'", ex.Errors["domainKey"][0], StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(Core.Taxonomy.TaxonomyKeyMessage.IntentKeyNotSnakeCase, "RechargeFailed"), ex.Codes["intent.key"][0]);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.NameRequired, "en"), ex.Codes["intent.names"][0]);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.UnknownDomain, "nowhere"), ex.Codes["domainKey"][0]);
+        Assert.Equal("Unknown domain 'nowhere'.", ex.Errors["domainKey"][0]);
         Assert.True(ex.Errors.ContainsKey("intent.guideRef"));
 
         var dup = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge("taken_key"), bed.Curator, Ct)));
-        Assert.Contains("already exists", dup.Errors["intent.key"][0], StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.KeyExists, "taken_key"), dup.Codes["intent.key"][0]);
 
         await bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge("new_key"), bed.Curator, Ct));
         var pendingDup = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge("new_key"), bed.Curator, Ct)));
+        Assert.Equal(TaxonomyRefusal.KeyPending, pendingDup.Codes["intent.key"][0]!.Code);
         Assert.Contains("pending proposal #", pendingDup.Errors["intent.key"][0], StringComparison.Ordinal);
     }
 
@@ -86,7 +90,7 @@ public sealed class TaxonomyChangeWorkflowTests
         var proposal = await bed.WithAsync(db => Changes(db).ProposeAddAsync(AddRecharge(), both, Ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(proposal.Id, bed.Curator, null, Ct)));
         var own = await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(proposal.Id, both, null, Ct)));
-        Assert.Contains("another reviewer", own.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.OwnProposal, proposal.Id), own.Code);
 
         await using var db = bed.NewContext();
         Assert.Equal(ReviewStatus.Pending, (await db.TaxonomyChanges.SingleAsync(Ct)).Status);
@@ -105,6 +109,7 @@ public sealed class TaxonomyChangeWorkflowTests
         Assert.Equal((ReviewStatus.Rejected, "Duplicate of payment_failed", "Rex Reviewer"), (rejected.Status, rejected.ReviewNote, rejected.ReviewedByName));
 
         var again = await Assert.ThrowsAsync<ConflictException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(proposal.Id, bed.Reviewer2, null, Ct)));
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.AlreadyRejected, proposal.Id), again.Code);
         Assert.Contains("already rejected", again.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(9999, bed.Reviewer2, null, Ct)));
         await using var db = bed.NewContext();
@@ -125,7 +130,7 @@ public sealed class TaxonomyChangeWorkflowTests
 
         await bed.WithAsync(db => Changes(db).ApproveAsync(rename.Id, bed.Reviewer, null, Ct));
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => bed.WithAsync(db => Changes(db).ApproveAsync(edit.Id, bed.Reviewer, null, Ct)));
-        Assert.Contains("has changed since proposal", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.ChangedSinceProposal, "refund_progress", edit.Id), conflict.Code);
 
         await using var check = bed.NewContext();
         var current = await check.Intents.SingleAsync(Ct);

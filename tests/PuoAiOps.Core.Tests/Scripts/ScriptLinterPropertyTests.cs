@@ -19,7 +19,7 @@ public sealed class ScriptLinterPropertyTests
     private static Gen<T> Pick<T>(params T[] items) => Gen.Int[0, items.Length - 1].Select(i => items[i]);
 
     [Fact]
-    public void Lint_NeverThrows_AndEveryFindingLiesWithinTheBody()
+    public void Lint_NeverThrows_AndEveryFindingLiesWithinTheBody_WithItsCode()
     {
         Gen.Select(Bodies, Variables, Pick("en", "zh-CN"), Pick(ScriptChannels.All.ToArray()))
             .Sample((body, vars, locale, channel) =>
@@ -27,6 +27,8 @@ public sealed class ScriptLinterPropertyTests
                 var findings = ScriptLinter.Lint(body, vars, StyleRuleDefaults.For(locale, channel));
                 foreach (var f in findings)
                     if (f.Start < 0 || f.End < f.Start || f.End > body.Length || f.Message.Length == 0) return false;
+                    // Every finding carries its code, and the English message is that code's wording.
+                    else if (f.Text is null || f.Text.English != f.Message) return false;
                 return true;
             }, iter: 2000);
     }

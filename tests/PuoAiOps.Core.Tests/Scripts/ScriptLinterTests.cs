@@ -1,3 +1,4 @@
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Core.Tests.Scripts;
@@ -58,7 +59,8 @@ public sealed class ScriptLinterTests
         const string body = "Hi {{user_name}}, order {{Order Number}} shipped.";
         var finding = Assert.Single(Lint(body, null, UserName), f => f.Rule == LintRules.Placeholder);
         Assert.Equal("{{Order Number}}", body[finding.Start..finding.End]);
-        Assert.Contains("order_number", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(LintMessage.PlaceholderInvalid, "Order Number", "order_number"), finding.Text);
+        Assert.Equal("'{{Order Number}}' is not a valid variable name; use lower-case letters, digits and '_' (e.g. {{order_number}}).", finding.Message);
     }
 
     [Fact]
@@ -112,6 +114,8 @@ public sealed class ScriptLinterTests
     {
         var body = "{{user_name}}您好，" + new string('好', ZhIm.MaxSentenceLength + 5) + "。";
         var finding = Assert.Single(Lint(body, ZhIm, UserName), f => f.Rule == LintRules.SentenceLength);
+        Assert.Equal(LintMessage.SentenceTooManyCharacters, finding.Text!.Code);
+        Assert.Equal(ZhIm.MaxSentenceLength, finding.Text.Args[1]);
         Assert.Contains("characters", finding.Message, StringComparison.Ordinal);
     }
 
@@ -120,7 +124,8 @@ public sealed class ScriptLinterTests
     {
         var finding = Assert.Single(Lint("Hi {{user_name}}, you can top up in the wallet.", null, UserName));
         Assert.Equal((LintRules.Glossary, LintSeverity.Warning), (finding.Rule, finding.Severity));
-        Assert.Contains("recharge", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(LintMessage.GlossaryTerm, finding.Text!.Code);
+        Assert.Equal("recharge", finding.Text.Args[0]);
     }
 
     [Fact]

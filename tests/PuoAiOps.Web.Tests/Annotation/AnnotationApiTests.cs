@@ -66,6 +66,9 @@ public sealed class AnnotationApiTests(AnnotationFixture team) : IClassFixture<A
         Assert.Equal("application/problem+json", skip.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await skip.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains("a reason is required", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        // The refusal's code for clients, its English wording as the detail.
+        Assert.Equal("SkipReasonRequired", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("Say why you skip this item: a reason is required.", problem.RootElement.GetProperty("detail").GetString());
 
         using var unknown = await PostJsonAsync(client, "/api/v1/annotation/batches/987654/next", null, token);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -67,6 +67,18 @@ public sealed class ScriptComponentTests : IAsyncDisposable
     }
 
     [Fact]
+    public void LintedBody_InChinese_WordsTheFindingsMessage_FromItsCode()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        var findings = ScriptLinter.Lint("您好，{{order_id}} 已处理。", [], StyleRuleDefaults.For("zh-CN", ScriptChannels.Email))
+            .Where(f => f.Rule == LintRules.UndeclaredVariable).ToList();
+        Assert.Equal("{{order_id}} is used but not declared; declare it with a type, or remove it.", Assert.Single(findings).Message);
+
+        var cut = _context.Render<LintedBody>(p => p.Add(c => c.Body, "您好，{{order_id}} 已处理。").Add(c => c.Findings, findings).Add(c => c.Locale, "zh-CN"));
+        Assert.Contains("使用了 {{order_id}} 但未声明；请声明它并指定类型，或删除它。", cut.Find("[data-testid=findings]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DiffView_ShowsRemovedAndAddedText_ChineseByCharacter()
     {
         var cut = _context.Render<DiffView>(p => p.Add(c => c.Segments, ScriptDiff.Compute("您好，退款三天到账。", "您好，退款五天到账。")).Add(c => c.Locale, "zh-CN"));

@@ -1,11 +1,14 @@
 using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Web.Components.Taxonomy;
 using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Tests.Taxonomy;
 
@@ -32,7 +35,7 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         [new ImpactGroup("coins_missing", new ReferenceCounts(Labels: 2, FinalLabels: 1000)), new ImpactGroup("coins_gone", new ReferenceCounts(FinalLabels: 234, Conversations: 1))],
         [new ScriptImpact(7, "zh-CN", "Coins missing", Published: true, "coins_missing", "coins_not_arrived", ScriptAction.Retire, ConflictsWithScriptId: 9)],
         [new ImpactSample(1, "coins gone <b>bold</b>", "coins_missing", "coins_not_arrived", "Merge")],
-        ["a note from the calculator"]);
+        [CodedMessage.Of(ImpactNote.ScriptRetired, 7L, "zh-CN", "coins_missing", 9L, "coins_not_arrived")]);
 
     [Fact]
     public void ImpactPreview_ShowsTotalsGroupsScriptsAndSamples_WithUserTextEncoded()
@@ -46,7 +49,8 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         Assert.Contains("target has script #9", preview.Markup, StringComparison.Ordinal);
         Assert.Contains("Where they come from", preview.Markup, StringComparison.Ordinal);
         Assert.Contains("merged", preview.Find(".impact-samples").TextContent, StringComparison.Ordinal);
-        Assert.Contains("a note from the calculator", preview.Markup, StringComparison.Ordinal);
+        Assert.Equal("Script #7 (zh-CN) of coins_missing conflicts with script #9 of coins_not_arrived: it will be retired; copy anything worth keeping first.",
+            preview.Find(".impact-notes li").TextContent);
     }
 
     [Fact]
@@ -58,6 +62,8 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         Assert.Contains("coins_missing 和 coins_gone", preview.Markup, StringComparison.Ordinal);
         Assert.Contains("合并", preview.Find(".impact-samples").TextContent, StringComparison.Ordinal);
         Assert.Equal("1,237", preview.Find("[data-testid=impact-total]").TextContent);
+        Assert.Equal("coins_missing 的话术 #7（zh-CN）与 coins_not_arrived 的话术 #9 冲突：它将被停用；请先复制需要保留的内容。",
+            preview.Find(".impact-notes li").TextContent);
     }
 
     [Fact]
@@ -68,6 +74,22 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
         Assert.Contains("refers to old_key yet: nothing moves", preview.Markup, StringComparison.Ordinal);
         Assert.Empty(preview.FindAll("[data-testid=impact-total]"));
         Assert.Contains("No reply script is affected.", preview.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CodedRefusal_IsWordedInTheReadersLanguage_AtTheAlertAndTheField()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        var text = _context.Services.GetRequiredService<IStringLocalizer<TaxonomyText>>();
+        var refused = new Application.Common.ValidationException("domainKey", CodedMessage.Of(TaxonomyRefusal.UnknownDomain, "nowhere"));
+        var refusal = ApplicationErrorMapping.From(refused)!.Worded(text.Word);
+
+        Assert.Equal("未知领域“nowhere”。", refusal.Title);
+        Assert.Equal("未知领域“nowhere”。", FieldErrors.ServerMessage(refusal, "domainKey"));
+        var alert = _context.Render<RefusalAlert>(p => p.Add(x => x.Error, refusal));
+        Assert.Equal("未知领域“nowhere”。", alert.Find("[data-testid=error-feedback] li").TextContent);
+        // The API and the CLI keep the English wording.
+        Assert.Equal("Unknown domain 'nowhere'.", refused.Message);
     }
 
     [Fact]

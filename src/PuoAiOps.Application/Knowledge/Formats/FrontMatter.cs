@@ -45,7 +45,7 @@ public sealed record FrontMatter
         }
         catch (YamlException ex)
         {
-            throw new KnowledgeInputException($"the front matter is not valid YAML (line {ex.Start.Line}): {ex.InnerException?.Message ?? ex.Message}");
+            throw new KnowledgeInputException(KnowledgeRefusal.FrontMatterNotYaml, ex.Start.Line, ex.InnerException?.Message ?? ex.Message);
         }
         if (map is null) return None;
         string? Text(string key) => map.TryGetValue(key, out var v) && v is string s && s.Trim().Length > 0 ? s.Trim() : null;
@@ -59,7 +59,7 @@ public sealed record FrontMatter
         if (Text("review_by") is { } date)
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                throw new KnowledgeInputException($"review_by '{date}' is not a date (yyyy-MM-dd)");
+                throw new KnowledgeInputException(KnowledgeRefusal.ReviewByNotADate, date);
             reviewBy = d;
         }
         return new FrontMatter

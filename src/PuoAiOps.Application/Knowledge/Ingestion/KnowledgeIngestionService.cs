@@ -35,10 +35,10 @@ public sealed class KnowledgeIngestionService(
         }
         catch (KnowledgeInputException ex)
         {
-            throw new KnowledgeInputException($"{upload.FileName}: {ex.Message}");
+            throw new KnowledgeInputException(KnowledgeRefusal.InFile, upload.FileName, (object?)ex.Code ?? ex.Message);
         }
         if (!parsed.Blocks.Any(b => b.Text.Trim().Length > 0))
-            throw new KnowledgeInputException($"{upload.FileName}: no visible text (removed {parsed.HiddenElementsRemoved} hidden element(s) and {parsed.InvisibleCharsRemoved} invisible character(s))");
+            throw new KnowledgeInputException(KnowledgeRefusal.NoVisibleText, upload.FileName, parsed.HiddenElementsRemoved, parsed.InvisibleCharsRemoved);
 
         var meta = parsed.Meta;
         var locale = meta.Locale ?? upload.Locale ?? Locales.Guess(string.Join('\n', parsed.Blocks.Select(b => b.Text)));

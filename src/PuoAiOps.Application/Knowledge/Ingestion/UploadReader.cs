@@ -12,10 +12,10 @@ internal static class UploadReader
     public static (DocumentFormat Format, string Text) Read(DocumentUpload upload, long maxBytes)
     {
         var format = DocumentFormats.FromFileName(upload.FileName)
-            ?? throw new KnowledgeInputException($"{upload.FileName}: unsupported type '{Path.GetExtension(upload.FileName)}'; expected {DocumentFormats.Supported}");
+            ?? throw new KnowledgeInputException(KnowledgeRefusal.UnsupportedType, upload.FileName, Path.GetExtension(upload.FileName), DocumentFormats.Supported);
         if (upload.Content.LongLength > maxBytes)
-            throw new KnowledgeInputException($"{upload.FileName}: {Size(upload.Content.LongLength)} is over the {Size(maxBytes)} limit (Knowledge:MaxDocumentBytes)");
-        if (upload.Content.Length == 0) throw new KnowledgeInputException($"{upload.FileName}: the file is empty");
+            throw new KnowledgeInputException(KnowledgeRefusal.TooLarge, upload.FileName, Size(upload.Content.LongLength), Size(maxBytes));
+        if (upload.Content.Length == 0) throw new KnowledgeInputException(KnowledgeRefusal.EmptyFile, upload.FileName);
         string text;
         try
         {
@@ -25,11 +25,11 @@ internal static class UploadReader
         }
         catch (DecoderFallbackException)
         {
-            throw new KnowledgeInputException($"{upload.FileName}: not valid UTF-8 text (a binary or corrupt file, or another encoding)");
+            throw new KnowledgeInputException(KnowledgeRefusal.NotUtf8, upload.FileName);
         }
         // NUL bytes do not occur in text documents; they mark a binary file that happens to decode.
         if (text.Contains('\0', StringComparison.Ordinal))
-            throw new KnowledgeInputException($"{upload.FileName}: contains binary data (NUL bytes); not a text document");
+            throw new KnowledgeInputException(KnowledgeRefusal.BinaryData, upload.FileName);
         return (format, text);
     }
 

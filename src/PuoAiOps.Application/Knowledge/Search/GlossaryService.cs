@@ -20,9 +20,9 @@ public sealed class GlossaryService(PuoDbContext db)
     public async Task<GlossaryEntry> SetAsync(string locale, string term, IReadOnlyList<string> synonyms, string? userId, CancellationToken ct = default)
     {
         term = term.Trim();
-        if (term.Length is 0 or > 128) throw new KnowledgeInputException("a glossary term must be 1-128 characters");
+        if (term.Length is 0 or > 128) throw new KnowledgeInputException(KnowledgeRefusal.GlossaryTermLength, 1, 128);
         var cleaned = synonyms.Select(s => s.Trim()).Where(s => s.Length > 0 && !string.Equals(s, term, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (cleaned.Count == 0) throw new KnowledgeInputException($"'{term}' needs at least one synonym");
+        if (cleaned.Count == 0) throw new KnowledgeInputException(KnowledgeRefusal.GlossaryWithoutSynonyms, term);
         var entry = await db.Glossary.SingleOrDefaultAsync(e => e.Locale == locale && e.Term == term, ct);
         if (entry is null) db.Glossary.Add(entry = new GlossaryEntry { Locale = locale, Term = term });
         entry.Synonyms = cleaned;

@@ -11,8 +11,8 @@ public sealed class KnowledgeSearchService(PuoDbContext db, KnowledgeIndexes ind
 {
     public async Task<KnowledgeSearchResult> SearchAsync(KnowledgeQuery query, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(query.Text)) throw new KnowledgeInputException("the query is empty");
-        if (query.Top is < 1 or > 100) throw new KnowledgeInputException("top must be between 1 and 100");
+        if (string.IsNullOrWhiteSpace(query.Text)) throw new KnowledgeInputException(KnowledgeRefusal.EmptyQuery);
+        if (query.Top is < 1 or > 100) throw new KnowledgeInputException(KnowledgeRefusal.TopOutOfRange, 1, 100);
         var filter = query.Filter ?? SearchFilter.None;
         var expanded = (await glossary.LoadAsync(filter.Locale, ct)).Expand(query.Text);
         var ranker = new HybridRanker(indexes.Keyword, indexes.Vectors, embedder, options.Value);

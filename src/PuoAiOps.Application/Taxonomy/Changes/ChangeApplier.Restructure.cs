@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -14,7 +15,7 @@ internal sealed partial class ChangeApplier
             intents[id] = await LoadAsync(change, id, p.ExpectedVersions?.GetValueOrDefault(id), ct);
         var deprecated = intents.Values.FirstOrDefault(i => i.Status == IntentStatus.Deprecated);
         if (deprecated is not null)
-            throw new ConflictException($"Intent '{deprecated.Key}' has been deprecated since proposal #{change.Id} was made.", [deprecated.Key]);
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.DeprecatedSinceProposal, deprecated.Key, change.Id), [deprecated.Key]);
 
         var keys = intents.ToDictionary(i => i.Key, i => i.Value.Key);
         var scripts = await ScriptPlanner.PlanAsync(db, p.SourceIds, p.TargetId, keys, ct);
@@ -34,7 +35,7 @@ internal sealed partial class ChangeApplier
     {
         var source = await LoadAsync(change, p.SourceId, p.ExpectedVersion, ct);
         if (source.Status == IntentStatus.Deprecated)
-            throw new ConflictException($"Intent '{source.Key}' has been deprecated since proposal #{change.Id} was made.", [source.Key]);
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.DeprecatedSinceProposal, source.Key, change.Id), [source.Key]);
         var domain = p.DomainKey is null
             ? await db.Domains.SingleAsync(d => d.Id == source.DomainId, ct)
             : await DomainAsync(p.DomainKey, null, ct);

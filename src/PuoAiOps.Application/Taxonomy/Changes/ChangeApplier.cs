@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -75,11 +76,11 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         Intent? replacement = null;
         if (p.ReplacedById is { } rid)
             replacement = await db.Intents.SingleOrDefaultAsync(i => i.Id == rid, ct)
-                ?? throw new ConflictException($"The replacement intent {rid} no longer exists.");
+                ?? throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ReplacementGone, rid));
         else if (p.ReplacedByKey is not null)
             replacement = await IntentByKeyAsync(p.ReplacedByKey, ct);
         if (replacement is { Status: IntentStatus.Deprecated })
-            throw new ConflictException($"The replacement '{replacement.Key}' has been deprecated since this proposal was made.");
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ReplacementDeprecatedSince, replacement.Key));
         intent.Status = IntentStatus.Deprecated;
         intent.ReplacedById = replacement?.Id;
         Touch(intent);
@@ -91,11 +92,9 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
     private async Task<Intent> LoadAsync(TaxonomyChange change, int id, Guid? expected, CancellationToken ct)
     {
         var intent = await db.Intents.SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new ConflictException($"Intent {id} no longer exists.");
+            ?? throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.IntentGone, id));
         if (expected is { } e && e != intent.Version)
-            throw new ConflictException(
-                $"Intent '{intent.Key}' has changed since proposal #{change.Id} was made. Reject the proposal and propose it again against the current intent.",
-                [intent.Key]);
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ChangedSinceProposal, intent.Key, change.Id), [intent.Key]);
         return intent;
     }
 
@@ -108,19 +107,19 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
     private async Task EnsureKeyFreeAsync(string key, CancellationToken ct)
     {
         if (await db.Intents.AnyAsync(i => i.Key == key, ct))
-            throw new ConflictException($"An intent with key '{key}' was created after this proposal was made.", [key]);
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.KeyCreatedSince, key), [key]);
     }
 
     private async Task<Intent> IntentByKeyAsync(string key, CancellationToken ct) =>
         await db.Intents.SingleOrDefaultAsync(i => i.Key == key, ct)
-        ?? throw new ConflictException($"Intent '{key}' does not exist (approve the proposal that creates it first, or together).", [key]);
+        ?? throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ApproveCreatorFirst, key), [key]);
 
     private async Task<IntentDomain> DomainAsync(string key, NewDomain? definition, CancellationToken ct)
     {
         var domain = await db.Domains.SingleOrDefaultAsync(d => d.Key == key, ct);
         if (domain is not null) return domain;
         if (definition is null || definition.Key != key)
-            throw new ConflictException($"Domain '{key}' no longer exists.", [key]);
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.DomainGone, key), [key]);
         domain = new IntentDomain
         {
             Key = key, Names = new(definition.Names), Description = definition.Description, SortOrder = definition.SortOrder,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -10,9 +11,9 @@ internal sealed partial class ChangeValidator
     private async Task<ValidatedChange> MergeAsync(MergeIntentsPayload p, CancellationToken ct)
     {
         var errors = new ErrorBag();
-        if (p.SourceIds.Count == 0) errors.Add("sourceIds", "Name at least one intent to merge into the target.");
-        if (p.SourceIds.Distinct().Count() != p.SourceIds.Count) errors.Add("sourceIds", "An intent is listed twice.");
-        if (p.SourceIds.Contains(p.TargetId)) errors.Add("sourceIds", "The target cannot also be a source.");
+        if (p.SourceIds.Count == 0) errors.Add("sourceIds", TaxonomyRefusal.MergeWithoutSources);
+        if (p.SourceIds.Distinct().Count() != p.SourceIds.Count) errors.Add("sourceIds", TaxonomyRefusal.MergeSourceTwice);
+        if (p.SourceIds.Contains(p.TargetId)) errors.Add("sourceIds", TaxonomyRefusal.MergeTargetIsSource);
         errors.ThrowIfAny();
 
         var ids = p.SourceIds.Append(p.TargetId).ToList();
@@ -20,8 +21,8 @@ internal sealed partial class ChangeValidator
         foreach (var id in ids)
         {
             var field = id == p.TargetId ? "targetId" : "sourceIds";
-            if (!intents.TryGetValue(id, out var intent)) errors.Add(field, $"Intent {id} does not exist.");
-            else if (intent.Status == IntentStatus.Deprecated) errors.Add(field, $"Intent '{intent.Key}' is deprecated.");
+            if (!intents.TryGetValue(id, out var intent)) errors.Add(field, TaxonomyRefusal.IntentMissing, id);
+            else if (intent.Status == IntentStatus.Deprecated) errors.Add(field, TaxonomyRefusal.IntentDeprecated, intent.Key);
         }
         errors.ThrowIfAny();
 
@@ -36,30 +37,30 @@ internal sealed partial class ChangeValidator
     {
         var source = await IntentAsync(p.SourceId, "sourceId", ct);
         var errors = new ErrorBag();
-        if (source.Status == IntentStatus.Deprecated) errors.Add("sourceId", $"Intent '{source.Key}' is deprecated.");
-        if (p.NewIntents.Count < 2) errors.Add("newIntents", "A split creates at least two intents.");
+        if (source.Status == IntentStatus.Deprecated) errors.Add("sourceId", TaxonomyRefusal.IntentDeprecated, source.Key);
+        if (p.NewIntents.Count < 2) errors.Add("newIntents", TaxonomyRefusal.SplitTooFew);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < p.NewIntents.Count; i++)
         {
             var draft = p.NewIntents[i];
             DraftRules.CheckDraft(draft, $"newIntents[{i}].", errors);
-            if (!keys.Add(draft.Key)) errors.Add($"newIntents[{i}].key", $"The key '{draft.Key}' is used twice.");
+            if (!keys.Add(draft.Key)) errors.Add($"newIntents[{i}].key", TaxonomyRefusal.SplitKeyTwice, draft.Key);
             else if (Core.Taxonomy.TaxonomyKeys.IsSnakeCase(draft.Key)) await CheckKeyFreeAsync(draft.Key, $"newIntents[{i}].key", errors, ct);
         }
-        if (!keys.Contains(p.DefaultTarget)) errors.Add("defaultTarget", "The default target must be the key of one of the new intents.");
+        if (!keys.Contains(p.DefaultTarget)) errors.Add("defaultTarget", TaxonomyRefusal.SplitDefaultTarget);
         foreach (var (questionId, target) in p.QuestionTargets.Where(q => !keys.Contains(q.Value)))
-            errors.Add("questionTargets", $"Question {questionId} goes to '{target}', which is not one of the new intents.");
+            errors.Add("questionTargets", TaxonomyRefusal.SplitQuestionTarget, questionId, target);
         for (var i = 0; i < p.KeywordRules.Count; i++)
         {
             var rule = p.KeywordRules[i];
-            if (!keys.Contains(rule.Target)) errors.Add($"keywordRules[{i}].target", $"'{rule.Target}' is not one of the new intents.");
-            if (rule.Keywords is null || rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) errors.Add($"keywordRules[{i}].keywords", "Give one or more non-empty keywords.");
+            if (!keys.Contains(rule.Target)) errors.Add($"keywordRules[{i}].target", TaxonomyRefusal.SplitRuleTarget, rule.Target);
+            if (rule.Keywords is null || rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) errors.Add($"keywordRules[{i}].keywords", TaxonomyRefusal.SplitRuleKeywords);
         }
         if (p.QuestionTargets.Count > 0)
         {
             var wanted = p.QuestionTargets.Keys.ToList();
             var found = await db.Questions.Where(q => wanted.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
-            foreach (var missing in wanted.Except(found).Take(20)) errors.Add("questionTargets", $"Question {missing} does not exist.");
+            foreach (var missing in wanted.Except(found).Take(20)) errors.Add("questionTargets", TaxonomyRefusal.QuestionMissing, missing);
         }
         if (p.DomainKey is not null) await CheckDomainAsync(p.DomainKey, null, "domainKey", errors, ct);
         errors.ThrowIfAny();
@@ -69,21 +70,21 @@ internal sealed partial class ChangeValidator
 
     private async Task<Intent> IntentAsync(int id, string field, CancellationToken ct) =>
         await db.Intents.AsNoTracking().Include(i => i.Domain).SingleOrDefaultAsync(i => i.Id == id, ct)
-        ?? throw new ValidationException(field, $"Intent {id} does not exist.");
+        ?? throw new ValidationException(field, CodedMessage.Of(TaxonomyRefusal.IntentMissing, id));
 
     /// <summary>The token to store: the current one, after checking the caller's (if given) still matches.</summary>
     private static Guid Capture(Intent intent, Guid? expected)
     {
         if (expected is { } e && e != intent.Version)
-            throw new ConflictException($"Intent '{intent.Key}' was changed by someone else after you opened it. Reload it and propose again.", [intent.Key]);
+            throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.IntentChanged, intent.Key), [intent.Key]);
         return intent.Version;
     }
 
     private async Task CheckKeyFreeAsync(string key, string field, ErrorBag errors, CancellationToken ct)
     {
-        if (await db.Intents.AnyAsync(i => i.Key == key, ct)) errors.Add(field, $"An intent with key '{key}' already exists.");
+        if (await db.Intents.AnyAsync(i => i.Key == key, ct)) errors.Add(field, TaxonomyRefusal.KeyExists, key);
         else if ((await PendingKeysAsync(ct)).TryGetValue(key, out var changeId))
-            errors.Add(field, $"The key '{key}' is already taken by pending proposal #{changeId}.");
+            errors.Add(field, TaxonomyRefusal.KeyPending, key, changeId);
     }
 
     /// <summary>A replacement may name an existing intent, one a pending proposal creates, or one created alongside.</summary>
@@ -97,10 +98,10 @@ internal sealed partial class ChangeValidator
         if (await db.Domains.AnyAsync(d => d.Key == key, ct)) return;
         if (definition is null || definition.Key != key)
         {
-            errors.Add(field, $"Unknown domain '{key}'.");
+            errors.Add(field, TaxonomyRefusal.UnknownDomain, key);
             return;
         }
-        errors.AddIf(field, Core.Taxonomy.TaxonomyKeys.ValidateDomainKey(key));
+        errors.AddIf(field, Core.Taxonomy.TaxonomyKeys.DomainKeyProblem(key));
         DraftRules.CheckNewNames(definition.Names, "newDomain.names", errors);
     }
 

@@ -53,9 +53,9 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         await CheckDomainAsync(p.DomainKey, p.NewDomain, "domainKey", errors, ct);
         if (p.ReplacedByKey is not null)
         {
-            if (p.Status != IntentStatus.Deprecated) errors.Add("replacedByKey", "Only a deprecated intent has a replacement.");
-            else if (p.ReplacedByKey == p.Intent.Key) errors.Add("replacedByKey", "An intent cannot replace itself.");
-            else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", $"Unknown intent '{p.ReplacedByKey}'.");
+            if (p.Status != IntentStatus.Deprecated) errors.Add("replacedByKey", TaxonomyRefusal.ReplacementNeedsDeprecated);
+            else if (p.ReplacedByKey == p.Intent.Key) errors.Add("replacedByKey", TaxonomyRefusal.ReplacesItself);
+            else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", TaxonomyRefusal.UnknownIntentKey, p.ReplacedByKey);
         }
         errors.ThrowIfAny();
         var status = p.Status == IntentStatus.Active ? "" : $" as {p.Status.ToString().ToLowerInvariant()}";
@@ -69,7 +69,7 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         var parts = new List<string>();
         if (p.NewKey is not null && p.NewKey != intent.Key)
         {
-            errors.AddIf("newKey", TaxonomyKeys.ValidateIntentKey(p.NewKey));
+            errors.AddIf("newKey", TaxonomyKeys.IntentKeyProblem(p.NewKey));
             if (TaxonomyKeys.IsSnakeCase(p.NewKey)) await CheckKeyFreeAsync(p.NewKey, "newKey", errors, ct);
             parts.Add($"key {intent.Key} → {p.NewKey}");
         }
@@ -79,7 +79,7 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
             foreach (var (locale, name) in p.Names.Where(n => intent.Names.GetValueOrDefault(n.Key, "") != n.Value.Trim()))
                 parts.Add($"{locale} \"{intent.Names.GetValueOrDefault(locale, "")}\" → \"{name.Trim()}\"");
         }
-        if (parts.Count == 0) errors.Add("names", "Nothing to rename: give a new key or at least one changed name.");
+        if (parts.Count == 0) errors.Add("names", TaxonomyRefusal.NothingToRename);
         errors.ThrowIfAny();
         return new(TaxonomyChangeKind.Rename, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
             $"Rename {intent.Key}: {string.Join("; ", parts)}");
@@ -102,7 +102,7 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         if (p.Examples is not null && !p.Examples.SequenceEqual(intent.Examples)) fields.Add("examples");
         if (p.GuideRef is not null)
         {
-            errors.AddIf("guideRef", GuideReference.Validate(p.GuideRef));
+            errors.AddIf("guideRef", GuideReference.Problem(p.GuideRef));
             if (p.GuideRef != (intent.GuideRef ?? "")) fields.Add("guideRef");
         }
         if (p.DomainKey is not null && p.DomainKey != intent.Domain?.Key)
@@ -112,10 +112,10 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         }
         if (p.Status is { } status && status != intent.Status)
         {
-            if (status == IntentStatus.Deprecated) errors.Add("status", "Deprecation is its own proposal (Deprecate), with a replacement.");
+            if (status == IntentStatus.Deprecated) errors.Add("status", TaxonomyRefusal.DeprecateSeparately);
             fields.Add($"status → {status.ToString().ToLowerInvariant()}");
         }
-        if (fields.Count == 0) errors.Add("intentId", "Nothing to change: every given field equals the current value.");
+        if (fields.Count == 0) errors.Add("intentId", TaxonomyRefusal.NothingToChange);
         errors.ThrowIfAny();
         return new(TaxonomyChangeKind.Edit, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
             $"Edit {intent.Key}: {string.Join(", ", fields)}");
@@ -131,20 +131,20 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
     {
         var intent = await IntentAsync(p.IntentId, "intentId", ct);
         var errors = new ErrorBag();
-        if (intent.Status == IntentStatus.Deprecated) errors.Add("intentId", $"Intent '{intent.Key}' is already deprecated.");
+        if (intent.Status == IntentStatus.Deprecated) errors.Add("intentId", TaxonomyRefusal.AlreadyDeprecated, intent.Key);
         string? replacement = null;
         if (p.ReplacedById is { } rid)
         {
             var r = await db.Intents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rid, ct);
-            if (r is null) errors.Add("replacedById", $"Intent {rid} does not exist.");
-            else if (r.Id == intent.Id) errors.Add("replacedById", "An intent cannot replace itself.");
-            else if (r.Status == IntentStatus.Deprecated) errors.Add("replacedById", $"Intent '{r.Key}' is deprecated itself.");
+            if (r is null) errors.Add("replacedById", TaxonomyRefusal.IntentMissing, rid);
+            else if (r.Id == intent.Id) errors.Add("replacedById", TaxonomyRefusal.ReplacesItself);
+            else if (r.Status == IntentStatus.Deprecated) errors.Add("replacedById", TaxonomyRefusal.ReplacementDeprecated, r.Key);
             replacement = r?.Key;
         }
         else if (p.ReplacedByKey is not null)
         {
-            if (p.ReplacedByKey == intent.Key) errors.Add("replacedByKey", "An intent cannot replace itself.");
-            else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", $"Unknown intent '{p.ReplacedByKey}'.");
+            if (p.ReplacedByKey == intent.Key) errors.Add("replacedByKey", TaxonomyRefusal.ReplacesItself);
+            else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", TaxonomyRefusal.UnknownIntentKey, p.ReplacedByKey);
             replacement = p.ReplacedByKey;
         }
         errors.ThrowIfAny();

@@ -19,13 +19,13 @@ internal static partial class DraftRules
     public static void CheckNewNames(IReadOnlyDictionary<string, string>? names, string field, ErrorBag errors)
     {
         if (names is null || !names.TryGetValue(RequiredLocale, out var en) || string.IsNullOrWhiteSpace(en))
-            errors.Add(field, $"A name in '{RequiredLocale}' is required.");
+            errors.Add(field, TaxonomyRefusal.NameRequired, RequiredLocale);
         if (names is null) return;
         foreach (var (locale, name) in names)
         {
-            errors.AddIf(field, CheckLocale(locale));
-            if (string.IsNullOrWhiteSpace(name)) errors.Add(field, $"The name in '{locale}' is empty.");
-            else if (name.Length > MaxNameLength) errors.Add(field, $"The name in '{locale}' is longer than {MaxNameLength} characters.");
+            CheckLocale(locale, field, errors);
+            if (string.IsNullOrWhiteSpace(name)) errors.Add(field, TaxonomyRefusal.NameEmpty, locale);
+            else if (name.Length > MaxNameLength) errors.Add(field, TaxonomyRefusal.NameTooLong, locale, MaxNameLength);
         }
     }
 
@@ -34,9 +34,9 @@ internal static partial class DraftRules
     {
         foreach (var (locale, name) in changes)
         {
-            errors.AddIf(field, CheckLocale(locale));
-            if (string.IsNullOrWhiteSpace(name) && locale == RequiredLocale) errors.Add(field, $"The '{RequiredLocale}' name cannot be removed.");
-            if (name.Length > MaxNameLength) errors.Add(field, $"The name in '{locale}' is longer than {MaxNameLength} characters.");
+            CheckLocale(locale, field, errors);
+            if (string.IsNullOrWhiteSpace(name) && locale == RequiredLocale) errors.Add(field, TaxonomyRefusal.RequiredNameRemoved, RequiredLocale);
+            if (name.Length > MaxNameLength) errors.Add(field, TaxonomyRefusal.NameTooLong, locale, MaxNameLength);
         }
     }
 
@@ -53,33 +53,35 @@ internal static partial class DraftRules
 
     public static void CheckDraft(IntentDraft draft, string prefix, ErrorBag errors)
     {
-        errors.AddIf($"{prefix}key", TaxonomyKeys.ValidateIntentKey(draft.Key));
+        errors.AddIf($"{prefix}key", TaxonomyKeys.IntentKeyProblem(draft.Key));
         CheckNewNames(draft.Names, $"{prefix}names", errors);
         CheckText(draft.Description, $"{prefix}description", errors);
         CheckText(draft.IncludeCriteria, $"{prefix}includeCriteria", errors);
         CheckText(draft.ExcludeCriteria, $"{prefix}excludeCriteria", errors);
         CheckExamples(draft.Examples, $"{prefix}examples", errors);
-        errors.AddIf($"{prefix}guideRef", GuideReference.Validate(draft.GuideRef));
+        errors.AddIf($"{prefix}guideRef", GuideReference.Problem(draft.GuideRef));
     }
 
     public static void CheckText(string? text, string field, ErrorBag errors)
     {
-        if (text is not null && text.Length > MaxTextLength) errors.Add(field, $"Longer than {MaxTextLength} characters.");
+        if (text is not null && text.Length > MaxTextLength) errors.Add(field, TaxonomyRefusal.TextTooLong, MaxTextLength);
     }
 
     public static void CheckExamples(IReadOnlyList<string>? examples, string field, ErrorBag errors)
     {
         if (examples is null) return;
-        if (examples.Count > MaxExamples) errors.Add(field, $"At most {MaxExamples} examples.");
+        if (examples.Count > MaxExamples) errors.Add(field, TaxonomyRefusal.TooManyExamples, MaxExamples);
         for (var i = 0; i < examples.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(examples[i])) errors.Add(field, $"Example {i + 1} is empty.");
-            else if (examples[i].Length > MaxExampleLength) errors.Add(field, $"Example {i + 1} is longer than {MaxExampleLength} characters.");
+            if (string.IsNullOrWhiteSpace(examples[i])) errors.Add(field, TaxonomyRefusal.ExampleEmpty, i + 1);
+            else if (examples[i].Length > MaxExampleLength) errors.Add(field, TaxonomyRefusal.ExampleTooLong, i + 1, MaxExampleLength);
         }
     }
 
-    public static string? CheckLocale(string locale) =>
-        LocaleShape().IsMatch(locale) ? null : $"'{locale}' is not a locale code (expected e.g. 'en' or 'zh-CN').";
+    public static void CheckLocale(string locale, string field, ErrorBag errors)
+    {
+        if (!LocaleShape().IsMatch(locale)) errors.Add(field, TaxonomyRefusal.NotALocale, locale);
+    }
 
     public static string DisplayName(IReadOnlyDictionary<string, string> names) =>
         names.TryGetValue(RequiredLocale, out var en) ? en : names.Values.FirstOrDefault() ?? "";

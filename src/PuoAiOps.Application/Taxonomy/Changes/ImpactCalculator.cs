@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -14,10 +15,10 @@ internal sealed class ImpactCalculator(PuoDbContext db)
         MergeIntentsPayload p => await MergeAsync(p, ct),
         SplitIntentPayload p => await SplitAsync(p, ct),
         DeprecateIntentPayload p => await InPlaceAsync(TaxonomyChangeKind.Deprecate, p.IntentId,
-            "Nothing moves: existing labels keep pointing at the deprecated intent; annotators can no longer choose it.", ct),
-        RenameIntentPayload p => await InPlaceAsync(TaxonomyChangeKind.Rename, p.IntentId, "Labels refer to the intent by id: nothing moves.", ct),
-        EditIntentPayload p => await InPlaceAsync(TaxonomyChangeKind.Edit, p.IntentId, "Nothing moves.", ct),
-        AddIntentPayload p => new TaxonomyImpact(TaxonomyChangeKind.Add, [], [p.Intent.Key], ReferenceCounts.None, [], [], [], ["A new intent: nothing references it yet."]),
+            ImpactNote.DeprecateMovesNothing, ct),
+        RenameIntentPayload p => await InPlaceAsync(TaxonomyChangeKind.Rename, p.IntentId, ImpactNote.RenameMovesNothing, ct),
+        EditIntentPayload p => await InPlaceAsync(TaxonomyChangeKind.Edit, p.IntentId, ImpactNote.EditMovesNothing, ct),
+        AddIntentPayload p => new TaxonomyImpact(TaxonomyChangeKind.Add, [], [p.Intent.Key], ReferenceCounts.None, [], [], [], [CodedMessage.Of(ImpactNote.NewIntent)]),
         _ => throw new ArgumentOutOfRangeException(nameof(payload), payload.GetType().Name, null),
     };
 
@@ -35,7 +36,7 @@ internal sealed class ImpactCalculator(PuoDbContext db)
         }
         var scripts = await ScriptPlanner.PlanAsync(db, p.SourceIds, p.TargetId, keys, ct);
         var notes = scripts.Where(s => s.Action == ScriptAction.Retire)
-            .Select(s => $"Script #{s.ScriptId} ({s.Locale}) of {s.FromIntentKey} conflicts with script #{s.ConflictsWithScriptId} of {s.ToIntentKey}: it will be retired; copy anything worth keeping first.")
+            .Select(s => CodedMessage.Of(ImpactNote.ScriptRetired, s.ScriptId, s.Locale, s.FromIntentKey, s.ConflictsWithScriptId ?? 0, s.ToIntentKey))
             .ToList();
         return new TaxonomyImpact(TaxonomyChangeKind.Merge, p.SourceIds.Select(id => keys[id]).ToList(), [keys[p.TargetId]],
             groups.Aggregate(ReferenceCounts.None, (a, g) => a + g.Counts), groups, scripts, samples, notes);
@@ -56,20 +57,20 @@ internal sealed class ImpactCalculator(PuoDbContext db)
         // The default target does not exist yet; the plan only needs the source's scripts and a label for them.
         var scriptKeys = new Dictionary<int, string>(keys) { [0] = p.DefaultTarget };
         var scripts = await ScriptPlanner.PlanAsync(db, [p.SourceId], 0, scriptKeys, ct);
-        var notes = new List<string>();
+        var notes = new List<CodedMessage>();
         var unmatched = p.QuestionTargets.Keys.Count(id => !plan.Questions.ContainsKey(id));
-        if (unmatched > 0) notes.Add($"{unmatched} mapped question(s) no longer reference {keys[p.SourceId]}; they will be ignored.");
+        if (unmatched > 0) notes.Add(CodedMessage.Of(ImpactNote.MappedQuestionsIgnored, unmatched, keys[p.SourceId]));
         var emptyTargets = groups.Where(g => g.Counts.Total == 0).Select(g => g.IntentKey).ToList();
-        if (emptyTargets.Count > 0 && plan.Questions.Count > 0) notes.Add($"No existing label goes to: {string.Join(", ", emptyTargets)}.");
+        if (emptyTargets.Count > 0 && plan.Questions.Count > 0) notes.Add(CodedMessage.Of(ImpactNote.TargetsWithoutLabels, string.Join(", ", emptyTargets)));
         return new TaxonomyImpact(TaxonomyChangeKind.Split, [keys[p.SourceId]], p.NewIntents.Select(n => n.Key).ToList(),
             groups.Aggregate(ReferenceCounts.None, (a, g) => a + g.Counts), groups, scripts, samples, notes);
     }
 
-    private async Task<TaxonomyImpact> InPlaceAsync(TaxonomyChangeKind kind, int intentId, string note, CancellationToken ct)
+    private async Task<TaxonomyImpact> InPlaceAsync(TaxonomyChangeKind kind, int intentId, ImpactNote note, CancellationToken ct)
     {
         var keys = await KeysAsync([intentId], ct);
         var counts = await CountAsync(intentId, ct);
-        return new TaxonomyImpact(kind, [keys[intentId]], [], counts, [new ImpactGroup(keys[intentId], counts)], [], [], [note]);
+        return new TaxonomyImpact(kind, [keys[intentId]], [], counts, [new ImpactGroup(keys[intentId], counts)], [], [], [CodedMessage.Of(note)]);
     }
 
     private Task<ReferenceCounts> CountAsync(int id, CancellationToken ct) => ReferenceCounter.CountAsync(db, id, ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -19,14 +20,14 @@ public sealed partial class TaxonomyChangeService
     {
         RequireRole(reviewer, ReviewerRoles, "review taxonomy changes");
         var ids = changeIds.Distinct().Order().ToList();
-        if (ids.Count == 0) throw new ValidationException("changeIds", "Choose at least one proposal to approve.");
+        if (ids.Count == 0) throw new ValidationException("changeIds", CodedMessage.Of(TaxonomyRefusal.NoProposalChosen));
 
         var found = await db.TaxonomyChanges.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         if (ids.FirstOrDefault(id => found.All(c => c.Id != id)) is var missing and > 0)
-            throw new NotFoundException($"Taxonomy change #{missing} does not exist.");
+            throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.ChangeMissing, missing));
         foreach (var change in found) EnsurePending(change);
         if (reviewer.UserId is not null && found.FirstOrDefault(c => c.ProposedById == reviewer.UserId) is { } own)
-            throw new ForbiddenException($"You proposed change #{own.Id}; another reviewer has to approve it.");
+            throw new ForbiddenException(CodedMessage.Of(TaxonomyRefusal.OwnProposal, own.Id));
 
         var label = string.Join(",", ids);
         try
@@ -39,9 +40,9 @@ public sealed partial class TaxonomyChangeService
         {
             db.ChangeTracker.Clear();
             TaxonomyLog.ApprovalConflict(logger, label);
-            throw new ConflictException(ex is DbUpdateConcurrencyException
-                ? "An intent in this proposal was changed by someone else while it was being approved. Reload and try again."
-                : "The taxonomy changed while this proposal was being approved (another approval published first). Try again.");
+            throw new ConflictException(CodedMessage.Of(ex is DbUpdateConcurrencyException
+                ? TaxonomyRefusal.IntentChangedDuringApproval
+                : TaxonomyRefusal.TaxonomyChangedDuringApproval));
         }
         catch (ConflictException)
         {
@@ -69,7 +70,7 @@ public sealed partial class TaxonomyChangeService
         // Claim first: of two reviewers approving at once, exactly one sees every row still pending.
         var claimed = await db.TaxonomyChanges.Where(c => ids.Contains(c.Id) && c.Status == ReviewStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ReviewStatus.Approved), ct);
-        if (claimed != ids.Count) throw new ConflictException("Someone else reviewed one of these proposals just now.");
+        if (claimed != ids.Count) throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ReviewedMeanwhile));
 
         var changes = await db.TaxonomyChanges.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
         var applier = new ChangeApplier(db);

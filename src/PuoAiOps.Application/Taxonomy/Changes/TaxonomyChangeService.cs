@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -65,9 +66,9 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     {
         RequireRole(reviewer, ReviewerRoles, "review taxonomy changes");
         if (string.IsNullOrWhiteSpace(note))
-            throw new ValidationException("note", "Say why the proposal is rejected, so its author can fix it.");
+            throw new ValidationException("note", CodedMessage.Of(TaxonomyRefusal.RejectionNoteRequired));
         var change = await db.TaxonomyChanges.SingleOrDefaultAsync(c => c.Id == changeId, ct)
-            ?? throw new NotFoundException($"Taxonomy change #{changeId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.ChangeMissing, changeId));
         EnsurePending(change);
         var claimed = await db.TaxonomyChanges.Where(c => c.Id == changeId && c.Status == ReviewStatus.Pending)
             .ExecuteUpdateAsync(s => s
@@ -75,7 +76,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
                 .SetProperty(c => c.ReviewedById, reviewer.UserId)
                 .SetProperty(c => c.ReviewedAt, DateTime.UtcNow)
                 .SetProperty(c => c.ReviewNote, note.Trim()), ct);
-        if (claimed == 0) throw new ConflictException($"Taxonomy change #{changeId} was reviewed by someone else just now.");
+        if (claimed == 0) throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ChangeReviewedMeanwhile, changeId));
         db.AuditLog.Add(Audit(reviewer, "taxonomy.reject", change, $"kind={change.Kind}"));
         await db.SaveChangesAsync(ct);
         TaxonomyLog.Rejected(logger, changeId);
@@ -86,7 +87,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     public async Task<ChangeView> GetAsync(long changeId, CancellationToken ct = default)
     {
         var change = await db.TaxonomyChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == changeId, ct)
-            ?? throw new NotFoundException($"Taxonomy change #{changeId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.ChangeMissing, changeId));
         return (await ViewsAsync([change], ct))[0];
     }
 
@@ -103,7 +104,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     public async Task<TaxonomyImpact> PreviewImpactAsync(long changeId, CancellationToken ct = default)
     {
         var change = await db.TaxonomyChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == changeId, ct)
-            ?? throw new NotFoundException($"Taxonomy change #{changeId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.ChangeMissing, changeId));
         EnsurePending(change);
         return await new ImpactCalculator(db).ForAsync(PayloadJson.Deserialize(change.Kind, change.Payload), ct);
     }
@@ -124,7 +125,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     private static void EnsurePending(TaxonomyChange change)
     {
         if (change.Status != ReviewStatus.Pending)
-            throw new ConflictException($"Taxonomy change #{change.Id} is already {change.Status.ToString().ToLowerInvariant()}.");
+            throw new ConflictException(CodedMessage.Of(change.Status == ReviewStatus.Approved ? TaxonomyRefusal.AlreadyApproved : TaxonomyRefusal.AlreadyRejected, change.Id));
     }
 
     private static AuditEntry Audit(Actor actor, string action, TaxonomyChange change, string detail) => new()

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
@@ -46,7 +48,10 @@ public sealed record TaxonomyImpact(
     IReadOnlyList<ImpactGroup> Groups,
     IReadOnlyList<ScriptImpact> Scripts,
     IReadOnlyList<ImpactSample> Samples,
-    IReadOnlyList<string> Notes)
+    [property: JsonIgnore] IReadOnlyList<CodedMessage> NoteMessages)
 {
+    /// <summary>The notes in English (the API's and the CLI's); the console words <see cref="NoteMessages"/>.</summary>
+    public IReadOnlyList<string> Notes => NoteMessages.Select(n => n.English).ToList();
+
     public int ScriptConflicts => Scripts.Count(s => s.Action == ScriptAction.Retire);
 }

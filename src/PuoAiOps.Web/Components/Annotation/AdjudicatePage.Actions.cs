@@ -1,5 +1,6 @@
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Components.Shared.Keys;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Components.Annotation;
 
@@ -36,13 +37,13 @@ public partial class AdjudicatePage
             catch (AnnotationException ex) when (ex.Error == AnnotationError.Invalid)
             {
                 Show(await reader.ForItemAsync(_userId, c.ItemId, _batchId, skip, CancellationToken.None), keepDraft: true);
-                (_notice, _warning, _error) = (null, null, ex.Message);
+                (_notice, _warning, _error) = (null, null, T.Word(ex.Refusal));
             }
             catch (AnnotationException ex) when (ex.Error is AnnotationError.Forbidden or AnnotationError.Conflict)
             {
                 // Own label, or another reviewer decided first: say so and move on to a case this reviewer can decide.
                 Show(await reader.AtAsync(_userId, _batchId, skip, CancellationToken.None));
-                (_notice, _warning, _error) = (null, ex.Message, null);
+                (_notice, _warning, _error) = (null, T.Word(ex.Refusal), null);
             }
         });
     }

@@ -1,5 +1,6 @@
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Web.Components.Shared.Keys;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Components.Annotation;
 
@@ -33,14 +34,14 @@ public partial class LabelPage
             catch (AnnotationException ex) when (ex.Error == AnnotationError.Invalid)
             {
                 ClearMessages();
-                _error = ex.Message;
+                _error = T.Word(ex.Refusal);
                 Show(await reader.CurrentAsync(BatchId, _userId, CancellationToken.None), keep: draft);
             }
             catch (AnnotationException ex) when (ex.Error is AnnotationError.Conflict or AnnotationError.Forbidden)
             {
                 // Someone filled the item first, a second Enter, or the batch paused: carry on with what is next.
                 ClearMessages();
-                _warning = ex.Message;
+                _warning = T.Word(ex.Refusal);
                 Show(await reader.CurrentAsync(BatchId, _userId, CancellationToken.None));
             }
         });
@@ -87,7 +88,7 @@ public partial class LabelPage
             catch (AnnotationException ex) when (ex.Error is AnnotationError.Conflict or AnnotationError.Forbidden)
             {
                 ClearMessages();
-                _warning = ex.Message;
+                _warning = T.Word(ex.Refusal);
                 Show(await reader.CurrentAsync(BatchId, _userId, CancellationToken.None));
             }
         });
@@ -114,7 +115,7 @@ public partial class LabelPage
             catch (AnnotationException ex) when (ex.Error == AnnotationError.Conflict)
             {
                 ClearMessages();
-                _warning = ex.Message;
+                _warning = T.Word(ex.Refusal);
             }
         });
     }

@@ -13,6 +13,7 @@ using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Knowledge;
+using PuoAiOps.Web.Localization;
 using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Components.Knowledge;
@@ -122,7 +123,7 @@ public partial class KnowledgePage
         }
         catch (KnowledgeInputException ex)
         {
-            return new UploadOutcome(file.Name, null, ex.Message);
+            return new UploadOutcome(file.Name, null, T.WordRefusal(ex));
         }
         catch (IOException)
         {

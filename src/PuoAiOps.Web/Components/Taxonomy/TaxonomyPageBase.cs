@@ -78,8 +78,11 @@ public abstract class TaxonomyPageBase : ComponentBase
         NotFoundInShell.Answer(PrerenderContext);
     }
 
-    /// <summary>A refusal of the application (bad input, conflict, not allowed), or null for a bug (rethrown by the caller).</summary>
-    protected static ApplicationError? Refusal(Exception exception) => ApplicationErrorMapping.From(exception);
+    /// <summary>
+    /// A refusal of the application (bad input, conflict, not allowed), its coded messages worded in the
+    /// reader's language, or null for a bug (rethrown by the caller).
+    /// </summary>
+    protected ApplicationError? Refusal(Exception exception) => ApplicationErrorMapping.From(exception)?.Worded(T.Word);
 
     /// <summary>The service's last refusal on this page (shown above the fields and at each field it names).</summary>
     protected ApplicationError? LastRefusal { get; set; }
