@@ -29,10 +29,12 @@ internal static class MetricsScenario
         var now = new DateTime(2026, 12, 6, 6, 0, 0, DateTimeKind.Utc);
         var database = new DatabaseOptions { DataDir = dataDir };
 
-        if (!File.Exists(database.SqliteFilePath))
+        var seeded = File.Exists(database.SqliteFilePath);
+        Directory.CreateDirectory(dataDir);
+        // A kept workspace gets any newer migrations (and the rollup job rebuilds what they need).
+        await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
+        if (!seeded)
         {
-            Directory.CreateDirectory(dataDir);
-            await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
             var seed = Stopwatch.StartNew();
             await TrafficSeeder.SeedAsync(database.SqliteFilePath, conversations, now);
             Console.WriteLine($"seeded {conversations:N0} conversations, {conversations * 5L:N0} turns in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(database.SqliteFilePath).Length / 1e6:F0} MB)");

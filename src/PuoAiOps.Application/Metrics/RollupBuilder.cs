@@ -38,6 +38,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return new RollupComputer(new ConversationFactsLoader(db, calendar), calendar, _options.CoverageThreshold);
     }
 
+    private UserDayComputer UserDays() => new(db, _options.Calendar, _options.ReuseWindowDays);
+
     public async Task<RollupBuildResult> BuildAsync(CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -45,7 +47,7 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var mark = await ReadWatermarkAsync(ct);
         // Taken before reading, so whatever is written meanwhile is seen by the next run.
         var next = await CurrentAsync(now, ct);
-        var full = mark is null || mark.Zone != _options.ReportingTimeZone;
+        var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays;
         var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
         var rows = await RecomputeAsync(days, full, ct);
         await WriteWatermarkAsync(next, ct);
@@ -64,7 +66,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     {
         var days = await AllDaysAsync(ct);
         var storedDays = await db.MetricRollups.Select(r => r.Day).Distinct().ToListAsync(ct);
-        days = days.Union(storedDays).Order().ToList();
+        var storedUserDays = await db.MetricUserDays.Select(r => r.Day).Distinct().ToListAsync(ct);
+        days = days.Union(storedDays).Union(storedUserDays).Order().ToList();
         var differences = new List<string>();
         int stored = 0, recomputed = 0;
         foreach (var (first, last) in Chunks(days))
@@ -72,6 +75,9 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             var expected = (await Computer().ComputeAsync(first, last, ct)).Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
             var actual = (await db.MetricRollups.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            expected.UnionWith((await UserDays().ComputeAsync(first, last, ct)).Select(UserDayComputer.Fingerprint));
+            actual.UnionWith((await db.MetricUserDays.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
+                .Select(UserDayComputer.Fingerprint));
             stored += actual.Count;
             recomputed += expected.Count;
             differences.AddRange(expected.Except(actual).Select(r => "missing or different: " + r));
@@ -96,8 +102,24 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        await RecomputeUserDaysAsync(full ? days : UserDayComputer.Affected(days, _options.ReuseWindowDays), full, ct);
         await transaction.CommitAsync(ct);
         return written;
+    }
+
+    /// <summary>The reuse rows: a new conversation changes whether its user came back after any of the N days before it.</summary>
+    private async Task RecomputeUserDaysAsync(List<DateOnly> days, bool full, CancellationToken ct)
+    {
+        var computer = UserDays();
+        if (full) await db.MetricUserDays.ExecuteDeleteAsync(ct);
+        foreach (var (first, last) in Chunks(days))
+        {
+            var rows = await computer.ComputeAsync(first, last, ct);
+            if (!full) await db.MetricUserDays.Where(r => r.Day >= first && r.Day <= last).ExecuteDeleteAsync(ct);
+            db.MetricUserDays.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Consecutive runs of days, at most a week each, so memory stays bounded.</summary>
@@ -151,7 +173,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     }
 
     /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
-    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation);
+    /// <remarks>A different reuse window (or none: written before the reuse rows existed) rebuilds everything.</remarks>
+    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation, int ReuseWindowDays);
 
     private async Task<Watermark?> ReadWatermarkAsync(CancellationToken ct)
     {
@@ -163,7 +186,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
 
     private async Task<Watermark> CurrentAsync(DateTime now, CancellationToken ct) => new(now, _options.ReportingTimeZone,
         await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0, await db.Feedback.MaxAsync(f => (long?)f.Id, ct) ?? 0,
-        await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+        await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0,
+        _options.ReuseWindowDays);
 
     private async Task WriteWatermarkAsync(Watermark mark, CancellationToken ct)
     {
