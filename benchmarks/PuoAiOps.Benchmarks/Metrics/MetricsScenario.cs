@@ -60,6 +60,16 @@ internal static class MetricsScenario
         });
         Console.WriteLine($"overview (7 days + previous 7, 28-day trend, reuse, breakdown, alerts): {Summary(overview)}");
 
+        var filtered = await TimeAsync(provider, runs, async sp =>
+        {
+            var queries = sp.GetRequiredService<MetricsQueryService>();
+            await queries.OverviewAsync(queries.DefaultFilter() with { Locale = "en", Channel = "app" });
+        });
+        Console.WriteLine($"overview filtered (locale en, channel app): {Summary(filtered)}");
+
+        var update = await TimeAsync(provider, Math.Max(3, runs / 6), sp => sp.GetRequiredService<RollupBuilder>().BuildAsync());
+        Console.WriteLine($"incremental rollup update alone (no new traffic; today and yesterday): {Summary(update)}");
+
         var yesterday = DateOnly.FromDateTime(now).AddDays(-1);
         var report = await TimeAsync(provider, Math.Max(3, runs / 6), sp => sp.GetRequiredService<ReportService>().GenerateDailyAsync(yesterday, "bench"));
         Console.WriteLine($"daily report (incremental rollup update + figures + store): {Summary(report)}");

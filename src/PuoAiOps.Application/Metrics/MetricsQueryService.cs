@@ -102,8 +102,10 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
             var intents = db.Intents.Where(i => i.DomainId == domain).Select(i => (int?)i.Id);
             query = query.Where(r => intents.Contains(r.IntentId));
         }
-        var active = await query.Select(r => r.UserRef).Distinct().CountAsync(ct);
-        var returned = await query.Where(r => r.Returned).Select(r => r.UserRef).Distinct().CountAsync(ct);
+        // One pass: a flag per distinct user (did any of their rows return), counted here.
+        var users = await query.GroupBy(r => r.UserRef).Select(g => g.Max(r => r.Returned ? 1 : 0)).ToListAsync(ct);
+        var active = users.Count;
+        var returned = users.Count(flag => flag == 1);
         var (_, to) = _options.Calendar.Range(filter.From, filter.To);
         var window = TimeSpan.FromDays(_options.ReuseWindowDays);
         return new ReuseResult(Ratio.Of(returned, active), _options.ReuseWindowDays, to + window <= clock.GetUtcNow().UtcDateTime);

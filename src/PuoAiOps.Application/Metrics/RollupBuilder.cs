@@ -49,7 +49,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var next = await CurrentAsync(now, ct);
         var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays;
         var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
-        var rows = await RecomputeAsync(days, full, ct);
+        var users = full ? null : await ChangedUsersAsync(mark!, ct);
+        var rows = await RecomputeAsync(days, users, ct);
         await WriteWatermarkAsync(next, ct);
         MetricsLog.RollupsBuilt(logger, days.Count, rows, stopwatch.ElapsedMilliseconds);
         return new RollupBuildResult(days.Count, rows, full, stopwatch.Elapsed);
@@ -75,7 +76,7 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             var expected = (await Computer().ComputeAsync(first, last, ct)).Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
             var actual = (await db.MetricRollups.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
-            expected.UnionWith((await UserDays().ComputeAsync(first, last, ct)).Select(UserDayComputer.Fingerprint));
+            expected.UnionWith((await UserDays().ComputeAsync(first, last, null, ct)).Select(UserDayComputer.Fingerprint));
             actual.UnionWith((await db.MetricUserDays.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(UserDayComputer.Fingerprint));
             stored += actual.Count;
@@ -87,8 +88,10 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return new RollupCheckResult(days.FirstOrDefault(), days.Count > 0 ? days[^1] : null, days.Count, stored, recomputed, differences.Take(50).ToList());
     }
 
-    private async Task<int> RecomputeAsync(List<DateOnly> days, bool full, CancellationToken ct)
+    /// <param name="users">Null for a full build; else the users whose reuse rows may have changed.</param>
+    private async Task<int> RecomputeAsync(List<DateOnly> days, UserDayComputer.Changes? users, CancellationToken ct)
     {
+        var full = users is null;
         var computer = Computer();
         var written = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -102,21 +105,20 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        await RecomputeUserDaysAsync(full ? days : UserDayComputer.Affected(days, _options.ReuseWindowDays), full, ct);
+        if (users is null) await RecomputeUserDaysAsync(days, ct);
+        else await UserDays().ReplaceAsync(users, ct);
         await transaction.CommitAsync(ct);
         return written;
     }
 
-    /// <summary>The reuse rows: a new conversation changes whether its user came back after any of the N days before it.</summary>
-    private async Task RecomputeUserDaysAsync(List<DateOnly> days, bool full, CancellationToken ct)
+    /// <summary>Every reuse row again, a week at a time.</summary>
+    private async Task RecomputeUserDaysAsync(List<DateOnly> days, CancellationToken ct)
     {
         var computer = UserDays();
-        if (full) await db.MetricUserDays.ExecuteDeleteAsync(ct);
+        await db.MetricUserDays.ExecuteDeleteAsync(ct);
         foreach (var (first, last) in Chunks(days))
         {
-            var rows = await computer.ComputeAsync(first, last, ct);
-            if (!full) await db.MetricUserDays.Where(r => r.Day >= first && r.Day <= last).ExecuteDeleteAsync(ct);
-            db.MetricUserDays.AddRange(rows);
+            db.MetricUserDays.AddRange(await computer.ComputeAsync(first, last, null, ct));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -163,6 +165,28 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         // Today's and yesterday's open conversations keep changing; recompute them every run.
         days.UnionWith(Span(calendar.DayOf(since - RecontactFinder.Window), calendar.DayOf(now)));
         return days.Order().ToList();
+    }
+
+    /// <summary>
+    /// A reuse row depends only on its own user's conversations, so only the users of new or updated
+    /// conversations need theirs recomputed: those new by id (whatever their time), ended since the last
+    /// run, or started since the day before it (still open, so their intent may still change).
+    /// </summary>
+    private async Task<UserDayComputer.Changes> ChangedUsersAsync(Watermark mark, CancellationToken ct)
+    {
+        var calendar = _options.Calendar;
+        var since = mark.At - Margin;
+        var (recent, _) = calendar.Range(calendar.DayOf(since - RecontactFinder.Window), calendar.DayOf(since));
+        var changed = new List<(string UserRef, DateTime StartedAt)>();
+        foreach (var query in new[]
+                 {
+                     db.Conversations.Where(c => c.Id > mark.Conversation), db.Conversations.Where(c => c.EndedAt >= since),
+                     db.Conversations.Where(c => c.StartedAt >= recent),
+                 })
+            changed.AddRange((await query.Select(c => new { c.UserRef, c.StartedAt }).ToListAsync(ct)).Select(c => (c.UserRef, c.StartedAt)));
+        if (changed.Count == 0) return new UserDayComputer.Changes([], default, default);
+        return new UserDayComputer.Changes(changed.Select(c => c.UserRef).Distinct(StringComparer.Ordinal).ToList(),
+            calendar.DayOf(changed.Min(c => c.StartedAt)), calendar.DayOf(changed.Max(c => c.StartedAt)));
     }
 
     private static List<DateOnly> Span(DateOnly first, DateOnly last)

@@ -13,14 +13,18 @@ namespace PuoAiOps.Application.Metrics;
 /// </summary>
 internal sealed class UserDayComputer(PuoDbContext db, ReportingCalendar calendar, int windowDays)
 {
-    public async Task<List<MetricUserDay>> ComputeAsync(DateOnly first, DateOnly last, CancellationToken ct)
+    /// <summary>Users whose conversations changed, and the days of those conversations.</summary>
+    public sealed record Changes(List<string> Users, DateOnly First, DateOnly Last);
+
+    /// <param name="users">Only these users' rows (all when null).</param>
+    public async Task<List<MetricUserDay>> ComputeAsync(DateOnly first, DateOnly last, List<string>? users, CancellationToken ct)
     {
         var (from, to) = calendar.Range(first, last);
         var until = to + TimeSpan.FromDays(windowDays);
-        var visits = await db.Conversations.AsNoTracking()
-            .Where(c => c.StartedAt >= from && c.StartedAt < until && !c.IsTest && c.Channel != ConversationFacts.PlaygroundChannel)
-            .Select(c => new { c.Id, c.UserRef, c.StartedAt, c.IntentId, c.Locale, c.Channel })
-            .ToListAsync(ct);
+        var query = db.Conversations.AsNoTracking()
+            .Where(c => c.StartedAt >= from && c.StartedAt < until && !c.IsTest && c.Channel != ConversationFacts.PlaygroundChannel);
+        if (users is not null) query = query.Where(c => users.Contains(c.UserRef));
+        var visits = await query.Select(c => new { c.Id, c.UserRef, c.StartedAt, c.IntentId, c.Locale, c.Channel }).ToListAsync(ct);
         var returned = ReuseCalculator.Returned(visits.Select(v => new Visit(v.Id, v.UserRef, v.StartedAt, v.IntentId)), windowDays);
         return visits.Where(v => v.StartedAt < to)
             .GroupBy(v => (Day: calendar.DayOf(v.StartedAt), v.UserRef, v.IntentId, v.Locale, v.Channel))
@@ -36,13 +40,20 @@ internal sealed class UserDayComputer(PuoDbContext db, ReportingCalendar calenda
             .ToList();
     }
 
-    /// <summary>The days whose rows a change on any of <paramref name="changed"/> can alter: each, and the N days before it.</summary>
-    public static List<DateOnly> Affected(IEnumerable<DateOnly> changed, int windowDays)
+    /// <summary>
+    /// Recomputes the changed users' rows: on the days of their changed conversations and the N days
+    /// before each (a new conversation can be the return after one up to N days earlier).
+    /// </summary>
+    public async Task ReplaceAsync(Changes changes, CancellationToken ct)
     {
-        var days = new HashSet<DateOnly>();
-        foreach (var day in changed)
-            for (var back = 0; back <= windowDays; back++) days.Add(day.AddDays(-back));
-        return days.Order().ToList();
+        if (changes.Users.Count == 0) return;
+        var first = changes.First.AddDays(-windowDays);
+        var users = changes.Users;
+        var rows = await ComputeAsync(first, changes.Last, users, ct);
+        await db.MetricUserDays.Where(r => r.Day >= first && r.Day <= changes.Last && users.Contains(r.UserRef)).ExecuteDeleteAsync(ct);
+        db.MetricUserDays.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>A row's identity and value as text, to compare stored rows with recomputed ones.</summary>
