@@ -24,7 +24,7 @@ public sealed class ReuseReturnedPropertyTests
         {
             var from = Start.AddDays(fromDay);
             var to = from.AddDays(days);
-            IReadOnlySet<long>? cohort = cohortMod == 0 ? null : visits.Where(v => v.Id % cohortMod == 0).Select(v => v.Id).ToHashSet();
+            HashSet<long>? cohort = cohortMod == 0 ? null : visits.Where(v => v.Id % cohortMod == 0).Select(v => v.Id).ToHashSet();
             // The definition sees the visits of the period plus N days, as the live query loaded them.
             var loaded = visits.Where(v => v.StartedAtUtc >= from && v.StartedAtUtc < to.AddDays(window)).ToList();
             var expected = ReuseCalculator.Compute(loaded, from, to, window, to.AddDays(30), cohort).Users;
