@@ -29,10 +29,12 @@ internal static class MetricsScenario
         var now = new DateTime(2026, 12, 6, 6, 0, 0, DateTimeKind.Utc);
         var database = new DatabaseOptions { DataDir = dataDir };
 
-        if (!File.Exists(database.SqliteFilePath))
+        var seeded = File.Exists(database.SqliteFilePath);
+        Directory.CreateDirectory(dataDir);
+        // A kept workspace gets any newer migrations (and the rollup job rebuilds what they need).
+        await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
+        if (!seeded)
         {
-            Directory.CreateDirectory(dataDir);
-            await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
             var seed = Stopwatch.StartNew();
             await TrafficSeeder.SeedAsync(database.SqliteFilePath, conversations, now);
             Console.WriteLine($"seeded {conversations:N0} conversations, {conversations * 5L:N0} turns in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(database.SqliteFilePath).Length / 1e6:F0} MB)");
@@ -57,6 +59,16 @@ internal static class MetricsScenario
             await queries.OverviewAsync(queries.DefaultFilter());
         });
         Console.WriteLine($"overview (7 days + previous 7, 28-day trend, reuse, breakdown, alerts): {Summary(overview)}");
+
+        var filtered = await TimeAsync(provider, runs, async sp =>
+        {
+            var queries = sp.GetRequiredService<MetricsQueryService>();
+            await queries.OverviewAsync(queries.DefaultFilter() with { Locale = "en", Channel = "app" });
+        });
+        Console.WriteLine($"overview filtered (locale en, channel app): {Summary(filtered)}");
+
+        var update = await TimeAsync(provider, Math.Max(3, runs / 6), sp => sp.GetRequiredService<RollupBuilder>().BuildAsync());
+        Console.WriteLine($"incremental rollup update alone (no new traffic; today and yesterday): {Summary(update)}");
 
         var yesterday = DateOnly.FromDateTime(now).AddDays(-1);
         var report = await TimeAsync(provider, Math.Max(3, runs / 6), sp => sp.GetRequiredService<ReportService>().GenerateDailyAsync(yesterday, "bench"));

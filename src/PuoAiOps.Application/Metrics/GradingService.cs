@@ -69,15 +69,17 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
         return result;
     }
 
-    /// <summary>The next ungraded answer for this reviewer; never the second slot of an answer they graded themselves.</summary>
+    /// <summary>
+    /// The next ungraded answer for this reviewer, leased to them (<see cref="MetricsOptions.GradingLease"/>) so
+    /// a second reviewer opening the queue gets the one after it; the answer they hold already, if any (the
+    /// lease renewed); never the second slot of an answer they graded themselves. An expired lease frees the answer.
+    /// </summary>
     public async Task<GradingItem?> NextAsync(Actor reviewer, string period, CancellationToken ct = default)
     {
         RequireReviewer(reviewer);
-        var mine = db.GradingAssignments.Where(a => a.Period == period && a.GradedById == reviewer.UserId).Select(a => a.TurnId);
-        var next = await db.GradingAssignments.AsNoTracking()
-            .Where(a => a.Period == period && a.GradeId == null && !mine.Contains(a.TurnId))
-            .OrderBy(a => a.Slot).ThenBy(a => a.Id)
-            .FirstOrDefaultAsync(ct);
+        var me = reviewer.UserId!;
+        var leases = new GradingLeases(db, clock, _options.GradingLease);
+        var next = await leases.TakeAsync(period, me, ct);
         if (next is null) return null;
         var turns = await db.Turns.AsNoTracking().Where(t => t.ConversationId == next.ConversationId && t.Ordinal <= db.Turns.Where(x => x.Id == next.TurnId).Select(x => x.Ordinal).First())
             .OrderBy(t => t.Ordinal).Select(t => new { t.Id, t.Role, t.Text, t.Source, t.IntentId }).ToListAsync(ct);
@@ -99,10 +101,12 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
         var assignment = await db.GradingAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
             ?? throw new NotFoundException($"Grading assignment {assignmentId} does not exist.");
         if (assignment.GradeId is not null) throw new ConflictException("This answer has already been graded in this slot.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (assignment.LeasedById is { } holder && holder != reviewer.UserId && assignment.LeaseExpiresAt > now)
+            throw new ConflictException("Another reviewer has this answer open; take the next one.");
         if (await db.GradingAssignments.AnyAsync(a => a.TurnId == assignment.TurnId && a.Id != assignment.Id && a.GradedById == reviewer.UserId, ct))
             throw new ConflictException("You graded this answer already; the second grade must come from another reviewer.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var grade = new AnswerGrade
         {
             TurnId = assignment.TurnId, ConversationId = assignment.ConversationId, Grader = GraderKind.Human, GraderId = reviewer.UserId,
@@ -114,7 +118,8 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
         db.Grades.Add(grade);
         await db.SaveChangesAsync(ct);
         var updated = await db.GradingAssignments.Where(a => a.Id == assignment.Id && a.GradeId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.GradeId, grade.Id).SetProperty(a => a.GradedById, reviewer.UserId).SetProperty(a => a.GradedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.GradeId, grade.Id).SetProperty(a => a.GradedById, reviewer.UserId).SetProperty(a => a.GradedAt, now)
+                .SetProperty(a => a.LeasedById, (string?)null).SetProperty(a => a.LeaseExpiresAt, (DateTime?)null), ct);
         if (updated == 0)
         {
             await transaction.RollbackAsync(ct);

@@ -22,6 +22,11 @@ public sealed class MetricsOptions
     /// <summary>Share of the sample graded a second time, independently, for agreement.</summary>
     public double DoubleGradeShare { get; set; } = 0.1;
 
+    /// <summary>How long an answer shown to one reviewer is held back from the others (renewed while they keep it open).</summary>
+    public int GradingLeaseMinutes { get; set; } = 10;
+
+    public TimeSpan GradingLease => TimeSpan.FromMinutes(GradingLeaseMinutes);
+
     /// <summary>Run the rollup and report schedule in this process.</summary>
     public bool ScheduleEnabled { get; set; } = true;
 
@@ -48,6 +53,7 @@ public sealed class MetricsOptions
         if (CoverageThreshold is < 0 or > 1 || double.IsNaN(CoverageThreshold)) yield return $"{SectionName}:CoverageThreshold must be between 0 and 1.";
         if (GradingSampleSize is < 1 or > 100_000) yield return $"{SectionName}:GradingSampleSize must be between 1 and 100000.";
         if (DoubleGradeShare is < 0 or > 1 || double.IsNaN(DoubleGradeShare)) yield return $"{SectionName}:DoubleGradeShare must be between 0 and 1.";
+        if (GradingLeaseMinutes is < 1 or > 240) yield return $"{SectionName}:GradingLeaseMinutes must be between 1 and 240.";
         if (ScheduleIntervalMinutes is < 1 or > 1440) yield return $"{SectionName}:ScheduleIntervalMinutes must be between 1 and 1440.";
         if (BackfillDays is < 0 or > 90) yield return $"{SectionName}:BackfillDays must be between 0 and 90.";
     }

@@ -32,17 +32,35 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
     {
         var trendFrom = filter.To.AddDays(-Math.Max(TrendDays, filter.Days) + 1);
         var first = trendFrom < filter.Previous.From ? trendFrom : filter.Previous.From;
-        var rows = await _reader.RowsAsync(filter, first, filter.To, ct);
-        var current = rows.Where(r => r.Day >= filter.From).ToList();
-        var now = RollupReader.Sum(current, withLatency: true);
-        var before = RollupReader.Sum(rows.Where(r => r.Day >= filter.Previous.From && r.Day <= filter.Previous.To), withLatency: true);
+        // The database adds the counts per day and per intent; only the latency histograms come back as rows.
+        var byDay = (await _reader.SumsAsync(filter, first, filter.To, r => r.Day, ct)).ToDictionary(d => d.Key, d => d.Counts);
+        var byIntent = await _reader.SumsAsync(filter, filter.From, filter.To, r => r.IntentId, ct);
+        var now = RollupReader.Sum(byDay.Where(d => d.Key >= filter.From).Select(d => d.Value));
+        var before = RollupReader.Sum(byDay.Where(d => d.Key >= filter.Previous.From && d.Key <= filter.Previous.To).Select(d => d.Value));
+        var intentLatency = new Dictionary<int, LatencyHistogram>();
+        var noIntentLatency = new LatencyHistogram();
+        foreach (var (day, intent, buckets) in await _reader.LatenciesAsync(filter, filter.Previous.From, filter.To, ct))
+        {
+            if (day < filter.From)
+            {
+                before.Latency.AddSerialized(buckets);
+                continue;
+            }
+            now.Latency.AddSerialized(buckets);
+            var histogram = intent is { } id ? intentLatency.TryGetValue(id, out var h) ? h : intentLatency[id] = new() : noIntentLatency;
+            histogram.AddSerialized(buckets);
+        }
+        foreach (var (intent, counts) in byIntent)
+            counts.SetLatency(intent is { } id ? intentLatency.GetValueOrDefault(id) ?? new() : noIntentLatency);
+
         var reuse = await ReuseAsync(filter, ct);
         var reusePrevious = await ReuseAsync(filter.Previous, ct);
-
-        var daily = Daily(rows.Where(r => r.Day >= trendFrom), trendFrom, filter.To);
+        var daily = Daily(byDay, trendFrom, filter.To);
         var (headline, secondary) = Indicators(now.ToIndicators(), before.ToIndicators(), reuse, reusePrevious);
+        var labels = await LabelsAsync(MetricsDimension.Intent, ct);
+        var breakdown = Breakdown(byIntent.Select(g => (g.Key?.ToString(CultureInfo.InvariantCulture) ?? "none", g.Counts)), labels);
         return new OverviewView(filter, MetricRegistry.Version, _options.ReportingTimeZone, headline, secondary, daily, Weekly(daily),
-            Funnel(now), await BreakdownAsync(current, MetricsDimension.Intent, ct), Alerts(daily));
+            Funnel(now), breakdown, Alerts(daily));
     }
 
     /// <summary>All indicators for the period, overall or per group, for the CLI and the reports.</summary>
@@ -69,25 +87,28 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
     public async Task<IReadOnlyList<BreakdownRow>> BreakdownAsync(MetricsFilter filter, MetricsDimension dimension, CancellationToken ct = default) =>
         await BreakdownAsync(await _reader.RowsAsync(filter, filter.From, filter.To, ct), dimension, ct);
 
+    /// <summary>
+    /// User reuse from the per-user daily rows the rollup job keeps: the distinct users with a row in the
+    /// period (under the filter), and of those the ones with a row flagged returned. Equal to
+    /// <see cref="ReuseCalculator.Compute"/> over the raw visits (a property test checks), without reading them.
+    /// </summary>
     public async Task<ReuseResult> ReuseAsync(MetricsFilter filter, CancellationToken ct = default)
     {
-        var calendar = _options.Calendar;
-        var (from, to) = calendar.Range(filter.From, filter.To);
-        var loader = new ConversationFactsLoader(db, calendar);
-        var visits = await loader.VisitsAsync(from, to + TimeSpan.FromDays(_options.ReuseWindowDays), ct);
-        HashSet<long>? cohort = null;
-        if (filter.Locale is not null || filter.Channel is not null || filter.DomainId is not null)
-            cohort = (await ConversationsQuery(filter, from, to).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-        return ReuseCalculator.Compute(visits, from, to, _options.ReuseWindowDays, clock.GetUtcNow().UtcDateTime, cohort);
-    }
-
-    internal IQueryable<Conversation> ConversationsQuery(MetricsFilter filter, DateTime from, DateTime to)
-    {
-        var query = db.Conversations.AsNoTracking().Where(c => c.StartedAt >= from && c.StartedAt < to);
-        if (filter.Locale is { } locale) query = query.Where(c => c.Locale == locale);
-        if (filter.Channel is { } channel) query = query.Where(c => c.Channel == channel);
-        if (filter.DomainId is { } domain) query = query.Where(c => db.Intents.Any(i => i.Id == c.IntentId && i.DomainId == domain));
-        return query;
+        var query = db.MetricUserDays.AsNoTracking().Where(r => r.Day >= filter.From && r.Day <= filter.To);
+        if (filter.Locale is { } locale) query = query.Where(r => r.Locale == locale);
+        if (filter.Channel is { } channel) query = query.Where(r => r.Channel == channel);
+        if (filter.DomainId is { } domain)
+        {
+            var intents = db.Intents.Where(i => i.DomainId == domain).Select(i => (int?)i.Id);
+            query = query.Where(r => intents.Contains(r.IntentId));
+        }
+        // One pass: a flag per distinct user (did any of their rows return), counted here.
+        var users = await query.GroupBy(r => r.UserRef).Select(g => g.Max(r => r.Returned ? 1 : 0)).ToListAsync(ct);
+        var active = users.Count;
+        var returned = users.Count(flag => flag == 1);
+        var (_, to) = _options.Calendar.Range(filter.From, filter.To);
+        var window = TimeSpan.FromDays(_options.ReuseWindowDays);
+        return new ReuseResult(Ratio.Of(returned, active), _options.ReuseWindowDays, to + window <= clock.GetUtcNow().UtcDateTime);
     }
 
     private static (List<IndicatorView> Headline, List<IndicatorView> Secondary) Indicators(Indicators now, Indicators? before, ReuseResult? reuse, ReuseResult? reuseBefore)
@@ -113,9 +134,8 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
         return (headline, secondary);
     }
 
-    private static List<DailyPoint> Daily(IEnumerable<MetricRollup> rows, DateOnly from, DateOnly to)
+    private static List<DailyPoint> Daily(Dictionary<DateOnly, IndicatorCounts> byDay, DateOnly from, DateOnly to)
     {
-        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => RollupReader.Sum(g, withLatency: false));
         var points = new List<DailyPoint>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
@@ -161,9 +181,13 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
     private async Task<IReadOnlyList<BreakdownRow>> BreakdownAsync(List<MetricRollup> rows, MetricsDimension dimension, CancellationToken ct)
     {
         var labels = await LabelsAsync(dimension, ct);
-        return rows.GroupBy(r => KeyOf(r, dimension, labels.Domains)).Select(g =>
+        return Breakdown(rows.GroupBy(r => KeyOf(r, dimension, labels.Domains)).Select(g => (g.Key, RollupReader.Sum(g, withLatency: true))), labels);
+    }
+
+    private static List<BreakdownRow> Breakdown(IEnumerable<(string Key, IndicatorCounts Counts)> groups, Labels labels) =>
+        groups.Select(g =>
             {
-                var c = RollupReader.Sum(g, withLatency: true);
+                var c = g.Counts;
                 var i = c.ToIndicators();
                 var (en, zh) = labels.Names.GetValueOrDefault(g.Key);
                 return new BreakdownRow(g.Key, en ?? g.Key, zh ?? en ?? g.Key, c.Conversations, i.Resolution, i.Escalation, i.Fallback, i.Accuracy, i.FailureRecontact, i.LatencyP95Ms);
@@ -173,7 +197,6 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
             .ThenBy(r => r.Resolution.Rate ?? 1)
             .ThenByDescending(r => r.Conversations)
             .ToList();
-    }
 
     internal static string KeyOf(MetricRollup r, MetricsDimension dimension, IReadOnlyDictionary<int, int> domains) => dimension switch
     {

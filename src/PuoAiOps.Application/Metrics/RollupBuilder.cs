@@ -38,6 +38,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return new RollupComputer(new ConversationFactsLoader(db, calendar), calendar, _options.CoverageThreshold);
     }
 
+    private UserDayComputer UserDays() => new(db, _options.Calendar, _options.ReuseWindowDays);
+
     public async Task<RollupBuildResult> BuildAsync(CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -45,9 +47,10 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var mark = await ReadWatermarkAsync(ct);
         // Taken before reading, so whatever is written meanwhile is seen by the next run.
         var next = await CurrentAsync(now, ct);
-        var full = mark is null || mark.Zone != _options.ReportingTimeZone;
+        var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays;
         var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
-        var rows = await RecomputeAsync(days, full, ct);
+        var users = full ? null : await ChangedUsersAsync(mark!, ct);
+        var rows = await RecomputeAsync(days, users, ct);
         await WriteWatermarkAsync(next, ct);
         MetricsLog.RollupsBuilt(logger, days.Count, rows, stopwatch.ElapsedMilliseconds);
         return new RollupBuildResult(days.Count, rows, full, stopwatch.Elapsed);
@@ -64,7 +67,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     {
         var days = await AllDaysAsync(ct);
         var storedDays = await db.MetricRollups.Select(r => r.Day).Distinct().ToListAsync(ct);
-        days = days.Union(storedDays).Order().ToList();
+        var storedUserDays = await db.MetricUserDays.Select(r => r.Day).Distinct().ToListAsync(ct);
+        days = days.Union(storedDays).Union(storedUserDays).Order().ToList();
         var differences = new List<string>();
         int stored = 0, recomputed = 0;
         foreach (var (first, last) in Chunks(days))
@@ -72,6 +76,9 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             var expected = (await Computer().ComputeAsync(first, last, ct)).Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
             var actual = (await db.MetricRollups.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            expected.UnionWith((await UserDays().ComputeAsync(first, last, null, ct)).Select(UserDayComputer.Fingerprint));
+            actual.UnionWith((await db.MetricUserDays.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
+                .Select(UserDayComputer.Fingerprint));
             stored += actual.Count;
             recomputed += expected.Count;
             differences.AddRange(expected.Except(actual).Select(r => "missing or different: " + r));
@@ -81,8 +88,10 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return new RollupCheckResult(days.FirstOrDefault(), days.Count > 0 ? days[^1] : null, days.Count, stored, recomputed, differences.Take(50).ToList());
     }
 
-    private async Task<int> RecomputeAsync(List<DateOnly> days, bool full, CancellationToken ct)
+    /// <param name="users">Null for a full build; else the users whose reuse rows may have changed.</param>
+    private async Task<int> RecomputeAsync(List<DateOnly> days, UserDayComputer.Changes? users, CancellationToken ct)
     {
+        var full = users is null;
         var computer = Computer();
         var written = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -96,8 +105,23 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        if (users is null) await RecomputeUserDaysAsync(days, ct);
+        else await UserDays().ReplaceAsync(users, ct);
         await transaction.CommitAsync(ct);
         return written;
+    }
+
+    /// <summary>Every reuse row again, a week at a time.</summary>
+    private async Task RecomputeUserDaysAsync(List<DateOnly> days, CancellationToken ct)
+    {
+        var computer = UserDays();
+        await db.MetricUserDays.ExecuteDeleteAsync(ct);
+        foreach (var (first, last) in Chunks(days))
+        {
+            db.MetricUserDays.AddRange(await computer.ComputeAsync(first, last, null, ct));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Consecutive runs of days, at most a week each, so memory stays bounded.</summary>
@@ -143,6 +167,28 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return days.Order().ToList();
     }
 
+    /// <summary>
+    /// A reuse row depends only on its own user's conversations, so only the users of new or updated
+    /// conversations need theirs recomputed: those new by id (whatever their time), ended since the last
+    /// run, or started since the day before it (still open, so their intent may still change).
+    /// </summary>
+    private async Task<UserDayComputer.Changes> ChangedUsersAsync(Watermark mark, CancellationToken ct)
+    {
+        var calendar = _options.Calendar;
+        var since = mark.At - Margin;
+        var (recent, _) = calendar.Range(calendar.DayOf(since - RecontactFinder.Window), calendar.DayOf(since));
+        var changed = new List<(string UserRef, DateTime StartedAt)>();
+        foreach (var query in new[]
+                 {
+                     db.Conversations.Where(c => c.Id > mark.Conversation), db.Conversations.Where(c => c.EndedAt >= since),
+                     db.Conversations.Where(c => c.StartedAt >= recent),
+                 })
+            changed.AddRange((await query.Select(c => new { c.UserRef, c.StartedAt }).ToListAsync(ct)).Select(c => (c.UserRef, c.StartedAt)));
+        if (changed.Count == 0) return new UserDayComputer.Changes([], default, default);
+        return new UserDayComputer.Changes(changed.Select(c => c.UserRef).Distinct(StringComparer.Ordinal).ToList(),
+            calendar.DayOf(changed.Min(c => c.StartedAt)), calendar.DayOf(changed.Max(c => c.StartedAt)));
+    }
+
     private static List<DateOnly> Span(DateOnly first, DateOnly last)
     {
         var days = new List<DateOnly>();
@@ -151,7 +197,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     }
 
     /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
-    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation);
+    /// <remarks>A different reuse window (or none: written before the reuse rows existed) rebuilds everything.</remarks>
+    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation, int ReuseWindowDays);
 
     private async Task<Watermark?> ReadWatermarkAsync(CancellationToken ct)
     {
@@ -163,7 +210,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
 
     private async Task<Watermark> CurrentAsync(DateTime now, CancellationToken ct) => new(now, _options.ReportingTimeZone,
         await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0, await db.Feedback.MaxAsync(f => (long?)f.Id, ct) ?? 0,
-        await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+        await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0,
+        _options.ReuseWindowDays);
 
     private async Task WriteWatermarkAsync(Watermark mark, CancellationToken ct)
     {

@@ -63,13 +63,22 @@ public sealed class LatencyHistogram
     public static LatencyHistogram Parse(string? text)
     {
         var histogram = new LatencyHistogram();
-        if (string.IsNullOrEmpty(text)) return histogram;
-        foreach (var part in text.Split(','))
-        {
-            var colon = part.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0) throw new FormatException($"Not a latency bucket: '{part}'.");
-            histogram.Add(int.Parse(part.AsSpan(0, colon), CultureInfo.InvariantCulture), long.Parse(part.AsSpan(colon + 1), CultureInfo.InvariantCulture));
-        }
+        histogram.AddSerialized(text);
         return histogram;
+    }
+
+    /// <summary>Adds a serialized histogram ("bucket:count,…") without building it first: the dashboards merge thousands per view.</summary>
+    public void AddSerialized(string? text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var comma = rest.IndexOf(',');
+            var part = comma < 0 ? rest : rest[..comma];
+            rest = comma < 0 ? [] : rest[(comma + 1)..];
+            var colon = part.IndexOf(':');
+            if (colon <= 0) throw new FormatException($"Not a latency bucket: '{part}'.");
+            Add(int.Parse(part[..colon], CultureInfo.InvariantCulture), long.Parse(part[(colon + 1)..], CultureInfo.InvariantCulture));
+        }
     }
 }

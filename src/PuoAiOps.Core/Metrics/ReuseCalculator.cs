@@ -46,4 +46,36 @@ public static class ReuseCalculator
         }
         return new ReuseResult(Ratio.Of(returned, active), windowDays, to + window <= now);
     }
+
+    /// <summary>
+    /// Ids of the visits after which their user came back: a later conversation within N days that is
+    /// not a same-intent recontact within 24 h. A visit's answer depends only on the N days after it,
+    /// so it can be stored per conversation (the daily user rows) and <see cref="Compute"/>'s figure
+    /// for any period is the distinct users in it, and of those the ones with a returned visit.
+    /// </summary>
+    /// <param name="visits">Included visits, including the N days after the last one asked about.</param>
+    public static HashSet<long> Returned(IEnumerable<Visit> visits, int windowDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
+        var window = TimeSpan.FromDays(windowDays);
+        var result = new HashSet<long>();
+        foreach (var user in visits.GroupBy(v => v.UserRef, StringComparer.Ordinal))
+        {
+            var ordered = user.OrderBy(v => v.StartedAtUtc).ThenBy(v => v.Id).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var first = ordered[i];
+                for (var j = i + 1; j < ordered.Count && ordered[j].StartedAtUtc - first.StartedAtUtc <= window; j++)
+                {
+                    var later = ordered[j];
+                    if (later.StartedAtUtc > first.StartedAtUtc && !RecontactFinder.IsRecontactOf(later, first))
+                    {
+                        result.Add(first.Id);
+                        break;
+                    }
+                }
+            }
+        }
+        return result;
+    }
 }

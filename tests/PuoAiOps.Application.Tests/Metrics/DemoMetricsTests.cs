@@ -141,6 +141,47 @@ public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Grading_TwoReviewersOpeningTheQueue_GetDifferentAnswers_AndALeaseExpires()
+    {
+        var week = ReportingCalendar.IsoWeekOf(Today.AddDays(-42));
+        var clock = new PuoAiOps.Application.Tests.Classifier.ManualClock();
+        await using var services = MetricsHost.Build(fixture.Database.Directory, clock, o => o.DoubleGradeShare = 0);
+        var sample = await services.WithAsync(sp => sp.GetRequiredService<GradingService>().DrawSampleAsync(week, 4, Ct));
+        Task<GradingItem?> Next(Actor reviewer) => services.WithAsync(sp => sp.GetRequiredService<GradingService>().NextAsync(reviewer, week, Ct));
+        Task<AnswerGrade> Grade(Actor reviewer, long id) =>
+            services.WithAsync(sp => sp.GetRequiredService<GradingService>().SubmitAsync(reviewer, id, GradeVerdict.Correct, [], null, Ct));
+        var a = Actor.User("lease-a", "Reviewer A", Roles.Reviewer);
+        var b = Actor.User("lease-b", "Reviewer B", Roles.Reviewer);
+        var c = Actor.User("lease-c", "Reviewer C", Roles.Reviewer);
+
+        var first = Assert.IsType<GradingItem>(await Next(a));
+        var second = Assert.IsType<GradingItem>(await Next(b));
+        Assert.NotEqual(first.TurnId, second.TurnId);
+        // Opening the page again shows each reviewer the answer they hold.
+        Assert.Equal(first.AssignmentId, (await Next(a))?.AssignmentId);
+        await Assert.ThrowsAsync<ConflictException>(() => Grade(b, first.AssignmentId));
+
+        // A third reviewer grades the rest and is never shown the two held answers.
+        var seen = new List<long>();
+        while (await Next(c) is { } item)
+        {
+            seen.Add(item.AssignmentId);
+            await Grade(c, item.AssignmentId);
+        }
+        Assert.Equal(sample.Answers - 2, seen.Count);
+        Assert.DoesNotContain(first.AssignmentId, seen);
+        Assert.DoesNotContain(second.AssignmentId, seen);
+
+        // A walks away: once the lease has expired the answer goes to whoever asks next.
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(first.AssignmentId, (await Next(c))?.AssignmentId);
+        await Assert.ThrowsAsync<ConflictException>(() => Grade(a, first.AssignmentId));
+        await Grade(c, first.AssignmentId);
+        await Grade(b, second.AssignmentId);
+        Assert.Null(await Next(a));
+    }
+
+    [Fact]
     public async Task Grading_RejectsMissingOrUnknownReasons()
     {
         var week = ReportingCalendar.IsoWeekOf(Today.AddDays(-21));

@@ -15,6 +15,17 @@ internal sealed class MetricRollupConfiguration : IEntityTypeConfiguration<Metri
     }
 }
 
+internal sealed class MetricUserDayConfiguration : IEntityTypeConfiguration<MetricUserDay>
+{
+    public void Configure(EntityTypeBuilder<MetricUserDay> b)
+    {
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.Property(x => x.Channel).HasMaxLength(32);
+        // Covers the unfiltered reuse count (a day range, grouped by user) without touching the table.
+        b.HasIndex(x => new { x.Day, x.UserRef, x.Returned });
+    }
+}
+
 internal sealed class MetricReportConfiguration : IEntityTypeConfiguration<MetricReport>
 {
     public void Configure(EntityTypeBuilder<MetricReport> b)

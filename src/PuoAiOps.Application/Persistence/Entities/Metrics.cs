@@ -36,6 +36,23 @@ public sealed class MetricRollup
     public string LatencyBuckets { get; set; } = "";
 }
 
+/// <summary>
+/// One user's conversations on one <see cref="Day"/> (reporting time zone) in one intent, locale and
+/// channel, for the user reuse rate: a distinct-user count cannot be added up from the cube, so it is
+/// counted over these rows. <see cref="Returned"/> is true when the user came back (a new conversation
+/// within N days, not a same-intent recontact within 24 h) after at least one of them.
+/// </summary>
+public sealed class MetricUserDay
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public string UserRef { get; set; } = "";
+    public int? IntentId { get; set; }
+    public string Locale { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public bool Returned { get; set; }
+}
+
 public enum ReportKind { Daily, Weekly }
 
 /// <summary>A generated data review report: kept, listable, rendered to Markdown (en/zh) or CSV on download.</summary>
@@ -73,4 +90,7 @@ public sealed class GradingAssignment
     public long? GradeId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? GradedAt { get; set; }
+    /// <summary>The reviewer the answer is shown to now; another reviewer gets the next one until the lease expires.</summary>
+    public string? LeasedById { get; set; }
+    public DateTime? LeaseExpiresAt { get; set; }
 }
