@@ -8,7 +8,8 @@ namespace PuoAiOps.Application.Questions;
 /// <summary>
 /// Writes each batch in one transaction. Duplicates are left to the unique index on "TextHash"
 /// (<c>ON CONFLICT DO NOTHING</c>): the affected-row count tells an insert from a duplicate. The run's
-/// counters are updated in the same transaction, so the run row always matches the committed rows.
+/// counters are updated in the same transaction, so the run row always matches the committed rows. On SQLite the
+/// batch's questions are indexed for search in bulk at its end (<see cref="QuestionSearchBulkIndex"/>), in the same transaction.
 /// </summary>
 internal sealed class QuestionBatchWriter : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     private readonly IQuestionInserter _inserter;
     private readonly DbCommand _run;
     private readonly DbParameter _runImported, _runDuplicates, _runRejected;
+    private readonly QuestionSearchBulkIndex? _searchIndex;
     private bool _prepared;
 
     /// <param name="portable">Use the one-command-per-row ADO.NET path whatever the provider (tests keep that path honest).</param>
@@ -33,6 +35,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
             : connection.CanCreateBatch && !portable
                 ? new DbBatchQuestionInserter(connection, provider, runId, importedAt)
                 : new DbCommandQuestionInserter(connection, provider, runId, importedAt);
+        _searchIndex = provider == DatabaseProvider.Sqlite && connection is SqliteConnection indexed ? new QuestionSearchBulkIndex(indexed) : null;
         _run = connection.CreateCommand();
         _run.CommandText = RunSql;
         _runImported = Add(_run, "@imported", DbType.Int32);
@@ -57,6 +60,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
                 _run.Prepare();
                 _prepared = true;
             }
+            var indexedUpTo = _searchIndex is null ? 0 : await _searchIndex.PauseAsync(transaction, ct);
             var imported = 0;
             for (var position = 0; position < batch.Count; position++)
             {
@@ -65,6 +69,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
                 AfterRow?.Invoke(position);
             }
             imported += await _inserter.FlushAsync(ct);
+            if (_searchIndex is not null) await _searchIndex.IndexAsync(transaction, indexedUpTo, ct);
             var duplicates = batch.Count - imported;
             _runImported.Value = imported;
             _runDuplicates.Value = duplicates;
@@ -83,6 +88,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     {
         await _inserter.DisposeAsync();
         await _run.DisposeAsync();
+        if (_searchIndex is not null) await _searchIndex.DisposeAsync();
     }
 
     private static DbParameter Add(DbCommand command, string name, DbType type)

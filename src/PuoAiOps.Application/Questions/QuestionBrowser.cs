@@ -26,9 +26,8 @@ public sealed class QuestionBrowser(PuoDbContext db)
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search;
         var oldestFirst = query.OldestFirst;
         var (ids, total) = search is null ? await PageAsync(questions, pageSize, query.Page, oldestFirst, ct)
-            : QuestionSearch.UsesSqliteIndex(db, search) ? await SqliteIndexedSearch.FindAsync(db, questions, filtered, search, pageSize, query.Page, oldestFirst, ct)
-            : db.Database.IsSqlite() ? await ScanOnceAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, oldestFirst, ct)
-            : await PageAsync(QuestionSearch.Filter(db, questions, search), pageSize, query.Page, oldestFirst, ct);
+            : QuestionSearch.UsesIndexedSearch(db, search) ? await IndexedSearch.FindAsync(db, questions, filtered, search, pageSize, query.Page, oldestFirst, ct)
+            : await PageAsync(QuestionSearch.Filter(questions, search), pageSize, query.Page, oldestFirst, ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         return new QuestionPage(await RowsAsync(ids, oldestFirst, ct), total, Math.Clamp(query.Page, 1, pageCount), pageSize);
     }
@@ -44,27 +43,6 @@ public sealed class QuestionBrowser(PuoDbContext db)
 
     private static IQueryable<Question> InOrder(IQueryable<Question> questions, bool oldestFirst) =>
         oldestFirst ? questions.OrderBy(q => q.Id) : questions.OrderByDescending(q => q.Id);
-
-    /// <summary>
-    /// A search that has to scan the texts (1-2 characters on SQLite): one pass over the matching ids in the list's order,
-    /// counted as they come, keeping the requested page (or the last one, where a page past the end goes). Counting
-    /// and then paging would read every text twice when the matches are few.
-    /// </summary>
-    private static async Task<(IReadOnlyList<long> Ids, int Total)> ScanOnceAsync(
-        IQueryable<Question> matches, int pageSize, int page, bool oldestFirst, CancellationToken ct)
-    {
-        var wanted = (Math.Max(page, 1) - 1) * pageSize;
-        List<long> requested = [], block = [];
-        var total = 0;
-        await foreach (var id in InOrder(matches, oldestFirst).Select(q => q.Id).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (total % pageSize == 0) block = [];
-            block.Add(id);
-            if (total >= wanted && total < wanted + pageSize) requested.Add(id);
-            total++;
-        }
-        return (requested.Count > 0 || total == 0 ? requested : block, total);
-    }
 
     /// <summary>The rows of one page, in the list's order, with the keys of their intents.</summary>
     private async Task<IReadOnlyList<QuestionRow>> RowsAsync(IReadOnlyList<long> ids, bool oldestFirst, CancellationToken ct)

@@ -21,6 +21,24 @@ public sealed class ScriptDirectory(PuoDbContext db)
         return people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
+    /// <summary>
+    /// Who a script may be handed to: active accounts with a role that edits scripts (Curator, Admin), by name.
+    /// <see cref="ScriptEditor.ChangeOwnerAsync"/> refuses anyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<ScriptPerson>> EligibleOwnersAsync(CancellationToken ct = default)
+    {
+        var people = await EligibleOwners(db).Select(u => new ScriptPerson(u.Id, u.DisplayName)).ToListAsync(ct);
+        return people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    internal static IQueryable<AppUser> EligibleOwners(PuoDbContext db) =>
+        from u in db.Users.AsNoTracking()
+        where !u.IsDisabled && (from ur in db.UserRoles
+                                join r in db.Roles on ur.RoleId equals r.Id
+                                where ur.UserId == u.Id && (r.Name == Roles.Curator || r.Name == Roles.Admin)
+                                select ur).Any()
+        select u;
+
     /// <summary>Display names by user id (ids without an account are left out).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken ct = default)
     {

@@ -114,9 +114,33 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         if (string.IsNullOrWhiteSpace(title)) throw new ValidationException("title", "Give the script a title.");
         var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct)
             ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+        if (ownerId is not null && ownerId != script.OwnerId && !await ScriptDirectory.EligibleOwners(db).AnyAsync(u => u.Id == ownerId, ct))
+            throw new ValidationException("owner", "A script's owner must be an active user with the Curator or Admin role.");
         (script.Title, script.Tags, script.OwnerId, script.UpdatedAt) = (title.Trim(), Clean(tags), ownerId, DateTime.UtcNow);
         db.AuditLog.Add(ScriptAudit.Entry(actor, "script.details", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"owner={ownerId ?? "none"}; tags={script.Tags.Count}"));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Hands the script to another owner: an active Curator or Admin (<see cref="ScriptDirectory.EligibleOwnersAsync"/>).
+    /// Only editors may do it; the audit log keeps the previous and the new owner. Returns false when nothing changed.
+    /// </summary>
+    public async Task<bool> ChangeOwnerAsync(long scriptId, string ownerId, Actor actor, CancellationToken ct = default)
+    {
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "change the owner of reply scripts");
+        if (string.IsNullOrWhiteSpace(ownerId)) throw new ValidationException("owner", "Pick the script's new owner.");
+        var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct)
+            ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+        if (script.OwnerId == ownerId) return false;
+        if (!await ScriptDirectory.EligibleOwners(db).AnyAsync(u => u.Id == ownerId, ct))
+            throw new ValidationException("owner", "A script's owner must be an active user with the Curator or Admin role.");
+        var previous = script.OwnerId;
+        (script.OwnerId, script.UpdatedAt) = (ownerId, DateTime.UtcNow);
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.owner", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"from={previous ?? "none"}; to={ownerId}"));
+        await db.SaveChangesAsync(ct);
+        ScriptLog.OwnerChanged(logger, scriptId);
+        return true;
     }
 
     internal async Task<IReadOnlyList<LintFinding>> LintAsync(ReplyScript script, ReplyScriptVersion version, CancellationToken ct) =>

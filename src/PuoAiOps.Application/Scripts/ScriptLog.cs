@@ -16,4 +16,7 @@ internal static partial class ScriptLog
 
     [LoggerMessage(EventId = 3303, Level = LogLevel.Information, Message = "Script import: {Created} scripts created, {Drafts} drafts saved")]
     public static partial void Imported(ILogger logger, int created, int drafts);
+
+    [LoggerMessage(EventId = 3304, Level = LogLevel.Information, Message = "Script {ScriptId} handed to a new owner")]
+    public static partial void OwnerChanged(ILogger logger, long scriptId);
 }

@@ -50,15 +50,17 @@ internal static class ScriptBuilder
                 }
 
                 // Every fourth intent also has an e-mail script that repeats the chat text with a
-                // sign-off: the near-duplicate finder flags these pairs in the demo.
+                // sign-off: the near-duplicate finder flags these pairs in the demo. The first of them is
+                // retired (that case is answered in chat only now), so the library shows a retired script.
                 if (index % 4 == 0)
                 {
+                    var retired = index == 0;
                     var email = NewScript(intent, locale, ScriptChannels.Email, set, ids);
                     var closing = StyleRuleDefaults.For(locale, ScriptChannels.Email).ClosingTemplate;
                     var body = spec.Body(locale) + (locale == DemoLocales.Chinese ? "" : "\n") + closing;
-                    var version = NewVersion(email, 1, body, ScriptVersionStatus.Approved, dates[^1].AddDays(-2), intent, ids);
+                    var version = NewVersion(email, 1, body, retired ? ScriptVersionStatus.Retired : ScriptVersionStatus.Approved, dates[^1].AddDays(-2), intent, ids);
                     (version.ReviewerId, version.ReviewedAt) = (DemoUsers.Reviewer, dates[^1]);
-                    email.PublishedVersionId = version.Id;
+                    if (!retired) email.PublishedVersionId = version.Id;
                     set.ScriptVersions.Add(version);
                 }
 

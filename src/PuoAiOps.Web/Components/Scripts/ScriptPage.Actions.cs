@@ -32,6 +32,14 @@ public partial class ScriptPage
         });
     }
 
+    /// <summary>Hands the script to another owner; unsaved edits of the draft stay in the form.</summary>
+    private async Task ChangeOwnerAsync(string ownerId) =>
+        await RunAsync(async services =>
+        {
+            if (await services.GetRequiredService<ScriptEditor>().ChangeOwnerAsync(Id, ownerId, _actor))
+                Snackbar.Add(T["Owner.Changed", _owners.FirstOrDefault(p => p.Id == ownerId)?.DisplayName ?? "—"], Severity.Success);
+        }, keepModel: true);
+
     private void Announce(SaveResult result, DraftModel sent)
     {
         if (result.Outcome == SaveOutcome.Conflict)
@@ -99,7 +107,7 @@ public partial class ScriptPage
         await Dialogs.ShowMessageBoxAsync(T[titleKey], T[messageKey, args], yesText: T[titleKey], cancelText: T["Cancel"]) == true;
 
     /// <summary>Runs one command in its own scope; a refusal is shown (the service's words as the detail) and the script reloaded.</summary>
-    private async Task RunAsync(Func<IServiceProvider, Task> work)
+    private async Task RunAsync(Func<IServiceProvider, Task> work, bool keepModel = false)
     {
         _busy = true;
         var refused = false;
@@ -118,6 +126,6 @@ public partial class ScriptPage
             _busy = false;
         }
         // A refused command keeps what the curator typed; the rest of the page shows the stored state.
-        await LoadAsync(keepModel: refused);
+        await LoadAsync(keepModel: refused || keepModel);
     }
 }

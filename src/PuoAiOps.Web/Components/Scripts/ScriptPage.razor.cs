@@ -15,6 +15,7 @@ public partial class ScriptPage
 {
     private ScriptDetails? _details;
     private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+    private IReadOnlyList<ScriptPerson> _owners = [];
     private DraftModel _model = new();
     private DraftModel _saved = new();
     private SaveResult? _conflict;
@@ -82,6 +83,7 @@ public partial class ScriptPage
         }
         var people = _details.Versions.SelectMany(v => new[] { v.AuthorId, v.UpdatedById, v.ReviewerId }).Append(_details.Script.OwnerId);
         _names = await scope.ServiceProvider.GetRequiredService<ScriptDirectory>().NamesAsync(people);
+        if (_canEdit) _owners = await scope.ServiceProvider.GetRequiredService<ScriptDirectory>().EligibleOwnersAsync();
         _saved = DraftModel.From(_details.Script, Open ?? Newest);
         if (!keepModel) _model = _saved.Copy();
     }
