@@ -23,6 +23,9 @@ public sealed class AiOptionsTests
         Assert.Contains(new AiOptions { Provider = AiProvider.OpenAI, Model = "m", ApiKey = "k", Endpoint = "ftp://x" }.Validate(), e => e.StartsWith("Ai:Endpoint must be", StringComparison.Ordinal));
         Assert.Contains("Ai:ApiVersion applies to AzureOpenAI only (Provider is OpenAI).", new AiOptions { Provider = AiProvider.OpenAI, Model = "m", ApiKey = "k", ApiVersion = "2024-10-21" }.Validate());
         Assert.Contains(new AiOptions { Provider = AiProvider.AzureOpenAI, Model = "m", Endpoint = "https://r.openai.azure.com", ApiVersion = "latest" }.Validate(), e => e.StartsWith("Ai:ApiVersion must look like", StringComparison.Ordinal));
+        Assert.Contains("Ai:Endpoint llm.internal would receive the key or token in clear text: use an https:// URL.",
+            new AiOptions { Provider = AiProvider.OpenAICompatible, Model = "m", ApiKey = "k", Endpoint = "http://llm.internal/v1" }.Validate());
+        Assert.Empty(new AiOptions { Provider = AiProvider.OpenAICompatible, Model = "m", Endpoint = "http://llm.internal/v1" }.Validate());
         Assert.Contains("Ai:TimeoutSeconds must be between 1 and 600.", new AiOptions { TimeoutSeconds = 0 }.Validate());
         Assert.Contains("Ai:MaxRetryAfterSeconds must be between 0 and 600.", new AiOptions { MaxRetryAfterSeconds = -1 }.Validate());
     }
