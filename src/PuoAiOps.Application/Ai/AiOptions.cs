@@ -96,8 +96,9 @@ public sealed partial class AiOptions
         var endpoint = ConfiguredEndpoint;
         if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             yield return $"{SectionName}:Endpoint must be an absolute http(s) URL (got '{endpoint}').";
-        else if (uri is { Scheme: "http", IsLoopback: false } && (!string.IsNullOrWhiteSpace(ApiKey) || Provider == AiProvider.AzureOpenAI))
-            yield return $"{SectionName}:Endpoint {uri.Host} would receive the key or token in clear text: use an https:// URL.";
+        else if (endpoint is not null && Uri.TryCreate(endpoint, UriKind.Absolute, out var plain) && plain is { Scheme: "http", IsLoopback: false }
+            && (!string.IsNullOrWhiteSpace(ApiKey) || Provider == AiProvider.AzureOpenAI))
+            yield return $"{SectionName}:Endpoint {plain.Host} would receive the key or token in clear text: use an https:// URL.";
         switch (Provider)
         {
             case AiProvider.OpenAI when string.IsNullOrWhiteSpace(ApiKey):
