@@ -75,18 +75,27 @@ internal static class BotScenario
             sources[result.Response.Source.Type] = sources.GetValueOrDefault(result.Response.Source.Type) + 1;
         }
         var pipeline = new List<double>(answers);
+        // Where an answer's time goes: each stage of the trace, so a slow part shows by name.
+        var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < answers; i++)
         {
             var (question, locale) = Samples[i % Samples.Length];
             await using var scope = provider.CreateAsyncScope();
             var run = scope.ServiceProvider.GetRequiredService<BotPipeline>();
             var clock = Stopwatch.StartNew();
-            await run.RunAsync(new BotInput(question, locale, "app", context, []), CancellationToken.None);
+            var decision = await run.RunAsync(new BotInput(question, locale, "app", context, []), CancellationToken.None);
             pipeline.Add(clock.Elapsed.TotalMilliseconds);
+            foreach (var stage in decision.Trace.Stages)
+            {
+                if (!stages.TryGetValue(stage.Name, out var list)) stages[stage.Name] = list = [];
+                list.Add(stage.Ms);
+            }
         }
         Console.WriteLine($"answers by source: {string.Join(", ", sources.Select(s => $"{s.Key} {s.Value}"))}");
         Report("ChatService.ChatAsync (pipeline + store turns, trace, escalation)", chat);
         Report("BotPipeline.RunAsync (answer only)", pipeline);
+        foreach (var (name, ms) in stages.OrderByDescending(s => s.Value.Sum()))
+            Report($"  stage {name} (total {ms.Sum():0} ms)", ms);
         Console.WriteLine($"load average at the end {Load()}");
         try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         return 0;

@@ -1,15 +1,18 @@
+using Azure.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace PuoAiOps.Application.Ai;
 
 /// <summary>
-/// The one chat client of the process (built on first use from <see cref="AiOptions"/>, with time
-/// limits and retries), so its concurrency limit holds across every feature that calls the LLM.
+/// The one chat client of the process (built on first use from <see cref="AiOptions"/> with the
+/// official connector, see <see cref="AiConnector"/>), so its concurrency limit and circuit breaker
+/// hold across every feature that calls the LLM.
 /// </summary>
-public sealed class AiChatClientProvider(IOptions<AiOptions> options, TimeProvider clock) : IDisposable
+/// <param name="credential">Entra ID credential for Azure OpenAI without a key (registered by tests or hosts); default: DefaultAzureCredential.</param>
+public sealed class AiChatClientProvider(IOptions<AiOptions> options, TimeProvider clock, TokenCredential? credential = null) : IDisposable
 {
-    private readonly Lazy<IChatClient> _client = new(() => ChatClientFactory.CreateResilient(options.Value, clock));
+    private readonly Lazy<AiConnection> _connection = new(() => AiConnector.Connect(options.Value, clock, credential));
 
     public AiOptions Options => options.Value;
 
@@ -17,18 +20,18 @@ public sealed class AiChatClientProvider(IOptions<AiOptions> options, TimeProvid
 
     /// <summary>The chat client; throws <see cref="AiUnavailableException"/> when no endpoint is configured.</summary>
     public IChatClient Client => IsConfigured
-        ? _client.Value
+        ? _connection.Value.Client
         : throw new AiUnavailableException($"No LLM endpoint is configured: set {AiOptions.SectionName}:Provider, :Endpoint, :Model and :ApiKey.");
 
     /// <summary>For the health check: "not configured", or the circuit breaker's state (Closed, Open, HalfOpen).</summary>
     public string State => !IsConfigured ? "not configured"
-        : _client.IsValueCreated && _client.Value is ResilientChatClient resilient ? resilient.Circuit.ToString() : "Closed";
+        : _connection.IsValueCreated ? _connection.Value.Resilience.Circuit.ToString() : "Closed";
 
     /// <summary>Where requests go, for pages and settings: host only.</summary>
-    public string EndpointDescription => ChatClientFactory.DescribeEndpoint(options.Value);
+    public string EndpointDescription => AiConnector.DescribeEndpoint(options.Value);
 
     public void Dispose()
     {
-        if (_client.IsValueCreated) _client.Value.Dispose();
+        if (_connection.IsValueCreated) _connection.Value.Dispose();
     }
 }

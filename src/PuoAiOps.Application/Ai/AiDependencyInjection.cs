@@ -31,6 +31,8 @@ public static class AiDependencyInjection
         public ValidateOptionsResult Validate(string? name, AiOptions options)
         {
             var errors = options.Validate().ToList();
+            // The connector itself refuses some settings (an API version it does not know): build it once, offline.
+            if (errors.Count == 0 && options.IsEnabled && AiConnector.Check(options) is { } refusal) errors.Add(refusal);
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }

@@ -59,7 +59,7 @@ public sealed class CsvRecordReader(TextReader reader)
         return true;
     }
 
-    internal sealed class UnterminatedQuoteException(int lineNumber) : Exception($"line {lineNumber}: unterminated quoted field")
+    public sealed class UnterminatedQuoteException(int lineNumber) : Exception($"line {lineNumber}: unterminated quoted field")
     {
         public int LineNumber { get; } = lineNumber;
     }

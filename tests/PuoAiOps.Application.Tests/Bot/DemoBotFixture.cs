@@ -52,7 +52,7 @@ public sealed class BotTestBed : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<BotTestBed> CreateAsync(DemoBotFixture fixture, Action<AiOptions>? ai = null, Action<BotOptions>? bot = null)
+    public static async Task<BotTestBed> CreateAsync(DemoBotFixture fixture, Action<AiOptions>? ai = null, Action<BotOptions>? bot = null, Action<IServiceCollection>? extra = null)
     {
         var indexDir = Path.Combine(fixture.Database.Directory, "index-" + Guid.NewGuid().ToString("N"));
         var database = new DatabaseOptions { DataDir = fixture.Database.Directory };
@@ -67,6 +67,7 @@ public sealed class BotTestBed : IAsyncDisposable
         services.AddVectorSearchServices();
         services.AddScriptsServices();
         services.AddBotServices(o => bot?.Invoke(o));
+        extra?.Invoke(services);
         var provider = services.BuildServiceProvider(validateScopes: true);
         await using (var scope = provider.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReindexService>().ReindexAsync();

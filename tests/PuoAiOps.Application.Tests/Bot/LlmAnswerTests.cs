@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Bot;
 using PuoAiOps.Application.Tests.Infrastructure;
@@ -132,7 +133,7 @@ public sealed partial class LlmAnswerTests(DemoBotFixture fixture)
     }
 
     [Fact]
-    public async Task AzureOpenAi_UsesItsOwnPath_AndTheApiKeyHeader()
+    public async Task AzureOpenAi_UsesTheDeploymentPath_AndTheApiKeyHeader()
     {
         await using var server = await FakeOpenAiServer.StartAsync();
         server.Reply = r => Task.FromResult(FakeReply.Content(Answer($"Parents can ask for a refund [{FirstPassage(r)}].", FirstPassage(r))));
@@ -146,10 +147,38 @@ public sealed partial class LlmAnswerTests(DemoBotFixture fixture)
         var result = await bed.AskAsync(SopQuestion, "en");
         Assert.Equal(SourceTypes.Llm, result.Response.Source.Type);
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/openai/v1/chat/completions", request.Path);
+        Assert.Equal("/openai/deployments/gpt-4o-mini-deployment/chat/completions", request.Path);
+        Assert.StartsWith("?api-version=", request.Query, StringComparison.Ordinal);
         Assert.Equal("azure-secret", request.Headers["api-key"]);
         Assert.False(request.Headers.ContainsKey("Authorization"));
-        Assert.Equal("gpt-4o-mini-deployment", request.Model);
+    }
+
+    [Fact]
+    public async Task AzureOpenAi_WithEntraId_AnswersWithTheBearerToken_AndRecordsTheTokens()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Reply = r => Task.FromResult(FakeReply.Content(Answer($"Parents can ask for a refund [{FirstPassage(r)}].", FirstPassage(r))));
+        await using var bed = await BotTestBed.CreateAsync(fixture, o =>
+        {
+            o.Provider = AiProvider.AzureOpenAI;
+            o.Endpoint = server.BaseAddress.ToString();
+            o.Model = "answers";
+        }, extra: s => s.AddSingleton<Azure.Core.TokenCredential>(new StaticTokenCredential("entra-bot-token")));
+        var result = await bed.AskAsync(SopQuestion, "en");
+        Assert.Equal(SourceTypes.Llm, result.Response.Source.Type);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/openai/deployments/answers/chat/completions", request.Path);
+        Assert.Equal("Bearer entra-bot-token", request.Headers["Authorization"]);
+        Assert.Equal(120, result.Trace.Llm!.InputTokens);
+    }
+
+    private sealed class StaticTokenCredential(string token) : Azure.Core.TokenCredential
+    {
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new(token, DateTimeOffset.UtcNow.AddHours(1));
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 
     [Fact]

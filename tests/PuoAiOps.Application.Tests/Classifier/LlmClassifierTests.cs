@@ -152,7 +152,7 @@ public sealed class LlmClassifierTests
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried_AndUnreachableHostsNamed()
+    public async Task ServerErrors_AreRetried()
     {
         await using var server = await FakeOpenAiServer.StartAsync();
         var calls = 0;
@@ -161,30 +161,6 @@ public sealed class LlmClassifierTests
         var output = await (await ClassifierAsync(bed)).ClassifyOneAsync("my gift vanished", Ct);
         Assert.Equal("gift_missing", output.Label);
         Assert.Equal(2, server.Requests.Count);
-
-        var options = new AiOptions { Provider = AiProvider.OpenAI, Endpoint = "http://127.0.0.1:9/v1", Model = "m", TimeoutSeconds = 5, MaxRetries = 0 };
-        using var dead = ChatClientFactory.CreateResilient(options);
-        var unreachable = await Assert.ThrowsAsync<AiUnavailableException>(() => dead.GetResponseAsync([new(Microsoft.Extensions.AI.ChatRole.User, "hi")], cancellationToken: Ct));
-        Assert.StartsWith("The LLM endpoint http://127.0.0.1:9 could not be reached", unreachable.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AzureOpenAI_UsesTheV1PathAndTheApiKeyHeader()
-    {
-        await using var server = await FakeOpenAiServer.StartAsync();
-        server.Reply = _ => Task.FromResult(FakeReply.Answer("stream_lag", 0.9));
-        var options = new AiOptions { Provider = AiProvider.AzureOpenAI, Endpoint = server.BaseAddress.ToString(), ApiKey = "azure-key", Model = "my-deployment" };
-        Assert.Empty(options.Validate());
-        using var client = ChatClientFactory.CreateResilient(options);
-        var response = await client.GetResponseAsync([new(Microsoft.Extensions.AI.ChatRole.User, "hi")], cancellationToken: Ct);
-
-        Assert.Contains("stream_lag", response.Text, StringComparison.Ordinal);
-        Assert.Equal(120, response.Usage?.InputTokenCount);
-        var request = Assert.Single(server.Requests);
-        Assert.Equal("/openai/v1/chat/completions", request.Path);
-        Assert.Equal("azure-key", request.Headers["api-key"]);
-        Assert.False(request.Headers.ContainsKey("Authorization"));
-        Assert.Equal("my-deployment", request.Model);
     }
 
     [Fact]
@@ -229,19 +205,5 @@ public sealed class LlmClassifierTests
         var offline = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct));
         Assert.Equal(offline.TestCount, report.TestCount);
         Assert.Equal(ModelAudit.LlmEvaluated, (await db.AuditLog.AsNoTracking().OrderBy(a => a.Id).FirstAsync(Ct)).Action);
-    }
-
-    [Fact]
-    public void Options_NameTheSettingThatIsWrong()
-    {
-        Assert.Empty(new AiOptions().Validate());
-        Assert.Contains("Ai:Model is required when Ai:Provider is OpenAI (Azure: the deployment name).", new AiOptions { Provider = AiProvider.OpenAI, ApiKey = "k" }.Validate());
-        Assert.Contains(new AiOptions { Provider = AiProvider.OpenAI, Model = "m" }.Validate(), e => e.StartsWith("Ai:ApiKey is required", StringComparison.Ordinal));
-        Assert.Empty(new AiOptions { Provider = AiProvider.OpenAI, Model = "m", BaseUrl = "http://localhost:11434/v1" }.Validate());
-        Assert.Contains(new AiOptions { Provider = AiProvider.AzureOpenAI, Model = "m", ApiKey = "k" }.Validate(), e => e.StartsWith("Ai:Endpoint is required", StringComparison.Ordinal));
-        Assert.Contains(new AiOptions { Provider = AiProvider.OpenAI, Model = "m", Endpoint = "ftp://x" }.Validate(), e => e.StartsWith("Ai:Endpoint must be", StringComparison.Ordinal));
-        Assert.Contains("Ai:TimeoutSeconds must be between 1 and 600.", new AiOptions { TimeoutSeconds = 0 }.Validate());
-        Assert.Equal(new Uri("https://res.openai.azure.com/openai/v1/"),
-            ChatClientFactory.ResolveEndpoint(new AiOptions { Provider = AiProvider.AzureOpenAI, Endpoint = "https://res.openai.azure.com/" }));
     }
 }

@@ -13,9 +13,9 @@ namespace PuoAiOps.Application.Tests.Infrastructure;
 
 /// <summary>
 /// An OpenAI-compatible server on 127.0.0.1 (real Kestrel, real HTTP): POST <c>/v1/chat/completions</c>
-/// and Azure's <c>/openai/v1/chat/completions</c> with the documented request and response JSON,
-/// streamed as server-sent events when the request asks for <c>stream</c>; POST
-/// <c>/v1/embeddings</c> (and Azure's path). Each test decides the answers (status, delay,
+/// and Azure's <c>/openai/deployments/{deployment}/chat/completions?api-version=…</c> (and its v1
+/// path) with the documented request and response JSON, streamed as server-sent events when the
+/// request asks for <c>stream</c>; POST <c>/v1/embeddings</c> (and Azure's paths). Each test decides the answers (status, delay,
 /// malformed bodies); every request is recorded with its headers.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
@@ -43,8 +43,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
         app.MapPost("/openai/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
         app.MapPost("/v1/embeddings", server.EmbedAsync);
         app.MapPost("/openai/v1/embeddings", server.EmbedAsync);
+        app.MapPost("/openai/deployments/{deployment}/embeddings", server.EmbedAsync);
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return server;
@@ -56,7 +58,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var messages = (body["messages"] as JsonArray ?? []).Select(m => new ReceivedMessage(
             m!["role"]!.GetValue<string>(), ContentText(m["content"]))).ToList();
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new ReceivedRequest(http.Request.Path, body["model"]?.GetValue<string>() ?? "", messages, body, headers);
+        var request = new ReceivedRequest(http.Request.Path, body["model"]?.GetValue<string>() ?? "", messages, body, headers) { Query = http.Request.QueryString.Value ?? "" };
         Requests.Enqueue(request);
 
         var reply = await Reply(request);
@@ -68,7 +70,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         if (reply.Status != 200)
         {
             http.Response.StatusCode = reply.Status;
-            if (reply.Status == 429) http.Response.Headers.RetryAfter = "0";
+            if (reply.Status == 429 && reply.RetryAfter is { } wait) http.Response.Headers.RetryAfter = wait;
             await http.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = reply.Status == 429 ? "rate_limit_exceeded" : "server_error" } });
             return;
         }
@@ -162,12 +164,18 @@ public sealed record ReceivedRequest(string Path, string Model, IReadOnlyList<Re
 {
     public string System => Messages.FirstOrDefault(m => m.Role == "system")?.Content ?? "";
     public string User => Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
+
+    /// <summary>The query string as sent (Azure's <c>?api-version=…</c>).</summary>
+    public string Query { get; init; } = "";
 }
 
 public sealed record FakeReply(string Text, int Status = 200, TimeSpan Delay = default, int PromptTokens = 120, int CompletionTokens = 18)
 {
     /// <summary>Sent as the whole response body with status 200 instead of a completion (malformed output).</summary>
     public string? RawBody { get; init; }
+
+    /// <summary>The Retry-After header of a 429 (seconds); null = none.</summary>
+    public string? RetryAfter { get; init; } = "0";
 
     public static FakeReply Malformed(string raw) => new("") { RawBody = raw };
 

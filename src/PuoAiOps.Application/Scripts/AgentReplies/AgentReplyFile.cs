@@ -49,15 +49,20 @@ public static class AgentReplyFile
     private static IEnumerable<(int Line, Dictionary<string, string>? Fields, string? Problem)> Csv(TextReader reader)
     {
         var csv = new CsvRecordReader(reader);
-        if (!csv.TryRead(out var header, out _)) yield break;
+        var (header, _, broken) = Next(csv);
+        if (broken is not null) yield return (1, null, broken);
+        if (header is null) yield break;
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (!names.Any(ReplyColumns.Contains))
         {
             yield return (1, null, $"line 1: the header names no reply column ({string.Join(", ", ReplyColumns)}).");
             yield break;
         }
-        while (csv.TryRead(out var values, out var line))
+        while (true)
         {
+            var (values, line, unreadable) = Next(csv);
+            if (unreadable is not null) yield return (line, null, unreadable);
+            if (values is null) yield break;
             if (values.Count == 1 && values[0].Length == 0) continue; // a blank line
             if (values.Count != names.Count)
             {
@@ -67,6 +72,19 @@ public static class AgentReplyFile
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < names.Count; i++) fields.TryAdd(names[i], values[i]);
             yield return (line, fields, null);
+        }
+    }
+
+    /// <summary>The next record; an unterminated quote swallows the rest of the file, so it ends the reading with a lined error.</summary>
+    private static (List<string>? Values, int Line, string? Problem) Next(CsvRecordReader csv)
+    {
+        try
+        {
+            return csv.TryRead(out var values, out var line) ? (values, line, null) : (null, line, null);
+        }
+        catch (CsvRecordReader.UnterminatedQuoteException ex)
+        {
+            return (null, ex.LineNumber, ex.Message);
         }
     }
 
