@@ -103,14 +103,15 @@ public sealed class ConsoleWalkthroughTests
 
         // 6. The colleague sees only their areas; other pages answer 403 inside the console's frame, with their navigation.
         await SignInAsync(page, ViewerEmail, ViewerPassword);
-        await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator(NavLinks + "[href='/knowledge']")).ToHaveCountAsync(1); // read-only for viewers
         await shots.TakeAsync(page, "overview-viewer");
         using (problems.Expect(403))
         {
             var forbidden = await page.GotoAsync("/admin/users");
             Assert.Equal(403, forbidden!.Status);
             await Assertions.Expect(page.Locator("[data-status='403']")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(5);
+            await Assertions.Expect(page.Locator(NavLinks)).ToHaveCountAsync(6);
             await shots.TakeAsync(page, "forbidden");
         }
         using (problems.Expect(404))
