@@ -32,12 +32,12 @@ public sealed class AiRetryAfterTests
         using var ai = new AiChatClientProvider(Options.Create(options), clock);
 
         var call = ai.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Ct);
-        // Fake time moves on a second at a time until the retry has answered.
-        while (!call.IsCompleted)
+        // Fake time moves on a second per poll until the retry has answered.
+        await Poll.UntilAsync(() =>
         {
             clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20, Ct);
-        }
+            return Task.FromResult(call.IsCompleted);
+        }, TimeSpan.FromSeconds(60), "the call to be retried after Retry-After and answered", Ct);
 
         Assert.Equal("after the wait", (await call).Text);
         Assert.Equal(2, seen.Count);
