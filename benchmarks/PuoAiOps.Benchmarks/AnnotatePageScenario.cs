@@ -7,6 +7,8 @@ using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Demo;
 using PuoAiOps.Application.Persistence.Entities;
 
+using static PuoAiOps.Benchmarks.ScenarioSupport;
+
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
@@ -95,14 +97,4 @@ public static class AnnotatePageScenario
     {
         if (!ok) throw new InvalidOperationException("could not create the benchmark user");
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -10,6 +10,8 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Startup;
 
+using static PuoAiOps.Benchmarks.ScenarioSupport;
+
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
@@ -106,15 +108,4 @@ internal static class ChatLoadScenario
             .CreateAsync(actor, "load benchmark", Roles.Viewer, ApiKeyService.MaxRequestsPerMinute);
         return created.Created?.Secret ?? throw new InvalidOperationException($"could not create the API key: {created.Error}");
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
