@@ -71,11 +71,11 @@ export function listen(element, dotnet, zones) {
   };
 }
 
-// Moves the focus to target (an element or a CSS selector) as decided after press seq (0: not after a key),
+// Moves the focus to the element matching selector as decided after press seq (0: not after a key),
 // unless a later press already moved it. Returns whether it moved.
-export function focus(target, seq) {
+export function focus(selector, seq) {
   if (seq > 0 && movedFocusAt > seq) return false;
-  const element = typeof target === 'string' ? document.querySelector(target) : target;
+  const element = document.querySelector(selector);
   if (!element) return false;
   element.focus();
   return true;
