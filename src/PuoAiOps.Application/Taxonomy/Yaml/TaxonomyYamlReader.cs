@@ -49,7 +49,11 @@ public static class TaxonomyYamlReader
 
         var ctx = new Context(errors);
         var document = ctx.ReadRoot(stream.Documents[0].RootNode);
-        return errors.Count == 0 ? (document, errors) : (null, errors.Take(MaxErrors).OrderBy(e => e.Line).ToList());
+        if (errors.Count == 0) return (document, errors);
+        // A node's mark can sit past the file's last line (after a trailing break the parser counts differently):
+        // every problem names a line of the file, the last one then, as the parse-error path does.
+        var last = LastLine(text);
+        return (null, errors.Take(MaxErrors).Select(e => e.Line <= last ? e : e with { Line = last, Column = 0 }).OrderBy(e => e.Line).ToList());
     }
 
     private static int LastLine(string text)
