@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Admin;
 
@@ -46,7 +47,7 @@ public sealed class ApiKeyService(PuoDbContext db)
     {
         if (CheckName(name) is { } nameError) return new(nameError);
         if (requestsPerMinute is < 1 or > MaxRequestsPerMinute)
-            throw new ValidationException("requests_per_minute", $"The request budget must be between 1 and {MaxRequestsPerMinute} per minute.");
+            throw new ValidationException("requests_per_minute", CodedMessage.Of(AdminRefusal.BudgetOutOfRange, MaxRequestsPerMinute));
         if (Roles.Parse(role) is not { } parsedRole) return new(ApiKeyError.UnknownRole);
         var (prefix, secret) = NewSecret();
         var key = new ApiKey

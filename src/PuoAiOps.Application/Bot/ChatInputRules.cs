@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Bot;
@@ -12,25 +13,29 @@ public static partial class ChatInputRules
 
     public static void Validate(ChatRequest request, BotOptions options)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+        var errors = new Dictionary<string, List<(string Text, CodedMessage? Code)>>();
+        void Add(string field, BotRefusal code, params object[] args)
+        {
+            var message = CodedMessage.Of(code, args);
+            (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add((message.English, message));
+        }
 
-        if (string.IsNullOrWhiteSpace(request.UserId)) Add("user_id", "user_id is required (the platform's pseudonymous id of the user).");
-        else if (request.UserId.Length > MaxUserIdLength) Add("user_id", $"user_id is longer than {MaxUserIdLength} characters.");
-        if (string.IsNullOrWhiteSpace(request.Message)) Add("message", "message is required.");
-        else if (request.Message.Length > options.MaxMessageLength) Add("message", $"message is longer than {options.MaxMessageLength} characters.");
+        if (string.IsNullOrWhiteSpace(request.UserId)) Add("user_id", BotRefusal.UserIdRequired);
+        else if (request.UserId.Length > MaxUserIdLength) Add("user_id", BotRefusal.UserIdTooLong, MaxUserIdLength);
+        if (string.IsNullOrWhiteSpace(request.Message)) Add("message", BotRefusal.MessageRequired);
+        else if (request.Message.Length > options.MaxMessageLength) Add("message", BotRefusal.MessageTooLong, options.MaxMessageLength);
         if (request.Locale is not null && !ScriptLocales.IsKnown(request.Locale))
-            Add("locale", $"Unknown locale '{request.Locale}'; use one of: {string.Join(", ", ScriptLocales.All)}.");
+            Add("locale", BotRefusal.UnknownLocale, request.Locale, string.Join(", ", ScriptLocales.All));
         if (request.Channel is not null && !BotChannels.IsKnown(request.Channel))
-            Add("channel", $"Unknown channel '{request.Channel}'; use one of: {string.Join(", ", BotChannels.All)}.");
-        if (request.ConversationId is <= 0) Add("conversation_id", "conversation_id must be a positive number.");
+            Add("channel", BotRefusal.UnknownChannel, request.Channel, string.Join(", ", BotChannels.All));
+        if (request.ConversationId is <= 0) Add("conversation_id", BotRefusal.ConversationIdNotPositive);
         if (request.Context is { } context)
         {
-            if (context.Count > options.MaxContextEntries) Add("context", $"context has more than {options.MaxContextEntries} entries.");
+            if (context.Count > options.MaxContextEntries) Add("context", BotRefusal.TooManyContextEntries, options.MaxContextEntries);
             foreach (var (key, value) in context)
             {
-                if (!ContextKey().IsMatch(key)) Add("context", $"context key '{Short(key)}' must be 1-64 letters, digits or underscores.");
-                else if ((value ?? "").Length > options.MaxContextValueLength) Add("context", $"context value '{key}' is longer than {options.MaxContextValueLength} characters.");
+                if (!ContextKey().IsMatch(key)) Add("context", BotRefusal.BadContextKey, Short(key));
+                else if ((value ?? "").Length > options.MaxContextValueLength) Add("context", BotRefusal.ContextValueTooLong, key, options.MaxContextValueLength);
             }
         }
         ValidationException.ThrowIfAny(errors);
@@ -38,8 +43,8 @@ public static partial class ChatInputRules
 
     public static void Validate(FeedbackRequest request)
     {
-        if (request.TurnId <= 0) throw new ValidationException("turn_id", "turn_id must be the id of a bot turn.");
-        if (request.Comment is { Length: > MaxCommentLength }) throw new ValidationException("comment", $"comment is longer than {MaxCommentLength} characters.");
+        if (request.TurnId <= 0) throw new ValidationException("turn_id", CodedMessage.Of(BotRefusal.TurnIdNotPositive));
+        if (request.Comment is { Length: > MaxCommentLength }) throw new ValidationException("comment", CodedMessage.Of(BotRefusal.CommentTooLong, MaxCommentLength));
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Bot;
@@ -73,8 +74,8 @@ public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedact
         if (request.ConversationId is { } id)
         {
             var existing = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UserRef == userRef, ct)
-                ?? throw new NotFoundException($"No conversation {id} for this user.");
-            if (existing.EndedAt is not null) throw new ConflictException($"Conversation {id} has ended; start a new one (leave conversation_id out).");
+                ?? throw new NotFoundException(CodedMessage.Of(BotRefusal.NoConversationForUser, id));
+            if (existing.EndedAt is not null) throw new ConflictException(CodedMessage.Of(BotRefusal.ConversationEnded, id));
             return existing;
         }
         var conversation = new Conversation

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Bot;
 
@@ -21,7 +22,7 @@ public sealed class ConversationCommands(PuoDbContext db, BotRedactor redactors,
         ArgumentNullException.ThrowIfNull(request);
         ChatInputRules.Validate(request);
         var turn = await db.Turns.FirstOrDefaultAsync(t => t.Id == request.TurnId && t.Role == TurnRole.Bot, ct)
-            ?? throw new NotFoundException($"No bot turn {request.TurnId}.");
+            ?? throw new NotFoundException(CodedMessage.Of(BotRefusal.NoBotTurn, request.TurnId));
         var conversation = await db.Conversations.SingleAsync(c => c.Id == turn.ConversationId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : (await redactors.GetAsync(ct)).RedactText(request.Comment.Trim());
@@ -46,7 +47,7 @@ public sealed class ConversationCommands(PuoDbContext db, BotRedactor redactors,
     public async Task<ConversationEnded> EndAsync(long conversationId, CancellationToken ct = default)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct)
-            ?? throw new NotFoundException($"No conversation {conversationId}.");
+            ?? throw new NotFoundException(CodedMessage.Of(BotRefusal.NoConversation, conversationId));
         if (conversation.EndedAt is null)
         {
             conversation.EndedAt = clock.GetUtcNow().UtcDateTime;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge.Formats;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Knowledge;
 
@@ -23,8 +24,8 @@ public sealed class DocumentHistoryService(PuoDbContext db, SopHtmlRenderer rend
     {
         var bodies = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == documentId && (v.Revision == from || v.Revision == to))
             .ToDictionaryAsync(v => v.Revision, v => v.Body, ct);
-        if (!bodies.TryGetValue(from, out var before)) throw new NotFoundException($"revision {from} of document {documentId}");
-        if (!bodies.TryGetValue(to, out var after)) throw new NotFoundException($"revision {to} of document {documentId}");
+        if (!bodies.TryGetValue(from, out var before)) throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoRevision, from, documentId));
+        if (!bodies.TryGetValue(to, out var after)) throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoRevision, to, documentId));
         var diff = new InlineDiffBuilder(new DiffPlex.Differ()).BuildDiffModel(before, after, ignoreWhitespace: false);
         return diff.Lines.Select(l => new DiffLine(l.Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }, l.Text)).ToList();
     }
@@ -32,7 +33,7 @@ public sealed class DocumentHistoryService(PuoDbContext db, SopHtmlRenderer rend
     public async Task<string> RenderAsync(long documentId, CancellationToken ct = default)
     {
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct)
-            ?? throw new NotFoundException($"document {documentId}");
+            ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoDocument, documentId));
         return renderer.Render(document.Markdown, DocumentFormats.Parse(document.Format));
     }
 

@@ -6,6 +6,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Annotation;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Metrics;
@@ -28,10 +29,10 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
     {
         DateOnly monday;
         try { monday = ReportingCalendar.ParseIsoWeek(isoWeek); }
-        catch (FormatException ex) { throw new ValidationException("week", ex.Message); }
+        catch (FormatException) { throw new ValidationException("week", CodedMessage.Of(MetricsRefusal.NotAWeek, isoWeek)); }
         var period = ReportingCalendar.IsoWeekOf(monday);
         var sampleSize = size ?? _options.GradingSampleSize;
-        if (sampleSize is < 1 or > 100_000) throw new ValidationException("size", "The sample size must be between 1 and 100000.");
+        if (sampleSize is < 1 or > 100_000) throw new ValidationException("size", CodedMessage.Of(MetricsRefusal.SampleSizeOutOfRange, 1, 100_000));
 
         var existing = await db.GradingAssignments.Where(a => a.Period == period).Select(a => new { a.Slot, a.Stratum }).ToListAsync(ct);
         if (existing.Count > 0)
@@ -94,18 +95,18 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
     {
         RequireReviewer(reviewer);
         var unknown = reasons.Where(r => !GradeReasons.IsKnown(r)).ToList();
-        if (unknown.Count > 0) throw new ValidationException("reasons", $"Unknown reason code(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", GradeReasons.All)}.");
-        if (verdict != GradeVerdict.Correct && reasons.Count == 0) throw new ValidationException("reasons", "A partially correct or incorrect grade needs at least one reason.");
-        if (verdict == GradeVerdict.Correct && reasons.Count > 0) throw new ValidationException("reasons", "A correct grade takes no reason codes.");
+        if (unknown.Count > 0) throw new ValidationException("reasons", CodedMessage.Of(MetricsRefusal.UnknownReasons, string.Join(", ", unknown), string.Join(", ", GradeReasons.All)));
+        if (verdict != GradeVerdict.Correct && reasons.Count == 0) throw new ValidationException("reasons", CodedMessage.Of(MetricsRefusal.ReasonRequired));
+        if (verdict == GradeVerdict.Correct && reasons.Count > 0) throw new ValidationException("reasons", CodedMessage.Of(MetricsRefusal.ReasonNotAllowed));
 
         var assignment = await db.GradingAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
-            ?? throw new NotFoundException($"Grading assignment {assignmentId} does not exist.");
-        if (assignment.GradeId is not null) throw new ConflictException("This answer has already been graded in this slot.");
+            ?? throw new NotFoundException(CodedMessage.Of(MetricsRefusal.NoAssignment, assignmentId));
+        if (assignment.GradeId is not null) throw new ConflictException(CodedMessage.Of(MetricsRefusal.AlreadyGraded));
         var now = clock.GetUtcNow().UtcDateTime;
         if (assignment.LeasedById is { } holder && holder != reviewer.UserId && assignment.LeaseExpiresAt > now)
-            throw new ConflictException("Another reviewer has this answer open; take the next one.");
+            throw new ConflictException(CodedMessage.Of(MetricsRefusal.OpenByAnotherReviewer));
         if (await db.GradingAssignments.AnyAsync(a => a.TurnId == assignment.TurnId && a.Id != assignment.Id && a.GradedById == reviewer.UserId, ct))
-            throw new ConflictException("You graded this answer already; the second grade must come from another reviewer.");
+            throw new ConflictException(CodedMessage.Of(MetricsRefusal.GradedByYouAlready));
 
         var grade = new AnswerGrade
         {
@@ -124,7 +125,7 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            throw new ConflictException("This answer has just been graded by someone else.");
+            throw new ConflictException(CodedMessage.Of(MetricsRefusal.GradedMeanwhile));
         }
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -147,6 +148,6 @@ public sealed class GradingService(PuoDbContext db, IOptions<MetricsOptions> opt
     private static void RequireReviewer(Actor actor)
     {
         if (!actor.IsInRole(Roles.Reviewer) || actor.UserId is null)
-            throw new ForbiddenException("Grading bot answers needs the Reviewer role.");
+            throw new ForbiddenException(CodedMessage.Of(MetricsRefusal.GradingNeedsRole));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Metrics;
 
@@ -28,7 +29,7 @@ public sealed class ReportJobService(JobQueue jobs, ReportService reports)
     public async Task<(BackgroundJob Job, bool Created)> QueueAsync(ReportKind kind, string period, Actor actor, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Curator) && !actor.IsInRole(Roles.Reviewer))
-            throw new ForbiddenException("Generating a report needs the Curator or Reviewer role.");
+            throw new ForbiddenException(CodedMessage.Of(MetricsRefusal.ReportNeedsRole));
         var (normalised, _, _) = reports.CheckPeriod(kind, period);
         var payload = new ReportJobPayload { Kind = kind, Period = normalised, RequestedBy = actor.DisplayName };
         return await jobs.EnqueueAsync(ReportJobKinds.Generate, payload, actor, single: true, ct);

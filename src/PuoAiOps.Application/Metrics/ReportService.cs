@@ -8,6 +8,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Metrics;
@@ -53,20 +54,21 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
         if (kind == ReportKind.Daily)
         {
             if (!DateOnly.TryParseExact(period?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
-                throw new ValidationException("day", $"'{period}' is not a day: use yyyy-MM-dd, e.g. 2026-12-05.");
+                throw new ValidationException("day", CodedMessage.Of(MetricsRefusal.NotADay, period ?? ""));
             last = first;
             name = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         else
         {
             try { first = ReportingCalendar.ParseIsoWeek(period?.Trim() ?? ""); }
-            catch (FormatException ex) { throw new ValidationException("week", ex.Message); }
+            catch (FormatException) { throw new ValidationException("week", CodedMessage.Of(MetricsRefusal.NotAWeek, period?.Trim() ?? "")); }
             last = first.AddDays(6);
             name = ReportingCalendar.IsoWeekOf(first);
         }
         var today = _options.Calendar.DayOf(clock.GetUtcNow().UtcDateTime);
         if (last >= today)
-            throw new ValidationException("period", $"The {kind.ToString().ToLowerInvariant()} report for {name} can be generated once the period is over (after {last:yyyy-MM-dd}, {_options.ReportingTimeZone}).");
+            throw new ValidationException("period", CodedMessage.Of(kind == ReportKind.Daily ? MetricsRefusal.DayNotOver : MetricsRefusal.WeekNotOver,
+                name, last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _options.ReportingTimeZone));
         return (name, first, last);
     }
 
@@ -83,7 +85,7 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
     public async Task<ReportDocument> GetAsync(long id, CancellationToken ct = default)
     {
         var content = await db.MetricReports.Where(r => r.Id == id).Select(r => r.Content).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Report {id} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(MetricsRefusal.NoReport, id));
         return JsonSerializer.Deserialize<ReportDocument>(content, Json)!;
     }
 

@@ -5,6 +5,7 @@ using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Documents;
 using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Application.Knowledge.Search;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Knowledge.KnowledgeTestBed;
 
 namespace PuoAiOps.Application.Tests.Knowledge;
@@ -49,7 +50,7 @@ public sealed class DocumentEditorTests
 
         var ex = await Assert.ThrowsAsync<ConflictException>(() => editor(opened.Source + "\nSecond edit on the old stamp.\n"));
 
-        Assert.Contains("changed by someone else", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(KnowledgeRefusal.ChangedSinceOpened, opened.Slug, opened.Locale), ex.Code);
         await using var db = bed.NewContext();
         Assert.Equal(2, await db.DocumentVersions.CountAsync(Ct));
         Assert.Contains("First edit.", (await db.Documents.SingleAsync(Ct)).Markdown, StringComparison.Ordinal);

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Documents;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Knowledge.Search;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Knowledge.KnowledgeTestBed;
 
 namespace PuoAiOps.Application.Tests.Knowledge;
@@ -128,7 +130,8 @@ public sealed class DocumentLifecycleTests
         Assert.Equal(english, await bed.WithAsync(sp => sp.GetRequiredService<DocumentLifecycle>().FindAsync(english.ToString(System.Globalization.CultureInfo.InvariantCulture), null, Ct)));
         Assert.Equal(english, await bed.WithAsync(sp => sp.GetRequiredService<DocumentLifecycle>().FindAsync("refunds", "en", Ct)));
         var ambiguous = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(sp => sp.GetRequiredService<DocumentLifecycle>().FindAsync("refunds", null, Ct)));
-        Assert.Contains("en, zh-CN", ambiguous.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(sp => sp.GetRequiredService<DocumentLifecycle>().FindAsync("nope", null, Ct)));
+        Assert.Equal(CodedMessage.Of(KnowledgeRefusal.LocaleAmbiguous, "refunds", "en, zh-CN"), ambiguous.Codes["locale"].Single());
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(sp => sp.GetRequiredService<DocumentLifecycle>().FindAsync("nope", null, Ct)));
+        Assert.Equal(CodedMessage.Of(KnowledgeRefusal.NoDocumentNamed, "nope"), missing.Code);
     }
 }

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
+using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Knowledge.KnowledgeTestBed;
 
 namespace PuoAiOps.Application.Tests.Knowledge;
@@ -67,8 +69,9 @@ public sealed class KnowledgeSyncJobTests : IDisposable
         var service = (Func<Actor, Task>)(actor => bed.WithAsync(sp => sp.GetRequiredService<KnowledgeSyncJobService>().QueueAsync(actor, Ct)));
 
         var none = await Assert.ThrowsAsync<ValidationException>(() => service(Actor.User("c", "C", Roles.Curator)));
-        Assert.Contains("Knowledge:SyncFolder", none.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ForbiddenException>(() => service(Actor.User("v", "V", Roles.Viewer)));
+        Assert.Equal(CodedMessage.Of(KnowledgeRefusal.NoSyncFolder, "Knowledge:SyncFolder"), none.Code);
+        var reader = await Assert.ThrowsAsync<ForbiddenException>(() => service(Actor.User("v", "V", Roles.Viewer)));
+        Assert.Equal(KnowledgeRefusal.SyncNeedsRole, reader.Code?.Code);
         await using var db = bed.NewContext();
         Assert.Equal(0, await db.Jobs.CountAsync(Ct));
     }

@@ -5,6 +5,7 @@ using PuoAiOps.Application.Demo;
 using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Tests.Demo;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Tests.Metrics;
@@ -159,7 +160,8 @@ public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture
         Assert.NotEqual(first.TurnId, second.TurnId);
         // Opening the page again shows each reviewer the answer they hold.
         Assert.Equal(first.AssignmentId, (await Next(a))?.AssignmentId);
-        await Assert.ThrowsAsync<ConflictException>(() => Grade(b, first.AssignmentId));
+        var held = await Assert.ThrowsAsync<ConflictException>(() => Grade(b, first.AssignmentId));
+        Assert.Equal(MetricsRefusal.OpenByAnotherReviewer, held.Code?.Code);
 
         // A third reviewer grades the rest and is never shown the two held answers.
         var seen = new List<long>();
@@ -189,10 +191,13 @@ public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture
         var reviewer = Actor.User("rev-3", "Reviewer Three", Roles.Reviewer);
         var item = await fixture.Services.WithAsync(sp => sp.GetRequiredService<GradingService>().NextAsync(reviewer, week, Ct));
         Assert.NotNull(item);
-        await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp =>
+        var missing = await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp =>
             sp.GetRequiredService<GradingService>().SubmitAsync(reviewer, item.AssignmentId, GradeVerdict.Incorrect, [], null, Ct)));
-        await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp =>
+        Assert.Equal(CodedMessage.Of(MetricsRefusal.ReasonRequired), missing.Codes["reasons"].Single());
+        var unknown = await Assert.ThrowsAsync<ValidationException>(() => fixture.Services.WithAsync(sp =>
             sp.GetRequiredService<GradingService>().SubmitAsync(reviewer, item.AssignmentId, GradeVerdict.Partial, ["made_up"], null, Ct)));
+        Assert.Equal(MetricsRefusal.UnknownReasons, unknown.Code?.Code);
+        Assert.Equal("made_up", unknown.Code?.Args[0]);
         await using var db = fixture.Database.Open();
         Assert.Null(await db.GradingAssignments.Where(a => a.Id == item.AssignmentId).Select(a => a.GradeId).SingleAsync(Ct));
     }
@@ -244,11 +249,12 @@ public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture
         {
             var jobs = new ReportJobService(new PuoAiOps.Application.Jobs.JobQueue(sp.GetRequiredService<PuoAiOps.Application.Persistence.PuoDbContext>(), new FixedClock()),
                 sp.GetRequiredService<ReportService>());
-            await Assert.ThrowsAsync<ForbiddenException>(() => jobs.QueueAsync(ReportKind.Daily, "2026-01-01", Actor.User("v", "Viewer", Roles.Viewer), Ct));
+            var viewer = await Assert.ThrowsAsync<ForbiddenException>(() => jobs.QueueAsync(ReportKind.Daily, "2026-01-01", Actor.User("v", "Viewer", Roles.Viewer), Ct));
+            Assert.Equal(CodedMessage.Of(MetricsRefusal.ReportNeedsRole), viewer.Code);
             var notOver = await Assert.ThrowsAsync<ValidationException>(() => jobs.QueueAsync(ReportKind.Weekly, ReportingCalendar.IsoWeekOf(Today), curator, Ct));
-            Assert.True(notOver.Errors.ContainsKey("period"));
+            Assert.Equal(MetricsRefusal.WeekNotOver, notOver.Codes["period"].Single()?.Code);
             var unreadable = await Assert.ThrowsAsync<ValidationException>(() => jobs.QueueAsync(ReportKind.Daily, "yesterday", curator, Ct));
-            Assert.True(unreadable.Errors.ContainsKey("day"));
+            Assert.Equal(CodedMessage.Of(MetricsRefusal.NotADay, "yesterday"), unreadable.Codes["day"].Single());
             var (job, created) = await jobs.QueueAsync(ReportKind.Daily, " " + Today.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), curator, Ct);
             Assert.True(created);
             Assert.Contains("\"period\":\"" + Today.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"", job.Payload, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Bot;
 using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Web.Tests.Bot;
@@ -103,6 +104,8 @@ public sealed class BotApiTests(BotApiFixture bot) : IClassFixture<BotApiFixture
         var (afterEnd, problem, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { conversation_id = id, user_id = "u3", message = "one more thing" });
         Assert.Equal(HttpStatusCode.Conflict, afterEnd);
         Assert.Contains("ended", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(nameof(BotRefusal.ConversationEnded), problem.GetProperty("code").GetString());
+        Assert.Equal($"Conversation {id} has ended; start a new one (leave conversation_id out).", problem.GetProperty("detail").GetString());
         using var unknown = await client.PostAsync("/api/v1/conversations/999999/end", null, Ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

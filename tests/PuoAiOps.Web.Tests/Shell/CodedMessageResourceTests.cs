@@ -29,6 +29,9 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
         (typeof(AnnotationRefusal), typeof(AnnotationText)),
         (typeof(KnowledgeRefusal), typeof(KnowledgeText)),
         (typeof(LintMessage), typeof(ScriptsText)),
+        (typeof(PuoAiOps.Application.Metrics.MetricsRefusal), typeof(MetricsText)),
+        (typeof(PuoAiOps.Application.Bot.BotRefusal), typeof(PlaygroundText)),
+        (typeof(PuoAiOps.Application.Admin.AdminRefusal), typeof(AdminText)),
     ];
 
     [Fact]

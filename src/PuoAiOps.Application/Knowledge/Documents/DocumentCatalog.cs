@@ -3,6 +3,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Knowledge.Documents;
 
@@ -11,7 +12,7 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
 {
     public async Task<DocumentListPage> PageAsync(DocumentQuery query, int skip, int take, DocumentSort sort = DocumentSort.Title, bool descending = false, CancellationToken ct = default)
     {
-        if (take is < 1 or > 500) throw new ValidationException("take", "take must be between 1 and 500");
+        if (take is < 1 or > 500) throw new ValidationException("take", CodedMessage.Of(KnowledgeRefusal.TakeOutOfRange, 1, 500));
         var today = query.Today;
         var rows = query.Archived
             ? db.Documents.AsNoTracking().Where(d => d.Status == DocumentStatus.Archived)
@@ -61,7 +62,7 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
 
     public async Task<DocumentDetails> GetAsync(long id, DateOnly today, CancellationToken ct = default)
     {
-        var d = await db.Documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"document {id}");
+        var d = await db.Documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoDocument, id));
         return new DocumentDetails(d.Id, d.Slug, d.Title, d.Locale, d.Format, d.Markdown, d.Owner, d.Domain, d.Intents, d.Tags, d.ReviewBy,
             DocumentHistoryService.IsStale(d.ReviewBy, today), d.Revision, d.UpdatedAt, d.UpdatedById, d.UploadedById, d.Source, d.Version, d.IsDemo,
             d.Status == DocumentStatus.Archived);
@@ -69,7 +70,7 @@ public sealed class DocumentCatalog(PuoDbContext db, KnowledgeIndexes indexes, K
 
     public async Task<IReadOnlyList<ChunkView>> ChunksAsync(long id, CancellationToken ct = default)
     {
-        if (!await db.Documents.AnyAsync(d => d.Id == id, ct)) throw new NotFoundException($"document {id}");
+        if (!await db.Documents.AnyAsync(d => d.Id == id, ct)) throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoDocument, id));
         var chunks = await db.Chunks.AsNoTracking().Where(c => c.DocumentId == id).OrderBy(c => c.Ordinal)
             .Select(c => new { c.Id, c.Ordinal, c.Heading, c.Text, c.ContentHash, c.TokenCount, HasVector = c.Embedding != null, c.EmbeddingModel })
             .ToListAsync(ct);

@@ -5,6 +5,7 @@ using PuoAiOps.Application.Knowledge.Formats;
 using PuoAiOps.Application.Knowledge.Ingestion;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Knowledge.Documents;
 
@@ -17,16 +18,16 @@ public sealed class DocumentEditor(PuoDbContext db, KnowledgeIngestionService in
 {
     public async Task<IngestResult> SaveAsync(long id, Guid expectedVersion, string source, string? userId, CancellationToken ct = default)
     {
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException($"document {id}");
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoDocument, id));
         var format = DocumentFormats.Parse(document.Format);
         if (format == DocumentFormat.Markdown)
         {
             // Front matter could move the edit to another document; refuse rather than fork it.
             var (meta, _) = FrontMatter.Split(source);
             if (meta.Slug is { } slug && Slugs.From(slug) != document.Slug)
-                throw new ValidationException("source", $"the front matter's slug '{slug}' differs from this document's '{document.Slug}'; upload it as a new document instead");
+                throw new ValidationException("source", CodedMessage.Of(KnowledgeRefusal.SlugDiffers, slug, document.Slug));
             if (meta.Locale is { } locale && !string.Equals(locale, document.Locale, StringComparison.OrdinalIgnoreCase))
-                throw new ValidationException("source", $"the front matter's locale '{locale}' differs from this document's '{document.Locale}'");
+                throw new ValidationException("source", CodedMessage.Of(KnowledgeRefusal.LocaleDiffers, locale, document.Locale));
         }
         await EnsureBaselineAsync(document, ct);
         var fileName = document.Slug + format switch { DocumentFormat.Html => ".html", DocumentFormat.Text => ".txt", _ => ".md" };

@@ -6,6 +6,7 @@ using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.VectorSearch;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Knowledge.Documents;
 
@@ -40,7 +41,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
     public async Task<DocumentChange> DeleteAsync(long id, Actor actor, CancellationToken ct = default)
     {
         EnsureMayChange(actor);
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException($"document {id}");
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoDocument, id));
         var chunkIds = await db.Chunks.Where(c => c.DocumentId == id).Select(c => c.Id).ToListAsync(ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -65,18 +66,18 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
         return matches.Count switch
         {
             1 => matches[0].Id,
-            0 => throw new NotFoundException(locale is null ? $"document '{reference}'" : $"document '{reference}' ({locale})"),
-            _ => throw new ValidationException("locale", $"'{reference}' exists in {string.Join(", ", matches.Select(m => m.Locale).Order(StringComparer.Ordinal))}: name the locale"),
+            0 => throw new NotFoundException(locale is null ? CodedMessage.Of(KnowledgeRefusal.NoDocumentNamed, reference) : CodedMessage.Of(KnowledgeRefusal.NoDocumentInLocale, reference, locale)),
+            _ => throw new ValidationException("locale", CodedMessage.Of(KnowledgeRefusal.LocaleAmbiguous, reference, string.Join(", ", matches.Select(m => m.Locale).Order(StringComparer.Ordinal)))),
         };
     }
 
     private async Task<(SopDocument Document, List<SopChunk> Chunks)> ChangeStatusAsync(long id, DocumentStatus status, Actor actor, CancellationToken ct)
     {
         EnsureMayChange(actor);
-        var document = await db.Documents.Include(d => d.Chunks).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException($"document {id}");
+        var document = await db.Documents.Include(d => d.Chunks).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoDocument, id));
         var archiving = status == DocumentStatus.Archived;
         if ((document.Status == DocumentStatus.Archived) == archiving)
-            throw new ConflictException(archiving ? $"{document.Slug} ({document.Locale}) is already archived" : $"{document.Slug} ({document.Locale}) is not archived");
+            throw new ConflictException(CodedMessage.Of(archiving ? KnowledgeRefusal.AlreadyArchived : KnowledgeRefusal.NotArchived, document.Slug, document.Locale));
         document.Status = status;
         document.Version = Guid.NewGuid();
         document.UpdatedAt = DateTime.UtcNow;
@@ -88,7 +89,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException($"{document.Slug} ({document.Locale}) was changed by someone else meanwhile; reload it and try again");
+            throw new ConflictException(CodedMessage.Of(KnowledgeRefusal.ChangedMeanwhile, document.Slug, document.Locale));
         }
         KnowledgeLog.DocumentChanged(logger, id, document.Slug, archiving ? "archived" : "restored", actor.DisplayName);
         return (document, document.Chunks.OrderBy(c => c.Ordinal).ToList());
@@ -98,7 +99,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
     private static void EnsureMayChange(Actor actor)
     {
         if (actor.UserId is not null && !actor.IsInAnyRole(Roles.Curator, Roles.Admin))
-            throw new ForbiddenException("archiving or deleting a document needs the Curator or Admin role");
+            throw new ForbiddenException(CodedMessage.Of(KnowledgeRefusal.ArchiveNeedsRole));
     }
 
     private async Task<string?> UpdateIndexesAsync(SopDocument document, Func<Task> update)

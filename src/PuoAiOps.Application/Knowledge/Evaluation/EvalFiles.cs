@@ -19,13 +19,13 @@ public static class EvalFiles
     {
         var query = Text(root, "query", where);
         if (!root.TryGetProperty("relevant", out var relevant) || relevant.ValueKind != JsonValueKind.Array || relevant.GetArrayLength() == 0)
-            throw new KnowledgeInputException($"{where}: \"relevant\" must be a non-empty array of corpus ids");
+            throw new KnowledgeInputException(KnowledgeRefusal.EvalRelevantMissing, where);
         return new EvalQuery(query, relevant.EnumerateArray().Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal));
     });
 
     private static List<T> Read<T>(string path, Func<JsonElement, string, T> map)
     {
-        if (!File.Exists(path)) throw new KnowledgeInputException($"no such file: {path}");
+        if (!File.Exists(path)) throw new KnowledgeInputException(KnowledgeRefusal.NoSuchFile, path);
         var result = new List<T>();
         var number = 0;
         foreach (var line in File.ReadLines(path))
@@ -36,20 +36,20 @@ public static class EvalFiles
             try
             {
                 using var json = JsonDocument.Parse(line);
-                if (json.RootElement.ValueKind != JsonValueKind.Object) throw new KnowledgeInputException($"{where}: expected a JSON object");
+                if (json.RootElement.ValueKind != JsonValueKind.Object) throw new KnowledgeInputException(KnowledgeRefusal.EvalNotAnObject, where);
                 result.Add(map(json.RootElement, where));
             }
             catch (JsonException ex)
             {
-                throw new KnowledgeInputException($"{where}: not valid JSON ({ex.Message})");
+                throw new KnowledgeInputException(KnowledgeRefusal.EvalNotJson, where, ex.Message);
             }
         }
-        if (result.Count == 0) throw new KnowledgeInputException($"{path}: no lines");
+        if (result.Count == 0) throw new KnowledgeInputException(KnowledgeRefusal.EvalNoLines, path);
         return result;
     }
 
     private static string Text(JsonElement root, string name, string where) =>
         root.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number && value.ToString().Trim().Length > 0
             ? value.ToString()
-            : throw new KnowledgeInputException($"{where}: \"{name}\" is missing or empty");
+            : throw new KnowledgeInputException(KnowledgeRefusal.EvalFieldMissing, where, name);
 }

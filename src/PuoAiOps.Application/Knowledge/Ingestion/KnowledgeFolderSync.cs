@@ -20,7 +20,7 @@ public sealed partial class KnowledgeFolderSync(KnowledgeIngestionService ingest
     public async Task<IReadOnlyList<FileIngestOutcome>> IngestPathAsync(string path, string? uploadedById, Func<int, int, Task>? progress, CancellationToken ct = default)
     {
         if (File.Exists(path)) return [await IngestFileAsync(path, uploadedById, ct)];
-        if (!Directory.Exists(path)) throw new KnowledgeInputException($"no such file or folder: {path}");
+        if (!Directory.Exists(path)) throw new KnowledgeInputException(KnowledgeRefusal.NoSuchPath, path);
         var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
             .Order(StringComparer.Ordinal).ToList();

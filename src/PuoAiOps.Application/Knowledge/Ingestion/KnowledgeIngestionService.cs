@@ -7,6 +7,7 @@ using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.VectorSearch;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Retrieval;
 
 namespace PuoAiOps.Application.Knowledge.Ingestion;
@@ -51,7 +52,7 @@ public sealed class KnowledgeIngestionService(
 
         var document = await db.Documents.Include(d => d.Chunks).SingleOrDefaultAsync(d => d.Slug == slug && d.Locale == locale, ct);
         if (upload.ExpectedVersion is { } expected && (document is null || document.Version != expected))
-            throw new ConflictException($"{slug} ({locale}) was changed by someone else since it was opened; reload it and apply the edit again");
+            throw new ConflictException(CodedMessage.Of(KnowledgeRefusal.ChangedSinceOpened, slug, locale));
         if (document is not null && document.ContentHash == documentHash)
             return Result(document, IngestStatus.Unchanged, 0, 0, document.Chunks.Count, parsed);
 
@@ -96,7 +97,7 @@ public sealed class KnowledgeIngestionService(
             catch (DbUpdateConcurrencyException)
             {
                 // Another save committed between our read and this write (Version is a concurrency token).
-                throw new ConflictException($"{slug} ({locale}) was changed by someone else while saving; reload it and apply the edit again");
+                throw new ConflictException(CodedMessage.Of(KnowledgeRefusal.ChangedWhileSaving, slug, locale));
             }
             db.DocumentVersions.Add(new SopDocumentVersion
             {

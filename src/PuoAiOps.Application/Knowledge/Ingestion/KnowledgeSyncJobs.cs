@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Knowledge.Ingestion;
 
@@ -32,9 +33,9 @@ public sealed class KnowledgeSyncJobService(JobQueue jobs, IOptions<KnowledgeOpt
     public async Task<(BackgroundJob Job, bool Created)> QueueAsync(Actor actor, CancellationToken ct = default)
     {
         if (actor.UserId is not null && !actor.IsInAnyRole(Roles.Curator, Roles.Admin))
-            throw new ForbiddenException("syncing the knowledge folder needs the Curator or Admin role");
-        var folder = Folder ?? throw new ValidationException("folder", $"no sync folder is configured ({KnowledgeOptions.SectionName}:SyncFolder)");
-        if (!Directory.Exists(folder)) throw new ValidationException("folder", $"the sync folder {folder} does not exist on the server");
+            throw new ForbiddenException(CodedMessage.Of(KnowledgeRefusal.SyncNeedsRole));
+        var folder = Folder ?? throw new ValidationException("folder", CodedMessage.Of(KnowledgeRefusal.NoSyncFolder, $"{KnowledgeOptions.SectionName}:SyncFolder"));
+        if (!Directory.Exists(folder)) throw new ValidationException("folder", CodedMessage.Of(KnowledgeRefusal.SyncFolderMissing, folder));
         return await jobs.EnqueueAsync(KnowledgeJobKinds.Sync, new KnowledgeSyncPayload { UserId = actor.UserId }, actor, single: true, ct);
     }
 

@@ -5,6 +5,7 @@ using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Knowledge.Search;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Knowledge.Suites;
 
@@ -33,7 +34,7 @@ public sealed class RetrievalSuiteService(PuoDbContext db, KnowledgeSearchServic
     public async Task<SuiteDetails> GetAsync(long id, CancellationToken ct = default)
     {
         var suite = await db.RetrievalSuites.AsNoTracking().Include(s => s.Queries).SingleOrDefaultAsync(s => s.Id == id, ct)
-            ?? throw new NotFoundException($"retrieval suite {id}");
+            ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoSuite, id));
         var runs = await db.RetrievalSuiteRuns.AsNoTracking().Where(r => r.SuiteId == id).OrderByDescending(r => r.RanAt).ThenByDescending(r => r.Id)
             .Take(RunsShown).ToListAsync(ct);
         runs.Reverse();
@@ -46,9 +47,9 @@ public sealed class RetrievalSuiteService(PuoDbContext db, KnowledgeSearchServic
     public async Task<long> CreateAsync(string name, int k, string? userId, CancellationToken ct = default)
     {
         name = name.Trim();
-        if (name.Length is 0 or > 128) throw new ValidationException("name", "a suite name must be 1-128 characters");
-        if (k is < 1 or > 50) throw new ValidationException("k", "k must be between 1 and 50");
-        if (await db.RetrievalSuites.AnyAsync(s => s.Name == name, ct)) throw new ConflictException($"a suite named '{name}' already exists");
+        if (name.Length is 0 or > 128) throw new ValidationException("name", CodedMessage.Of(KnowledgeRefusal.SuiteNameLength, 1, 128));
+        if (k is < 1 or > 50) throw new ValidationException("k", CodedMessage.Of(KnowledgeRefusal.SuiteKOutOfRange, 1, 50));
+        if (await db.RetrievalSuites.AnyAsync(s => s.Name == name, ct)) throw new ConflictException(CodedMessage.Of(KnowledgeRefusal.SuiteNameTaken, name));
         var suite = new RetrievalSuite { Name = name, K = k, CreatedById = userId };
         db.RetrievalSuites.Add(suite);
         await db.SaveChangesAsync(ct);
@@ -57,14 +58,14 @@ public sealed class RetrievalSuiteService(PuoDbContext db, KnowledgeSearchServic
 
     public async Task<long> AddQueryAsync(long suiteId, NewSuiteQuery query, CancellationToken ct = default)
     {
-        if (!await db.RetrievalSuites.AnyAsync(s => s.Id == suiteId, ct)) throw new NotFoundException($"retrieval suite {suiteId}");
+        if (!await db.RetrievalSuites.AnyAsync(s => s.Id == suiteId, ct)) throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoSuite, suiteId));
         var text = query.Query.Trim();
-        if (text.Length is 0 or > 500) throw new ValidationException("query", "a test query must be 1-500 characters");
+        if (text.Length is 0 or > 500) throw new ValidationException("query", CodedMessage.Of(KnowledgeRefusal.SuiteQueryLength, 1, 500));
         var expected = query.Expected.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (expected.Count == 0) throw new ValidationException("expected", "name at least one expected document");
+        if (expected.Count == 0) throw new ValidationException("expected", CodedMessage.Of(KnowledgeRefusal.SuiteQueryWithoutExpected));
         var known = await db.Documents.Where(d => expected.Contains(d.Slug)).Select(d => d.Slug).Distinct().ToListAsync(ct);
         var unknown = expected.Except(known, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0) throw new ValidationException("expected", $"no document with the slug {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw new ValidationException("expected", CodedMessage.Of(KnowledgeRefusal.UnknownSlugs, string.Join(", ", unknown)));
         var row = new RetrievalTestQuery
         {
             SuiteId = suiteId, Query = text, Expected = expected,
@@ -78,15 +79,15 @@ public sealed class RetrievalSuiteService(PuoDbContext db, KnowledgeSearchServic
     public async Task RemoveQueryAsync(long suiteId, long queryId, CancellationToken ct = default)
     {
         if (await db.RetrievalTestQueries.Where(q => q.SuiteId == suiteId && q.Id == queryId).ExecuteDeleteAsync(ct) == 0)
-            throw new NotFoundException($"test query {queryId} of suite {suiteId}");
+            throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoSuiteQuery, queryId, suiteId));
     }
 
     /// <summary>Runs every query (progress: queries done) and stores the run.</summary>
     public async Task<SuiteRunView> RunAsync(long suiteId, string? userId, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var suite = await db.RetrievalSuites.AsNoTracking().Include(s => s.Queries).SingleOrDefaultAsync(s => s.Id == suiteId, ct)
-            ?? throw new NotFoundException($"retrieval suite {suiteId}");
-        if (suite.Queries.Count == 0) throw new ValidationException("queries", "the suite has no test queries yet");
+            ?? throw new NotFoundException(CodedMessage.Of(KnowledgeRefusal.NoSuite, suiteId));
+        if (suite.Queries.Count == 0) throw new ValidationException("queries", CodedMessage.Of(KnowledgeRefusal.SuiteWithoutQueries));
         var ranks = new Dictionary<long, int?>();
         var mode = SearchMode.Keyword;
         var done = 0;

@@ -10,6 +10,7 @@ using PuoAiOps.Application.Knowledge.Documents;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Knowledge;
+using PuoAiOps.Web.Localization;
 using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Components.Knowledge;
@@ -108,7 +109,7 @@ public partial class DocumentPage
         }
         catch (Exception ex) when (ex is ConflictException or NotFoundException or ForbiddenException)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(T.WordRefusal(ex), Severity.Error);
             if (reload) await LoadAsync();
             return false;
         }

@@ -144,7 +144,7 @@ public partial class KnowledgePage
         }
         catch (Exception ex) when (ex is ValidationException or ForbiddenException)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(T.WordRefusal(ex), Severity.Error);
         }
     }
 

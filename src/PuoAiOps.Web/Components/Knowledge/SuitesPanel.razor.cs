@@ -6,6 +6,7 @@ using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge.Suites;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Localization;
 using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Components.Knowledge;
@@ -64,7 +65,7 @@ public partial class SuitesPanel
         }
         catch (ValidationException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(T.WordRefusal(ex), Severity.Error);
         }
         finally
         {
@@ -87,7 +88,7 @@ public partial class SuitesPanel
         }
         catch (Exception ex) when (ex is ValidationException or ConflictException)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(T.WordRefusal(ex), Severity.Error);
         }
     }
 
@@ -104,7 +105,7 @@ public partial class SuitesPanel
         }
         catch (ValidationException ex)
         {
-            _addError = ex.Message;
+            _addError = T.WordRefusal(ex);
         }
     }
 

@@ -7,6 +7,7 @@ using PuoAiOps.Application.Bot;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Core.Scripts;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Localization;
 using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Components.Playground;
@@ -72,7 +73,7 @@ public partial class PlaygroundPage
         }
         catch (ValidationException ex)
         {
-            _messageProblem = ex.Message;
+            _messageProblem = T.WordRefusal(ex);
         }
         catch (ConflictException)
         {
