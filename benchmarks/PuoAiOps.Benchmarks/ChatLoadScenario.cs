@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Startup;
 
@@ -55,13 +57,25 @@ internal static class ChatLoadScenario
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
         await RunLoadAsync(http, connections, TimeSpan.FromSeconds(warmupSeconds));
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var windowStart = DateTime.UtcNow;
         var result = await RunLoadAsync(http, connections, TimeSpan.FromSeconds(seconds));
+        self.Refresh();
+        var cpuMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         result.Latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chat-load: {connections} connections, {seconds} s (after {warmupSeconds} s warm-up): {result.Latencies.Count + result.Errors:N0} requests, " +
             $"{result.Latencies.Count / result.Elapsed.TotalSeconds:0} requests/s, {result.Errors} errors{result.FirstError}; " +
             $"p50 {Percentile(result.Latencies, 0.50):F1} ms, p95 {Percentile(result.Latencies, 0.95):F1} ms, p99 {Percentile(result.Latencies, 0.99):F1} ms, " +
             $"max {result.Latencies[^1]:F1} ms; load average {LoadAverage()}"));
+        // CPU of this process (server and load generator together) per answered request: unlike requests/s it
+        // hardly depends on what else runs on the box, and 1000 ms × cores / it is the ceiling on a quiet one.
+        var perRequest = cpuMs / Math.Max(1, result.Latencies.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu: {cpuMs / result.Elapsed.TotalMilliseconds:F2} cores busy in this process, {perRequest:F2} ms CPU per request " +
+            $"(server + load generator; ceiling on an idle box {1000.0 * Environment.ProcessorCount / perRequest:0} requests/s)"));
+        await PrintAnswerTimesAsync(console.Services, windowStart);
         return result.Errors == 0 ? 0 : 1;
     }
 
@@ -97,6 +111,20 @@ internal static class ChatLoadScenario
             }
         })));
         return new LoadResult(latencies.SelectMany(l => l).ToList(), errors, firstError, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The server's side of the window: the time to answer (the bot turn's latency: redaction, conversation lookup,
+    /// pipeline; not storing), so the rest of the end-to-end time is HTTP, authentication, queueing and the store.
+    /// </summary>
+    private static async Task PrintAnswerTimesAsync(IServiceProvider services, DateTime since)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+        var answer = (await db.Turns.AsNoTracking().Where(t => t.Role == TurnRole.Bot && t.CreatedAt >= since && t.LatencyMs != null)
+            .Select(t => (double)t.LatencyMs!.Value).ToListAsync()).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"answer time (bot turns stored in the window, whole ms): n {answer.Count:N0}, p50 {Percentile(answer, 0.50):0} ms, p95 {Percentile(answer, 0.95):0} ms, p99 {Percentile(answer, 0.99):0} ms"));
     }
 
     /// <summary>A bot API key whose budget is far above what two cores can serve, so the limiter never answers 429.</summary>

@@ -32,6 +32,8 @@ public static class BotDependencyInjection
         services.TryAddSingleton<GroundedAnswerer>();
         services.TryAddScoped<BotClassifier>();
         services.TryAddScoped<BotPipeline>();
+        services.TryAddSingleton<Bot.Storage.TurnWriter>();
+        services.AddHostedService<Bot.Storage.TurnWriterShutdown>();
         services.TryAddScoped<ChatService>();
         services.TryAddScoped<ConversationCommands>();
         services.TryAddScoped<BotHealth>();

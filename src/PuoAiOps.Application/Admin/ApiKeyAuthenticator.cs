@@ -53,6 +53,15 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
-        await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at), ct);
+        try
+        {
+            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at), ct);
+        }
+        catch (Exception ex) when (Common.ServiceBusyException.IsDatabaseBusy(ex))
+        {
+            // The last-use time is informative: a database locked by a long write (the demo seeding) must not fail
+            // the request it rides on. Forget the touch so the next request tries again.
+            _touched.TryRemove(id, out _);
+        }
     }
 }

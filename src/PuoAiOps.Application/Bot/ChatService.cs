@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Bot.Storage;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -13,10 +14,11 @@ namespace PuoAiOps.Application.Bot;
 /// <summary>
 /// One chat turn end to end, shared by the REST API, the playground and <c>puo ask</c>: checks the
 /// request, redacts the message, continues or starts the conversation, runs the pipeline, and stores
-/// the user turn, the bot turn, its trace and (on handoff) an escalation in one transaction.
+/// the user turn, the bot turn, its trace and (on handoff) an escalation through <see cref="TurnWriter"/>
+/// (one transaction shared with the other turns waiting at that moment; answered once committed).
 /// Only redacted text is stored.
 /// </summary>
-public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedactor redactors, IOptions<BotOptions> options, TimeProvider clock)
+public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedactor redactors, TurnWriter writer, IOptions<BotOptions> options, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions TraceJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
@@ -30,70 +32,44 @@ public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedact
         var userRef = redactor.RedactText(request.UserId.Trim());
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var conversation = await ContinueOrStartAsync(request, userRef, question, now, ct);
-        var history = await HistoryAsync(conversation, ct);
+        var conversation = await ContinueOrStartAsync(request, userRef, question, ct);
+        var history = await HistoryAsync(conversation.Id, ct);
         var context = request.Context ?? new Dictionary<string, string>();
         var decision = await pipeline.RunAsync(new BotInput(question, conversation.Locale, conversation.Channel, context, history), ct);
 
-        var intentId = decision.Intent is { } key ? await db.Intents.Where(i => i.Key == key).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct) : null;
-        var ordinal = conversation.Id == 0 ? 0 : await db.Turns.Where(t => t.ConversationId == conversation.Id).MaxAsync(t => (int?)t.Ordinal, ct) ?? 0;
         var latency = (int)Math.Ceiling(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var userTurn = new Turn { Ordinal = ordinal + 1, Role = TurnRole.User, Text = question, CreatedAt = now, IntentId = intentId, Confidence = decision.Confidence };
-        var botTurn = new Turn
-        {
-            Ordinal = ordinal + 2, Role = TurnRole.Bot, Text = redactor.RedactText(decision.Answer), CreatedAt = clock.GetUtcNow().UtcDateTime,
-            IntentId = intentId, Confidence = decision.Confidence, Source = ToSource(decision.SourceType), ScriptVersionId = decision.ScriptVersionId, LatencyMs = latency,
-        };
-        conversation.Turns.Add(userTurn);
-        conversation.Turns.Add(botTurn);
-        if (conversation.IntentId is null && intentId is not null) (conversation.IntentId, conversation.IntentConfidence) = (intentId, decision.Confidence);
-        conversation.ModelVersionId ??= decision.ModelVersionId;
+        var stored = await writer.WriteAsync(new PendingTurn(
+            conversation.Id, conversation.Id is null ? new NewConversation(userRef, conversation.Channel, conversation.Locale, now, request.IsTest) : null,
+            question, redactor.RedactText(decision.Answer), now, clock.GetUtcNow().UtcDateTime, decision.Intent, decision.Confidence,
+            ToSource(decision.SourceType), decision.SourceType, decision.ScriptVersionId, latency, decision.ModelVersionId, decision.EscalationReason,
+            JsonSerializer.Serialize(decision.Trace, TraceJson)), ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        if (decision.EscalationReason is { } reason)
-        {
-            db.Escalations.Add(new Escalation { ConversationId = conversation.Id, Reason = reason.Length > 200 ? reason[..200] : reason, CreatedAt = now });
-            conversation.Outcome = ConversationOutcome.Escalated;
-        }
-        db.TurnTraces.Add(new TurnTrace
-        {
-            TurnId = botTurn.Id, ConversationId = conversation.Id, Decision = decision.SourceType, CreatedAt = now,
-            Json = JsonSerializer.Serialize(decision.Trace, TraceJson),
-        });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-
-        var response = new ChatResponse(conversation.Id, botTurn.Id, decision.Answer, new ChatIntent(decision.Intent, Math.Round(decision.Confidence, 4)),
+        var response = new ChatResponse(stored.ConversationId, stored.BotTurnId, decision.Answer, new ChatIntent(decision.Intent, Math.Round(decision.Confidence, 4)),
             new ChatSource(decision.SourceType, decision.ScriptVersionId, decision.ChunkIds.Count > 0 ? decision.ChunkIds : null), decision.EscalationReason is not null);
         return new ChatResult(response, decision.Trace);
     }
 
-    private async Task<Conversation> ContinueOrStartAsync(ChatRequest request, string userRef, string question, DateTime now, CancellationToken ct)
+    /// <summary>The conversation the message belongs to: an existing one (its id) or a new one to be created when the turn is stored.</summary>
+    private sealed record Target(long? Id, string Locale, string Channel);
+
+    private async Task<Target> ContinueOrStartAsync(ChatRequest request, string userRef, string question, CancellationToken ct)
     {
         if (request.ConversationId is { } id)
         {
-            var existing = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.UserRef == userRef, ct)
+            var existing = await db.Conversations.AsNoTracking().Where(c => c.Id == id && c.UserRef == userRef).Select(c => new { c.Id, c.Locale, c.Channel, c.EndedAt }).FirstOrDefaultAsync(ct)
                 ?? throw new NotFoundException(CodedMessage.Of(BotRefusal.NoConversationForUser, id));
             if (existing.EndedAt is not null) throw new ConflictException(CodedMessage.Of(BotRefusal.ConversationEnded, id));
-            return existing;
+            return new Target(existing.Id, existing.Locale, existing.Channel);
         }
-        var conversation = new Conversation
-        {
-            UserRef = userRef,
-            Channel = request.Channel ?? BotChannels.Default,
-            Locale = request.Locale ?? (question.Any(c => c is >= '\u4e00' and <= '\u9fff') ? ScriptLocales.Chinese : ScriptLocales.English),
-            StartedAt = now,
-            IsTest = request.IsTest,
-        };
-        db.Conversations.Add(conversation);
-        return conversation;
+        return new Target(null,
+            request.Locale ?? (question.Any(c => c is >= '\u4e00' and <= '\u9fff') ? ScriptLocales.Chinese : ScriptLocales.English),
+            request.Channel ?? BotChannels.Default);
     }
 
-    private async Task<IReadOnlyList<(bool FromUser, string Text)>> HistoryAsync(Conversation conversation, CancellationToken ct)
+    private async Task<IReadOnlyList<(bool FromUser, string Text)>> HistoryAsync(long? conversationId, CancellationToken ct)
     {
-        if (conversation.Id == 0 || options.Value.HistoryTurns == 0) return [];
-        var turns = await db.Turns.AsNoTracking().Where(t => t.ConversationId == conversation.Id)
+        if (conversationId is not { } id || options.Value.HistoryTurns == 0) return [];
+        var turns = await db.Turns.AsNoTracking().Where(t => t.ConversationId == id)
             .OrderByDescending(t => t.Ordinal).Take(options.Value.HistoryTurns).Select(t => new { t.Role, t.Text }).ToListAsync(ct);
         turns.Reverse();
         return turns.Select(t => (t.Role == TurnRole.User, t.Text)).ToList();

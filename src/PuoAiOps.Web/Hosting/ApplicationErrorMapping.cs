@@ -14,8 +14,9 @@ namespace PuoAiOps.Web.Hosting;
 /// <param name="Errors">Per field (or "line N" for files); empty when the title says it all.</param>
 /// <param name="Code">The title as a code, when the service gave one (REST: the <c>code</c> extension).</param>
 /// <param name="Codes">Per field, the code of each message of <paramref name="Errors"/> (null where it has none).</param>
+/// <param name="RetryAfter">For 503: when to ask again (the Retry-After header).</param>
 public sealed record ApplicationError(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors,
-    CodedMessage? Code = null, IReadOnlyDictionary<string, CodedMessage?[]>? Codes = null)
+    CodedMessage? Code = null, IReadOnlyDictionary<string, CodedMessage?[]>? Codes = null, TimeSpan? RetryAfter = null)
 {
     /// <summary>
     /// The same error with every coded message worded by <paramref name="word"/> (the console: in the
@@ -49,7 +50,8 @@ public sealed record ApplicationError(int Status, string Title, IReadOnlyDiction
 /// <summary>
 /// The one place that maps the application's exceptions to HTTP: ValidationException → 400,
 /// ForbiddenException → 403, NotFoundException → 404, ConflictException → 409, import limits → 413,
-/// unreadable import files, bad PII patterns and request bodies cut off mid-form → 400. Use <see cref="MapApplicationErrors{TBuilder}"/>
+/// unreadable import files, bad PII patterns and request bodies cut off mid-form → 400, a busy database
+/// or a store that failed (<see cref="ServiceBusyException"/>) → 503 with Retry-After. Use <see cref="MapApplicationErrors{TBuilder}"/>
 /// on an endpoint or group: API calls then get problem details; a browser's request (a download link) is
 /// left to the exception handler, which answers the same status with the status page (see ConsolePipeline).
 /// </summary>
@@ -71,6 +73,10 @@ public static class ApplicationErrorMapping
         InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",
             new Dictionary<string, string[]> { ["patterns"] = e.Errors.Select(PatternMessage).ToArray() }),
         IOException e when RequestBodyErrors.IsTruncatedBody(e) => new(StatusCodes.Status400BadRequest, RequestBodyErrors.TruncatedMessage, NoErrors),
+        ServiceBusyException e => new(StatusCodes.Status503ServiceUnavailable, e.Message, NoErrors, RetryAfter: e.RetryAfter),
+        // The database is locked by a long write (the first start's demo seeding): busy, not broken.
+        _ when ServiceBusyException.IsDatabaseBusy(exception) => new(StatusCodes.Status503ServiceUnavailable,
+            "The database is busy; try again in a moment.", NoErrors, RetryAfter: ServiceBusyException.DefaultRetryAfter),
         _ => null,
     };
 
@@ -83,8 +89,9 @@ public static class ApplicationErrorMapping
     /// carries its code (extension <c>code</c>) and its English wording as <c>detail</c>, and the codes of
     /// the field errors under <c>errorCodes</c> (same positions as "errors"; null where a message has none).
     /// </summary>
-    public static IResult ToProblem(ApplicationError error, string? instance = null)
+    public static IResult ToProblem(ApplicationError error, string? instance = null, HttpResponse? response = null)
     {
+        if (response is not null && error.RetryAfter is { } wait) SetRetryAfter(response, wait);
         var extensions = new Dictionary<string, object?>();
         if (error.Errors.Count > 0) extensions["errors"] = error.Errors;
         if (error.Code is { } code) extensions["code"] = code.Name;
@@ -97,6 +104,10 @@ public static class ApplicationErrorMapping
     /// <summary>Catches the application's exceptions thrown by the endpoint(s) and answers them (see <see cref="ApplicationErrorMapping"/>).</summary>
     public static TBuilder MapApplicationErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, ApplicationErrorFilter>();
+
+    /// <summary>Retry-After in whole seconds, at least one.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
@@ -114,7 +125,7 @@ internal sealed class ApplicationErrorFilter : IEndpointFilter
         }
         catch (Exception ex) when (context.HttpContext.Request.IsApi() && ApplicationErrorMapping.From(ex) is { } error)
         {
-            return ApplicationErrorMapping.ToProblem(error, context.HttpContext.Request.Path);
+            return ApplicationErrorMapping.ToProblem(error, context.HttpContext.Request.Path, context.HttpContext.Response);
         }
     }
 }

@@ -32,6 +32,8 @@ internal static class StatusEndpoints
         // may have chosen better (413 for a body too large, 404 for a NotFoundException...).
         if (failed is not null && context.Response.StatusCode >= 400) code = context.Response.StatusCode;
         if (code is < 400 or > 599) code = StatusCodes.Status500InternalServerError;
+        // A busy database (503) outside an endpoint's own error mapping still says when to retry.
+        if (failed?.Error is { } error && ApplicationErrorMapping.From(error)?.RetryAfter is { } wait) ApplicationErrorMapping.SetRetryAfter(context.Response, wait);
 
         var originalPath = reExecuted?.OriginalPath ?? failed?.Path ?? context.Request.Path;
         var isApi = originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || originalPath == "/api";

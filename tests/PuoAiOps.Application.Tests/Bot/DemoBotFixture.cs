@@ -52,10 +52,12 @@ public sealed class BotTestBed : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<BotTestBed> CreateAsync(DemoBotFixture fixture, Action<AiOptions>? ai = null, Action<BotOptions>? bot = null, Action<IServiceCollection>? extra = null)
+    public static async Task<BotTestBed> CreateAsync(DemoBotFixture fixture, Action<AiOptions>? ai = null, Action<BotOptions>? bot = null, Action<IServiceCollection>? extra = null,
+        Action<DatabaseOptions>? databaseOptions = null)
     {
         var indexDir = Path.Combine(fixture.Database.Directory, "index-" + Guid.NewGuid().ToString("N"));
         var database = new DatabaseOptions { DataDir = fixture.Database.Directory };
+        databaseOptions?.Invoke(database);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddOptions();

@@ -13,7 +13,7 @@ namespace PuoAiOps.Web.Tests.Bot;
 /// A console with two SOP sections (English and Chinese), an admin, and API keys: one ordinary, one
 /// revoked, one with a budget of two requests per minute. No classifier serves: questions go to retrieval.
 /// </summary>
-public sealed class BotApiFixture : TeamFixture
+public class BotApiFixture : TeamFixture
 {
     public string Key { get; private set; } = "";
     public string RevokedKey { get; private set; } = "";
