@@ -12,7 +12,7 @@ namespace PuoAiOps.Benchmarks;
 /// Knowledge-base speed targets, end to end on this machine: sentence embedding (batch throughput,
 /// single-query latency, tokenizer share), exact dense search over N × 384 vectors, keyword index
 /// ingestion and BM25 query latency over N chunks.
-/// Usage: kb [--chunks 100000] [--questions 2000] [--queries 300] [--only embedding|dense|keyword]
+/// Usage: kb [--chunks 100000] [--questions 2000] [--queries 300] [--only embedding|dense|keyword] [--precision int8|float32]
 /// </summary>
 internal static class KnowledgeScenario
 {
@@ -33,16 +33,18 @@ internal static class KnowledgeScenario
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
 
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
-        if (only is null or "embedding") Embedding(questions, queries, random);
+        var precision = Array.IndexOf(args, "--precision") is var p and >= 0 && p + 1 < args.Length
+            ? Enum.Parse<EncoderPrecision>(args[p + 1], ignoreCase: true) : EncoderPrecision.Int8;
+        if (only is null or "embedding") Embedding(MiniLmEmbeddingGenerator.SharedFor(precision), questions, queries, random);
         if (only is null or "dense") Dense(chunks, queries, random);
         if (only is null or "keyword") Keyword(chunks, queries, random);
         await Task.CompletedTask;
         return 0;
     }
 
-    private static void Embedding(int count, int queries, Random random)
+    private static void Embedding(MiniLmEmbeddingGenerator generator, int count, int queries, Random random)
     {
-        var generator = MiniLmEmbeddingGenerator.Shared;
+        Console.WriteLine($"encoder: {generator.Model}");
         var texts = Enumerable.Range(0, count).Select(_ => Question(random)).ToList();
         var output = new float[count * MiniLmEmbeddingGenerator.Dimensions];
         generator.Embed(texts.Take(64).ToList(), output); // warm-up

@@ -23,7 +23,7 @@ public static class EncoderDependencyInjection
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidOperationException($"{EncoderOptions.SectionName}:SentenceEncoder must be MiniLm or None.", ex);
+            throw new InvalidOperationException($"{EncoderOptions.SectionName}:SentenceEncoder must be MiniLm or None, and {EncoderOptions.SectionName}:Precision Int8 or Float32.", ex);
         }
         builder.Services.AddEncoderServices(options);
         return builder;
@@ -40,7 +40,7 @@ public static class EncoderDependencyInjection
         var errors = options.Validate().ToList();
         if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
         if (options.SentenceEncoder == SentenceEncoderKind.None) return services;
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => MiniLmEmbeddingGenerator.Shared);
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => MiniLmEmbeddingGenerator.SharedFor(options.Precision));
         return services;
     }
 }

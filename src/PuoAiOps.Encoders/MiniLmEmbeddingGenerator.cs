@@ -14,7 +14,11 @@ namespace PuoAiOps.Encoders;
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
+    /// <summary>The published model, run as it is (<see cref="EncoderPrecision.Float32"/>).</summary>
     public const string ModelId = "all-MiniLM-L6-v2";
+
+    /// <summary>The same model with its weight matrices in int8 (<see cref="EncoderPrecision.Int8"/>, the default).</summary>
+    public const string Int8ModelId = "all-MiniLM-L6-v2-int8";
     public const int Dimensions = 384;
 
     /// <summary>The model was fine-tuned on 128-token inputs; longer text is truncated, as sentence-transformers does.</summary>
@@ -23,19 +27,27 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Texts per model call; sorted by length first so a batch pads to about its own length.</summary>
     private const int BatchSize = 32;
 
-    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInstance = new(() => new MiniLmEmbeddingGenerator());
+    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInt8 = new(() => new MiniLmEmbeddingGenerator(precision: EncoderPrecision.Int8));
+    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedFloat32 = new(() => new MiniLmEmbeddingGenerator(precision: EncoderPrecision.Float32));
 
     /// <summary>
-    /// The process-wide instance (the model is ~90 MB; one session serves every caller). Hosts
-    /// register this same object in DI; it lives as long as the process and is never disposed.
+    /// The process-wide instance at the default precision (the model is ~60-90 MB; one session serves every
+    /// caller). Hosts register this same object in DI; it lives as long as the process and is never disposed.
     /// </summary>
-    public static MiniLmEmbeddingGenerator Shared => SharedInstance.Value;
+    public static MiniLmEmbeddingGenerator Shared => SharedInt8.Value;
+
+    /// <summary>The process-wide instance at <paramref name="precision"/>.</summary>
+    public static MiniLmEmbeddingGenerator SharedFor(EncoderPrecision precision) =>
+        precision == EncoderPrecision.Float32 ? SharedFloat32.Value : SharedInt8.Value;
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
-    public MiniLmEmbeddingGenerator(int threads = 0)
+    /// <summary>The id recorded with each vector this instance makes (differs per precision).</summary>
+    public string Model { get; }
+
+    public MiniLmEmbeddingGenerator(int threads = 0, EncoderPrecision precision = EncoderPrecision.Int8)
     {
         using var options = new SessionOptions
         {
@@ -45,9 +57,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         // Idle worker threads would otherwise spin for a while after each call, burning a core the
         // web host or the other requests need; a few microseconds of wake-up is cheaper here.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _session = new InferenceSession(MiniLmResources.ModelBytes(), options);
+        var model = MiniLmResources.ModelBytes();
+        if (precision == EncoderPrecision.Int8) model = MatMulWeightQuantizer.Quantize(model).Model;
+        _session = new InferenceSession(model, options);
         _tokenizer = MiniLmResources.Tokenizer();
-        _metadata = new EmbeddingGeneratorMetadata("onnxruntime", defaultModelId: ModelId, defaultModelDimensions: Dimensions);
+        Model = precision == EncoderPrecision.Int8 ? Int8ModelId : ModelId;
+        _metadata = new EmbeddingGeneratorMetadata("onnxruntime", defaultModelId: Model, defaultModelDimensions: Dimensions);
     }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -60,7 +75,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < texts.Count; i++)
-            result.Add(new Embedding<float>(matrix.AsMemory(i * Dimensions, Dimensions)) { ModelId = ModelId, CreatedAt = now });
+            result.Add(new Embedding<float>(matrix.AsMemory(i * Dimensions, Dimensions)) { ModelId = Model, CreatedAt = now });
         return Task.FromResult(result);
     }
 
@@ -131,6 +146,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
+    /// <summary>The published float32 model file, as the package ships it.</summary>
+    public static byte[] PublishedModel() => MiniLmResources.ModelBytes();
+
     /// <summary>A tokenizer like the one this generator uses, for measuring tokenization on its own.</summary>
     public static BertTokenizer CreateTokenizer() => MiniLmResources.Tokenizer();
 
@@ -140,7 +158,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// </summary>
     public void Dispose()
     {
-        if (SharedInstance.IsValueCreated && ReferenceEquals(this, SharedInstance.Value)) return;
+        if ((SharedInt8.IsValueCreated && ReferenceEquals(this, SharedInt8.Value))
+            || (SharedFloat32.IsValueCreated && ReferenceEquals(this, SharedFloat32.Value))) return;
         _session.Dispose();
     }
 }
