@@ -29,6 +29,7 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
         (typeof(AnnotationRefusal), typeof(AnnotationText)),
         (typeof(KnowledgeRefusal), typeof(KnowledgeText)),
         (typeof(LintMessage), typeof(ScriptsText)),
+        (typeof(PuoAiOps.Application.Escalations.EscalationRefusal), typeof(EscalationsText)),
     ];
 
     [Fact]
