@@ -69,8 +69,8 @@ internal sealed class ConversationAftermath(WordLists words, DemoDataSet set, De
             ClosedAt = status == EscalationStatus.Closed ? (closedAt < now ? closedAt : now.AddMinutes(-1)) : null,
         };
         // Taken a little after the hand-over, and always before it was closed.
-        var assignedAt = createdAt.AddMinutes(Math.Min(20, (closedAt - createdAt).TotalMinutes / 2));
-        if (escalation.AssigneeId is not null) escalation.AssignedAt = assignedAt < now ? assignedAt : now;
+        var end = escalation.ClosedAt ?? now;
+        if (escalation.AssigneeId is not null) escalation.AssignedAt = createdAt.AddMinutes(Math.Clamp((end - createdAt).TotalMinutes / 2, 0, 20));
         if (status == EscalationStatus.Closed) DemoEscalationNotes.Close(escalation, conversation.Locale);
         set.Escalations.Add(escalation);
     }

@@ -102,15 +102,24 @@ public sealed partial class EscalationsPage : IAsyncDisposable
             await using var scope = Scopes.CreateAsyncScope();
             var queue = scope.ServiceProvider.GetRequiredService<EscalationQueue>();
             var page = await queue.SearchAsync(filter, _userId, ct);
-            _counts = await queue.CountsAsync(filter, _userId, ct);
+            var counts = await queue.CountsAsync(filter, _userId, ct);
             _rows = page.Rows;
+            var hadError = _error is not null;
             _error = null;
+            // The chips live outside the grid: render them again, but only when a count moved (or an
+            // error went away), so a render that makes the grid load again cannot loop.
+            if (counts != _counts || hadError)
+            {
+                _counts = counts;
+                _ = InvokeAsync(StateHasChanged);
+            }
             return new GridData<EscalationRow> { Items = page.Rows, TotalItems = page.Total };
         }
         catch (ValidationException ex)
         {
-            _error = T.WordRefusal(ex);
-            _rows = [];
+            var error = T.WordRefusal(ex);
+            if (error != _error) _ = InvokeAsync(StateHasChanged);
+            (_error, _rows) = (error, []);
             return new GridData<EscalationRow> { Items = [], TotalItems = 0 };
         }
     }
