@@ -106,7 +106,8 @@ public sealed class EscalationsBrowserTests
         }
         var oldest = Add("my top-up never arrived", "en", "payment needs a manual check", now.AddHours(-10), EscalationStatus.Open);
         var newer = Add("我的收益没到账", "zh-CN", "payout investigation", now.AddMinutes(-30), EscalationStatus.Open);
-        Add("someone took over my account", "en", "account security", now.AddDays(-2), EscalationStatus.Closed);
+        // Closed, and newer than the oldest open one: the list (all statuses, longest waiting first) starts with that one.
+        Add("someone took over my account", "en", "account security", now.AddHours(-3), EscalationStatus.Closed);
         await db.SaveChangesAsync(ct);
         return (oldest.Id, newer.Id);
     }

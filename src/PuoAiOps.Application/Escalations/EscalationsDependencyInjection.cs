@@ -17,6 +17,7 @@ public static class EscalationsDependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Admin.WorkspaceClock>();
+        services.TryAddScoped<Admin.WorkspaceTimeZone>(); // the clock reads the zone through it
         services.TryAddScoped<EscalationQueue>();
         services.TryAddScoped<EscalationDesk>();
         return services;

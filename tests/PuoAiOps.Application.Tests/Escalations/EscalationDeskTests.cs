@@ -37,7 +37,7 @@ public sealed class EscalationDeskTests
         var refused = await Assert.ThrowsAsync<ConflictException>(() => bed.DeskAsync(d => d.TakeAsync(id, null, bed.Curator, Ct)));
 
         Assert.Equal(EscalationRefusal.TakenByOther, refused.Code!.Code);
-        Assert.Equal([id, bed.Reviewer.DisplayName], refused.Code.Args);
+        Assert.Equal(new object[] { id, bed.Reviewer.DisplayName }, refused.Code.Args);
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed class EscalationMetricsTests
         await using (var db = workspace.NewContext())
         {
             // The bot handed this one over and left the conversation open, as ChatService does.
-            var handedOver = Conversation("a", day.AddHours(10), ConversationOutcome.Escalated, ended: false);
-            db.Conversations.AddRange(handedOver, Conversation("b", day.AddHours(11), ConversationOutcome.Resolved, ended: true));
+            var handedOver = NewConversation("a", day.AddHours(10), ConversationOutcome.Escalated, ended: false);
+            db.Conversations.AddRange(handedOver, NewConversation("b", day.AddHours(11), ConversationOutcome.Resolved, ended: true));
             await db.SaveChangesAsync(Ct);
             var e = new Escalation { ConversationId = handedOver.Id, Reason = "user asked for an agent", CreatedAt = day.AddHours(10).AddMinutes(1) };
             db.Escalations.Add(e);
@@ -57,7 +57,7 @@ public sealed class EscalationMetricsTests
         Assert.Equal(before[MetricKeys.Resolution], after[MetricKeys.Resolution]);
     }
 
-    private static Conversation Conversation(string user, DateTime at, ConversationOutcome outcome, bool ended) => new()
+    private static Conversation NewConversation(string user, DateTime at, ConversationOutcome outcome, bool ended) => new()
     {
         UserRef = user, StartedAt = at, EndedAt = ended ? at.AddMinutes(3) : null, Outcome = outcome, Channel = "app", Locale = "en",
         Turns =

@@ -27,7 +27,7 @@ public sealed class EscalationRaceTests
             var won = Assert.Single(attempts, a => a.Result is not null);
             var lost = Assert.Single(attempts, a => a.Refusal is not null);
             Assert.Contains(lost.Refusal!.Code!.Code, new Enum[] { EscalationRefusal.TakenByOther, EscalationRefusal.Changed });
-            if (lost.Refusal.Code.Code is EscalationRefusal.TakenByOther)
+            if (lost.Refusal.Code.Code.Equals(EscalationRefusal.TakenByOther))
                 Assert.Equal(won.Result!.AssigneeId == bed.Curator.UserId ? bed.Curator.DisplayName : bed.Reviewer.DisplayName, lost.Refusal.Code.Args[1]);
             await using var db = bed.NewContext();
             var stored = await db.Escalations.AsNoTracking().SingleAsync(e => e.Id == id, ct);
