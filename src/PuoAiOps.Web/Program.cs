@@ -1,6 +1,7 @@
 using PuoAiOps.Application;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Escalations;
 using PuoAiOps.Application.Overview;
 using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Questions;
@@ -41,6 +42,7 @@ builder.AddEncoders();          // Encoders: the sentence encoder behind IEmbedd
 builder.AddKnowledge();
 builder.AddVectorSearch();
 builder.AddBot();
+builder.AddEscalations();      // Application: the hand-over queue (reads and commands)
 builder.AddBotApiReference();
 
 var app = builder.Build();

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return DemoCommand.Create(bind);
         yield return TaxonomyCommand.Create(bind);
         yield return ScriptsCommand.Create(bind);
+        yield return EscalationsCommand.Create(bind);
         yield return ExportCommand.Create(bind);
         yield return ImportCommand.Create(bind);
         yield return ClassifyCommand.Create(bind);

@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         api.MapScriptsApi();
         api.MapKnowledgeApi();
         api.MapBotApi();
+        api.MapEscalationsApi();
         return endpoints;
     }
 

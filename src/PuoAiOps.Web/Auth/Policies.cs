@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Conversations, dashboards, reports, escalations: everyone who reads results.</summary>
     public const string InsightsArea = "InsightsArea";
 
+    /// <summary>Take, assign, release, close and reopen escalations (Curator, Reviewer): the people who work the hand-over queue; viewers read it.</summary>
+    public const string HandleEscalations = "HandleEscalations";
+
     /// <summary>The bot API of the service channels: an API key, never a browser session (no role grants it).</summary>
     public const string BotApi = "BotApi";
 
@@ -62,6 +65,7 @@ public static class Policies
         [ContentArea] = [Roles.Curator, Roles.Reviewer],
         [KnowledgeArea] = [Roles.Curator, Roles.Reviewer, Roles.Viewer],
         [InsightsArea] = [Roles.Viewer, Roles.Curator, Roles.Reviewer],
+        [HandleEscalations] = [Roles.Curator, Roles.Reviewer],
     };
 
     public static void AddConsolePolicies(this AuthorizationOptions options)

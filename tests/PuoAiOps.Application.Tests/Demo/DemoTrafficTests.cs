@@ -79,6 +79,12 @@ public sealed partial class DemoTrafficTests(SeededDemoFixture fixture)
         Assert.All(escalations, e => Assert.Contains(e.ConversationId, escalated));
         Assert.Equal(Enum.GetValues<EscalationStatus>(), escalations.Select(e => e.Status).Distinct().Order());
         Assert.All(escalations.Where(e => e.Status == EscalationStatus.Closed), e => Assert.InRange(e.ClosedAt!.Value, e.CreatedAt, Now));
+        // The queue shows every state: closed cases with an outcome, a note and who closed them; taken ones with when.
+        Assert.All(escalations.Where(e => e.Status == EscalationStatus.Closed), e =>
+            Assert.True(e.Outcome is not null && !string.IsNullOrEmpty(e.ResolutionNote) && e.ClosedById == e.AssigneeId && e.AssigneeId is not null, $"escalation {e.Id}"));
+        Assert.Equal(Enum.GetValues<EscalationOutcome>(), escalations.Where(e => e.Outcome is not null).Select(e => e.Outcome!.Value).Distinct().Order());
+        Assert.All(escalations.Where(e => e.AssigneeId is not null), e => Assert.InRange(e.AssignedAt!.Value, e.CreatedAt, e.ClosedAt ?? Now));
+        Assert.All(escalations.Where(e => e.Status == EscalationStatus.Open), e => Assert.Null(e.AssigneeId));
 
         var feedback = await db.Feedback.ToListAsync(ct);
         Assert.Equal(Enum.GetValues<FeedbackKind>(), feedback.Select(f => f.Kind).Distinct().Order());

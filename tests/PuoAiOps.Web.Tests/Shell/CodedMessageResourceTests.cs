@@ -32,6 +32,7 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
         (typeof(PuoAiOps.Application.Metrics.MetricsRefusal), typeof(MetricsText)),
         (typeof(PuoAiOps.Application.Bot.BotRefusal), typeof(PlaygroundText)),
         (typeof(PuoAiOps.Application.Admin.AdminRefusal), typeof(AdminText)),
+        (typeof(PuoAiOps.Application.Escalations.EscalationRefusal), typeof(EscalationsText)),
     ];
 
     [Fact]

@@ -58,7 +58,7 @@ internal sealed class ConversationAftermath(WordLists words, DemoDataSet set, De
             : age.TotalHours > 8 ? (EscalationStatus)random.Weighted([0.1, 0.3, 0.6])
             : (EscalationStatus)random.Weighted([0.6, 0.3, 0.1]);
         var closedAt = createdAt.AddHours(Math.Clamp(random.LogNormal(10, 0.8), 0.3, 70));
-        set.Escalations.Add(new Escalation
+        var escalation = new Escalation
         {
             Id = ids.Next<Escalation>(),
             ConversationId = conversation.Id,
@@ -67,7 +67,12 @@ internal sealed class ConversationAftermath(WordLists words, DemoDataSet set, De
             AssigneeId = status == EscalationStatus.Open ? null : random.Pick(DemoUsers.Agents),
             CreatedAt = createdAt,
             ClosedAt = status == EscalationStatus.Closed ? (closedAt < now ? closedAt : now.AddMinutes(-1)) : null,
-        });
+        };
+        // Taken a little after the hand-over, and always before it was closed.
+        var end = escalation.ClosedAt ?? now;
+        if (escalation.AssigneeId is not null) escalation.AssignedAt = createdAt.AddMinutes(Math.Clamp((end - createdAt).TotalMinutes / 2, 0, 20));
+        if (status == EscalationStatus.Closed) DemoEscalationNotes.Close(escalation, conversation.Locale);
+        set.Escalations.Add(escalation);
     }
 
     /// <summary>

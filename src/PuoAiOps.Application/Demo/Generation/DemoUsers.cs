@@ -24,8 +24,9 @@ internal sealed class DemoUsers
         (AnnotatorSam, "demo.sam", "Sam Carter (demo annotator)", Roles.Annotator),
         (Reviewer, "demo.priya", "Priya Natarajan (demo reviewer)", Roles.Reviewer),
         (Curator, "demo.chen", "Chen Jie (demo curator)", Roles.Curator),
-        (AgentZhou, "demo.zhou", "Zhou Min (demo support agent)", Roles.Viewer),
-        (AgentKim, "demo.kim", "Alex Kim (demo support agent)", Roles.Viewer),
+        // Support agents work the escalation queue, which takes the Curator role (Viewers only read it).
+        (AgentZhou, "demo.zhou", "Zhou Min (demo support agent)", Roles.Curator),
+        (AgentKim, "demo.kim", "Alex Kim (demo support agent)", Roles.Curator),
     ];
 
     public static IEnumerable<string> UserNames => People.Select(p => p.UserName);

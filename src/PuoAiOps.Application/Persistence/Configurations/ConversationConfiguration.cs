@@ -46,6 +46,10 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
     public void Configure(EntityTypeBuilder<Escalation> b)
     {
         b.HasIndex(x => new { x.Status, x.CreatedAt });
+        // "Mine" and "assigned to ..." views of the queue.
+        b.HasIndex(x => new { x.AssigneeId, x.Status });
+        b.Property(x => x.ResolutionNote).HasMaxLength(Escalations.EscalationLimits.NoteLength);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

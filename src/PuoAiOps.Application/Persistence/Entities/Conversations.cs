@@ -76,6 +76,10 @@ public sealed class AnswerGrade
 
 public enum EscalationStatus { Open, Assigned, Closed }
 
+/// <summary>How a person closed a hand-over: they solved the user's problem, or it stayed unsolved.</summary>
+public enum EscalationOutcome { ResolvedByPerson, NotResolved }
+
+/// <summary>A conversation the bot handed to a person (the support team's queue, /escalations).</summary>
 public sealed class Escalation
 {
     public long Id { get; set; }
@@ -84,7 +88,15 @@ public sealed class Escalation
     public EscalationStatus Status { get; set; } = EscalationStatus.Open;
     public string? AssigneeId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime? AssignedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    public string? ClosedById { get; set; }
+    /// <summary>Set when closed; kept (with the note) after a reopen until the next close replaces it.</summary>
+    public EscalationOutcome? Outcome { get; set; }
+    /// <summary>What the person did, redacted before it is stored.</summary>
+    public string? ResolutionNote { get; set; }
+    /// <summary>Optimistic concurrency: every change increments it, so two people acting on the same case cannot both win.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>
