@@ -23,6 +23,19 @@ public sealed class ValidationException : Exception
         Codes = new Dictionary<string, CodedMessage?[]> { [field] = [message] };
     }
 
+    /// <summary>A coded summary (the title) over field messages that have no code of their own.</summary>
+    public ValidationException(CodedMessage message, IReadOnlyDictionary<string, string[]> errors) : base(message.English)
+    {
+        Code = message;
+        Errors = errors;
+    }
+
+    /// <summary>A plain summary over field messages that keep their codes (a file's problems by line).</summary>
+    public ValidationException(string message, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, CodedMessage?[]> codes)
+        : this(null, message, errors, codes)
+    {
+    }
+
     private ValidationException(CodedMessage? code, string message, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, CodedMessage?[]> codes)
         : base(message)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Profile;
 
@@ -25,7 +26,7 @@ public sealed class UserProfileService(PuoDbContext db)
         if (errors.Count > 0) return new ProfileSaveResult(null, errors);
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
-                   ?? throw new NotFoundException($"User {userId} does not exist.");
+                   ?? throw new NotFoundException(CodedMessage.Of(ProfileRefusal.UserMissing, userId));
         var displayName = change.DisplayName!.Trim();
         var culture = ConsoleCultures.Normalize(change.PreferredCulture);
         if (user.DisplayName != displayName || user.PreferredCulture != culture)
@@ -49,7 +50,7 @@ public sealed class UserProfileService(PuoDbContext db)
     /// <summary>Sets only the language (the app bar's language picker).</summary>
     public async Task<ProfileSaveResult> SetCultureAsync(string userId, string? culture, CancellationToken ct = default)
     {
-        var current = await GetAsync(userId, ct) ?? throw new NotFoundException($"User {userId} does not exist.");
+        var current = await GetAsync(userId, ct) ?? throw new NotFoundException(CodedMessage.Of(ProfileRefusal.UserMissing, userId));
         return await SaveAsync(userId, new ProfileChange(current.DisplayName, culture), ct);
     }
 

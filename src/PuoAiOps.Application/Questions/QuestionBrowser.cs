@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Questions;
 
@@ -90,7 +91,7 @@ public sealed class QuestionBrowser(PuoDbContext db)
     public async Task<ImportRunDetails> GetImportRunAsync(long id, CancellationToken ct = default)
     {
         var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new NotFoundException($"Import run {id} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(QuestionRefusal.ImportRunMissing, id));
         var name = run.CreatedById is null ? null
             : await db.Users.Where(u => u.Id == run.CreatedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         return ImportRunReport.Read(run, name);

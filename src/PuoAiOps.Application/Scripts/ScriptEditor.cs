@@ -4,6 +4,7 @@ using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
@@ -21,10 +22,10 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
 
     public async Task<SaveResult> CreateAsync(NewScriptInput input, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "create reply scripts");
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsCreate);
         var problems = ScriptInputRules.DraftProblems(input.Draft);
         ScriptInputRules.CheckLocaleAndChannel(input.Locale, input.Channel, problems);
-        if (string.IsNullOrWhiteSpace(input.Title)) problems.Add("Give the script a title.");
+        if (string.IsNullOrWhiteSpace(input.Title)) problems.Add(CodedMessage.Of(ScriptRefusal.TitleRequired));
         var (intent, intentProblem) = await ScriptInputRules.ResolveIntentAsync(db, input.IntentKey, ct);
         if (intentProblem is not null) problems.Insert(0, intentProblem);
         ScriptInputRules.ThrowIfAny(problems);
@@ -32,7 +33,7 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         var existing = await db.Scripts.AsNoTracking()
             .Where(s => s.IntentId == intent!.Id && s.Locale == input.Locale && s.Channel == input.Channel).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
-            throw new ConflictException($"A {input.Locale}/{input.Channel} script for '{input.IntentKey}' already exists (#{id}): edit it instead.");
+            throw new ConflictException(CodedMessage.Of(ScriptRefusal.ScriptExists, input.Locale, input.Channel, input.IntentKey, id));
 
         var now = DateTime.UtcNow;
         var script = new ReplyScript
@@ -49,7 +50,7 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            throw new ConflictException($"A {input.Locale}/{input.Channel} script for '{input.IntentKey}' was created by someone else just now: edit it instead.");
+            throw new ConflictException(CodedMessage.Of(ScriptRefusal.ScriptCreatedMeanwhile, input.Locale, input.Channel, input.IntentKey));
         }
         db.AuditLog.Add(ScriptAudit.Version(actor, "script.create", script, version));
         await db.SaveChangesAsync(ct);
@@ -61,10 +62,10 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
     /// <summary>Saves the open draft (or starts one from the approved text). See the class remarks for conflicts.</summary>
     public async Task<SaveResult> SaveDraftAsync(long scriptId, DraftInput draft, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "edit reply scripts");
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsEdit);
         ScriptInputRules.ThrowIfAny(ScriptInputRules.DraftProblems(draft));
         var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct)
-            ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.ScriptMissing, scriptId));
         var latest = await db.ScriptVersions.Where(v => v.ScriptId == scriptId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         var now = DateTime.UtcNow;
 
@@ -72,7 +73,7 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         {
             if (latest.Stamp != draft.ExpectedStamp) return Conflict(script, latest, draft);
             if (latest.Status == ScriptVersionStatus.InReview)
-                throw new ConflictException($"Version {latest.Number} is in review: withdraw it from review before editing.");
+                throw new ConflictException(CodedMessage.Of(ScriptRefusal.VersionInReview, latest.Number));
             Apply(latest, draft, actor, now);
             latest.Status = ScriptVersionStatus.Draft;
             script.UpdatedAt = now;
@@ -110,12 +111,12 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
     /// <summary>Title, tags and owner: descriptive fields outside the review cycle (audited).</summary>
     public async Task UpdateDetailsAsync(long scriptId, string title, IReadOnlyList<string>? tags, string? ownerId, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "edit reply scripts");
-        if (string.IsNullOrWhiteSpace(title)) throw new ValidationException("title", "Give the script a title.");
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsEdit);
+        if (string.IsNullOrWhiteSpace(title)) throw new ValidationException("title", CodedMessage.Of(ScriptRefusal.TitleRequired));
         var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct)
-            ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.ScriptMissing, scriptId));
         if (ownerId is not null && ownerId != script.OwnerId && !await ScriptDirectory.EligibleOwners(db).AnyAsync(u => u.Id == ownerId, ct))
-            throw new ValidationException("owner", "A script's owner must be an active user with the Curator or Admin role.");
+            throw new ValidationException("owner", CodedMessage.Of(ScriptRefusal.OwnerNotEligible));
         (script.Title, script.Tags, script.OwnerId, script.UpdatedAt) = (title.Trim(), Clean(tags), ownerId, DateTime.UtcNow);
         db.AuditLog.Add(ScriptAudit.Entry(actor, "script.details", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"owner={ownerId ?? "none"}; tags={script.Tags.Count}"));
         await db.SaveChangesAsync(ct);
@@ -127,13 +128,13 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
     /// </summary>
     public async Task<bool> ChangeOwnerAsync(long scriptId, string ownerId, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "change the owner of reply scripts");
-        if (string.IsNullOrWhiteSpace(ownerId)) throw new ValidationException("owner", "Pick the script's new owner.");
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsChangeOwner);
+        if (string.IsNullOrWhiteSpace(ownerId)) throw new ValidationException("owner", CodedMessage.Of(ScriptRefusal.OwnerRequired));
         var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct)
-            ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.ScriptMissing, scriptId));
         if (script.OwnerId == ownerId) return false;
         if (!await ScriptDirectory.EligibleOwners(db).AnyAsync(u => u.Id == ownerId, ct))
-            throw new ValidationException("owner", "A script's owner must be an active user with the Curator or Admin role.");
+            throw new ValidationException("owner", CodedMessage.Of(ScriptRefusal.OwnerNotEligible));
         var previous = script.OwnerId;
         (script.OwnerId, script.UpdatedAt) = (ownerId, DateTime.UtcNow);
         db.AuditLog.Add(ScriptAudit.Entry(actor, "script.owner", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
@@ -32,7 +33,7 @@ public sealed class ScriptFiles(PuoDbContext db, StyleRuleSettings rules, Script
 
     public async Task<ScriptImportResult> ImportAsync(IReadOnlyList<ScriptFileItem> items, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "import reply scripts");
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsImportScripts);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Error(ScriptFileItem item, string message)
         {
@@ -50,13 +51,13 @@ public sealed class ScriptFiles(PuoDbContext db, StyleRuleSettings rules, Script
             if (!intents.ContainsKey(item.Intent))
             {
                 var (intent, problem) = await ScriptInputRules.ResolveIntentAsync(db, item.Intent, ct);
-                if (problem is not null) Error(item, problem);
+                if (problem is not null) Error(item, problem.English);
                 else intents[item.Intent] = intent!;
             }
             var styleRules = await rules.ForAsync(item.Locale, item.Channel, ct);
             if (item.Body.Length > styleRules.MaxLength)
                 Error(item, $"The body is {item.Body.Length} characters; {item.Locale}/{item.Channel} scripts may have at most {styleRules.MaxLength}.");
-            foreach (var p in ScriptInputRules.DraftProblems(new DraftInput(item.Body, item.Variables, item.SopLinks))) Error(item, p);
+            foreach (var p in ScriptInputRules.DraftProblems(new DraftInput(item.Body, item.Variables, item.SopLinks))) Error(item, p.English);
             if (!seen.Add((item.Intent, item.Locale, item.Channel))) Error(item, $"The file has two {item.Locale}/{item.Channel} scripts for '{item.Intent}'.");
             var script = existing.FirstOrDefault(s => s.Intent?.Key == item.Intent && s.Locale == item.Locale && s.Channel == item.Channel);
             if (script is not null && latest.TryGetValue(script.Id, out var v) && v.Status is ScriptVersionStatus.Draft or ScriptVersionStatus.InReview or ScriptVersionStatus.Rejected)

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
 
-/// <summary>Checks shared by the editor and the importer, each with a message that says what to do.</summary>
+/// <summary>Checks shared by the editor and the importer, each with a coded message that says what to do.</summary>
 internal static class ScriptInputRules
 {
     /// <summary>Beyond any style rule: a body this long is refused outright rather than stored with a lint error.</summary>
@@ -15,45 +16,67 @@ internal static class ScriptInputRules
     public static readonly IReadOnlyList<string> EditorRoles = [Roles.Curator, Roles.Admin];
     public static readonly IReadOnlyList<string> ReviewerRoles = [Roles.Reviewer, Roles.Admin];
 
-    public static void RequireRole(Actor actor, IReadOnlyList<string> roles, string what)
+    /// <summary>Refuses with <paramref name="refusal"/> (which names the roles) unless the actor has one of <paramref name="roles"/>.</summary>
+    public static void RequireRole(Actor actor, IReadOnlyList<string> roles, ScriptRefusal refusal)
     {
-        if (!roles.Any(actor.IsInRole)) throw new ForbiddenException($"Only {string.Join(" or ", roles)} may {what}.");
+        if (!roles.Any(actor.IsInRole)) throw new ForbiddenException(CodedMessage.Of(refusal));
     }
 
     /// <summary>Problems with a draft's own content (no database needed).</summary>
-    public static List<string> DraftProblems(DraftInput draft)
+    public static List<CodedMessage> DraftProblems(DraftInput draft)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(draft.Body)) problems.Add("The script body is empty.");
+        var problems = new List<CodedMessage>();
+        if (string.IsNullOrWhiteSpace(draft.Body)) problems.Add(CodedMessage.Of(ScriptRefusal.BodyEmpty));
         else if (draft.Body.Length > HardMaxBodyLength)
-            problems.Add($"The script body is {draft.Body.Length} characters; at most {HardMaxBodyLength} can be stored.");
-        problems.AddRange(ScriptVariable.Validate(draft.Variables ?? []));
+            problems.Add(CodedMessage.Of(ScriptRefusal.BodyTooLong, draft.Body.Length, HardMaxBodyLength));
+        problems.AddRange(ScriptVariable.Problems(draft.Variables ?? []));
         foreach (var link in draft.SopLinks ?? [])
             if (string.IsNullOrWhiteSpace(link) || link.Length > 200 || link.Any(char.IsWhiteSpace))
-                problems.Add($"SOP link '{link}' is not valid: write the document's slug, optionally with '#section'.");
+                problems.Add(CodedMessage.Of(ScriptRefusal.SopLinkInvalid, link));
         return problems;
     }
 
-    public static void ThrowIfAny(List<string> problems, string field = "body")
+    /// <summary>Refuses with every problem under <paramref name="field"/>, codes kept so the console words them.</summary>
+    public static void ThrowIfAny(List<CodedMessage> problems, string field = "body")
     {
-        if (problems.Count > 0) throw new ValidationException(problems[0], new Dictionary<string, string[]> { [field] = [.. problems] });
+        if (problems.Count == 0) return;
+        ValidationException.ThrowIfAny(new Dictionary<string, List<(string Text, CodedMessage? Code)>>
+        {
+            [field] = [.. problems.Select(p => (p.English, (CodedMessage?)p))],
+        });
     }
 
-    public static void CheckLocaleAndChannel(string locale, string channel, List<string> problems)
+    public static void CheckLocaleAndChannel(string locale, string channel, List<CodedMessage> problems)
     {
-        if (!ScriptLocales.IsKnown(locale)) problems.Add($"Unknown locale '{locale}'; use one of: {string.Join(", ", ScriptLocales.All)}.");
-        if (!ScriptChannels.IsKnown(channel)) problems.Add($"Unknown channel '{channel}'; use one of: {string.Join(", ", ScriptChannels.All)}.");
+        if (LocaleProblem(locale) is { } l) problems.Add(l);
+        if (ChannelProblem(channel) is { } c) problems.Add(c);
     }
+
+    public static CodedMessage? LocaleProblem(string locale) =>
+        ScriptLocales.IsKnown(locale) ? null : CodedMessage.Of(ScriptRefusal.UnknownLocale, locale, string.Join(", ", ScriptLocales.All));
+
+    public static CodedMessage? ChannelProblem(string channel) =>
+        ScriptChannels.IsKnown(channel) ? null : CodedMessage.Of(ScriptRefusal.UnknownChannel, channel, string.Join(", ", ScriptChannels.All));
+
+    /// <summary>A version status as a word the console translates (a coded argument of another refusal).</summary>
+    public static CodedMessage StatusWord(ScriptVersionStatus status) => CodedMessage.Of(status switch
+    {
+        ScriptVersionStatus.Draft => ScriptRefusal.StatusDraft,
+        ScriptVersionStatus.InReview => ScriptRefusal.StatusInReview,
+        ScriptVersionStatus.Approved => ScriptRefusal.StatusApproved,
+        ScriptVersionStatus.Rejected => ScriptRefusal.StatusRejected,
+        _ => ScriptRefusal.StatusRetired,
+    });
 
     /// <summary>The intent a new script is for; an intent merged or deprecated away is refused with its successor named.</summary>
-    public static async Task<(Intent? Intent, string? Problem)> ResolveIntentAsync(PuoDbContext db, string key, CancellationToken ct)
+    public static async Task<(Intent? Intent, CodedMessage? Problem)> ResolveIntentAsync(PuoDbContext db, string key, CancellationToken ct)
     {
         var intent = await db.Intents.AsNoTracking().SingleOrDefaultAsync(i => i.Key == key, ct);
-        if (intent is null) return (null, $"Unknown intent '{key}'.");
+        if (intent is null) return (null, CodedMessage.Of(ScriptRefusal.UnknownIntent, key));
         if (intent.Status != IntentStatus.Deprecated) return (intent, null);
         var successor = intent.ReplacedById is { } r ? await db.Intents.Where(i => i.Id == r).Select(i => i.Key).FirstOrDefaultAsync(ct) : null;
         return (null, successor is null
-            ? $"Intent '{key}' is deprecated: scripts cannot be added to it."
-            : $"Intent '{key}' was merged into '{successor}': write the script for '{successor}' instead.");
+            ? CodedMessage.Of(ScriptRefusal.IntentDeprecated, key)
+            : CodedMessage.Of(ScriptRefusal.IntentMerged, key, successor));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
@@ -9,6 +10,8 @@ namespace PuoAiOps.Application.Scripts;
 /// <summary>Reads of the script library: search and filter, one script with its history, diffs, and what the bot serves.</summary>
 public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
 {
+    public const int MaxTake = 500;
+
     public async Task<IReadOnlyList<ScriptSummary>> SearchAsync(ScriptQuery? query = null, CancellationToken ct = default)
     {
         query ??= new ScriptQuery();
@@ -41,8 +44,8 @@ public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
     /// </summary>
     public async Task<ScriptPage> PageAsync(ScriptQuery? query, int skip, int take, ScriptSort sort = ScriptSort.Intent, bool descending = false, CancellationToken ct = default)
     {
-        if (skip < 0) throw new ValidationException("skip", "Skip must be zero or more.");
-        if (take is < 1 or > 500) throw new ValidationException("take", "Ask for between 1 and 500 scripts at a time.");
+        if (skip < 0) throw new ValidationException("skip", CodedMessage.Of(ScriptRefusal.SkipNegative));
+        if (take is < 1 or > MaxTake) throw new ValidationException("take", CodedMessage.Of(ScriptRefusal.TakeOutOfRange, 1, MaxTake));
         var all = await SearchAsync(query, ct);
         IEnumerable<ScriptSummary> ordered = sort switch
         {
@@ -62,7 +65,7 @@ public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
     public async Task<ScriptDetails> GetAsync(long scriptId, CancellationToken ct = default)
     {
         var script = await db.Scripts.AsNoTracking().Include(s => s.Intent).SingleOrDefaultAsync(s => s.Id == scriptId, ct)
-            ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.ScriptMissing, scriptId));
         var versions = await db.ScriptVersions.AsNoTracking().Include(v => v.Comments).Where(v => v.ScriptId == scriptId)
             .OrderByDescending(v => v.Number).ToListAsync(ct);
         var open = versions.FirstOrDefault(v => v.Status is ScriptVersionStatus.Draft or ScriptVersionStatus.InReview or ScriptVersionStatus.Rejected);
@@ -74,9 +77,9 @@ public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
     public async Task<ScriptDiffView> DiffAsync(long oldVersionId, long newVersionId, CancellationToken ct = default)
     {
         var pair = await db.ScriptVersions.AsNoTracking().Where(v => v.Id == oldVersionId || v.Id == newVersionId).ToListAsync(ct);
-        var old = pair.FirstOrDefault(v => v.Id == oldVersionId) ?? throw new NotFoundException($"Script version #{oldVersionId} does not exist.");
-        var @new = pair.FirstOrDefault(v => v.Id == newVersionId) ?? throw new NotFoundException($"Script version #{newVersionId} does not exist.");
-        if (old.ScriptId != @new.ScriptId) throw new ValidationException("version", "Both versions must belong to the same script.");
+        var old = pair.FirstOrDefault(v => v.Id == oldVersionId) ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.VersionMissing, oldVersionId));
+        var @new = pair.FirstOrDefault(v => v.Id == newVersionId) ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.VersionMissing, newVersionId));
+        if (old.ScriptId != @new.ScriptId) throw new ValidationException("version", CodedMessage.Of(ScriptRefusal.VersionsOfTwoScripts));
         return new ScriptDiffView(old.Id, old.Number, @new.Id, @new.Number, ScriptDiff.Compute(old.Body, @new.Body));
     }
 

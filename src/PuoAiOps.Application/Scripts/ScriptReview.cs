@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
@@ -14,11 +15,13 @@ namespace PuoAiOps.Application.Scripts;
 /// </summary>
 public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<ScriptReview> logger)
 {
+    public const int MaxCommentLength = 4000;
+
     public async Task<Guid> SubmitAsync(long versionId, Guid expectedStamp, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "submit scripts for review");
-        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.Draft, "submitted", ct);
-        await ThrowIfLintErrorsAsync(script, version, "submitted", ct);
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsSubmit);
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.Draft, ScriptRefusal.StepSubmitted, ct);
+        await ThrowIfLintErrorsAsync(script, version, ScriptRefusal.StepSubmitted, ct);
         version.Status = ScriptVersionStatus.InReview;
         version.SubmittedAt = DateTime.UtcNow;
         return await CommitAsync(actor, "script.submit", script, version, null, ct);
@@ -26,8 +29,8 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
 
     public async Task<Guid> WithdrawAsync(long versionId, Guid expectedStamp, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "withdraw scripts from review");
-        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, "withdrawn", ct);
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsWithdraw);
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, ScriptRefusal.StepWithdrawn, ct);
         version.Status = ScriptVersionStatus.Draft;
         return await CommitAsync(actor, "script.withdraw", script, version, null, ct);
     }
@@ -35,10 +38,10 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
     /// <summary>Approves; when it is effective now it replaces the served version at once (older approved ones retire).</summary>
     public async Task<Guid> ApproveAsync(long versionId, Guid expectedStamp, Actor reviewer, string? note = null, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(reviewer, ScriptInputRules.ReviewerRoles, "approve scripts");
-        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, "approved", ct);
+        ScriptInputRules.RequireRole(reviewer, ScriptInputRules.ReviewerRoles, ScriptRefusal.OnlyReviewersApprove);
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, ScriptRefusal.StepApproved, ct);
         ThrowIfOwnChange(version, reviewer);
-        await ThrowIfLintErrorsAsync(script, version, "approved", ct);
+        await ThrowIfLintErrorsAsync(script, version, ScriptRefusal.StepApproved, ct);
         var now = DateTime.UtcNow;
         version.Status = ScriptVersionStatus.Approved;
         (version.ReviewerId, version.ReviewedAt, version.ReviewNote) = (reviewer.UserId, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
@@ -53,9 +56,9 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
 
     public async Task<Guid> RejectAsync(long versionId, Guid expectedStamp, Actor reviewer, string note, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(reviewer, ScriptInputRules.ReviewerRoles, "reject scripts");
-        if (string.IsNullOrWhiteSpace(note)) throw new ValidationException("note", "Say why the version is rejected, so its author can fix it.");
-        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, "rejected", ct);
+        ScriptInputRules.RequireRole(reviewer, ScriptInputRules.ReviewerRoles, ScriptRefusal.OnlyReviewersReject);
+        if (string.IsNullOrWhiteSpace(note)) throw new ValidationException("note", CodedMessage.Of(ScriptRefusal.RejectionNoteRequired));
+        var (script, version) = await LoadAsync(versionId, expectedStamp, ScriptVersionStatus.InReview, ScriptRefusal.StepRejected, ct);
         ThrowIfOwnChange(version, reviewer);
         version.Status = ScriptVersionStatus.Rejected;
         (version.ReviewerId, version.ReviewedAt, version.ReviewNote) = (reviewer.UserId, DateTime.UtcNow, note.Trim());
@@ -65,8 +68,8 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
     /// <summary>Takes the script off the bot: every approved or open version is retired, nothing is deleted.</summary>
     public async Task RetireAsync(long scriptId, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, [Roles.Curator, Roles.Reviewer, Roles.Admin], "retire scripts");
-        var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct) ?? throw new NotFoundException($"Reply script #{scriptId} does not exist.");
+        ScriptInputRules.RequireRole(actor, [Roles.Curator, Roles.Reviewer, Roles.Admin], ScriptRefusal.OnlyStaffRetire);
+        var script = await db.Scripts.SingleOrDefaultAsync(s => s.Id == scriptId, ct) ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.ScriptMissing, scriptId));
         var versions = await db.ScriptVersions.Where(v => v.ScriptId == scriptId && v.Status != ScriptVersionStatus.Retired && v.Status != ScriptVersionStatus.Rejected).ToListAsync(ct);
         foreach (var v in versions)
         {
@@ -81,11 +84,11 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
 
     public async Task<CommentView> CommentAsync(long versionId, string body, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, [Roles.Curator, Roles.Reviewer, Roles.Admin], "comment on scripts");
-        if (string.IsNullOrWhiteSpace(body)) throw new ValidationException("body", "The comment is empty.");
-        if (body.Length > 4000) throw new ValidationException("body", "Keep comments under 4000 characters.");
+        ScriptInputRules.RequireRole(actor, [Roles.Curator, Roles.Reviewer, Roles.Admin], ScriptRefusal.OnlyStaffComment);
+        if (string.IsNullOrWhiteSpace(body)) throw new ValidationException("body", CodedMessage.Of(ScriptRefusal.CommentEmpty));
+        if (body.Length > MaxCommentLength) throw new ValidationException("body", CodedMessage.Of(ScriptRefusal.CommentTooLong, MaxCommentLength));
         var version = await db.ScriptVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, ct)
-            ?? throw new NotFoundException($"Script version #{versionId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.VersionMissing, versionId));
         var comment = new ScriptReviewComment { VersionId = versionId, AuthorId = actor.UserId, AuthorName = actor.DisplayName, Body = body.Trim() };
         db.ScriptComments.Add(comment);
         db.AuditLog.Add(ScriptAudit.Entry(actor, "script.comment", "ReplyScript", version.ScriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"v{version.Number}"));
@@ -93,24 +96,26 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
         return new CommentView(comment.Id, comment.AuthorId, comment.AuthorName, comment.Body, comment.CreatedAt);
     }
 
-    private async Task<(ReplyScript, ReplyScriptVersion)> LoadAsync(long versionId, Guid expectedStamp, ScriptVersionStatus required, string verb, CancellationToken ct)
+    private async Task<(ReplyScript, ReplyScriptVersion)> LoadAsync(long versionId, Guid expectedStamp, ScriptVersionStatus required, ScriptRefusal step, CancellationToken ct)
     {
         var version = await db.ScriptVersions.SingleOrDefaultAsync(v => v.Id == versionId, ct)
-            ?? throw new NotFoundException($"Script version #{versionId} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.VersionMissing, versionId));
         if (version.Stamp != expectedStamp)
-            throw new ConflictException($"Version {version.Number} changed since you opened it (now {version.Status}); reload it.");
+            throw new ConflictException(CodedMessage.Of(ScriptRefusal.VersionChanged, version.Number, ScriptInputRules.StatusWord(version.Status)));
         if (version.Status != required)
-            throw new ConflictException($"Version {version.Number} is {version.Status}; only a {required} version can be {verb}.");
+            throw new ConflictException(CodedMessage.Of(ScriptRefusal.WrongStatus, version.Number, ScriptInputRules.StatusWord(version.Status),
+                ScriptInputRules.StatusWord(required), CodedMessage.Of(step)));
         var script = await db.Scripts.SingleAsync(s => s.Id == version.ScriptId, ct);
         return (script, version);
     }
 
-    private async Task ThrowIfLintErrorsAsync(ReplyScript script, ReplyScriptVersion version, string verb, CancellationToken ct)
+    private async Task ThrowIfLintErrorsAsync(ReplyScript script, ReplyScriptVersion version, ScriptRefusal step, CancellationToken ct)
     {
         var errors = (await editor.LintAsync(script, version, ct)).Where(f => f.Severity == LintSeverity.Error).ToList();
         if (errors.Count == 0) return;
-        throw new ValidationException($"Version {version.Number} has {errors.Count} style error(s) and cannot be {verb}: {errors[0].Message}",
-            new Dictionary<string, string[]> { ["body"] = errors.Select(e => $"{e.Rule} [{e.Start}-{e.End}]: {e.Message}").ToArray() });
+        // The title is coded (the first finding, itself coded, as its argument); the per-finding lines keep rule and span for the API.
+        var refusal = CodedMessage.Of(ScriptRefusal.StyleErrorsBlock, version.Number, errors.Count, CodedMessage.Of(step), (object?)errors[0].Text ?? errors[0].Message);
+        throw new ValidationException(refusal, new Dictionary<string, string[]> { ["body"] = errors.Select(e => $"{e.Rule} [{e.Start}-{e.End}]: {e.Message}").ToArray() });
     }
 
     /// <summary>
@@ -123,7 +128,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
     private static void ThrowIfOwnChange(ReplyScriptVersion version, Actor reviewer)
     {
         if (IsOwnChange(version.AuthorId, version.UpdatedById, reviewer))
-            throw new ForbiddenException("You wrote or edited this version: another reviewer must review it.");
+            throw new ForbiddenException(CodedMessage.Of(ScriptRefusal.OwnChange));
     }
 
     private async Task<Guid> CommitAsync(Actor actor, string action, ReplyScript script, ReplyScriptVersion version, string? extra, CancellationToken ct)
@@ -138,7 +143,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException($"Version {version.Number} was changed by someone else just now; reload it.");
+            throw new ConflictException(CodedMessage.Of(ScriptRefusal.ChangedMeanwhile, version.Number));
         }
         ScriptLog.StatusChanged(logger, version.Id, version.Status.ToString());
         return version.Stamp;

@@ -4,6 +4,7 @@ using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts;
@@ -42,9 +43,9 @@ public sealed class ScriptStandardizeService(PuoDbContext db, StyleRuleSettings 
     /// </summary>
     public async Task<StandardizedDraft> StandardizeAsync(string answer, string locale, string channel, bool useModel, CancellationToken ct = default)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(answer)) problems.Add("Paste an answer to standardize.");
-        else if (answer.Length > MaxInputLength) problems.Add($"The answer is {answer.Length} characters; at most {MaxInputLength} can be standardized.");
+        var problems = new List<CodedMessage>();
+        if (string.IsNullOrWhiteSpace(answer)) problems.Add(CodedMessage.Of(ScriptRefusal.AnswerEmpty));
+        else if (answer.Length > MaxInputLength) problems.Add(CodedMessage.Of(ScriptRefusal.AnswerTooLong, answer.Length, MaxInputLength));
         ScriptInputRules.CheckLocaleAndChannel(locale, channel, problems);
         ScriptInputRules.ThrowIfAny(problems, "answer");
 
@@ -76,9 +77,9 @@ public sealed class ScriptStandardizeService(PuoDbContext db, StyleRuleSettings 
     public async Task<StandardizedDraft> FromAgentRepliesAsync(IReadOnlyList<long> replyIds, string locale, string channel, bool useModel, CancellationToken ct = default)
     {
         var ids = replyIds.Distinct().ToList();
-        if (ids.Count is 0 or > MaxPickedReplies) throw new ValidationException("replies", $"Pick between 1 and {MaxPickedReplies} agent replies.");
+        if (ids.Count is 0 or > MaxPickedReplies) throw new ValidationException("replies", CodedMessage.Of(ScriptRefusal.PickReplies, MaxPickedReplies));
         var texts = await db.AgentReplies.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).Select(r => r.Text).ToListAsync(ct);
-        if (texts.Count != ids.Count) throw new NotFoundException("Some of the picked replies no longer exist.");
+        if (texts.Count != ids.Count) throw new NotFoundException(CodedMessage.Of(ScriptRefusal.RepliesGone));
         return await StandardizeAsync(string.Join("\n\n", texts), locale, channel, useModel, ct);
     }
 }

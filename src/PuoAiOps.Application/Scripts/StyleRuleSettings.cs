@@ -4,6 +4,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Questions;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 using PuoAiOps.Core.Text.Redaction;
 
@@ -46,9 +47,9 @@ public sealed class StyleRuleSettings(PuoDbContext db)
     /// <summary>Admins only. <paramref name="rules"/> null restores the defaults for that pair. Audited.</summary>
     public async Task SaveAsync(string locale, string channel, StyleRules? rules, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.IsInRole(Roles.Admin)) throw new ForbiddenException("Only an Admin may change the style rules.");
-        if (!ScriptLocales.IsKnown(locale)) throw new ValidationException("locale", $"Unknown locale '{locale}'; use one of: {string.Join(", ", ScriptLocales.All)}.");
-        if (!ScriptChannels.IsKnown(channel)) throw new ValidationException("channel", $"Unknown channel '{channel}'; use one of: {string.Join(", ", ScriptChannels.All)}.");
+        if (!actor.IsInRole(Roles.Admin)) throw new ForbiddenException(CodedMessage.Of(ScriptRefusal.OnlyAdminStyleRules));
+        if (ScriptInputRules.LocaleProblem(locale) is { } badLocale) throw new ValidationException("locale", badLocale);
+        if (ScriptInputRules.ChannelProblem(channel) is { } badChannel) throw new ValidationException("channel", badChannel);
         if (rules is not null && rules.Validate() is { Count: > 0 } problems)
             throw new ValidationException(problems[0], new Dictionary<string, string[]> { ["rules"] = [.. problems] });
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy;
 
@@ -38,14 +40,14 @@ public sealed partial class TaxonomyService(PuoDbContext db)
     public async Task<IntentDetails> GetIntentAsync(int id, CancellationToken ct = default)
     {
         var intent = await db.Intents.AsNoTracking().Include(i => i.Domain).SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new NotFoundException($"Intent {id} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.IntentMissing, id));
         return await DetailsAsync(intent, ct);
     }
 
     public async Task<IntentDetails> GetIntentByKeyAsync(string key, CancellationToken ct = default)
     {
         var intent = await db.Intents.AsNoTracking().Include(i => i.Domain).SingleOrDefaultAsync(i => i.Key == key, ct)
-            ?? throw new NotFoundException($"Intent '{key}' does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.IntentKeyMissing, key));
         return await DetailsAsync(intent, ct);
     }
 
@@ -63,7 +65,7 @@ public sealed partial class TaxonomyService(PuoDbContext db)
     public async Task<VersionDetails> GetVersionAsync(int number, CancellationToken ct = default)
     {
         var v = await db.TaxonomyVersions.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number, ct)
-            ?? throw new NotFoundException($"Taxonomy version {number} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(TaxonomyRefusal.VersionMissing, number));
         var name = v.PublishedById is null ? null
             : await db.Users.Where(u => u.Id == v.PublishedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         return new VersionDetails(new VersionSummary(v.Id, v.Number, v.Note, v.PublishedById, name, v.PublishedAt), v.Snapshot);

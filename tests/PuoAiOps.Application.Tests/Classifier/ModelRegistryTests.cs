@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Classification.Data;
 using PuoAiOps.Application.Classification.Evaluation;
 using PuoAiOps.Application.Classification.Models;
@@ -7,6 +8,7 @@ using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Tests.Classifier;
 
@@ -97,9 +99,14 @@ public sealed class ModelRegistryTests
     {
         await using var bed = await ClassifierTestBed.CreateAsync(perIntent: 2, outOfScope: 0, unlabeled: 0);
         foreach (var actor in new[] { ClassifierTestBed.Annotator, ClassifierTestBed.Viewer })
-            await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), actor, ct: Ct)));
+        {
+            var forbidden = await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), actor, ct: Ct)));
+            Assert.Equal(CodedMessage.Of(ClassificationRefusal.OnlyTrainers), forbidden.Code);
+        }
         var tooFew = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct)));
         Assert.Contains("at least 20 questions", tooFew.Message, StringComparison.Ordinal);
+        Assert.Equal(ClassificationRefusal.TooFewQuestions, tooFew.Code!.Code);
+        Assert.Equal(20, tooFew.Code.Args[0]);
         Assert.Equal(0, await bed.CountAsync(db => db.ModelVersions.CountAsync(Ct)));
     }
 
@@ -110,6 +117,7 @@ public sealed class ModelRegistryTests
         await using (var db = bed.NewContext())
             await db.Intents.Where(i => i.Key == "stream_lag").ExecuteUpdateAsync(s => s.SetProperty(i => i.Key, "oos"), Ct);
         var refused = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct)));
+        Assert.Equal(CodedMessage.Of(ClassificationRefusal.ReservedKey, "oos"), refused.Code);
         Assert.Contains("'oos', which is reserved", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, await bed.CountAsync(db => db.ModelVersions.CountAsync(Ct)));
     }
@@ -122,9 +130,10 @@ public sealed class ModelRegistryTests
         var first = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, ct: Ct));
         var second = await bed.WithAsync<ModelTrainingService, ModelVersionSummary>(s => s.TrainAsync(new TrainRequest { Trainer = new TrainerOptions { C = 0.5f } }, ClassifierTestBed.Curator, ct: Ct));
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(first.Id, ClassifierTestBed.Curator, Ct)));
+        var curator = await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(first.Id, ClassifierTestBed.Curator, Ct)));
+        Assert.Equal(CodedMessage.Of(ClassificationRefusal.OnlyPromoters), curator.Code);
         var noPrevious = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.RollbackAsync(ClassifierTestBed.Reviewer, Ct)));
-        Assert.Contains("no earlier serving version", noPrevious.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(ClassificationRefusal.NoEarlierVersion), noPrevious.Code);
 
         var promoted = await bed.WithAsync<ModelRegistry, ModelVersionSummary>(r => r.PromoteAsync(first.Id, ClassifierTestBed.Reviewer, Ct));
         Assert.True(promoted.IsServing);

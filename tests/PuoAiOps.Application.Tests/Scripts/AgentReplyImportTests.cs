@@ -5,9 +5,10 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Application.Scripts.AgentReplies;
+using PuoAiOps.Application.Tests.Infrastructure;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 using PuoAiOps.Core.Tests.Properties;
-using PuoAiOps.Application.Tests.Infrastructure;
 
 namespace PuoAiOps.Application.Tests.Scripts;
 
@@ -91,10 +92,13 @@ public sealed class AgentReplyImportTests
         await using var s = bed.Open();
         var huge = "response\n" + new string('a', AgentReplyFile.MaxReplyLength + 1) + "\n";
         var tooLong = await Assert.ThrowsAsync<ValidationException>(() => Importer(s).ImportAsync(File(huge), "long.csv", bed.Bed.Curator, Ct));
+        Assert.Equal(ScriptRefusal.FileNotImported, tooLong.Code!.Code);
         Assert.Contains("at most", tooLong.Message, StringComparison.Ordinal);
         var oversized = new MemoryStream(new byte[AgentReplyImporter.MaxFileBytes + 1]);
-        await Assert.ThrowsAsync<ValidationException>(() => Importer(s).ImportAsync(oversized, "big.csv", bed.Bed.Curator, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Importer(s).ImportAsync(File(BitextCsv), "bitext.csv", bed.Bed.Reviewer, Ct));
+        var big = await Assert.ThrowsAsync<ValidationException>(() => Importer(s).ImportAsync(oversized, "big.csv", bed.Bed.Curator, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.FileTooLarge, (AgentReplyImporter.MaxFileBytes + 1) / 1024 / 1024.0, AgentReplyImporter.MaxFileBytes / 1024 / 1024), big.Codes["file"][0]);
+        var reviewer = await Assert.ThrowsAsync<ForbiddenException>(() => Importer(s).ImportAsync(File(BitextCsv), "bitext.csv", bed.Bed.Reviewer, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.OnlyEditorsImportReplies), reviewer.Code);
         Assert.Equal(0, await s.Db.AgentReplies.CountAsync(Ct));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Tests.Scripts;
@@ -49,11 +50,22 @@ public sealed class ScriptLifecycleTests
         var author = Actor.User(bed.Bed.Reviewer.UserId!, "Rex", Roles.Curator, Roles.Reviewer);
         var bad = await s.Editor.CreateAsync(New("refund_request", "Hi {{user_name}}, we guarantee a refund."), author, Ct);
         Assert.Contains(bad.Findings, f => f.Rule == LintRules.BannedPhrase && f.Severity == LintSeverity.Error);
-        await Assert.ThrowsAsync<ValidationException>(() => s.Review.SubmitAsync(bad.VersionId, bad.Stamp, author, Ct));
+        var blocked = await Assert.ThrowsAsync<ValidationException>(() => s.Review.SubmitAsync(bad.VersionId, bad.Stamp, author, Ct));
+        // The refusal names the version, the count, the step (itself a code) and the first finding (its lint code).
+        Assert.Equal(ScriptRefusal.StyleErrorsBlock, blocked.Code!.Code);
+        Assert.Equal(new object[] { bad.Number, bad.Findings.Count(f => f.Severity == LintSeverity.Error), CodedMessage.Of(ScriptRefusal.StepSubmitted) },
+            blocked.Code.Args.Take(3));
+        Assert.IsType<LintMessage>(Assert.IsType<CodedMessage>(blocked.Code.Args[3]).Code);
+        Assert.Contains(blocked.Errors["body"], m => m.StartsWith(LintRules.BannedPhrase, StringComparison.Ordinal));
 
         var fixedDraft = await s.Editor.SaveDraftAsync(bad.ScriptId, new DraftInput(Good, Vars, ExpectedStamp: bad.Stamp), author, Ct);
         var stamp = await s.Review.SubmitAsync(fixedDraft.VersionId, fixedDraft.Stamp, author, Ct);
-        await Assert.ThrowsAsync<ForbiddenException>(() => s.Review.ApproveAsync(fixedDraft.VersionId, stamp, author, ct: Ct));
+        var own = await Assert.ThrowsAsync<ForbiddenException>(() => s.Review.ApproveAsync(fixedDraft.VersionId, stamp, author, ct: Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.OwnChange), own.Code);
+        var notInReview = await Assert.ThrowsAsync<ConflictException>(() => s.Review.SubmitAsync(fixedDraft.VersionId, stamp, author, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.WrongStatus, fixedDraft.Number, CodedMessage.Of(ScriptRefusal.StatusInReview),
+            CodedMessage.Of(ScriptRefusal.StatusDraft), CodedMessage.Of(ScriptRefusal.StepSubmitted)), notInReview.Code);
+        Assert.Equal($"Version {fixedDraft.Number} is InReview; only a Draft version can be submitted.", notInReview.Message);
         await s.Review.ApproveAsync(fixedDraft.VersionId, stamp, bed.Bed.Reviewer2, ct: Ct);
     }
 
@@ -81,6 +93,7 @@ public sealed class ScriptLifecycleTests
         await bed.AddIntentAsync("refund_old", IntentStatus.Deprecated, i => i.ReplacedById = target);
         await using var s = bed.Open();
         var ex = await Assert.ThrowsAsync<ValidationException>(() => s.Editor.CreateAsync(New("refund_old"), bed.Bed.Curator, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.IntentMerged, "refund_old", "refund_request"), ex.Code);
         Assert.Contains("merged into 'refund_request'", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, await s.Db.Scripts.CountAsync(Ct));
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Tests.Scripts;
@@ -38,11 +39,13 @@ public sealed class ScriptOwnerTests
         await using var s = bed.Open();
         var id = await NewScriptAsync(bed, s);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => s.Editor.ChangeOwnerAsync(id, "u-curator2", bed.Bed.Reviewer, Ct));
+        var forbidden = await Assert.ThrowsAsync<ForbiddenException>(() => s.Editor.ChangeOwnerAsync(id, "u-curator2", bed.Bed.Reviewer, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.OnlyEditorsChangeOwner), forbidden.Code);
         foreach (var owner in new[] { "u-reviewer", "u-disabled", "nobody", " " })
         {
             var refused = await Assert.ThrowsAsync<ValidationException>(() => s.Editor.ChangeOwnerAsync(id, owner, bed.Bed.Curator, Ct));
             Assert.Equal(["owner"], refused.Errors.Keys);
+            Assert.Equal(CodedMessage.Of(owner == " " ? ScriptRefusal.OwnerRequired : ScriptRefusal.OwnerNotEligible), refused.Code);
         }
         await Assert.ThrowsAsync<ValidationException>(() => s.Editor.UpdateDetailsAsync(id, "Title", null, "u-reviewer", bed.Bed.Curator, Ct));
         await Assert.ThrowsAsync<NotFoundException>(() => s.Editor.ChangeOwnerAsync(id + 99, "u-curator2", bed.Bed.Curator, Ct));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Tests.Scripts;
@@ -19,7 +20,10 @@ public sealed class ScriptSettingsAndSearchTests
         var admin = Actor.User("u-admin", "Ada Admin", Roles.Admin);
         var strict = StyleRuleDefaults.For("en", ScriptChannels.Im) with { MaxLength = 30 };
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => settings.SaveAsync("en", ScriptChannels.Im, strict, bed.Bed.Curator, Ct));
+        var curator = await Assert.ThrowsAsync<ForbiddenException>(() => settings.SaveAsync("en", ScriptChannels.Im, strict, bed.Bed.Curator, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.OnlyAdminStyleRules), curator.Code);
+        var locale = await Assert.ThrowsAsync<ValidationException>(() => settings.SaveAsync("fr", ScriptChannels.Im, strict, admin, Ct));
+        Assert.Equal(CodedMessage.Of(ScriptRefusal.UnknownLocale, "fr", string.Join(", ", ScriptLocales.All)), locale.Codes["locale"][0]);
         await Assert.ThrowsAsync<ValidationException>(() => settings.SaveAsync("en", ScriptChannels.Im, strict with { MaxLength = 1 }, admin, Ct));
         await settings.SaveAsync("en", ScriptChannels.Im, strict, admin, Ct);
 

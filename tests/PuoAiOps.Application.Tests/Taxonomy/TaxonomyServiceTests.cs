@@ -2,6 +2,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
 
 namespace PuoAiOps.Application.Tests.Taxonomy;
@@ -50,7 +51,11 @@ public sealed class TaxonomyServiceTests
         Assert.Equal(("payments", "en", true), (details.DomainKey, Assert.Single(details.Scripts).Locale, details.Scripts[0].Published));
         Assert.Equal([merge.Id], details.PendingChangeIds);
         Assert.Equal(details.Id, (await bed.WithAsync(db => new TaxonomyService(db).GetIntentByKeyAsync("recharge_failed", Ct))).Id);
-        await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => new TaxonomyService(db).GetIntentAsync(9999, Ct)));
-        await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => new TaxonomyService(db).GetVersionAsync(1, Ct)));
+        var noIntent = await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => new TaxonomyService(db).GetIntentAsync(9999, Ct)));
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.IntentMissing, 9999), noIntent.Code);
+        var noKey = await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => new TaxonomyService(db).GetIntentByKeyAsync("no_such_intent", Ct)));
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.IntentKeyMissing, "no_such_intent"), noKey.Code);
+        var noVersion = await Assert.ThrowsAsync<NotFoundException>(() => bed.WithAsync(db => new TaxonomyService(db).GetVersionAsync(1, Ct)));
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.VersionMissing, 1), noVersion.Code);
     }
 }

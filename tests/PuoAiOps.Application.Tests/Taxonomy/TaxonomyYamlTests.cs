@@ -4,6 +4,7 @@ using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Application.Taxonomy.Yaml;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Application.Tests.Taxonomy.TaxonomyTestBed;
 
 namespace PuoAiOps.Application.Tests.Taxonomy;
@@ -103,6 +104,8 @@ public sealed class TaxonomyYamlTests
         var ex = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Yaml(db).ImportAsync(yaml, bed.Curator, null, Ct)));
         Assert.True(ex.Errors.ContainsKey($"line {line}"), $"expected an error on line {line}, got: {string.Join(" | ", ex.Errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}"))}");
         Assert.Contains(ex.Errors[$"line {line}"], m => m.Contains(message, StringComparison.Ordinal));
+        // The same problem carries its code, so the console words it in the reader's language.
+        Assert.Contains(ex.Codes[$"line {line}"], c => c is not null && c.English.Contains(message, StringComparison.Ordinal));
         Assert.StartsWith("line ", ex.Message, StringComparison.Ordinal);
         await using var db = bed.NewContext();
         Assert.False(await db.TaxonomyChanges.AnyAsync(Ct));
@@ -123,12 +126,15 @@ public sealed class TaxonomyYamlTests
         await SeedRichTaxonomyAsync(bed);
         var ex = await Assert.ThrowsAsync<ValidationException>(() => bed.WithAsync(db => Yaml(db).ImportAsync("domains: []\n", bed.Curator, null, Ct)));
         Assert.Contains("deprecate the whole taxonomy", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(CodedMessage.Of(TaxonomyYamlMessage.NoIntents), Assert.Single(ex.Codes["line 1"]));
     }
 
     [Fact]
     public async Task Import_ByAReviewer_IsForbidden()
     {
         await using var bed = await CreateAsync();
-        await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync(db => Yaml(db).ImportAsync("domains: []\n", bed.Reviewer, null, Ct)));
+        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => bed.WithAsync(db => Yaml(db).ImportAsync("domains: []\n", bed.Reviewer, null, Ct)));
+        Assert.Equal(CodedMessage.Of(TaxonomyRefusal.OnlyProposersImport), ex.Code);
+        Assert.Equal("Only Curator or Admin users may import a taxonomy.", ex.Message);
     }
 }

@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Knowledge;
+using PuoAiOps.Application.Profile;
 using PuoAiOps.Application.Taxonomy.Changes;
 using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
-using PuoAiOps.Application.Profile;
 using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Tests.Shell;
@@ -33,6 +33,11 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
         (typeof(PuoAiOps.Application.Bot.BotRefusal), typeof(PlaygroundText)),
         (typeof(PuoAiOps.Application.Admin.AdminRefusal), typeof(AdminText)),
         (typeof(PuoAiOps.Application.Escalations.EscalationRefusal), typeof(EscalationsText)),
+        (typeof(PuoAiOps.Application.Scripts.ScriptRefusal), typeof(ScriptsText)),
+        (typeof(PuoAiOps.Application.Classification.ClassificationRefusal), typeof(ClassificationText)),
+        (typeof(ProfileRefusal), typeof(ProfileText)),
+        (typeof(PuoAiOps.Application.Taxonomy.Yaml.TaxonomyYamlMessage), typeof(TaxonomyText)),
+        (typeof(PuoAiOps.Application.Questions.QuestionRefusal), typeof(QuestionsText)),
     ];
 
     [Fact]

@@ -111,6 +111,24 @@ public sealed class TaxonomyComponentsTests : IAsyncDisposable
     }
 
     [Fact]
+    public void RefusalAlert_OfAYamlFile_WordsEachLinesProblemInChinese()
+    {
+        // The reader's problems carry codes; the import refuses them by line as TaxonomyYaml does.
+        var problems = Application.Taxonomy.Yaml.TaxonomyYaml.Check(
+            "domains:\n- key: payments\n  names: {en: P}\n  intents:\n  - key: a_one\n    names: {en: x}\n  - key: a_one\n    names: {en: y}\n    status: retired\n");
+        var byLine = problems.GroupBy(e => $"line {e.Line}").ToList();
+        var refused = new Application.Common.ValidationException(problems[0].ToString(),
+            byLine.ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), byLine.ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()));
+
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        var text = _context.Services.GetRequiredService<IStringLocalizer<TaxonomyText>>();
+        var alert = _context.Render<RefusalAlert>(p => p.Add(x => x.Error, ApplicationErrorMapping.From(refused)!.Worded(text.Word)));
+        Assert.Equal(["第 7 行：意图键名“a_one”重复（首次出现在第 5 行）。", "第 9 行：status 必须是 active、draft 或 deprecated，而不是“retired”。"],
+            alert.FindAll("[data-testid=error-feedback] li").Select(li => li.TextContent));
+        Assert.Contains(refused.Errors["line 7"], m => m == "Duplicate intent key 'a_one' (first at line 5).");
+    }
+
+    [Fact]
     public void RefusalAlert_OfAConflict_IsAWarningWithTheServicesMessage()
     {
         var refusal = ApplicationErrorMapping.From(new Application.Common.ConflictException("Taxonomy change #4 is already rejected."))!;

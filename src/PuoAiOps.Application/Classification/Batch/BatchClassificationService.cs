@@ -12,6 +12,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Batch;
 
@@ -38,7 +39,7 @@ public sealed class BatchClassificationService(
     {
         ClassifierPermissions.RequireTrainer(actor);
         var classifier = await serving.GetAsync(ct)
-            ?? throw new ValidationException("version", "No model version serves yet: promote one first.");
+            ?? throw new ValidationException("version", CodedMessage.Of(ClassificationRefusal.NothingServes));
         var started = Stopwatch.GetTimestamp();
         var intentIds = await db.Intents.AsNoTracking().ToDictionaryAsync(i => i.Key, i => i.Id, StringComparer.Ordinal, ct);
         var unlabeled = db.Questions.AsNoTracking().Where(q => q.FinalIntentId == null && !q.FinalOutOfScope);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Data;
 
@@ -15,7 +16,7 @@ public sealed class TrainingDataLoader(PuoDbContext db)
     {
         var intents = await IntentsAsync(ct: ct);
         if (intents.Any(i => i.Key == OutOfScopeLabel))
-            throw new ValidationException("data", $"An intent uses the key '{OutOfScopeLabel}', which is reserved for out-of-scope questions; rename it first.");
+            throw new ValidationException("data", CodedMessage.Of(ClassificationRefusal.ReservedKey, OutOfScopeLabel));
         var keyOf = intents.ToDictionary(i => i.Id, i => i.Key);
         var rows = await db.Questions.AsNoTracking()
             .Where(q => q.FinalIntentId != null || q.FinalOutOfScope)

@@ -10,6 +10,7 @@ using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Annotation;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Evaluation;
 
@@ -27,8 +28,8 @@ public sealed class CrossValidationService(PuoDbContext db, IOptions<ClassifierO
         ClassifierPermissions.RequireTrainer(actor);
         var version = await db.ModelVersions.AsNoTracking().Where(m => m.Id == versionId)
             .Select(m => new { m.Kind, m.Settings, m.Name }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Model version {versionId} does not exist.");
-        if (version.Kind != ModelKind.Offline) throw new ValidationException("version", "Cross-validation retrains the model, so it applies to offline versions only.");
+            ?? throw new NotFoundException(CodedMessage.Of(ClassificationRefusal.VersionMissing, versionId));
+        if (version.Kind != ModelKind.Offline) throw new ValidationException("version", CodedMessage.Of(ClassificationRefusal.CrossValidationOfflineOnly));
         var settings = ModelSettings.FromJson(version.Settings);
         var trainer = (settings.Trainer ?? new TrainerOptions()) with { MaxThreads = Environment.ProcessorCount };
         var k = options.Value.CrossValidationFolds;

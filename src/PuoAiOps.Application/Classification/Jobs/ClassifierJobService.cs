@@ -3,6 +3,7 @@ using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Jobs;
 
@@ -18,7 +19,7 @@ public sealed class ClassifierJobService(JobQueue queue, AiChatClientProvider ai
     public Task<(BackgroundJob Job, bool Created)> EvaluateLlmAsync(string? name, Actor actor, CancellationToken ct = default)
     {
         ClassifierPermissions.RequireTrainer(actor);
-        if (!ai.IsConfigured) throw new ValidationException("ai", "No LLM endpoint is configured (Ai:Provider is None).");
+        if (!ai.IsConfigured) throw new ValidationException("ai", CodedMessage.Of(ClassificationRefusal.NoLlmEndpoint));
         return queue.EnqueueAsync(ClassifierJobKinds.EvaluateLlm, new LlmJobPayload { Actor = JobActor.From(actor), Name = name }, actor, ct: ct);
     }
 

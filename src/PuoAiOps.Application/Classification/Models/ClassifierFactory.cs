@@ -9,6 +9,7 @@ using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Application.Classification.Models;
@@ -19,7 +20,7 @@ public sealed class ClassifierFactory(PuoDbContext db, AiChatClientProvider ai, 
     public async Task<IIntentClassifier> ForVersionAsync(long id, CancellationToken ct = default)
     {
         var version = await db.ModelVersions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
-            ?? throw new NotFoundException($"Model version {id} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ClassificationRefusal.VersionMissing, id));
         if (version.Kind == ModelKind.Offline)
         {
             if (version.Blob is null) throw new InvalidOperationException($"Model version {id} has no stored model.");

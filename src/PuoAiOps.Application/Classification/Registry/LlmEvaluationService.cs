@@ -13,6 +13,7 @@ using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Annotation;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -33,7 +34,7 @@ public sealed class LlmEvaluationService(
     public async Task<ModelVersionSummary> EvaluateAsync(string? name, Actor actor, IJobProgress? progress = null, CancellationToken ct = default)
     {
         ClassifierPermissions.RequireTrainer(actor);
-        if (!ai.IsConfigured) throw new ValidationException("ai", "No LLM endpoint is configured (Ai:Provider is None), so there is nothing to evaluate.");
+        if (!ai.IsConfigured) throw new ValidationException("ai", CodedMessage.Of(ClassificationRefusal.LlmNotConfigured));
         var settings = ai.Options;
         await Report(progress, 0.02, "Reading the final labels", ct);
         var loader = new TrainingDataLoader(db);

@@ -7,6 +7,7 @@ using PuoAiOps.Application.Classification.Serving;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -64,7 +65,7 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
     {
         RequirePromoter(actor);
         var target = await RollbackTargetAsync(ct)
-            ?? throw new ValidationException("version", "There is no earlier serving version to roll back to.");
+            ?? throw new ValidationException("version", CodedMessage.Of(ClassificationRefusal.NoEarlierVersion));
         var current = await ServingIdAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -85,7 +86,7 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
     /// <summary>Replaces the stored metrics of a version (cross-validation results are added this way).</summary>
     public async Task UpdateReportAsync(long id, Func<EvaluationReport, EvaluationReport> change, CancellationToken ct = default)
     {
-        var version = await db.ModelVersions.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"Model version {id} does not exist.");
+        var version = await db.ModelVersions.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException(CodedMessage.Of(ClassificationRefusal.VersionMissing, id));
         version.Metrics = EvaluationJson.Write(change(EvaluationJson.Read(version.Metrics)));
         await db.SaveChangesAsync(ct);
     }
@@ -96,9 +97,9 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
     {
         RequirePromoter(actor);
         var target = await db.ModelVersions.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Id, m.Kind, m.Name, m.IsServing }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Model version {id} does not exist.");
+            ?? throw new NotFoundException(CodedMessage.Of(ClassificationRefusal.VersionMissing, id));
         if (target.Kind == ModelKind.Llm && !ai.IsConfigured)
-            throw new ValidationException("version", "This is an LLM classifier and no LLM endpoint is configured here (Ai:Provider), so it cannot serve.");
+            throw new ValidationException("version", CodedMessage.Of(ClassificationRefusal.LlmCannotServe));
         var now = clock.GetUtcNow().UtcDateTime;
         var previous = await ServingIdAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -118,6 +119,6 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
 
     private static void RequirePromoter(Actor actor)
     {
-        if (!CanPromote(actor)) throw new ForbiddenException("Only reviewers and administrators may change the serving model.");
+        if (!CanPromote(actor)) throw new ForbiddenException(CodedMessage.Of(ClassificationRefusal.OnlyPromoters));
     }
 }

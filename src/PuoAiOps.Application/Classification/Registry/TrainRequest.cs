@@ -2,6 +2,7 @@ using PuoAiOps.Application.Classification.Data;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -22,6 +23,6 @@ public static class ClassifierPermissions
 
     public static void RequireTrainer(Actor actor)
     {
-        if (!CanTrain(actor)) throw new ForbiddenException("Only curators, reviewers and administrators may train or evaluate classifiers.");
+        if (!CanTrain(actor)) throw new ForbiddenException(CodedMessage.Of(ClassificationRefusal.OnlyTrainers));
     }
 }

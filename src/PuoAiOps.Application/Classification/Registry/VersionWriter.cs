@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -37,14 +38,14 @@ internal static class TrainingGuard
     public static void EnsureEnough(Data.TrainingData data, int minimum)
     {
         if (data.Questions.Count < minimum)
-            throw new ValidationException("data", $"Training needs at least {minimum} questions with a final label; the workspace has {data.Questions.Count}. Label more questions first.");
+            throw new ValidationException("data", CodedMessage.Of(ClassificationRefusal.TooFewQuestions, minimum, data.Questions.Count));
         if (data.Labels.Count < 2)
-            throw new ValidationException("data", "Training needs final labels of at least two different intents (or out of scope).");
+            throw new ValidationException("data", CodedMessage.Of(ClassificationRefusal.TooFewIntents));
     }
 
     public static void EnsureTestable(Data.DataSplit split)
     {
         if (split.Test.Count == 0)
-            throw new ValidationException("data", "No question could be held out for testing: every label has a single example. Label more questions first.");
+            throw new ValidationException("data", CodedMessage.Of(ClassificationRefusal.NothingToTest));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 
 namespace PuoAiOps.Application.Scripts.AgentReplies;
@@ -21,16 +22,17 @@ public sealed class AgentReplyImporter(PuoDbContext db, StyleRuleSettings rules,
 
     public async Task<AgentReplyImportResult> ImportAsync(Stream file, string fileName, Actor actor, CancellationToken ct = default)
     {
-        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, "import agent replies");
+        ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsImportReplies);
         if (file.CanSeek && file.Length > MaxFileBytes)
-            throw new ValidationException("file", $"The file is {file.Length / 1024 / 1024.0:0.#} MB; at most {MaxFileBytes / 1024 / 1024} MB can be imported.");
+            throw new ValidationException("file", CodedMessage.Of(ScriptRefusal.FileTooLarge, file.Length / 1024 / 1024.0, MaxFileBytes / 1024 / 1024));
         var text = await ReadCappedAsync(file, ct);
         var (rows, errors) = AgentReplyFile.Read(new StringReader(text), fileName, MaxRows);
         var unknownLocales = rows.Where(r => r.Locale is not null && !ScriptLocales.IsKnown(r.Locale))
             .Select(r => $"line {r.Line}: unknown locale '{r.Locale}'; use one of: {string.Join(", ", ScriptLocales.All)}.");
         errors = [.. errors, .. unknownLocales.Take(AgentReplyFile.MaxErrors)];
         if (errors.Count > 0)
-            throw new ValidationException($"The file was not imported: {errors[0]}", new Dictionary<string, string[]> { ["file"] = [.. errors] });
+            // The line errors stay English (the file reader words them); the summary is coded.
+            throw new ValidationException(CodedMessage.Of(ScriptRefusal.FileNotImported, errors[0]), new Dictionary<string, string[]> { ["file"] = [.. errors] });
 
         var intents = await IntentIdsAsync(ct);
         var redactor = await rules.RedactorAsync(ct);
@@ -72,7 +74,7 @@ public sealed class AgentReplyImporter(PuoDbContext db, StyleRuleSettings rules,
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxFileBytes)
-                throw new ValidationException("file", $"The file is over {MaxFileBytes / 1024 / 1024} MB, the most that can be imported.");
+                throw new ValidationException("file", CodedMessage.Of(ScriptRefusal.FileOverLimit, MaxFileBytes / 1024 / 1024));
         }
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, detectEncodingFromByteOrderMarks: true);

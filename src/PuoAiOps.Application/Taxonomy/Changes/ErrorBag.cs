@@ -10,7 +10,8 @@ internal sealed class ErrorBag
 
     public bool IsEmpty => _errors.Count == 0;
 
-    public IEnumerable<(string Field, string Message)> All => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m.Text)));
+    /// <summary>Every error with its English text and its code (null where the rule has none), in order.</summary>
+    public IEnumerable<(string Field, string Text, CodedMessage? Code)> Entries => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m.Text, m.Code)));
 
     /// <summary>The codes of every error, in order (null for a message from a rule that has no code yet).</summary>
     public IEnumerable<(string Field, CodedMessage? Code)> Codes => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m.Code)));

@@ -18,7 +18,7 @@ public sealed partial class TaxonomyChangeService
     /// </summary>
     public async Task<ApprovalResult> ApproveManyAsync(IReadOnlyList<long> changeIds, Actor reviewer, string? note = null, CancellationToken ct = default)
     {
-        RequireRole(reviewer, ReviewerRoles, "review taxonomy changes");
+        RequireRole(reviewer, ReviewerRoles, TaxonomyRefusal.OnlyReviewersReview);
         var ids = changeIds.Distinct().Order().ToList();
         if (ids.Count == 0) throw new ValidationException("changeIds", CodedMessage.Of(TaxonomyRefusal.NoProposalChosen));
 

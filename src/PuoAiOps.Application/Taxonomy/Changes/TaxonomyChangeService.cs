@@ -32,7 +32,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     /// <summary>Validates and stores a proposal as Pending. The taxonomy itself is not touched.</summary>
     public async Task<ChangeView> ProposeAsync(ChangePayload payload, Actor actor, CancellationToken ct = default)
     {
-        RequireRole(actor, ProposerRoles, "propose taxonomy changes");
+        RequireRole(actor, ProposerRoles, TaxonomyRefusal.OnlyProposersPropose);
         var validated = await new ChangeValidator(db).ValidateAsync(payload, ct);
         var saved = await SaveProposalsAsync([validated], actor, ct);
         return (await ViewsAsync(saved, ct))[0];
@@ -41,7 +41,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     /// <summary>Stores already validated proposals (one import) in one save, each with its audit entry.</summary>
     internal async Task<IReadOnlyList<TaxonomyChange>> SaveProposalsAsync(IReadOnlyList<ValidatedChange> proposals, Actor actor, CancellationToken ct)
     {
-        RequireRole(actor, ProposerRoles, "propose taxonomy changes");
+        RequireRole(actor, ProposerRoles, TaxonomyRefusal.OnlyProposersPropose);
         var changes = proposals.Select(p => new TaxonomyChange
         {
             Kind = p.Kind,
@@ -64,7 +64,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
 
     public async Task<ChangeView> RejectAsync(long changeId, Actor reviewer, string note, CancellationToken ct = default)
     {
-        RequireRole(reviewer, ReviewerRoles, "review taxonomy changes");
+        RequireRole(reviewer, ReviewerRoles, TaxonomyRefusal.OnlyReviewersReview);
         if (string.IsNullOrWhiteSpace(note))
             throw new ValidationException("note", CodedMessage.Of(TaxonomyRefusal.RejectionNoteRequired));
         var change = await db.TaxonomyChanges.SingleOrDefaultAsync(c => c.Id == changeId, ct)
@@ -116,10 +116,11 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
         return await new ImpactCalculator(db).ForAsync(validated.Payload, ct);
     }
 
-    internal static void RequireRole(Actor actor, IReadOnlyList<string> roles, string what)
+    /// <summary>Refuses with <paramref name="refusal"/> (which names the roles) unless the actor has one of <paramref name="roles"/>.</summary>
+    internal static void RequireRole(Actor actor, IReadOnlyList<string> roles, TaxonomyRefusal refusal)
     {
         if (!roles.Any(actor.IsInRole))
-            throw new ForbiddenException($"Only {string.Join(" or ", roles)} users may {what}.");
+            throw new ForbiddenException(CodedMessage.Of(refusal));
     }
 
     private static void EnsurePending(TaxonomyChange change)

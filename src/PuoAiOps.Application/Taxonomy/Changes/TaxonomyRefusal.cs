@@ -59,6 +59,11 @@ public enum TaxonomyRefusal
     [English("An intent with key '{0}' was created after this proposal was made.")] KeyCreatedSince,
     [English("Intent '{0}' does not exist (approve the proposal that creates it first, or together).")] ApproveCreatorFirst,
     [English("Domain '{0}' no longer exists.")] DomainGone,
+    [English("Intent '{0}' does not exist.")] IntentKeyMissing,
+    [English("Taxonomy version {0} does not exist.")] VersionMissing,
+    [English("Only Curator or Admin users may propose taxonomy changes.")] OnlyProposersPropose,
+    [English("Only Curator or Admin users may import a taxonomy.")] OnlyProposersImport,
+    [English("Only Reviewer or Admin users may review taxonomy changes.")] OnlyReviewersReview,
 }
 
 /// <summary>The notes of an impact preview (<see cref="TaxonomyImpact"/>), worded like <see cref="TaxonomyRefusal"/>.</summary>

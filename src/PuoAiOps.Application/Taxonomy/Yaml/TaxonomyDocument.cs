@@ -1,4 +1,5 @@
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Yaml;
 
@@ -39,5 +40,11 @@ public sealed record IntentDocument
 /// <summary>One problem in a taxonomy file, with its 1-based position.</summary>
 public sealed record TaxonomyYamlError(int Line, int Column, string Message)
 {
+    /// <summary>A problem given as a code (<see cref="Code"/>); <see cref="Message"/> is its English wording.</summary>
+    public TaxonomyYamlError(int line, int column, CodedMessage code) : this(line, column, code.English) => Code = code;
+
+    /// <summary>The message as a code and arguments, so the console words it; null for a message without one (the YAML parser's own).</summary>
+    public CodedMessage? Code { get; init; }
+
     public override string ToString() => Column > 0 ? $"line {Line}, column {Column}: {Message}" : $"line {Line}: {Message}";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Yaml;
 
@@ -29,7 +30,7 @@ internal sealed class TaxonomyImportPlanner(PuoDbContext db)
         var fileKeys = doc.Intents.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
 
         if (fileKeys.Count == 0 && intents.Values.Any(i => i.Status != IntentStatus.Deprecated))
-            errors.Add(new(1, 0, "The file has no intents: importing it would deprecate the whole taxonomy. Export first and edit that file."));
+            errors.Add(new(1, 0, CodedMessage.Of(TaxonomyYamlMessage.NoIntents)));
 
         var adds = new List<PlannedChange>();
         var updates = new List<PlannedChange>();
@@ -37,7 +38,7 @@ internal sealed class TaxonomyImportPlanner(PuoDbContext db)
         {
             var existingDomain = domains.GetValueOrDefault(domain.Key);
             if (existingDomain is null && domain.Names is null)
-                errors.Add(new(domain.Line, 0, $"Unknown domain '{domain.Key}': it does not exist here. Give it names to create it."));
+                errors.Add(new(domain.Line, 0, CodedMessage.Of(TaxonomyYamlMessage.UnknownDomain, domain.Key)));
             if (existingDomain is not null && DomainDiffers(existingDomain, domain))
                 warnings.Add($"Domain '{domain.Key}' (line {domain.Line}): changes to a domain's names, description or order are not imported.");
             if (existingDomain is null && domain.Intents.Count == 0)
@@ -49,7 +50,7 @@ internal sealed class TaxonomyImportPlanner(PuoDbContext db)
             foreach (var intent in domain.Intents)
             {
                 if (intent.ReplacedBy is { } r && !fileKeys.Contains(r) && !intents.ContainsKey(r))
-                    errors.Add(new(intent.Line, 0, $"replaced_by '{r}' is neither in this file nor in the taxonomy."));
+                    errors.Add(new(intent.Line, 0, CodedMessage.Of(TaxonomyYamlMessage.ReplacedByUnknown, r)));
                 if (intents.TryGetValue(intent.Key, out var current))
                 {
                     if (Update(current, intent, domain.Key, newDomain, keyById, intents, warnings) is { } payload)

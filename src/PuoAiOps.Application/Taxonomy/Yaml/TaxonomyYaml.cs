@@ -4,6 +4,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Yaml;
 
@@ -23,7 +24,7 @@ public sealed class TaxonomyYaml(PuoDbContext db, TaxonomyChangeService changes,
     public async Task<TaxonomyImportResult> ImportAsync(string yaml, Actor actor, TaxonomyImportOptions? options = null, CancellationToken ct = default)
     {
         options ??= new TaxonomyImportOptions();
-        TaxonomyChangeService.RequireRole(actor, TaxonomyChangeService.ProposerRoles, "import a taxonomy");
+        TaxonomyChangeService.RequireRole(actor, TaxonomyChangeService.ProposerRoles, TaxonomyRefusal.OnlyProposersImport);
 
         var (document, readErrors) = TaxonomyYamlReader.Read(yaml);
         if (document is null) throw Invalid(readErrors);
@@ -54,7 +55,10 @@ public sealed class TaxonomyYaml(PuoDbContext db, TaxonomyChangeService changes,
             }
             catch (ValidationException ex)
             {
-                errors.AddRange(ex.Errors.SelectMany(e => e.Value).Select(m => new TaxonomyYamlError(Math.Max(1, change.Line), 0, $"intent '{change.IntentKey}': {m}")));
+                // Each message keeps its code (when it has one) inside the coded "intent 'key': ..." line.
+                errors.AddRange(ex.Errors.SelectMany(e => e.Value.Select((m, i) =>
+                    ex.Codes.TryGetValue(e.Key, out var codes) && i < codes.Length && codes[i] is { } code ? (object)code : m))
+                    .Select(m => new TaxonomyYamlError(Math.Max(1, change.Line), 0, CodedMessage.Of(TaxonomyYamlMessage.InIntent, change.IntentKey, m))));
             }
         }
         if (errors.Count > 0) throw Invalid(errors);
@@ -70,8 +74,11 @@ public sealed class TaxonomyYaml(PuoDbContext db, TaxonomyChangeService changes,
     private static ValidationException Invalid(IReadOnlyList<TaxonomyYamlError> errors)
     {
         var ordered = errors.OrderBy(e => e.Line).ToList();
-        var byLine = ordered.GroupBy(e => $"line {e.Line}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        var byLine = ordered.GroupBy(e => $"line {e.Line}").ToList();
         var more = ordered.Count > 1 ? $" ({ordered.Count - 1} more)" : "";
-        return new ValidationException($"{ordered[0]}{more}", byLine);
+        // The title stays English (the API's and CLI's summary); the console words each line's message by its code.
+        return new ValidationException($"{ordered[0]}{more}",
+            byLine.ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            byLine.ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()));
     }
 }

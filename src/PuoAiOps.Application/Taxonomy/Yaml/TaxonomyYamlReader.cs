@@ -2,6 +2,7 @@ using System.Globalization;
 using PuoAiOps.Application.Common.Yaml;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Changes;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Taxonomy;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -38,14 +39,14 @@ public static class TaxonomyYamlReader
         {
             // An unclosed bracket or quote is noticed at the end of the input, past the last line; point at the last line instead.
             var line = (int)Math.Min(ex.Start.Line, LastLine(text));
-            return (null, [new(line, line == ex.Start.Line ? (int)ex.Start.Column : 0, $"Malformed YAML: {ex.Message}")]);
+            return (null, [new(line, line == ex.Start.Line ? (int)ex.Start.Column : 0, CodedMessage.Of(TaxonomyYamlMessage.MalformedYaml, ex.Message))]);
         }
         catch (InvalidOperationException)
         {
-            return (null, [new((int)Math.Max(1, parser.LastEnd.Line), 0, "Malformed YAML near here (check brackets, quotes and indentation).")]);
+            return (null, [new((int)Math.Max(1, parser.LastEnd.Line), 0, CodedMessage.Of(TaxonomyYamlMessage.MalformedNearHere))]);
         }
         if (stream.Documents.Count != 1)
-            return (null, [new(1, 0, stream.Documents.Count == 0 ? "The file is empty." : "The file holds more than one YAML document.")]);
+            return (null, [new(1, 0, CodedMessage.Of(stream.Documents.Count == 0 ? TaxonomyYamlMessage.FileEmpty : TaxonomyYamlMessage.SeveralDocuments))]);
 
         var ctx = new Context(errors);
         var document = ctx.ReadRoot(stream.Documents[0].RootNode);
@@ -69,13 +70,13 @@ public static class TaxonomyYamlReader
 
         public TaxonomyDocument? ReadRoot(YamlNode node)
         {
-            if (node is not YamlMappingNode root) return Fail<TaxonomyDocument>(node, "The file must be a mapping with 'format' and 'domains'.");
-            CheckFields(root, RootFields, "the file");
+            if (node is not YamlMappingNode root) return Fail<TaxonomyDocument>(node, CodedMessage.Of(TaxonomyYamlMessage.RootNotMapping));
+            CheckFields(root, RootFields, TaxonomyYamlMessage.InTheFile);
             var format = Scalar(root, "format");
             if (format is not null && format != TaxonomyDocument.Format)
-                Error(Child(root, "format")!, $"Unsupported format '{format}'; expected '{TaxonomyDocument.Format}'.");
+                Error(Child(root, "format")!, CodedMessage.Of(TaxonomyYamlMessage.UnsupportedFormat, format, TaxonomyDocument.Format));
             if (Child(root, "domains") is not YamlSequenceNode list)
-                return Fail<TaxonomyDocument>(Child(root, "domains") ?? root, "'domains' must be a list of domains.");
+                return Fail<TaxonomyDocument>(Child(root, "domains") ?? root, CodedMessage.Of(TaxonomyYamlMessage.DomainsNotList));
             var domains = list.Children.Select(ReadDomain).OfType<DomainDocument>().ToList();
             CheckReplacements(domains);
             return new TaxonomyDocument(domains);
@@ -83,23 +84,23 @@ public static class TaxonomyYamlReader
 
         private DomainDocument? ReadDomain(YamlNode node)
         {
-            if (node is not YamlMappingNode map) return Fail<DomainDocument>(node, "A domain must be a mapping (key, names, intents...).");
-            CheckFields(map, DomainFields, "a domain");
+            if (node is not YamlMappingNode map) return Fail<DomainDocument>(node, CodedMessage.Of(TaxonomyYamlMessage.DomainNotMapping));
+            CheckFields(map, DomainFields, TaxonomyYamlMessage.InADomain);
             var key = Scalar(map, "key") ?? "";
-            if (TaxonomyKeys.ValidateDomainKey(key) is { } keyError) Error(Child(map, "key") ?? map, keyError);
-            else if (_domainLines.TryGetValue(key, out var first)) Error(Child(map, "key")!, $"Duplicate domain key '{key}' (first at line {first}).");
+            if (TaxonomyKeys.DomainKeyProblem(key) is { } keyError) Error(Child(map, "key") ?? map, keyError);
+            else if (_domainLines.TryGetValue(key, out var first)) Error(Child(map, "key")!, CodedMessage.Of(TaxonomyYamlMessage.DuplicateDomainKey, key, first));
             else _domainLines[key] = Line(map);
 
             var names = Child(map, "names") is null ? null : Names(map);
             if (names is not null) Report(map, "names", b => DraftRules.CheckNewNames(names, "names", b));
             var sort = 0;
             if (Scalar(map, "sort_order") is { } s && !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out sort))
-                Error(Child(map, "sort_order")!, $"sort_order must be a whole number, not '{s}'.");
+                Error(Child(map, "sort_order")!, CodedMessage.Of(TaxonomyYamlMessage.SortOrderNotNumber, s));
             List<IntentDocument> intents = Child(map, "intents") switch
             {
                 null or YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" } => [],
                 YamlSequenceNode seq => seq.Children.Select(ReadIntent).OfType<IntentDocument>().ToList(),
-                var other => Fail<List<IntentDocument>>(other, "'intents' must be a list.") ?? [],
+                var other => Fail<List<IntentDocument>>(other, CodedMessage.Of(TaxonomyYamlMessage.IntentsNotList)) ?? [],
             };
             return new DomainDocument
             {
@@ -109,11 +110,11 @@ public static class TaxonomyYamlReader
 
         private IntentDocument? ReadIntent(YamlNode node)
         {
-            if (node is not YamlMappingNode map) return Fail<IntentDocument>(node, "An intent must be a mapping (key, names, description...).");
-            CheckFields(map, IntentFields, "an intent");
+            if (node is not YamlMappingNode map) return Fail<IntentDocument>(node, CodedMessage.Of(TaxonomyYamlMessage.IntentNotMapping));
+            CheckFields(map, IntentFields, TaxonomyYamlMessage.InAnIntent);
             var key = Scalar(map, "key") ?? "";
-            if (TaxonomyKeys.ValidateIntentKey(key) is { } keyError) Error(Child(map, "key") ?? map, keyError);
-            else if (_intentLines.TryGetValue(key, out var first)) Error(Child(map, "key")!, $"Duplicate intent key '{key}' (first at line {first}).");
+            if (TaxonomyKeys.IntentKeyProblem(key) is { } keyError) Error(Child(map, "key") ?? map, keyError);
+            else if (_intentLines.TryGetValue(key, out var first)) Error(Child(map, "key")!, CodedMessage.Of(TaxonomyYamlMessage.DuplicateIntentKey, key, first));
             else _intentLines[key] = Line(map);
 
             var status = IntentStatus.Active;
@@ -121,7 +122,7 @@ public static class TaxonomyYamlReader
             {
                 var parsed = Enum.GetValues<IntentStatus>().Where(v => string.Equals(v.ToString(), s, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (parsed.Count == 1) status = parsed[0];
-                else Error(Child(map, "status")!, $"status must be active, draft or deprecated, not '{s}'.");
+                else Error(Child(map, "status")!, CodedMessage.Of(TaxonomyYamlMessage.BadStatus, s));
             }
             var names = Names(map) ?? new Dictionary<string, string>();
             var intent = new IntentDocument
@@ -141,7 +142,7 @@ public static class TaxonomyYamlReader
             foreach (var field in new[] { "description", "include_criteria", "exclude_criteria" })
                 Report(map, field, b => DraftRules.CheckText(Scalar(map, field), field, b));
             if (intent.ReplacedBy is not null && status != IntentStatus.Deprecated)
-                Error(Child(map, "replaced_by")!, "Only a deprecated intent has replaced_by.");
+                Error(Child(map, "replaced_by")!, CodedMessage.Of(TaxonomyYamlMessage.ReplacedByNotDeprecated));
             return intent;
         }
 
@@ -149,18 +150,18 @@ public static class TaxonomyYamlReader
         private void CheckReplacements(List<DomainDocument> domains)
         {
             foreach (var intent in domains.SelectMany(d => d.Intents).Where(i => i.ReplacedBy == i.Key && i.ReplacedBy is not null))
-                errors.Add(new(intent.Line, 0, $"Intent '{intent.Key}' cannot replace itself."));
+                errors.Add(new(intent.Line, 0, CodedMessage.Of(TaxonomyYamlMessage.ReplacesItself, intent.Key)));
         }
 
         private Dictionary<string, string>? Names(YamlMappingNode map)
         {
             var node = Child(map, "names");
             if (node is null) return null;
-            if (node is not YamlMappingNode names) return Fail<Dictionary<string, string>>(node, "'names' must map locales to names, e.g. en: Recharge failed.");
+            if (node is not YamlMappingNode names) return Fail<Dictionary<string, string>>(node, CodedMessage.Of(TaxonomyYamlMessage.NamesNotMapping));
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (k, v) in names.Children)
             {
-                if (k is not YamlScalarNode locale || v is not YamlScalarNode name) { Error(k, "Each name is 'locale: text'."); continue; }
+                if (k is not YamlScalarNode locale || v is not YamlScalarNode name) { Error(k, CodedMessage.Of(TaxonomyYamlMessage.NameNotPair)); continue; }
                 result[locale.Value ?? ""] = (name.Value ?? "").Trim();
             }
             return result;
@@ -170,12 +171,12 @@ public static class TaxonomyYamlReader
         {
             var node = Child(map, "examples");
             if (node is null) return [];
-            if (node is not YamlSequenceNode seq) return Fail<List<string>>(node, "'examples' must be a list of questions.") ?? [];
+            if (node is not YamlSequenceNode seq) return Fail<List<string>>(node, CodedMessage.Of(TaxonomyYamlMessage.ExamplesNotList)) ?? [];
             var result = new List<string>();
             foreach (var item in seq.Children)
             {
                 if (item is YamlScalarNode scalar) result.Add(Normalize(scalar.Value ?? ""));
-                else Error(item, "Each example is one line of text.");
+                else Error(item, CodedMessage.Of(TaxonomyYamlMessage.ExampleNotText));
             }
             return result;
         }
@@ -184,14 +185,18 @@ public static class TaxonomyYamlReader
         {
             var bag = new ErrorBag();
             check(bag);
-            foreach (var (_, message) in bag.All) Error(Child(map, field) ?? map, message);
+            foreach (var (_, text, code) in bag.Entries)
+            {
+                var node = Child(map, field) ?? map;
+                errors.Add(code is null ? new(Line(node), (int)node.Start.Column, text) : new(Line(node), (int)node.Start.Column, code));
+            }
         }
 
-        private void CheckFields(YamlMappingNode map, string[] known, string what)
+        private void CheckFields(YamlMappingNode map, string[] known, TaxonomyYamlMessage what)
         {
             foreach (var key in map.Children.Keys)
                 if (key is not YamlScalarNode { Value: { } name } || !known.Contains(name, StringComparer.Ordinal))
-                    Error(key, $"Unknown field '{(key as YamlScalarNode)?.Value}' in {what}; expected one of: {string.Join(", ", known)}.");
+                    Error(key, CodedMessage.Of(TaxonomyYamlMessage.UnknownField, (key as YamlScalarNode)?.Value ?? "", CodedMessage.Of(what), string.Join(", ", known)));
         }
 
         private static YamlNode? Child(YamlMappingNode map, string key) =>
@@ -202,7 +207,7 @@ public static class TaxonomyYamlReader
         {
             var node = Child(map, key);
             if (node is null) return null;
-            if (node is not YamlScalarNode scalar) return Fail<string>(node, $"'{key}' must be text, not a {(node is YamlSequenceNode ? "list" : "mapping")}.");
+            if (node is not YamlScalarNode scalar) return Fail<string>(node, CodedMessage.Of(TaxonomyYamlMessage.NotText, key, CodedMessage.Of(node is YamlSequenceNode ? TaxonomyYamlMessage.KindList : TaxonomyYamlMessage.KindMapping)));
             if (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null") return null;
             return Normalize(scalar.Value ?? "");
         }
@@ -211,12 +216,12 @@ public static class TaxonomyYamlReader
 
         private static int Line(YamlNode node) => (int)node.Start.Line;
 
-        private T? Fail<T>(YamlNode node, string message) where T : class
+        private T? Fail<T>(YamlNode node, CodedMessage message) where T : class
         {
             Error(node, message);
             return null;
         }
 
-        private void Error(YamlNode node, string message) => errors.Add(new(Line(node), (int)node.Start.Column, message));
+        private void Error(YamlNode node, CodedMessage message) => errors.Add(new(Line(node), (int)node.Start.Column, message));
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
-using PuoAiOps.Web.Shell;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Classification.Data;
@@ -16,6 +15,7 @@ using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Classification;
 using PuoAiOps.Web.Localization;
+using PuoAiOps.Web.Shell;
 
 namespace PuoAiOps.Web.Components.Classification;
 
@@ -109,7 +109,7 @@ public sealed partial class ClassifierPage
         }
         catch (ValidationException ex)
         {
-            Snackbar.Add(ex.Errors.ContainsKey("ai") ? T["Llm.NotConfigured"].Value : ex.Message, Severity.Error);
+            Snackbar.Add(ex.Errors.ContainsKey("ai") ? T["Llm.NotConfigured"].Value : T.WordRefusal(ex), Severity.Error);
         }
         catch (ForbiddenException)
         {

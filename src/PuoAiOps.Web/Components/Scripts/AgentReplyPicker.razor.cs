@@ -6,6 +6,8 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Application.Scripts.AgentReplies;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Hosting;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Components.Scripts;
 
@@ -80,12 +82,14 @@ public partial class AgentReplyPicker
         }
         catch (ValidationException ex)
         {
-            var lines = ex.Errors.SelectMany(e => e.Value).DefaultIfEmpty(ex.Message).Take(3);
+            // A coded field message is worded in the reader's language; the file's line errors are the reader's English.
+            var worded = ApplicationErrorMapping.From(ex)!.Worded(T.Word);
+            var lines = worded.Errors.SelectMany(e => e.Value).DefaultIfEmpty(worded.Title).Take(3);
             Snackbar.Add(T["Replies.Refused", string.Join(" · ", lines)], Severity.Error);
         }
         catch (ForbiddenException ex)
         {
-            Snackbar.Add(T["Error.ForbiddenException", ex.Message], Severity.Error);
+            Snackbar.Add(T["Error.ForbiddenException", T.WordRefusal(ex)], Severity.Error);
         }
         finally
         {

@@ -6,6 +6,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Core.Scripts;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Components.Scripts;
 
@@ -64,7 +65,7 @@ public partial class NewScriptPage
         }
         catch (Exception ex) when (ex is ValidationException or ForbiddenException or ConflictException or NotFoundException)
         {
-            Snackbar.Add(T["Error." + ex.GetType().Name, ex.Message], Severity.Error);
+            Snackbar.Add(T["Error." + ex.GetType().Name, T.WordRefusal(ex)], Severity.Error);
         }
         finally
         {

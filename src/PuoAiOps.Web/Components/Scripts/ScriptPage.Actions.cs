@@ -3,6 +3,7 @@ using MudBlazor;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Core.Scripts;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Components.Scripts;
 
@@ -119,7 +120,7 @@ public partial class ScriptPage
         catch (Exception ex) when (ex is ValidationException or ForbiddenException or ConflictException or NotFoundException)
         {
             refused = true;
-            Snackbar.Add(T["Error." + ex.GetType().Name, ex.Message], Severity.Error);
+            Snackbar.Add(T["Error." + ex.GetType().Name, T.WordRefusal(ex)], Severity.Error);
         }
         finally
         {

@@ -5,6 +5,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Core.Scripts;
 using PuoAiOps.Web.Auth;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Components.Scripts;
 
@@ -72,7 +73,7 @@ public partial class StyleRulesPage
         }
         catch (Exception ex) when (ex is ValidationException or ForbiddenException)
         {
-            Snackbar.Add(T["Error." + ex.GetType().Name, ex.Message], Severity.Error);
+            Snackbar.Add(T["Error." + ex.GetType().Name, T.WordRefusal(ex)], Severity.Error);
         }
         finally
         {
