@@ -30,6 +30,7 @@ public static class MetricsDependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAnswerPreGrader, NoPreGrader>();
         services.AddScoped<RollupBuilder>();
+        services.TryAddSingleton<OverviewCache>();
         services.AddScoped<MetricsQueryService>();
         services.AddScoped<DrillDownService>();
         services.AddScoped<GradingService>();
