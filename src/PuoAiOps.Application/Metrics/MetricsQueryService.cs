@@ -34,7 +34,8 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
         var trendFrom = filter.To.AddDays(-Math.Max(TrendDays, filter.Days) + 1);
         var first = trendFrom < filter.Previous.From ? trendFrom : filter.Previous.From;
         // The database adds the counts per day and per intent; only the latency histograms come back as rows.
-        var figures = await cache.GetAsync(db, filter, () => OverviewFigures.LoadAsync(scopes, filter, first, ct), ct);
+        // Not cancelled with this request: another request for the same filter may be waiting on the same read (a few hundred ms at most).
+        var figures = await cache.GetAsync(db, filter, () => OverviewFigures.LoadAsync(scopes, filter, first, CancellationToken.None), ct);
         var labels = await LabelsAsync(MetricsDimension.Intent, ct);
         // The cached figures are shared between requests: sums go into new objects, nothing cached is changed.
         var now = RollupReader.Sum(figures.ByDay.Where(d => d.Key >= filter.From && d.Key <= filter.To).Select(d => d.Value));

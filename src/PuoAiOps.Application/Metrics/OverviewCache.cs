@@ -17,6 +17,7 @@ public sealed class OverviewCache
 
     private readonly ConcurrentDictionary<(string Watermark, MetricsFilter Filter), Task<OverviewFigures>> _entries = new();
 
+    /// <param name="load">Reads the figures; shared by every request for the same key, so it must not take one request's cancellation.</param>
     internal async Task<OverviewFigures> GetAsync(PuoDbContext db, MetricsFilter filter, Func<Task<OverviewFigures>> load, CancellationToken ct)
     {
         var watermark = await db.Settings.AsNoTracking().Where(s => s.Key == RollupBuilder.WatermarkKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
@@ -28,11 +29,12 @@ public sealed class OverviewCache
         var entry = _entries.GetOrAdd(key, _ => load());
         try
         {
-            return await entry;
+            // Each caller stops waiting when it is cancelled; the shared read goes on for the others.
+            return await entry.WaitAsync(ct);
         }
-        catch
+        catch when (entry.IsFaulted || entry.IsCanceled)
         {
-            // A failed or cancelled read is not remembered; the next request tries again.
+            // A failed read is not remembered; the next request tries again.
             _entries.TryRemove(new KeyValuePair<(string, MetricsFilter), Task<OverviewFigures>>(key, entry));
             throw;
         }
