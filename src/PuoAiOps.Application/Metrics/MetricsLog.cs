@@ -19,4 +19,7 @@ internal static partial class MetricsLog
 
     [LoggerMessage(EventId = 4704, Level = LogLevel.Warning, Message = "Rollup check found {Mismatches} mismatching cell(s) over {Days} day(s)")]
     public static partial void RollupMismatch(ILogger logger, int mismatches, int days);
+
+    [LoggerMessage(EventId = 4705, Level = LogLevel.Information, Message = "LLM judge on {Period}: {Graded} graded, {Malformed} malformed output(s) and {Failed} failed call(s) skipped, {Already} judged before")]
+    public static partial void JudgeRun(ILogger logger, string period, int graded, int malformed, int failed, int already);
 }

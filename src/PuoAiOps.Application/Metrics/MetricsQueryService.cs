@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -12,7 +13,7 @@ namespace PuoAiOps.Application.Metrics;
 /// daily and weekly trends, the funnel, worst intents first, p-chart alerts, and the conversations
 /// behind a figure. Everything but reuse reads the daily rollups; reuse is per user and read live.
 /// </summary>
-public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions> options, TimeProvider clock)
+public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions> options, TimeProvider clock, OverviewCache cache, IServiceScopeFactory scopes)
 {
     /// <summary>Days shown in the daily trend and used for the control limits, at least.</summary>
     public const int TrendDays = 28;
@@ -33,32 +34,20 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
         var trendFrom = filter.To.AddDays(-Math.Max(TrendDays, filter.Days) + 1);
         var first = trendFrom < filter.Previous.From ? trendFrom : filter.Previous.From;
         // The database adds the counts per day and per intent; only the latency histograms come back as rows.
-        var byDay = (await _reader.SumsAsync(filter, first, filter.To, r => r.Day, ct)).ToDictionary(d => d.Key, d => d.Counts);
-        var byIntent = await _reader.SumsAsync(filter, filter.From, filter.To, r => r.IntentId, ct);
-        var now = RollupReader.Sum(byDay.Where(d => d.Key >= filter.From).Select(d => d.Value));
-        var before = RollupReader.Sum(byDay.Where(d => d.Key >= filter.Previous.From && d.Key <= filter.Previous.To).Select(d => d.Value));
-        var intentLatency = new Dictionary<int, LatencyHistogram>();
-        var noIntentLatency = new LatencyHistogram();
-        foreach (var (day, intent, buckets) in await _reader.LatenciesAsync(filter, filter.Previous.From, filter.To, ct))
-        {
-            if (day < filter.From)
-            {
-                before.Latency.AddSerialized(buckets);
-                continue;
-            }
-            now.Latency.AddSerialized(buckets);
-            var histogram = intent is { } id ? intentLatency.TryGetValue(id, out var h) ? h : intentLatency[id] = new() : noIntentLatency;
-            histogram.AddSerialized(buckets);
-        }
-        foreach (var (intent, counts) in byIntent)
-            counts.SetLatency(intent is { } id ? intentLatency.GetValueOrDefault(id) ?? new() : noIntentLatency);
-
-        var reuse = await ReuseAsync(filter, ct);
-        var reusePrevious = await ReuseAsync(filter.Previous, ct);
-        var daily = Daily(byDay, trendFrom, filter.To);
-        var (headline, secondary) = Indicators(now.ToIndicators(), before.ToIndicators(), reuse, reusePrevious);
+        // Not cancelled with this request: another request for the same filter may be waiting on the same read (a few hundred ms at most).
+        var figures = await cache.GetAsync(db, filter, () => OverviewFigures.LoadAsync(scopes, filter, first, CancellationToken.None), ct);
         var labels = await LabelsAsync(MetricsDimension.Intent, ct);
-        var breakdown = Breakdown(byIntent.Select(g => (g.Key?.ToString(CultureInfo.InvariantCulture) ?? "none", g.Counts)), labels);
+        // The cached figures are shared between requests: sums go into new objects, nothing cached is changed.
+        var now = RollupReader.Sum(figures.ByDay.Where(d => d.Key >= filter.From && d.Key <= filter.To).Select(d => d.Value));
+        now.SetLatency(figures.Latency);
+        var before = RollupReader.Sum(figures.ByDay.Where(d => d.Key >= filter.Previous.From && d.Key <= filter.Previous.To).Select(d => d.Value));
+        before.SetLatency(figures.LatencyBefore);
+
+        var reuse = Reuse(filter, figures.Reuse);
+        var reusePrevious = Reuse(filter.Previous, figures.ReuseBefore);
+        var daily = Daily(figures.ByDay, trendFrom, filter.To);
+        var (headline, secondary) = Indicators(now.ToIndicators(), before.ToIndicators(), reuse, reusePrevious);
+        var breakdown = Breakdown(figures.ByIntent.Select(g => (g.IntentId?.ToString(CultureInfo.InvariantCulture) ?? "none", g.Counts)), labels);
         return new OverviewView(filter, MetricRegistry.Version, _options.ReportingTimeZone, headline, secondary, daily, Weekly(daily),
             Funnel(now), breakdown, Alerts(daily));
     }
@@ -92,23 +81,15 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
     /// period (under the filter), and of those the ones with a row flagged returned. Equal to
     /// <see cref="ReuseCalculator.Compute"/> over the raw visits (a property test checks), without reading them.
     /// </summary>
-    public async Task<ReuseResult> ReuseAsync(MetricsFilter filter, CancellationToken ct = default)
+    public async Task<ReuseResult> ReuseAsync(MetricsFilter filter, CancellationToken ct = default) =>
+        Reuse(filter, await OverviewFigures.ReuseCountsAsync(db, filter, ct));
+
+    /// <remarks>Complete once the window after the period's last day has passed: until then more users may still return.</remarks>
+    private ReuseResult Reuse(MetricsFilter filter, (long Returned, long Active) users)
     {
-        var query = db.MetricUserDays.AsNoTracking().Where(r => r.Day >= filter.From && r.Day <= filter.To);
-        if (filter.Locale is { } locale) query = query.Where(r => r.Locale == locale);
-        if (filter.Channel is { } channel) query = query.Where(r => r.Channel == channel);
-        if (filter.DomainId is { } domain)
-        {
-            var intents = db.Intents.Where(i => i.DomainId == domain).Select(i => (int?)i.Id);
-            query = query.Where(r => intents.Contains(r.IntentId));
-        }
-        // One pass: a flag per distinct user (did any of their rows return), counted here.
-        var users = await query.GroupBy(r => r.UserRef).Select(g => g.Max(r => r.Returned ? 1 : 0)).ToListAsync(ct);
-        var active = users.Count;
-        var returned = users.Count(flag => flag == 1);
         var (_, to) = _options.Calendar.Range(filter.From, filter.To);
         var window = TimeSpan.FromDays(_options.ReuseWindowDays);
-        return new ReuseResult(Ratio.Of(returned, active), _options.ReuseWindowDays, to + window <= clock.GetUtcNow().UtcDateTime);
+        return new ReuseResult(Ratio.Of(users.Returned, users.Active), _options.ReuseWindowDays, to + window <= clock.GetUtcNow().UtcDateTime);
     }
 
     private static (List<IndicatorView> Headline, List<IndicatorView> Secondary) Indicators(Indicators now, Indicators? before, ReuseResult? reuse, ReuseResult? reuseBefore)
@@ -134,7 +115,7 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
         return (headline, secondary);
     }
 
-    private static List<DailyPoint> Daily(Dictionary<DateOnly, IndicatorCounts> byDay, DateOnly from, DateOnly to)
+    private static List<DailyPoint> Daily(IReadOnlyDictionary<DateOnly, IndicatorCounts> byDay, DateOnly from, DateOnly to)
     {
         var points = new List<DailyPoint>();
         for (var day = from; day <= to; day = day.AddDays(1))

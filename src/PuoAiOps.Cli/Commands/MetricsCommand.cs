@@ -78,6 +78,8 @@ internal static class MetricsCommand
         }).AttachTo(rebuild);
         metrics.Subcommands.Add(rebuild);
 
+        metrics.Subcommands.Add(JudgeCommand(bind));
+
         var definitions = new Command("definitions", "Print the indicator registry as the Markdown table of docs/metrics.md");
         bind((ctx, ct) =>
         {
@@ -87,6 +89,40 @@ internal static class MetricsCommand
         }).AttachTo(definitions);
         metrics.Subcommands.Add(definitions);
         return metrics;
+    }
+
+    /// <summary>`puo metrics judge [--period YYYY-Www]`: the LLM judge over a week's grading sample (default: last week).</summary>
+    private static Command JudgeCommand(Func<Func<CliContext, CancellationToken, Task<int>>, CliAction> bind)
+    {
+        var judge = new Command("judge", "Pre-grade a week's grading sample with the LLM judge (needs Ai:Provider); its grades are a series of their own");
+        var period = new Option<string?>("--period") { Description = "The sample's week, YYYY-Www (default: last week)" };
+        judge.Options.Add(period);
+        bind(async (ctx, ct) =>
+        {
+            await using var services = await MetricsServices.BuildAsync(ctx, ct, withAi: true);
+            await using var scope = services.CreateAsyncScope();
+            var answers = scope.ServiceProvider.GetRequiredService<AnswerJudge>();
+            if (!answers.IsAvailable)
+                throw new CliUsageException("No LLM is configured, so there is no judge to run: set Ai__Provider, Ai__Endpoint, Ai__Model and Ai__ApiKey.");
+            var queries = scope.ServiceProvider.GetRequiredService<MetricsQueryService>();
+            var week = ctx.Parse.GetValue(period) is { } given ? Week(given) : ReportingCalendar.IsoWeekOf(queries.DefaultFilter().From);
+            var sampled = await scope.ServiceProvider.GetRequiredService<GradingService>().ProgressAsync(week, ct);
+            if (sampled.Sampled == 0) throw new CliUsageException($"No grading sample has been drawn for {week}.");
+            var result = await answers.RunAsync(week, null, ct);
+            if (ctx.Json) ctx.WriteJson(result);
+            else
+                ctx.Out.WriteLine($"Judged {result.Period} as {result.GraderId}: {result.Graded} graded, {result.AlreadyJudged} judged before, " +
+                    $"{result.Malformed} unusable output(s) and {result.Failed} failed call(s) skipped (of {result.Sampled} sampled answers).");
+            // Failed calls leave answers unjudged: a non-zero exit so scripts notice and run it again.
+            return result.Failed == 0 ? PuoCli.Ok : PuoCli.Failure;
+        }).AttachTo(judge);
+        return judge;
+    }
+
+    private static string Week(string text)
+    {
+        try { return ReportingCalendar.IsoWeekOf(ReportingCalendar.ParseIsoWeek(text.Trim())); }
+        catch (FormatException) { throw new CliUsageException($"--period must be a week like 2026-W49, not '{text}'."); }
     }
 
     private static MetricsFilter Filter(MetricsQueryService queries, string? from, string? to)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Metrics;
 
 namespace PuoAiOps.Cli.Commands;
@@ -8,7 +9,8 @@ namespace PuoAiOps.Cli.Commands;
 /// <summary>The metrics services for `puo metrics` and `puo report`, configured like the console: Metrics__* environment variables.</summary>
 internal static class MetricsServices
 {
-    public static async Task<ServiceProvider> BuildAsync(CliContext ctx, CancellationToken ct)
+    /// <param name="withAi">Also bind and validate the "Ai" section (Ai__* variables), for the LLM judge.</param>
+    public static async Task<ServiceProvider> BuildAsync(CliContext ctx, CancellationToken ct, bool withAi = false)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var options = new MetricsOptions();
@@ -17,6 +19,7 @@ internal static class MetricsServices
         if (errors.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, errors));
         return await CliServices.BuildAsync(ctx, builder =>
         {
+            if (withAi) builder.AddAi();
             builder.Services.AddMetricsServices();
             builder.Services.AddSingleton(Options.Create(options));
         }, ct);

@@ -37,4 +37,13 @@ public sealed class MetricsCliTests
         var check = await CliRunner.RunAsync("metrics", "check", "--data-dir", workspace.DataDir);
         Assert.Equal(0, check.ExitCode);
     }
+
+    [Fact]
+    public async Task MetricsJudge_WithoutAnLlm_ExitsWith2_AndSaysWhy()
+    {
+        await using var workspace = await TempWorkspace.CreateAsync();
+        var run = await CliRunner.RunAsync("metrics", "judge", "--period", "2026-W49", "--data-dir", workspace.DataDir);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No LLM is configured", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Metrics;
@@ -42,7 +43,8 @@ public sealed partial class GradingPage : IAsyncDisposable
     private readonly HashSet<string> _reasons = new(StringComparer.Ordinal);
     private string? _note, _error;
     private int _size;
-    private bool _loaded, _busy, _canGrade, _keysReady;
+    private bool _loaded, _busy, _canGrade, _keysReady, _canJudge, _judgeAvailable, _judgeActive;
+    private long? _judgeJob;
     private KeyListener? _keys;
     private Actor _actor = default!;
 
@@ -53,11 +55,13 @@ public sealed partial class GradingPage : IAsyncDisposable
         _actor = ConsoleActor.Of((await AuthenticationState).User);
         // Admins may look at the queue, but grades come from reviewers (the service refuses anyone else).
         _canGrade = _actor.IsInRole(Roles.Reviewer);
+        _canJudge = _actor.IsInAnyRole(Roles.Reviewer, Roles.Admin);
         _size = Options.Value.GradingSampleSize;
         var lastWeek = ReportingCalendar.IsoWeekOf(Today.AddDays(-7));
         var (periods, judge) = await Scopes.RunAsync<GradingOverview, (IReadOnlyList<GradingPeriod>, JudgeComparison)>(async o =>
             (await o.PeriodsAsync(), await o.JudgeAsync(Today.AddDays(-JudgeDays), Today.AddDays(-1))));
         _judge = judge;
+        _judgeAvailable = await Scopes.RunAsync<JudgeJobService, bool>(j => Task.FromResult(j.IsAvailable));
         _periods = periods.Select(p => p.Period).Append(lastWeek).Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal).ToList();
         // The oldest period with work left first; otherwise the newest.
         _period = PeriodQuery is { } asked && _periods.Contains(asked) ? asked
@@ -113,6 +117,29 @@ public sealed partial class GradingPage : IAsyncDisposable
         {
             _busy = false;
         }
+    }
+
+    private async Task RunJudgeAsync()
+    {
+        try
+        {
+            var (job, created) = await Scopes.RunAsync<JudgeJobService, (BackgroundJob, bool)>(j => j.QueueAsync(_period, _actor));
+            _judgeJob = job.Id;
+            _judgeActive = true;
+            if (!created) Snackbar.Add(T["Judge.AlreadyRunning"].Value, Severity.Info);
+        }
+        catch (ValidationException)
+        {
+            Snackbar.Add(T["Judge.Refused", _period].Value, Severity.Error);
+        }
+    }
+
+    private async Task JudgeFinishedAsync(JobSnapshot job)
+    {
+        _judgeActive = false;
+        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Judge.Finished", _period].Value : T["Judge.Failed", job.Message ?? ""].Value,
+            job.Status == JobStatus.Succeeded ? Severity.Success : Severity.Error);
+        _judge = await Scopes.RunAsync<GradingOverview, JudgeComparison>(o => o.JudgeAsync(Today.AddDays(-JudgeDays), Today.AddDays(-1)));
     }
 
     private Task OnKeyAsync(KeyPress press) => InvokeAsync(async () =>
