@@ -40,6 +40,9 @@ public sealed class OverviewCache
         }
     }
 
+    /// <summary>Whether the figures for <paramref name="filter"/> are held (or being read) for some watermark.</summary>
+    public bool Holds(MetricsFilter filter) => _entries.Keys.Any(k => k.Filter == filter);
+
     /// <summary>Forgets everything (benchmarks time the uncached path with it).</summary>
     public void Clear() => _entries.Clear();
 }

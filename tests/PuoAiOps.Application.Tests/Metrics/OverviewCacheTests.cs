@@ -24,6 +24,28 @@ public sealed class OverviewCacheTests
     };
 
     [Fact]
+    public async Task ScheduleRun_LeavesTheDashboardsDefaultViewCached()
+    {
+        await using var workspace = await TempWorkspace.CreateAsync();
+        var clock = new ManualClock();
+        var day = clock.GetUtcNow().UtcDateTime.Date.AddDays(-2);
+        await using (var db = workspace.NewContext())
+        {
+            db.Conversations.Add(Conv("a", day.AddHours(9)));
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var services = MetricsHost.Build(workspace.DataDir, clock);
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
+        var today = options.Calendar.DayOf(clock.GetUtcNow().UtcDateTime);
+        var defaultView = new MetricsFilter(today.AddDays(-7), today.AddDays(-1));
+        Assert.False(services.GetRequiredService<OverviewCache>().Holds(defaultView));
+
+        await services.WithAsync(sp => MetricsSchedule.RunDueAsync(sp, options, clock, Ct));
+
+        Assert.True(services.GetRequiredService<OverviewCache>().Holds(defaultView));
+    }
+
+    [Fact]
     public async Task Overview_AfterARollupRun_ShowsTheNewTraffic_AndACachedViewEqualsAFreshOne()
     {
         await using var workspace = await TempWorkspace.CreateAsync();
