@@ -40,9 +40,9 @@ internal static class KnowledgeApi
         kb.MapGet("/documents/{id:long}/versions", (long id, DocumentHistoryService history, CancellationToken ct) => history.RevisionsAsync(id, ct));
         kb.MapGet("/documents/{id:long}/diff", (long id, int from, int to, DocumentHistoryService history, CancellationToken ct) => history.DiffAsync(id, from, to, ct));
         curate.MapPost("/documents", (HttpContext http, KnowledgeIngestionService ingestion) =>
-            WithBody<UploadRequest>(http, async body => await UploadAsync(body, http, ingestion, http.RequestAborted)));
+            ApiBody.With<UploadRequest>(http, async body => await UploadAsync(body, http, ingestion, http.RequestAborted)));
         curate.MapPut("/documents/{id:long}", (long id, HttpContext http, DocumentEditor editor) =>
-            WithBody<EditRequest>(http, async body => await editor.SaveAsync(id, body.Version, body.Source ?? "", http.User.UserId(), http.RequestAborted)));
+            ApiBody.With<EditRequest>(http, async body => await editor.SaveAsync(id, body.Version, body.Source ?? "", http.User.UserId(), http.RequestAborted)));
         curate.MapPost("/documents/{id:long}/archive", (long id, HttpContext http, DocumentLifecycle lifecycle) =>
             lifecycle.ArchiveAsync(id, http.User.ToActor(), http.RequestAborted));
         curate.MapPost("/documents/{id:long}/restore", (long id, HttpContext http, DocumentLifecycle lifecycle) =>
@@ -53,7 +53,7 @@ internal static class KnowledgeApi
             search.SearchAsync(new KnowledgeQuery(q, top ?? 10, new SearchFilter(Blank(locale), Blank(domain), Blank(intent)), mode ?? SearchMode.Hybrid), ct));
         curate.MapGet("/glossary", (GlossaryService glossary, CancellationToken ct) => glossary.ListAsync(ct));
         curate.MapPut("/glossary", (HttpContext http, GlossaryService glossary) =>
-            WithBody<GlossaryRequest>(http, async body => await glossary.SetAsync(body.Locale ?? "", body.Term ?? "", body.Synonyms ?? [], http.User.UserId(), http.RequestAborted)));
+            ApiBody.With<GlossaryRequest>(http, async body => await glossary.SetAsync(body.Locale ?? "", body.Term ?? "", body.Synonyms ?? [], http.User.UserId(), http.RequestAborted)));
         curate.MapDelete("/glossary", async (string locale, string term, GlossaryService glossary, CancellationToken ct) =>
             await glossary.RemoveAsync(locale, term, ct) ? Results.NoContent() : throw new NotFoundException($"glossary term '{term}' ({locale})"));
         kb.MapGet("/suites", (RetrievalSuiteService suites, CancellationToken ct) => suites.ListAsync(ct));
@@ -76,28 +76,6 @@ internal static class KnowledgeApi
         var name = Path.GetFileName(body.FileName ?? "");
         if (name.Length == 0) throw new ValidationException("fileName", "fileName is required");
         return await ingestion.IngestAsync(new DocumentUpload(name, bytes, "upload:" + name, http.User.UserId(), Blank(body.Locale)), ct);
-    }
-
-    /// <summary>
-    /// Reads the JSON body inside the handler rather than binding it: a bound body makes routing answer
-    /// 415 to a wrong content type before authorization runs, and callers without the role must see 403.
-    /// </summary>
-    private static async Task<IResult> WithBody<T>(HttpContext http, Func<T, Task<object>> handle) where T : class
-    {
-        if (!http.Request.HasJsonContentType())
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the request body as application/json.");
-        T? body;
-        try
-        {
-            body = await http.Request.ReadFromJsonAsync<T>(http.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON for this call.", detail: ex.Message);
-        }
-        return body is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is missing.")
-            : TypedResults.Ok(await handle(body));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
