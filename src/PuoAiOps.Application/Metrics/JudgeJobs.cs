@@ -5,6 +5,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Metrics;
@@ -28,12 +29,12 @@ public sealed class JudgeJobService(JobQueue jobs, AnswerJudge judge, PuoDbConte
     public async Task<(BackgroundJob Job, bool Created)> QueueAsync(string period, Actor actor, CancellationToken ct = default)
     {
         if (!actor.IsInAnyRole(Roles.Reviewer, Roles.Admin))
-            throw new ForbiddenException("Running the LLM judge needs the Reviewer or Admin role.");
+            throw new ForbiddenException(CodedMessage.Of(MetricsRefusal.JudgeNeedsRole));
         if (!judge.IsAvailable)
-            throw new ValidationException("period", $"No LLM is configured ({AiOptions.SectionName}:Provider is None), so there is no judge to run.");
+            throw new ValidationException("period", CodedMessage.Of(MetricsRefusal.JudgeNeedsLlm, AiOptions.SectionName));
         var normalised = Normalise(period);
         if (!await db.GradingAssignments.AnyAsync(a => a.Period == normalised, ct))
-            throw new ValidationException("period", $"No grading sample has been drawn for {normalised}.");
+            throw new ValidationException("period", CodedMessage.Of(MetricsRefusal.NoSample, normalised));
         return await jobs.EnqueueAsync(JudgeJobKinds.Run, new JudgeJobPayload { Period = normalised }, actor, single: true, ct);
     }
 
@@ -41,7 +42,7 @@ public sealed class JudgeJobService(JobQueue jobs, AnswerJudge judge, PuoDbConte
     public static string Normalise(string period)
     {
         try { return ReportingCalendar.IsoWeekOf(ReportingCalendar.ParseIsoWeek(period.Trim())); }
-        catch (FormatException ex) { throw new ValidationException("period", ex.Message); }
+        catch (FormatException) { throw new ValidationException("period", CodedMessage.Of(MetricsRefusal.NotAWeek, period.Trim())); }
     }
 }
 

@@ -24,4 +24,7 @@ public enum MetricsRefusal
     [English("You graded this answer already; the second grade must come from another reviewer.")] GradedByYouAlready,
     [English("This answer has just been graded by someone else.")] GradedMeanwhile,
     [English("Grading bot answers needs the Reviewer role.")] GradingNeedsRole,
+    [English("Running the LLM judge needs the Reviewer or Admin role.")] JudgeNeedsRole,
+    [English("No LLM is configured ({0}:Provider is None), so there is no judge to run.")] JudgeNeedsLlm,
+    [English("No grading sample has been drawn for {0}.")] NoSample,
 }
