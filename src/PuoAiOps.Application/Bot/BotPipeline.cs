@@ -14,7 +14,11 @@ public sealed record BotDecision(string Answer, string SourceType, string? Inten
 
 /// <summary>One message as the pipeline receives it: already redacted, with the conversation's recent turns.</summary>
 public sealed record BotInput(string RedactedQuestion, string Locale, string Channel, IReadOnlyDictionary<string, string> Context,
-    IReadOnlyList<(bool FromUser, string Text)> History);
+    IReadOnlyList<(bool FromUser, string Text)> History)
+{
+    /// <summary>Receives an LLM answer's text while it is written (the playground); null: not streamed.</summary>
+    public Action<string>? Drafts { get; init; }
+}
 
 /// <summary>
 /// The answer pipeline: plain, deterministic steps around kernel calls (not an agent). Screen →
@@ -74,7 +78,7 @@ public sealed class BotPipeline(
 
         if (passages.Count > 0 && kernels.HasChatService && screen.Verdict == ScreenVerdict.Clean)
         {
-            var outcome = await trace.TimeAsync("llm", () => answerer.AnswerAsync(kernel, log, redactor, question, input.Locale, passages, FollowUp.History(input.History), ct));
+            var outcome = await trace.TimeAsync("llm", () => answerer.AnswerAsync(kernel, log, redactor, question, input.Locale, passages, FollowUp.History(input.History), ct, input.Drafts));
             trace.Llm = outcome.Trace;
             if (outcome.Answer is { } answer) return trace.Generated(answer, total, log);
             trace.Notes.Add("LLM answer rejected: " + outcome.Trace.Rejection);

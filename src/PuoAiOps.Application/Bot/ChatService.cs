@@ -22,7 +22,10 @@ public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedact
 {
     public static readonly JsonSerializerOptions TraceJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    public async Task<ChatResult> ChatAsync(ChatRequest request, CancellationToken ct = default)
+    public Task<ChatResult> ChatAsync(ChatRequest request, CancellationToken ct = default) => ChatAsync(request, null, ct);
+
+    /// <param name="drafts">Receives an LLM answer's redacted text while it is written, before validation (staff only: the playground).</param>
+    public async Task<ChatResult> ChatAsync(ChatRequest request, Action<string>? drafts, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ChatInputRules.Validate(request, options.Value);
@@ -35,7 +38,7 @@ public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedact
         var conversation = await ContinueOrStartAsync(request, userRef, question, ct);
         var history = await HistoryAsync(conversation.Id, ct);
         var context = request.Context ?? new Dictionary<string, string>();
-        var decision = await pipeline.RunAsync(new BotInput(question, conversation.Locale, conversation.Channel, context, history), ct);
+        var decision = await pipeline.RunAsync(new BotInput(question, conversation.Locale, conversation.Channel, context, history) { Drafts = drafts }, ct);
 
         var latency = (int)Math.Ceiling(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var stored = await writer.WriteAsync(new PendingTurn(

@@ -13,18 +13,21 @@ namespace PuoAiOps.Application.Bot;
 /// Step 6 of the pipeline: the <c>answer</c> prompt function over the retrieved passages, within a
 /// time budget, and its output through <see cref="AnswerValidator"/>. Any failure (no model, timeout,
 /// 429/5xx after retries, malformed or invalid output) is a rejection with a reason, never an exception.
+/// With a draft sink (the playground), the prompt is streamed and the answer shown as it is written
+/// (<see cref="AnswerDraftStream"/>); validation still judges the whole output before anything is served.
 /// </summary>
 public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Options.IOptions<BotOptions> settings)
 {
     public sealed record Outcome(ValidatedAnswer? Answer, TraceLlm Trace);
 
     public async Task<Outcome> AnswerAsync(Microsoft.SemanticKernel.Kernel kernel, KernelCallLog log, PiiRedactor redactor, string question, string locale,
-        IReadOnlyList<KnowledgeHit> passages, string history, CancellationToken ct)
+        IReadOnlyList<KnowledgeHit> passages, string history, CancellationToken ct, Action<string>? drafts = null)
     {
         var options = settings.Value;
         var prompt = prompts.Answer;
         var started = Stopwatch.GetTimestamp();
         string? output = null;
+        AnswerDraftStream.Result? streamed = null;
         string? failure = null;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(TimeSpan.FromSeconds(options.LlmBudgetSeconds));
@@ -39,8 +42,12 @@ public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Op
                 ["question"] = Neutralize(question),
                 [KernelCallLog.PromptVersionArgument] = prompt.Version,
             };
-            var result = await prompt.Function.InvokeAsync(kernel, arguments, budget.Token);
-            output = Text(result);
+            if (drafts is null) output = Text(await prompt.Function.InvokeAsync(kernel, arguments, budget.Token));
+            else
+            {
+                streamed = await AnswerDraftStream.RunAsync(prompt.Function, kernel, arguments, redactor, drafts, budget.Token);
+                output = streamed.Output;
+            }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -51,12 +58,14 @@ public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Op
             failure = "model unavailable: " + ex.GetType().Name;
         }
         var call = log.Calls.LastOrDefault(c => c.Function == prompt.Function.Name);
+        // A streamed call's result carries no usage: the stream's last updates do.
+        var (model, input, generated) = (call?.Model ?? streamed?.Model, call?.InputTokens ?? streamed?.InputTokens, call?.OutputTokens ?? streamed?.OutputTokens);
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (failure is not null)
-            return new(null, new TraceLlm(prompt.Name, prompt.Version, call?.Model, call?.InputTokens, call?.OutputTokens, ms, false, failure));
+            return new(null, new TraceLlm(prompt.Name, prompt.Version, model, input, generated, ms, false, failure));
         var labels = passages.Select((p, i) => (Label: Label(i), p.ChunkId)).ToDictionary(x => x.Label, x => x.ChunkId, StringComparer.OrdinalIgnoreCase);
         var (answer, rejection) = AnswerValidator.Validate(output, labels, prompts.Canary, prompt.Template, redactor, options.AllowedLinkDomains);
-        return new(answer, new TraceLlm(prompt.Name, prompt.Version, call?.Model, call?.InputTokens, call?.OutputTokens, ms, answer is not null, rejection));
+        return new(answer, new TraceLlm(prompt.Name, prompt.Version, model, input, generated, ms, answer is not null, rejection));
     }
 
     /// <summary>

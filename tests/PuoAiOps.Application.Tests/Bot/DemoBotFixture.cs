@@ -77,11 +77,12 @@ public sealed class BotTestBed : IAsyncDisposable
     }
 
     /// <summary>One message through <see cref="ChatService"/> (a new conversation unless <paramref name="conversation"/> is given).</summary>
-    public async Task<ChatResult> AskAsync(string message, string? locale = null, string channel = "app", long? conversation = null, Dictionary<string, string>? context = null)
+    public async Task<ChatResult> AskAsync(string message, string? locale = null, string channel = "app", long? conversation = null, Dictionary<string, string>? context = null,
+        Action<string>? drafts = null)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ChatService>().ChatAsync(
-            new ChatRequest(conversation, "tester", message, locale, channel, context ?? DemoContext) { IsTest = true }, TestContext.Current.CancellationToken);
+            new ChatRequest(conversation, "tester", message, locale, channel, context ?? DemoContext) { IsTest = true }, drafts, TestContext.Current.CancellationToken);
     }
 
     /// <summary>What a channel typically knows about its user, for the demo scripts' placeholders.</summary>
