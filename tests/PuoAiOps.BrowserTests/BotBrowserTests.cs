@@ -77,6 +77,57 @@ public sealed class BotBrowserTests
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
     }
 
+    [Fact]
+    public async Task Playground_ShowsTheModelsDraftWhileItWrites_ThenTheCheckedAnswer()
+    {
+        var chromium = ChromiumLocator.Require();
+        await using var llm = await GatedChatServer.StartAsync("Unused coins bought in the last 14 days ", "can be refunded from Wallet > Purchases");
+        await using var console = new KestrelConsole();
+        console.Settings["Ai:Provider"] = "OpenAI";
+        console.Settings["Ai:Endpoint"] = llm.V1;
+        console.Settings["Ai:ApiKey"] = "test-key";
+        console.Settings["Ai:Model"] = "gated";
+        // The gate is opened by the test once the browser shows the draft: no budget may run out meanwhile.
+        console.Settings["Ai:TimeoutSeconds"] = "120";
+        console.Settings["Bot:LlmBudgetSeconds"] = "120";
+        console.Start();
+        await SeedAsync(console.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var problems = new BrowserProblems();
+        problems.Watch(page);
+
+        await MudUi.SignInAsync(page, Email, Password);
+        await page.GotoAsync("/playground");
+        await MudUi.WaitForCircuitAsync(page);
+        await page.FillAsync("#playground-message", "Can I get a refund for unused coins?");
+        await page.ClickAsync("[data-testid=send]");
+
+        // The model has written half its answer and waits: the page shows it as a draft being checked.
+        var pending = page.Locator("[data-testid=pending]");
+        await Assertions.Expect(pending.Locator("[data-testid=draft-chip]")).ToHaveTextAsync("Model draft, being checked");
+        await Assertions.Expect(pending.Locator("[data-testid=draft]")).ToHaveTextAsync(llm.FirstHalf.TrimEnd());
+        await Assertions.Expect(page.Locator("[data-testid=exchange]")).ToHaveCountAsync(0);
+        await new Screenshots().TakeAsync(page, "bot-playground-draft");
+
+        // The rest arrives, passes the checks, and is served as the LLM's answer.
+        llm.Open();
+        var served = page.Locator("[data-testid=exchange]").First;
+        await Assertions.Expect(served.Locator("[data-testid=source]")).ToHaveTextAsync("LLM");
+        await Assertions.Expect(served.Locator("[data-testid=answer]")).ToHaveTextAsync(llm.FirstHalf + llm.SecondHalf + ".");
+        await Assertions.Expect(pending).ToHaveCountAsync(0);
+
+        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+    }
+
     private static async Task SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();

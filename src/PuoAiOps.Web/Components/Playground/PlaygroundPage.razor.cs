@@ -25,12 +25,20 @@ public partial class PlaygroundPage
     private string? _contextProblem;
     private long? _conversationId;
     private bool _busy;
+    private string? _pendingQuestion;
+    private string? _pendingLocale;
+    private volatile string? _draft;
+    private long _draftShownAt;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private sealed record Exchange(string Question, string Locale, ChatResponse Response, BotTrace Trace);
+    /// <param name="RejectedDraft">What the model wrote when validation refused it (staff see why the bot fell back).</param>
+    private sealed record Exchange(string Question, string Locale, ChatResponse Response, BotTrace Trace, string? RejectedDraft);
+
+    /// <summary>Renders at most this often while a draft streams in; the final answer replaces it anyway.</summary>
+    private static readonly TimeSpan DraftRenderInterval = TimeSpan.FromMilliseconds(50);
 
     // A conversation has one locale and channel: changing either starts a new one.
     private void LocaleChanged(string value) => (_locale, _conversationId) = (value, null);
@@ -62,12 +70,14 @@ public partial class PlaygroundPage
             return;
         }
         _busy = true;
+        (_pendingQuestion, _pendingLocale, _draft) = (_message.Trim(), _locale, null);
         try
         {
             var user = (await AuthenticationState).User;
             var request = new ChatRequest(_conversationId, "playground:" + (user.UserId() ?? "user"), _message.Trim(), _locale, _channel, context) { IsTest = true };
-            var result = await Scopes.RunAsync<ChatService, ChatResult>(s => s.ChatAsync(request));
-            _exchanges.Add(new Exchange(_message.Trim(), _locale, result.Response, result.Trace));
+            var result = await Scopes.RunAsync<ChatService, ChatResult>(s => s.ChatAsync(request, ShowDraft));
+            var rejected = result.Trace.Llm is { Accepted: false } ? _draft : null;
+            _exchanges.Add(new Exchange(_message.Trim(), _locale, result.Response, result.Trace, rejected));
             _conversationId = result.Response.ConversationId;
             _message = null;
         }
@@ -82,8 +92,18 @@ public partial class PlaygroundPage
         }
         finally
         {
-            _busy = false;
+            (_busy, _pendingQuestion, _draft) = (false, null, null);
         }
+    }
+
+    /// <summary>Called from the pipeline's thread as the model writes: keep the latest draft, render on the circuit's.</summary>
+    private void ShowDraft(string draft)
+    {
+        _draft = draft;
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _draftShownAt), now) < DraftRenderInterval) return;
+        Interlocked.Exchange(ref _draftShownAt, now);
+        _ = InvokeAsync(StateHasChanged);
     }
 
     /// <summary>"key=value" per line; blank lines are skipped.</summary>
