@@ -64,6 +64,19 @@ public static class CodedMessageJson
         return CodedMessage.From((Enum)value!, [.. values]);
     }
 
+    /// <summary>JSON cannot carry a lone surrogate (a broken file name could hold one): it becomes U+FFFD.</summary>
+    private static string WellFormed(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+
     private static void WriteArgs(Utf8JsonWriter json, CodedMessage message)
     {
         json.WriteStartArray();
@@ -93,7 +106,7 @@ public static class CodedMessageJson
                     break;
                 default:
                     // Names, keys, paths and enums are shown as text anyway.
-                    json.WriteString("s", Convert.ToString(arg, CultureInfo.InvariantCulture));
+                    json.WriteString("s", WellFormed(Convert.ToString(arg, CultureInfo.InvariantCulture) ?? ""));
                     break;
             }
             json.WriteEndObject();
