@@ -21,7 +21,7 @@ public sealed class AiChatClientProvider(IOptions<AiOptions> options, TimeProvid
     /// <summary>The chat client; throws <see cref="AiUnavailableException"/> when no endpoint is configured.</summary>
     public IChatClient Client => IsConfigured
         ? _connection.Value.Client
-        : throw new AiUnavailableException($"No LLM endpoint is configured: set {AiOptions.SectionName}:Provider, :Endpoint, :Model and :ApiKey.");
+        : throw new AiUnavailableException(AiRefusal.NotConfigured, AiOptions.SectionName);
 
     /// <summary>For the health check: "not configured", or the circuit breaker's state (Closed, Open, HalfOpen).</summary>
     public string State => !IsConfigured ? "not configured"

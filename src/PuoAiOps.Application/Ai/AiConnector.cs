@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using PuoAiOps.Application.Ai.Http;
+using PuoAiOps.Core.Messages;
 using SkKernel = Microsoft.SemanticKernel.Kernel;
 
 namespace PuoAiOps.Application.Ai;
@@ -32,7 +33,7 @@ public static class AiConnector
     public static AiConnection Connect(AiOptions options, TimeProvider clock, TokenCredential? credential = null, HttpMessageHandler? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled) throw new AiUnavailableException($"No LLM endpoint is configured ({AiOptions.SectionName}:Provider is None).");
+        if (!options.IsEnabled) throw new AiUnavailableException(AiRefusal.ProviderNone, AiOptions.SectionName);
         var resilience = new LlmResilienceHandler(options, clock, transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         // Time limits are per attempt in the handler; the HttpClient's own would cut a long stream.
         var http = new HttpClient(resilience) { Timeout = Timeout.InfiniteTimeSpan };
@@ -62,7 +63,7 @@ public static class AiConnector
         catch (NotSupportedException ex)
         {
             http.Dispose();
-            throw new AiUnavailableException($"{AiOptions.SectionName}:ApiVersion '{apiVersion}' is not supported by the Azure OpenAI connector: {ex.Message}", ex);
+            throw new AiUnavailableException(CodedMessage.Of(AiRefusal.ApiVersionUnsupported, AiOptions.SectionName, apiVersion ?? "", ex.Message), ex);
         }
         return new AiConnection(new AiFailureChatClient(client, options), resilience, http);
     }

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Runtime.CompilerServices;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Ai;
 
@@ -48,17 +49,19 @@ public sealed class AiFailureChatClient(IChatClient inner, AiOptions options) : 
     {
         AiUnavailableException => null,
         OperationCanceledException when ct.IsCancellationRequested => null,
-        AuthenticationFailedException or CredentialUnavailableException => new($"No Entra ID token for the LLM endpoint {_host}: {ex.Message.Split('\n')[0]} (set {AiOptions.SectionName}:ApiKey, or sign in / give the host a managed identity).", ex),
-        ClientResultException { Status: 401 or 403 } c => new($"The LLM endpoint {_host} refused the credentials (HTTP {c.Status}); check {AiOptions.SectionName}:ApiKey.", ex),
-        ClientResultException { Status: 404 } => new($"The LLM endpoint {_host} does not know the model or deployment '{options.Model}' (HTTP 404); check {AiOptions.SectionName}:Model and :Endpoint.", ex),
-        ClientResultException { Status: 429 } => new($"The LLM endpoint {_host} is rate-limiting requests (HTTP 429, {Attempts}); try again later or lower {AiOptions.SectionName}:MaxConcurrency.", ex),
-        ClientResultException { Status: 0 } c => new($"The LLM endpoint {_host} could not be reached: {Root(c).Message}", ex),
-        ClientResultException c => new($"The LLM endpoint {_host} answered HTTP {c.Status} ({Attempts}).", ex),
-        HttpRequestException h => new($"The LLM endpoint {_host} could not be reached: {h.Message}", ex),
+        AuthenticationFailedException or CredentialUnavailableException => Failure(ex, AiRefusal.NoToken, _host, ex.Message.Split('\n')[0], AiOptions.SectionName),
+        ClientResultException { Status: 401 or 403 } c => Failure(ex, AiRefusal.CredentialsRefused, _host, c.Status, AiOptions.SectionName),
+        ClientResultException { Status: 404 } => Failure(ex, AiRefusal.UnknownModel, _host, options.Model ?? "", AiOptions.SectionName),
+        ClientResultException { Status: 429 } => Failure(ex, AiRefusal.RateLimited, _host, Attempts, AiOptions.SectionName),
+        ClientResultException { Status: 0 } c => Failure(ex, AiRefusal.Unreachable, _host, Root(c).Message),
+        ClientResultException c => Failure(ex, AiRefusal.HttpError, _host, c.Status, Attempts),
+        HttpRequestException h => Failure(ex, AiRefusal.Unreachable, _host, h.Message),
         _ => null,
     };
 
-    private string Attempts => options.MaxRetries == 0 ? "1 attempt" : $"{options.MaxRetries + 1} attempts";
+    private static AiUnavailableException Failure(Exception inner, AiRefusal code, params object[] args) => new(CodedMessage.Of(code, args), inner);
+
+    private CodedMessage Attempts => AiUnavailableException.AttemptsOf(options.MaxRetries);
 
     private static Exception Root(Exception ex) => ex.InnerException is { } inner ? Root(inner) : ex;
 }

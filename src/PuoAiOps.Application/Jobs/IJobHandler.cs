@@ -1,4 +1,5 @@
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Jobs;
 
@@ -18,12 +19,18 @@ public interface IJobHandler
 public interface IJobProgress
 {
     /// <param name="fraction">Done share, 0–1.</param>
-    /// <param name="message">Short, user-facing; no personal data.</param>
-    Task ReportAsync(double fraction, string message, CancellationToken ct = default);
+    /// <param name="message">Short, user-facing, as a code the console words in the reader's language; no personal data.</param>
+    Task ReportAsync(double fraction, CodedMessage message, CancellationToken ct = default);
 }
 
-/// <summary>What a finished job hands back: a JSON result for callers and a line for people.</summary>
-public sealed record JobOutcome(string? ResultJson, string Message);
+/// <summary>What a finished job hands back: a JSON result for callers and a coded line for people.</summary>
+public sealed record JobOutcome(string? ResultJson, CodedMessage Message);
 
-/// <summary>A job failed in a way worth telling its owner (shown as the job's message, never a stack trace).</summary>
-public sealed class JobFailedException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A job failed in a way worth telling its owner: stored with the job as its code and arguments (shown in
+/// the reader's language, never a stack trace); the English wording is the exception's message.
+/// </summary>
+public sealed class JobFailedException(CodedMessage message, Exception? inner = null) : Exception(message.English, inner)
+{
+    public CodedMessage Code { get; } = message;
+}

@@ -13,8 +13,8 @@ internal static partial class JobLog
     [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Job {JobId} ({Kind}) failed: {Reason}")]
     public static partial void Failed(ILogger logger, long jobId, string kind, string reason);
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) crashed")]
-    public static partial void Crashed(ILogger logger, long jobId, string kind, Exception exception);
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) crashed (ref {Reference})")]
+    public static partial void Crashed(ILogger logger, long jobId, string kind, string reference, Exception exception);
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Job {JobId} lost its lease (taken over by another instance); stopping here")]
     public static partial void LeaseLost(ILogger logger, long jobId);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Jobs;
 
@@ -27,8 +28,8 @@ public sealed class JobQueue(PuoDbContext db, TimeProvider clock)
             Payload = payload is null ? null : JsonSerializer.Serialize(payload, payload.GetType(), Json),
             CreatedById = actor.UserId,
             CreatedAt = Now,
-            Message = "Waiting for a worker",
         };
+        Stored.Of(CodedMessage.Of(JobMessage.Waiting)).WriteTo(job);
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
         return (job, true);
@@ -60,6 +61,7 @@ public sealed class JobQueue(PuoDbContext db, TimeProvider clock)
         var candidates = await db.Jobs.AsNoTracking()
             .Where(j => kinds.Contains(j.Kind) && (j.Status == JobStatus.Queued || (j.Status == JobStatus.Running && j.LeaseUntil < now)))
             .OrderBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(ct);
+        var started = Stored.Of(CodedMessage.Of(JobMessage.Started));
         foreach (var id in candidates)
         {
             var until = now + lease;
@@ -70,22 +72,27 @@ public sealed class JobQueue(PuoDbContext db, TimeProvider clock)
                     .SetProperty(j => j.LeasedBy, instance)
                     .SetProperty(j => j.LeaseUntil, until)
                     .SetProperty(j => j.StartedAt, j => j.StartedAt ?? now)
-                    .SetProperty(j => j.Message, "Started"), ct);
+                    .SetProperty(j => j.Message, started.English)
+                    .SetProperty(j => j.MessageCode, started.Code)
+                    .SetProperty(j => j.MessageArgs, started.Args), ct);
             if (won == 1) return await GetAsync(id, ct);
         }
         return null;
     }
 
     /// <summary>Writes progress and extends the lease; false when this instance no longer holds the job.</summary>
-    public async Task<bool> HeartbeatAsync(long id, string instance, TimeSpan lease, double? progress, string? message, CancellationToken ct = default)
+    public async Task<bool> HeartbeatAsync(long id, string instance, TimeSpan lease, double? progress, CodedMessage? message, CancellationToken ct = default)
     {
         var until = Now + lease;
         var query = db.Jobs.Where(j => j.Id == id && j.LeasedBy == instance && j.Status == JobStatus.Running);
+        var line = Stored.Of(message);
         var updated = progress is { } p
             ? await query.ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.LeaseUntil, until)
                 .SetProperty(j => j.Progress, Math.Clamp(p, 0, 1))
-                .SetProperty(j => j.Message, message), ct)
+                .SetProperty(j => j.Message, line.English)
+                .SetProperty(j => j.MessageCode, line.Code)
+                .SetProperty(j => j.MessageArgs, line.Args), ct)
             : await query.ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), ct);
         return updated == 1;
     }
@@ -93,16 +100,19 @@ public sealed class JobQueue(PuoDbContext db, TimeProvider clock)
     public Task<bool> CompleteAsync(long id, string instance, JobOutcome outcome, CancellationToken ct = default) =>
         FinishAsync(id, instance, JobStatus.Succeeded, outcome.Message, outcome.ResultJson, 1, ct);
 
-    public Task<bool> FailAsync(long id, string instance, string message, CancellationToken ct = default) =>
+    public Task<bool> FailAsync(long id, string instance, CodedMessage message, CancellationToken ct = default) =>
         FinishAsync(id, instance, JobStatus.Failed, message, null, null, ct);
 
-    private async Task<bool> FinishAsync(long id, string instance, JobStatus status, string message, string? result, double? progress, CancellationToken ct)
+    private async Task<bool> FinishAsync(long id, string instance, JobStatus status, CodedMessage message, string? result, double? progress, CancellationToken ct)
     {
         var now = Now;
+        var line = Stored.Of(message);
         var updated = await db.Jobs.Where(j => j.Id == id && j.LeasedBy == instance && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, status)
-                .SetProperty(j => j.Message, message)
+                .SetProperty(j => j.Message, line.English)
+                .SetProperty(j => j.MessageCode, line.Code)
+                .SetProperty(j => j.MessageArgs, line.Args)
                 .SetProperty(j => j.Result, result)
                 .SetProperty(j => j.Progress, j => progress ?? j.Progress)
                 .SetProperty(j => j.FinishedAt, now)
@@ -115,4 +125,22 @@ public sealed class JobQueue(PuoDbContext db, TimeProvider clock)
         string.IsNullOrEmpty(job.Payload) ? new T() : JsonSerializer.Deserialize<T>(job.Payload, Json) ?? new T();
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A job's line as its three columns: the English wording beside the code and its arguments.</summary>
+    private readonly record struct Stored(string? English, string? Code, string? Args)
+    {
+        public static Stored Of(CodedMessage? message)
+        {
+            if (message is null) return default;
+            var (code, args) = CodedMessageJson.Write(message);
+            return new(message.English, code, args);
+        }
+
+        public void WriteTo(BackgroundJob job)
+        {
+            job.Message = English;
+            job.MessageCode = Code;
+            job.MessageArgs = Args;
+        }
+    }
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Jobs;
 
@@ -56,7 +58,7 @@ public sealed class JobRunner(
         using var progress = new Progress(this, job, leaseLost);
         var heartbeat = HeartbeatAsync(progress, leaseLost.Token);
         var started = Stopwatch.StartNew();
-        events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Started, job.Progress, job.Message));
+        events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Started, job.Progress, MessageCodes.Read(job.MessageCode, job.MessageArgs)));
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -77,12 +79,15 @@ public sealed class JobRunner(
         catch (Exception ex) when (IsExplained(ex))
         {
             JobLog.Failed(logger, job.Id, job.Kind, ex.Message);
-            await FailAsync(job, progress, ex.Message);
+            // The refusal's own code and arguments, so each page words it; a service that gave only an English sentence is shown as written.
+            await FailAsync(job, progress, MessageCodes.CodeOf(ex) ?? CodedMessage.Of(JobMessage.AsWritten, ex.Message));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            JobLog.Crashed(logger, job.Id, job.Kind, ex);
-            await FailAsync(job, progress, "The job stopped with an unexpected error; the details are in the server log.");
+            // The cause goes to the log only; the page gets a reference to find it there.
+            var reference = Guid.NewGuid().ToString("N")[..8];
+            JobLog.Crashed(logger, job.Id, job.Kind, reference, ex);
+            await FailAsync(job, progress, CodedMessage.Of(JobMessage.Crashed, reference));
         }
         finally
         {
@@ -91,17 +96,17 @@ public sealed class JobRunner(
         }
     }
 
-    private async Task FailAsync(BackgroundJob job, Progress progress, string message)
+    private async Task FailAsync(BackgroundJob job, Progress progress, CodedMessage message)
     {
         // Only the instance still holding the job says it failed: a lost lease means another one carries on.
         if (await WithQueueAsync(q => q.FailAsync(job.Id, Instance, message, CancellationToken.None)))
             events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Failed, progress.Last, message));
     }
 
-    /// <summary>Failures whose message is written for people: shown as the job's message as they are.</summary>
+    /// <summary>Failures meant for people (refusals, an unusable LLM): stored as their code, worded by each page.</summary>
     private static bool IsExplained(Exception ex) =>
-        ex is JobFailedException or Common.ValidationException or Common.ForbiddenException or Common.NotFoundException or Common.ConflictException
-            or Ai.AiUnavailableException;
+        ex is JobFailedException or ValidationException or ForbiddenException or NotFoundException or ConflictException
+            or Ai.AiUnavailableException or Knowledge.KnowledgeInputException or Annotation.AnnotationException;
 
     private async Task HeartbeatAsync(Progress progress, CancellationToken ct)
     {
@@ -130,7 +135,7 @@ public sealed class JobRunner(
         /// <summary>The last fraction reported (what a failure event carries).</summary>
         public double Last => Volatile.Read(ref _last);
 
-        public async Task ReportAsync(double fraction, string message, CancellationToken ct = default)
+        public async Task ReportAsync(double fraction, CodedMessage message, CancellationToken ct = default)
         {
             var now = runner.Clock.GetTimestamp();
             if (fraction < 1 && runner.Clock.GetElapsedTime(Interlocked.Read(ref _lastWrite), now) < TimeSpan.FromMilliseconds(500)) return;
@@ -146,7 +151,7 @@ public sealed class JobRunner(
 
         public void Dispose() => _gate.Dispose();
 
-        private async Task WriteAsync(double? fraction, string? message, CancellationToken ct)
+        private async Task WriteAsync(double? fraction, CodedMessage? message, CancellationToken ct)
         {
             await _gate.WaitAsync(ct);
             try

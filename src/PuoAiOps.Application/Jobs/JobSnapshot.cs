@@ -1,4 +1,6 @@
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Jobs;
 
@@ -6,11 +8,14 @@ namespace PuoAiOps.Application.Jobs;
 /// A job's state as its row says, for a page that starts following it: the row is written by whichever
 /// instance runs the job, so this is right even when the live events come from another process.
 /// </summary>
-public sealed record JobSnapshot(long Id, string Kind, JobStatus Status, double Progress, string? Message)
+/// <param name="Message">The line in English (the CLI's; what a page shows for a row written before codes).</param>
+/// <param name="Code">The line as a code, which pages word in the reader's language; null for old rows.</param>
+public sealed record JobSnapshot(long Id, string Kind, JobStatus Status, double Progress, string? Message, CodedMessage? Code = null)
 {
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 
-    public static JobSnapshot Of(BackgroundJob job) => new(job.Id, job.Kind, job.Status, job.Progress, job.Message);
+    public static JobSnapshot Of(BackgroundJob job) =>
+        new(job.Id, job.Kind, job.Status, job.Progress, job.Message, MessageCodes.Read(job.MessageCode, job.MessageArgs));
 
     /// <summary>The state after <paramref name="e"/> (events are newer than any row read before them).</summary>
     public JobSnapshot With(JobEvent e) => this with
@@ -22,6 +27,7 @@ public sealed record JobSnapshot(long Id, string Kind, JobStatus Status, double 
             _ => JobStatus.Running,
         },
         Progress = e.Progress,
-        Message = e.Message ?? Message,
+        Message = e.Message?.English ?? Message,
+        Code = e.Message ?? Code,
     };
 }

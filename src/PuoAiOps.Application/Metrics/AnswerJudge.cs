@@ -8,6 +8,7 @@ using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Questions;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Metrics;
 
@@ -46,7 +47,7 @@ public sealed class AnswerJudge(PuoDbContext db, AiChatClientProvider ai, JudgeP
 
     public async Task<JudgeRunResult> RunAsync(string period, IJobProgress? progress = null, CancellationToken ct = default)
     {
-        if (!IsAvailable) throw new AiUnavailableException($"The LLM judge needs an LLM: set {AiOptions.SectionName}:Provider (it is None).");
+        if (!IsAvailable) throw new AiUnavailableException(AiRefusal.JudgeNeedsLlm, AiOptions.SectionName);
         var prompt = judge.Prompt;
         var graderId = GraderId;
         var sampled = await db.GradingAssignments.AsNoTracking().Where(a => a.Period == period && a.Slot == 1)
@@ -87,7 +88,7 @@ public sealed class AnswerJudge(PuoDbContext db, AiChatClientProvider ai, JudgeP
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += batch.Length;
-            if (progress is not null) await progress.ReportAsync((double)done / todo.Count, $"Judged {done} of {todo.Count} answers", ct);
+            if (progress is not null) await progress.ReportAsync((double)done / todo.Count, CodedMessage.Of(MetricsJobMessage.JudgeProgress, done, todo.Count), ct);
         }
         var result = new JudgeRunResult(period, sampled.Count, judged.Count, graded, malformed, failed, graderId);
         MetricsLog.JudgeRun(logger, period, graded, malformed, failed, judged.Count);

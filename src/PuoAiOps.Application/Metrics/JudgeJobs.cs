@@ -53,16 +53,9 @@ internal sealed class JudgeJobHandler(AnswerJudge judge) : IJobHandler
     public async Task<JobOutcome> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken ct)
     {
         var payload = JobQueue.PayloadOf<JudgeJobPayload>(job);
-        JudgeRunResult result;
-        try
-        {
-            result = await judge.RunAsync(payload.Period, progress, ct);
-        }
-        catch (AiUnavailableException ex)
-        {
-            throw new JobFailedException(ex.Message, ex);
-        }
+        // An unusable LLM (AiUnavailableException) fails the job with its own code, stored by the runner.
+        var result = await judge.RunAsync(payload.Period, progress, ct);
         return new JobOutcome(JsonSerializer.Serialize(result, JobQueue.Json),
-            $"Judged {result.Period}: {result.Graded} graded, {result.Malformed} unusable answer(s) and {result.Failed} failed call(s) skipped, {result.AlreadyJudged} judged before.");
+            CodedMessage.Of(MetricsJobMessage.Judged, result.Period, result.Graded, result.Malformed, result.Failed, result.AlreadyJudged));
     }
 }

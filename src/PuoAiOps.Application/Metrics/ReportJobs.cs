@@ -44,18 +44,12 @@ internal sealed class ReportJobHandler(ReportService reports) : IJobHandler
     {
         var payload = JobQueue.PayloadOf<ReportJobPayload>(job);
         var by = string.IsNullOrWhiteSpace(payload.RequestedBy) ? "console" : payload.RequestedBy;
-        try
-        {
-            _ = payload.Kind == ReportKind.Daily
-                ? await reports.GenerateDailyAsync(DateOnly.ParseExact(payload.Period, "yyyy-MM-dd", CultureInfo.InvariantCulture), by, progress, ct)
-                : await reports.GenerateWeeklyAsync(payload.Period, by, progress, ct);
-        }
-        catch (ValidationException ex)
-        {
-            throw new JobFailedException(ex.Message, ex);
-        }
-        var kind = payload.Kind.ToString().ToLowerInvariant();
+        // A refused period (ValidationException with its MetricsRefusal) fails the job with that code, stored by the runner.
+        _ = payload.Kind == ReportKind.Daily
+            ? await reports.GenerateDailyAsync(DateOnly.ParseExact(payload.Period, "yyyy-MM-dd", CultureInfo.InvariantCulture), by, progress, ct)
+            : await reports.GenerateWeeklyAsync(payload.Period, by, progress, ct);
+        var kind = CodedMessage.Of(payload.Kind == ReportKind.Daily ? MetricsJobMessage.Daily : MetricsJobMessage.Weekly);
         return new JobOutcome(JsonSerializer.Serialize(new ReportJobResult(payload.Kind, payload.Period), JobQueue.Json),
-            $"Generated the {kind} report {payload.Period}.");
+            CodedMessage.Of(MetricsJobMessage.ReportGenerated, kind, payload.Period));
     }
 }

@@ -97,9 +97,9 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
     {
         _ = CheckPeriod(kind, period);
         var stopwatch = Stopwatch.StartNew();
-        if (progress is not null) await progress.ReportAsync(0.05, "Bringing the daily rollups up to date", ct);
+        if (progress is not null) await progress.ReportAsync(0.05, CodedMessage.Of(MetricsJobMessage.RollingUp), ct);
         await rollups.BuildAsync(ct);
-        if (progress is not null) await progress.ReportAsync(0.5, "Gathering the report's figures", ct);
+        if (progress is not null) await progress.ReportAsync(0.5, CodedMessage.Of(MetricsJobMessage.Gathering), ct);
         var document = await new ReportGenerator(db, queries, _options, clock).GenerateAsync(kind, period, first, last, ct);
         var content = JsonSerializer.Serialize(document, Json);
 
@@ -112,7 +112,7 @@ public sealed class ReportService(PuoDbContext db, RollupBuilder rollups, Metric
         row.GeneratedAt = document.GeneratedAt;
         row.GeneratedBy = generatedBy.Length > 64 ? generatedBy[..64] : generatedBy;
         row.Content = content;
-        if (progress is not null) await progress.ReportAsync(0.9, "Storing the report", ct);
+        if (progress is not null) await progress.ReportAsync(0.9, CodedMessage.Of(MetricsJobMessage.StoringReport), ct);
         await db.SaveChangesAsync(ct);
         MetricsLog.ReportGenerated(logger, kind.ToString(), period, stopwatch.ElapsedMilliseconds);
         return document;

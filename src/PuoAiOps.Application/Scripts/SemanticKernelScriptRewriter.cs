@@ -38,7 +38,7 @@ public sealed class SemanticKernelScriptRewriter(AiChatClientProvider ai, Prompt
         };
         var result = await _function.Value.InvokeAsync(kernel, arguments, ct);
         var text = result.GetValue<string>() ?? result.GetValue<ChatResponse>()?.Text ?? "";
-        if (string.IsNullOrWhiteSpace(text)) throw new AiUnavailableException("The language model returned an empty rewrite.");
+        if (string.IsNullOrWhiteSpace(text)) throw new AiUnavailableException(AiRefusal.EmptyRewrite);
         return text.Trim().Trim('"', '“', '”').Trim();
     }
 

@@ -9,6 +9,7 @@ using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Cli.Commands;
 
@@ -240,8 +241,9 @@ internal static class ClassifyWorkspaceCommand
         private readonly Lock _lock = new();
         private string? _last;
 
-        public Task ReportAsync(double fraction, string message, CancellationToken ct = default)
+        public Task ReportAsync(double fraction, CodedMessage coded, CancellationToken ct = default)
         {
+            var message = coded.English;
             // LLM evaluation reports from several calls at once.
             lock (_lock)
             {

@@ -36,6 +36,14 @@ public sealed class CodedMessage : IEquatable<CodedMessage>
 
     public static CodedMessage Of<TCode>(TCode code, params object[] args) where TCode : struct, Enum => new(code, args);
 
+    /// <summary>A message whose code is known only as an <see cref="Enum"/> (read back from storage).</summary>
+    public static CodedMessage From(Enum code, object[] args)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        _ = TemplateOf(code);
+        return new(code, args);
+    }
+
     /// <summary>The English template of a code; a value without one is a bug, so it throws.</summary>
     public static string TemplateOf(Enum code) => Templates.GetOrAdd(code, static c =>
         c.GetType().GetField(c.ToString(), BindingFlags.Public | BindingFlags.Static)?.GetCustomAttribute<EnglishAttribute>()?.Template

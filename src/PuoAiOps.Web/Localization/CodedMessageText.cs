@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Localization;
-using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Common;
-using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Web.Localization;
@@ -23,16 +21,5 @@ public static class CodedMessageText
 
     /// <summary>An application refusal in the reader's language when it has a code, else its (English) message.</summary>
     public static string WordRefusal(this IStringLocalizer text, Exception exception) =>
-        CodeOf(exception) is { } code ? text.Word(code) : exception.Message;
-
-    private static CodedMessage? CodeOf(Exception exception) => exception switch
-    {
-        ValidationException e => e.Code,
-        ConflictException e => e.Code,
-        ForbiddenException e => e.Code,
-        NotFoundException e => e.Code,
-        KnowledgeInputException e => e.Code,
-        AnnotationException e => e.Refusal,
-        _ => null,
-    };
+        MessageCodes.CodeOf(exception) is { } code ? text.Word(code) : exception.Message;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using PuoAiOps.Application.Profile;
+using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Shell;
 
@@ -22,6 +23,7 @@ public static class ShellDependencyInjection
         services.AddMudServices();
         services.AddSingleton<ThemeStylesheet>();
         services.AddLocalization();
+        services.AddSingleton<MessageWords>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             string[] cultures = [.. ConsoleCultures.All];

@@ -6,6 +6,7 @@ using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Tests.Classifier;
 
@@ -64,14 +65,14 @@ public sealed class ClassifierJobTests
         var won = await a.TryLeaseAsync("instance-a", lease, kinds, Ct);
         Assert.NotNull(won);
         Assert.Null(await b.TryLeaseAsync("instance-b", lease, kinds, Ct));
-        Assert.True(await a.HeartbeatAsync(won.Id, "instance-a", lease, 0.5, "half way", Ct));
+        Assert.True(await a.HeartbeatAsync(won.Id, "instance-a", lease, 0.5, CodedMessage.Of(JobMessage.Started), Ct));
 
         clock.Advance(TimeSpan.FromSeconds(31));
         var taken = await b.TryLeaseAsync("instance-b", lease, kinds, Ct);
         Assert.Equal(won.Id, taken?.Id);
-        Assert.False(await a.HeartbeatAsync(won.Id, "instance-a", lease, 0.6, "still here", Ct));
-        Assert.False(await a.CompleteAsync(won.Id, "instance-a", new JobOutcome(null, "done"), Ct));
-        Assert.True(await b.CompleteAsync(won.Id, "instance-b", new JobOutcome(null, "done"), Ct));
+        Assert.False(await a.HeartbeatAsync(won.Id, "instance-a", lease, 0.6, CodedMessage.Of(JobMessage.Started), Ct));
+        Assert.False(await a.CompleteAsync(won.Id, "instance-a", new JobOutcome(null, CodedMessage.Of(JobMessage.Started)), Ct));
+        Assert.True(await b.CompleteAsync(won.Id, "instance-b", new JobOutcome(null, CodedMessage.Of(JobMessage.Started)), Ct));
     }
 
     [Fact]

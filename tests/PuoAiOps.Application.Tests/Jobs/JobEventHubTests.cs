@@ -128,5 +128,5 @@ public sealed class JobEventHubTests
         Assert.Equal(0, _hub.SubscriberCount);
     }
 
-    private static JobEvent Event(long job, JobEventType type, double progress) => new(job, "test", type, progress, type.ToString());
+    private static JobEvent Event(long job, JobEventType type, double progress) => new(job, "test", type, progress, PuoAiOps.Core.Messages.CodedMessage.Of(JobMessage.AsWritten, type.ToString()));
 }

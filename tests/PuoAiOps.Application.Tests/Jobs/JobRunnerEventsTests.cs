@@ -5,6 +5,7 @@ using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Tests.Classifier;
+using PuoAiOps.Application.Classification;
 
 namespace PuoAiOps.Application.Tests.Jobs;
 
@@ -22,7 +23,8 @@ public sealed class JobRunnerEventsTests
         Assert.Equal(JobEventType.Started, events[0].Type);
         Assert.Equal(JobEventType.Succeeded, events[^1].Type);
         Assert.Equal(1, events[^1].Progress);
-        Assert.StartsWith("Trained live: accuracy", events[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(ClassificationJobMessage.Trained, events[^1].Message?.Code);
+        Assert.StartsWith("Trained live: accuracy", events[^1].Message?.English, StringComparison.Ordinal);
         Assert.Contains(events, e => e.Type == JobEventType.Progress);
         Assert.All(events, e => Assert.Equal(ClassifierJobKinds.Train, e.Kind));
         var progress = events.Where(e => e.Type == JobEventType.Progress).Select(e => e.Progress).ToList();
@@ -36,7 +38,8 @@ public sealed class JobRunnerEventsTests
         var (job, _) = await bed.WithAsync<ClassifierJobService, (BackgroundJob, bool)>(j => j.TrainAsync(new TrainRequest(), ClassifierTestBed.Curator, Ct));
         var events = await RunAndCollectAsync(bed, job.Id);
         Assert.Equal(JobEventType.Failed, events[^1].Type);
-        Assert.Contains("Label more questions first", events[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(ClassificationRefusal.TooFewQuestions, events[^1].Message?.Code);
+        Assert.Contains("Label more questions first", events[^1].Message?.English, StringComparison.Ordinal);
     }
 
     private static async Task<List<JobEvent>> RunAndCollectAsync(ClassifierTestBed bed, long jobId)

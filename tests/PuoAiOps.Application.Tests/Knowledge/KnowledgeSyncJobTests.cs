@@ -29,9 +29,9 @@ public sealed class KnowledgeSyncJobTests : IDisposable
     {
         public List<(double Fraction, string Message)> Steps { get; } = [];
 
-        public Task ReportAsync(double fraction, string message, CancellationToken ct = default)
+        public Task ReportAsync(double fraction, CodedMessage message, CancellationToken ct = default)
         {
-            Steps.Add((fraction, message));
+            Steps.Add((fraction, message.English));
             return Task.CompletedTask;
         }
     }
@@ -50,7 +50,8 @@ public sealed class KnowledgeSyncJobTests : IDisposable
         var progress = new RecordedProgress();
         var outcome = await bed.WithAsync(sp => sp.GetRequiredService<KnowledgeSyncJobHandler>().RunAsync(job, progress, Ct));
 
-        Assert.Equal("3 file(s): 2 added or updated, 0 unchanged, 1 refused.", outcome.Message);
+        Assert.Equal(CodedMessage.Of(KnowledgeJobMessage.Synced, 3, 2, 0, 1), outcome.Message);
+        Assert.Equal("3 file(s): 2 added or updated, 0 unchanged, 1 refused.", outcome.Message.English);
         Assert.Contains("broken.md", outcome.ResultJson, StringComparison.Ordinal);
         Assert.Equal([1.0 / 3, 2.0 / 3, 1.0], progress.Steps.Select(s => s.Fraction));
         Assert.Equal("3 of 3 files", progress.Steps[^1].Message);
@@ -59,7 +60,7 @@ public sealed class KnowledgeSyncJobTests : IDisposable
         Assert.All(await db.Documents.ToListAsync(Ct), d => Assert.Equal("curator-1", d.UploadedById));
 
         var rerun = await bed.WithAsync(sp => sp.GetRequiredService<KnowledgeSyncJobHandler>().RunAsync(job, new RecordedProgress(), Ct));
-        Assert.Equal("3 file(s): 0 added or updated, 2 unchanged, 1 refused.", rerun.Message);
+        Assert.Equal("3 file(s): 0 added or updated, 2 unchanged, 1 refused.", rerun.Message.English);
     }
 
     [Fact]

@@ -269,7 +269,7 @@ public sealed class DemoMetricsTests(MetricsDemoFixture fixture) : IClassFixture
     {
         public List<double> Fractions { get; } = [];
 
-        public Task ReportAsync(double fraction, string message, CancellationToken ct = default)
+        public Task ReportAsync(double fraction, PuoAiOps.Core.Messages.CodedMessage message, CancellationToken ct = default)
         {
             Fractions.Add(fraction);
             return Task.CompletedTask;

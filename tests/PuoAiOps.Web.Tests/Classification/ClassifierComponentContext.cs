@@ -24,6 +24,7 @@ internal static class ClassifierComponentContext
         context.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         context.Services.AddMudServices();
         context.Services.AddLocalization();
+        context.Services.AddSingleton<PuoAiOps.Web.Localization.MessageWords>();
         context.Services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, database));
         context.Services.Configure<ClassifierOptions>(o => o.ServingRefreshSeconds = 3600);
         context.Services.Configure<AiOptions>(_ => { });

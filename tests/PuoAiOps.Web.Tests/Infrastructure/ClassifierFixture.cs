@@ -13,7 +13,7 @@ namespace PuoAiOps.Web.Tests.Infrastructure;
 /// A team workspace with a small taxonomy, labeled and unlabeled questions, and two trained offline
 /// versions: <see cref="Baseline"/> (serving, trained on a third of the labels) and <see cref="Candidate"/>.
 /// </summary>
-public sealed class ClassifierFixture : TeamFixture
+public class ClassifierFixture : TeamFixture
 {
     private static readonly Dictionary<string, string[]> Phrases = new(StringComparer.Ordinal)
     {

@@ -19,6 +19,7 @@ public sealed class KnowledgeComponentTests : IAsyncDisposable
     {
         _context.Services.AddMudServices();
         _context.Services.AddLocalization();
+        _context.Services.AddSingleton<PuoAiOps.Web.Localization.MessageWords>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
     }

@@ -16,6 +16,7 @@ public sealed class JudgeCardTests : IAsyncDisposable
     {
         _context.Services.AddMudServices();
         _context.Services.AddLocalization();
+        _context.Services.AddSingleton<PuoAiOps.Web.Localization.MessageWords>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
     }

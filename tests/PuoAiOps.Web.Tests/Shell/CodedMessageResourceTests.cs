@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using PuoAiOps.Application.Annotation;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Profile;
 using PuoAiOps.Application.Taxonomy.Changes;
@@ -20,25 +21,8 @@ namespace PuoAiOps.Web.Tests.Shell;
 /// </summary>
 public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
 {
-    /// <summary>Which console resource words which code enum.</summary>
-    private static readonly (Type Codes, Type Resource)[] Areas =
-    [
-        (typeof(TaxonomyRefusal), typeof(TaxonomyText)),
-        (typeof(ImpactNote), typeof(TaxonomyText)),
-        (typeof(PuoAiOps.Core.Taxonomy.TaxonomyKeyMessage), typeof(TaxonomyText)),
-        (typeof(AnnotationRefusal), typeof(AnnotationText)),
-        (typeof(KnowledgeRefusal), typeof(KnowledgeText)),
-        (typeof(LintMessage), typeof(ScriptsText)),
-        (typeof(PuoAiOps.Application.Metrics.MetricsRefusal), typeof(MetricsText)),
-        (typeof(PuoAiOps.Application.Bot.BotRefusal), typeof(PlaygroundText)),
-        (typeof(PuoAiOps.Application.Admin.AdminRefusal), typeof(AdminText)),
-        (typeof(PuoAiOps.Application.Escalations.EscalationRefusal), typeof(EscalationsText)),
-        (typeof(PuoAiOps.Application.Scripts.ScriptRefusal), typeof(ScriptsText)),
-        (typeof(PuoAiOps.Application.Classification.ClassificationRefusal), typeof(ClassificationText)),
-        (typeof(ProfileRefusal), typeof(ProfileText)),
-        (typeof(PuoAiOps.Application.Taxonomy.Yaml.TaxonomyYamlMessage), typeof(TaxonomyText)),
-        (typeof(PuoAiOps.Application.Questions.QuestionRefusal), typeof(QuestionsText)),
-    ];
+    /// <summary>Which console resource words which code enum (the table MessageWords uses).</summary>
+    private static readonly (Type Codes, Type Resource)[] Areas = [.. CodedMessageAreas.All.Select(a => (a.Key, a.Value))];
 
     [Fact]
     public void EveryCodeEnum_IsWordedByAnArea()
@@ -49,7 +33,12 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
             .ToHashSet();
         Assert.NotEmpty(codeEnums);
         Assert.Empty(codeEnums.Except(Areas.Select(a => a.Codes)).Select(t => t.FullName));
+        // A stored code (a job's line) names its enum by type name, so no two code enums may share one.
+        Assert.Empty(codeEnums.GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Equal(codeEnums.Order(TypeNames).ToList(), MessageCodes.All.Order(TypeNames).ToList());
     }
+
+    private static readonly Comparer<Type> TypeNames = Comparer<Type>.Create((x, y) => string.CompareOrdinal(x.FullName, y.FullName));
 
     [Fact]
     public void EveryCode_HasAnEnglishTemplate() =>

@@ -3,6 +3,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Ai.Http;
 
@@ -84,12 +85,11 @@ public sealed class LlmResilienceHandler : DelegatingHandler
         }
         catch (BrokenCircuitException ex)
         {
-            throw new AiUnavailableException($"The LLM endpoint {_host} failed repeatedly; calls are paused for a while (circuit open).", ex);
+            throw new AiUnavailableException(CodedMessage.Of(AiRefusal.CircuitOpen, _host), ex);
         }
         catch (TimeoutRejectedException ex)
         {
-            var attempts = _options.MaxRetries == 0 ? "1 attempt" : $"{_options.MaxRetries + 1} attempts";
-            throw new AiUnavailableException($"The LLM endpoint {_host} did not answer within {_options.TimeoutSeconds:0.#} s ({attempts}).", ex);
+            throw new AiUnavailableException(CodedMessage.Of(AiRefusal.TimedOut, _host, _options.TimeoutSeconds, AiUnavailableException.AttemptsOf(_options.MaxRetries)), ex);
         }
         finally
         {

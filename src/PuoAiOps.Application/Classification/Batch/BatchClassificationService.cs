@@ -13,6 +13,7 @@ using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Messages;
+using PuoAiOps.Application.Classification.Jobs;
 
 namespace PuoAiOps.Application.Classification.Batch;
 
@@ -82,7 +83,7 @@ public sealed class BatchClassificationService(
                 confidenceSum += output.Confidence;
             }
             done += chunk.Count;
-            if (progress is not null) await progress.ReportAsync(total == 0 ? 1 : (double)done / total, $"{done:N0} of {total:N0} unlabeled questions classified", ct);
+            if (progress is not null) await progress.ReportAsync(total == 0 ? 1 : (double)done / total, CodedMessage.Of(ClassificationJobMessage.BatchProgress, done, total), ct);
         }
 
         var result = new BatchClassificationResult(classifier.VersionId, done, oos, failed, low,

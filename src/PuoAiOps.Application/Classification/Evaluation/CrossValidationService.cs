@@ -11,6 +11,7 @@ using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Annotation;
 using PuoAiOps.Core.Classification;
 using PuoAiOps.Core.Messages;
+using PuoAiOps.Application.Classification.Jobs;
 
 namespace PuoAiOps.Application.Classification.Evaluation;
 
@@ -40,7 +41,7 @@ public sealed class CrossValidationService(PuoDbContext db, IOptions<ClassifierO
         var scores = new List<FoldScore>();
         for (var f = 0; f < k; f++)
         {
-            await (progress?.ReportAsync((double)f / k, $"Fold {f + 1} of {k}: training", ct) ?? Task.CompletedTask);
+            await (progress?.ReportAsync((double)f / k, CodedMessage.Of(ClassificationJobMessage.FoldTraining, f + 1, k), ct) ?? Task.CompletedTask);
             var train = data.Questions.Where((_, i) => fold[i] != f).ToList();
             var test = data.Questions.Where((_, i) => fold[i] == f).ToList();
             if (test.Count == 0) continue;
@@ -56,7 +57,7 @@ public sealed class CrossValidationService(PuoDbContext db, IOptions<ClassifierO
         db.AuditLog.Add(ModelAudit.Entry(actor, ModelAudit.CrossValidated, versionId,
             string.Create(CultureInfo.InvariantCulture, $"{version.Name}: {k}-fold, accuracy {result.MeanAccuracy:P1} ± {result.SdAccuracy:P1}"), result.At));
         await db.SaveChangesAsync(ct);
-        await (progress?.ReportAsync(1, $"{k}-fold cross-validation done", ct) ?? Task.CompletedTask);
+        await (progress?.ReportAsync(1, CodedMessage.Of(ClassificationJobMessage.CrossValidationDone, k), ct) ?? Task.CompletedTask);
         return result;
     }
 

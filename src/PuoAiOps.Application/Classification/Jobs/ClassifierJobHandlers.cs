@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using PuoAiOps.Application.Classification.Batch;
 using PuoAiOps.Application.Classification.Evaluation;
 using PuoAiOps.Application.Classification.Registry;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Jobs;
 
@@ -17,7 +17,7 @@ internal sealed class TrainJobHandler(ModelTrainingService training) : IJobHandl
         var payload = JobQueue.PayloadOf<TrainJobPayload>(job);
         var version = await training.TrainAsync(payload.Request, payload.Actor.ToActor(), progress, ct);
         return new JobOutcome(JsonSerializer.Serialize(new VersionJobResult(version.Id), JobQueue.Json),
-            string.Create(CultureInfo.InvariantCulture, $"Trained {version.Name}: accuracy {version.Accuracy:P1}, macro-F1 {version.MacroF1:P1} on {version.TestCount:N0} test questions."));
+            CodedMessage.Of(ClassificationJobMessage.Trained, version.Name, version.Accuracy, version.MacroF1, version.TestCount));
     }
 }
 
@@ -30,7 +30,7 @@ internal sealed class LlmEvaluationJobHandler(LlmEvaluationService evaluation) :
         var payload = JobQueue.PayloadOf<LlmJobPayload>(job);
         var version = await evaluation.EvaluateAsync(payload.Name, payload.Actor.ToActor(), progress, ct);
         return new JobOutcome(JsonSerializer.Serialize(new VersionJobResult(version.Id), JobQueue.Json),
-            string.Create(CultureInfo.InvariantCulture, $"Evaluated {version.Name}: accuracy {version.Accuracy:P1}, macro-F1 {version.MacroF1:P1} on {version.TestCount:N0} test questions."));
+            CodedMessage.Of(ClassificationJobMessage.Evaluated, version.Name, version.Accuracy, version.MacroF1, version.TestCount));
     }
 }
 
@@ -43,7 +43,7 @@ internal sealed class CrossValidationJobHandler(CrossValidationService crossVali
         var payload = JobQueue.PayloadOf<VersionJobPayload>(job);
         var result = await crossValidation.RunAsync(payload.VersionId, payload.Actor.ToActor(), progress, ct);
         return new JobOutcome(JsonSerializer.Serialize(new VersionJobResult(payload.VersionId), JobQueue.Json),
-            string.Create(CultureInfo.InvariantCulture, $"{result.Folds}-fold cross-validation of #{payload.VersionId}: accuracy {result.MeanAccuracy:P1} ± {result.SdAccuracy:P1}, macro-F1 {result.MeanMacroF1:P1} ± {result.SdMacroF1:P1}."));
+            CodedMessage.Of(ClassificationJobMessage.CrossValidated, result.Folds, payload.VersionId, result.MeanAccuracy, result.SdAccuracy, result.MeanMacroF1, result.SdMacroF1));
     }
 }
 
@@ -56,7 +56,6 @@ internal sealed class BatchClassificationJobHandler(BatchClassificationService b
         var payload = JobQueue.PayloadOf<BatchJobPayload>(job);
         var result = await batch.RunAsync(payload.Actor.ToActor(), progress, ct);
         return new JobOutcome(JsonSerializer.Serialize(result, JobQueue.Json),
-            string.Create(CultureInfo.InvariantCulture,
-                $"Classified {result.Questions:N0} unlabeled questions with #{result.VersionId}: {result.LowConfidence:N0} below {BatchClassificationService.LowConfidence:P0} confidence now lead the uncertain-first annotation order."));
+            CodedMessage.Of(ClassificationJobMessage.BatchClassified, result.Questions, result.VersionId, result.LowConfidence, BatchClassificationService.LowConfidence));
     }
 }

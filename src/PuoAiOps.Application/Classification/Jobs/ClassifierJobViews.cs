@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Common;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Jobs;
 
 /// <summary>A classifier job as the console shows it: what it does, who asked, how far it is, the version it made.</summary>
+/// <param name="Message">The job's line in English (the CLI's; what a page shows for a row stored before codes).</param>
+/// <param name="Code">The line as a code, which the console words in the reader's language.</param>
 public sealed record JobView(long Id, string Title, JobStatus Status, double Progress, string? Message, string CreatedBy,
-    DateTime CreatedAt, DateTime? FinishedAt, long? VersionId, string Kind = "")
+    DateTime CreatedAt, DateTime? FinishedAt, long? VersionId, string Kind = "", CodedMessage? Code = null)
 {
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 }
@@ -23,7 +27,7 @@ public sealed class ClassifierJobViews(ClassifierJobService jobs, PuoDbContext d
         return recent.Select(j => new JobView(j.Id, ClassifierJobKinds.Describe(j.Kind), j.Status, j.Progress, j.Message,
             j.CreatedById is { } id ? names.GetValueOrDefault(id) ?? "someone" : "command line",
             DateTime.SpecifyKind(j.CreatedAt, DateTimeKind.Utc), j.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
-            VersionOf(j), j.Kind)).ToList();
+            VersionOf(j), j.Kind, MessageCodes.Read(j.MessageCode, j.MessageArgs))).ToList();
     }
 
     private static long? VersionOf(BackgroundJob job)

@@ -14,6 +14,7 @@ using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Annotation;
 using PuoAiOps.Core.Classification;
 using PuoAiOps.Core.Messages;
+using PuoAiOps.Application.Classification.Jobs;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -36,7 +37,7 @@ public sealed class LlmEvaluationService(
         ClassifierPermissions.RequireTrainer(actor);
         if (!ai.IsConfigured) throw new ValidationException("ai", CodedMessage.Of(ClassificationRefusal.LlmNotConfigured));
         var settings = ai.Options;
-        await Report(progress, 0.02, "Reading the final labels", ct);
+        await Report(progress, 0.02, CodedMessage.Of(ClassificationJobMessage.ReadingLabels), ct);
         var loader = new TrainingDataLoader(db);
         var data = await loader.LoadAsync(ct);
         TrainingGuard.EnsureEnough(data, options.Value.MinLabeledQuestions);
@@ -47,17 +48,17 @@ public sealed class LlmEvaluationService(
 
         var intents = await loader.IntentsAsync(activeOnly: true, ct);
         var classifier = await factory.CreateLlmAsync(0, intents, ct);
-        await Report(progress, 0.05, $"Asking {settings.Model} about {test.Count:N0} test questions", ct);
+        await Report(progress, 0.05, CodedMessage.Of(ClassificationJobMessage.AskingModel, ModelName(settings.Model), test.Count), ct);
         var started = Stopwatch.GetTimestamp();
         IReadOnlyList<ClassifierOutput> outputs;
         try
         {
-            var done = new ProgressRelay(progress, test.Count, settings.Model ?? "the model");
+            var done = new ProgressRelay(progress, test.Count, ModelName(settings.Model));
             outputs = await classifier.ClassifyAsync(test.Select(q => q.Text).ToList(), done, ct);
         }
         catch (AiUnavailableException ex)
         {
-            throw new JobFailedException(ex.Message, ex);
+            throw new JobFailedException(ex.Code, ex);
         }
 
         var usage = classifier.Usage.ToUsage(settings.InputPricePerMillionTokens, settings.OutputPricePerMillionTokens);
@@ -69,9 +70,10 @@ public sealed class LlmEvaluationService(
             Usage = usage,
         };
         if (report.Failures == report.TestCount)
-            throw new JobFailedException($"Every answer failed ({string.Join("; ", classifier.Usage.InvalidAnswers.Keys.Append(classifier.Usage.LastTransportError ?? "").Where(s => s.Length > 0))}); nothing was stored.");
+            throw new JobFailedException(CodedMessage.Of(ClassificationJobMessage.EveryAnswerFailed,
+                string.Join("; ", classifier.Usage.InvalidAnswers.Keys.Append(classifier.Usage.LastTransportError ?? "").Where(s => s.Length > 0))));
 
-        await Report(progress, 0.95, "Storing the evaluation", ct);
+        await Report(progress, 0.95, CodedMessage.Of(ClassificationJobMessage.StoringEvaluation), ct);
         var prompt = prompts.Get(PromptLibrary.Classify);
         var versionName = string.IsNullOrWhiteSpace(name) ? await VersionNames.NextAsync(db, ModelKind.Llm, ct) : name.Trim();
         var modelSettings = new ModelSettings
@@ -106,13 +108,16 @@ public sealed class LlmEvaluationService(
         return test.Where((_, i) => keep[i]).ToList();
     }
 
-    private static Task Report(IJobProgress? progress, double fraction, string message, CancellationToken ct) =>
+    /// <summary>The configured model's name, or "the model" worded in the reader's language.</summary>
+    private static object ModelName(string? model) => string.IsNullOrEmpty(model) ? CodedMessage.Of(ClassificationJobMessage.TheModel) : model;
+
+    private static Task Report(IJobProgress? progress, double fraction, CodedMessage message, CancellationToken ct) =>
         progress?.ReportAsync(fraction, message, ct) ?? Task.CompletedTask;
 
     /// <summary>Turns "n questions done" (answered or failed) into job progress between 5 % and 95 %.</summary>
-    private sealed class ProgressRelay(IJobProgress? progress, int total, string model) : IProgress<int>
+    private sealed class ProgressRelay(IJobProgress? progress, int total, object model) : IProgress<int>
     {
         public void Report(int value) =>
-            _ = progress?.ReportAsync(0.05 + 0.9 * value / Math.Max(1, total), $"{model}: {value:N0} of {total:N0} test questions done");
+            _ = progress?.ReportAsync(0.05 + 0.9 * value / Math.Max(1, total), CodedMessage.Of(ClassificationJobMessage.ModelProgress, model, value, total));
     }
 }

@@ -10,6 +10,8 @@ using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Application.Classification.Jobs;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -24,7 +26,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
         ClassifierPermissions.RequireTrainer(actor);
         var split = request.Split ?? options.Value.DefaultSplit;
         if (split.Validate().FirstOrDefault() is { } splitError) throw new ValidationException("split", splitError);
-        await Report(progress, 0.02, "Reading the final labels", ct);
+        await Report(progress, 0.02, CodedMessage.Of(ClassificationJobMessage.ReadingLabels), ct);
         var data = await new TrainingDataLoader(db).LoadAsync(ct);
         TrainingGuard.EnsureEnough(data, options.Value.MinLabeledQuestions);
         var parts = DataSplit.Create(data.Questions, split);
@@ -37,7 +39,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
         };
         var train = ToTexts(parts.Train);
         var validation = ToTexts(parts.Validation);
-        await Report(progress, 0.1, $"Training on {parts.Train.Count:N0} questions ({data.Labels.Count} labels)", ct);
+        await Report(progress, 0.1, CodedMessage.Of(ClassificationJobMessage.TrainingOn, parts.Train.Count, data.Labels.Count), ct);
         IntentTrainingResult trained;
         try
         {
@@ -48,7 +50,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
             throw new ValidationException("trainer", ex.Message);
         }
 
-        await Report(progress, 0.7, $"Evaluating on {parts.Test.Count:N0} held-out test questions", ct);
+        await Report(progress, 0.7, CodedMessage.Of(ClassificationJobMessage.EvaluatingOn, parts.Test.Count), ct);
         var clockStart = Stopwatch.GetTimestamp();
         var classifier = new OfflineIntentClassifier(0, trained.Model);
         var outputs = await classifier.ClassifyAsync(parts.Test.Select(q => q.Text).ToList(), null, ct);
@@ -61,7 +63,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
             TrainingLabelCounts = trained.Report.Labels.ToDictionary(l => l.Label, l => l.Count, StringComparer.Ordinal),
         };
 
-        await Report(progress, 0.85, "Storing the model", ct);
+        await Report(progress, 0.85, CodedMessage.Of(ClassificationJobMessage.StoringModel), ct);
         var blob = trained.Model.ToBytes();
         var settings = new ModelSettings { TrainedBy = actor.DisplayName, Split = split, Trainer = trainer with { MaxThreads = 1 }, Note = Trim(request.Note) };
         var name = Trim(request.Name) ?? await VersionNames.NextAsync(db, ModelKind.Offline, ct);
@@ -81,7 +83,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
         }, actor, ModelAudit.Trained,
             string.Create(CultureInfo.InvariantCulture, $"{name}: {parts.Train.Count} train / {parts.Test.Count} test, accuracy {report.Accuracy:P1}, macro-F1 {report.MacroF1:P1}"), ct);
         ClassificationLog.VersionStored(logger, version.Id, "offline", report.Accuracy, report.MacroF1, report.TestCount);
-        await Report(progress, 1, $"Stored {name}", ct);
+        await Report(progress, 1, CodedMessage.Of(ClassificationJobMessage.Stored, name), ct);
         return (await new ModelVersionReader(db).SummaryAsync(version.Id, ct))!;
     }
 
@@ -89,6 +91,6 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 120)];
 
-    private static Task Report(IJobProgress? progress, double fraction, string message, CancellationToken ct) =>
+    private static Task Report(IJobProgress? progress, double fraction, CodedMessage message, CancellationToken ct) =>
         progress?.ReportAsync(fraction, message, ct) ?? Task.CompletedTask;
 }

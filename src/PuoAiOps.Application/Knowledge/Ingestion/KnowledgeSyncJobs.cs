@@ -51,16 +51,19 @@ internal sealed class KnowledgeSyncJobHandler(KnowledgeFolderSync sync, IOptions
     {
         var payload = JobQueue.PayloadOf<KnowledgeSyncPayload>(job);
         var folder = options.Value.SyncFolder;
-        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
-            throw new JobFailedException($"the sync folder ({KnowledgeOptions.SectionName}:SyncFolder) is not configured or does not exist");
+        // The setting may have changed, or the folder gone, since the job was queued.
+        if (string.IsNullOrEmpty(folder))
+            throw new JobFailedException(CodedMessage.Of(KnowledgeRefusal.NoSyncFolder, $"{KnowledgeOptions.SectionName}:SyncFolder"));
+        if (!Directory.Exists(folder))
+            throw new JobFailedException(CodedMessage.Of(KnowledgeRefusal.SyncFolderMissing, folder));
         // Each file commits on its own, so a rerun after a lost lease finds the done ones unchanged.
         var outcomes = await sync.IngestPathAsync(folder, payload.UserId,
-            (done, total) => progress.ReportAsync(total == 0 ? 1 : (double)done / total, $"{done} of {total} files", ct), ct);
+            (done, total) => progress.ReportAsync(total == 0 ? 1 : (double)done / total, CodedMessage.Of(KnowledgeJobMessage.SyncProgress, done, total), ct), ct);
         var changed = outcomes.Count(o => o.Result is { Status: not IngestStatus.Unchanged });
         var unchanged = outcomes.Count(o => o.Result is { Status: IngestStatus.Unchanged });
         var refused = outcomes.Where(o => o.Error is not null).Select(o => o.Error!).ToList();
         var result = new KnowledgeSyncResult(outcomes.Count, changed, unchanged, refused.Count, refused.Take(20).ToList());
         return new JobOutcome(JsonSerializer.Serialize(result, JobQueue.Json),
-            $"{outcomes.Count} file(s): {changed} added or updated, {unchanged} unchanged, {refused.Count} refused.");
+            CodedMessage.Of(KnowledgeJobMessage.Synced, outcomes.Count, changed, unchanged, refused.Count));
     }
 }

@@ -50,7 +50,11 @@ public sealed class BackgroundJob
     public string? Payload { get; set; }
     public string? Result { get; set; }
     public double Progress { get; set; }
+    /// <summary>The English wording of the job's line (for the CLI, logs and rows written before it had a code).</summary>
     public string? Message { get; set; }
+    /// <summary>The line's code, <c>&lt;enum&gt;.&lt;value&gt;</c>, and its arguments (CodedMessageJson), worded by the console.</summary>
+    public string? MessageCode { get; set; }
+    public string? MessageArgs { get; set; }
     public string? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? StartedAt { get; set; }

@@ -26,6 +26,7 @@ public sealed partial class GradingPage : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private AssetPaths Paths { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MessageWords Words { get; set; } = default!;
     [Inject] private IOptions<MetricsOptions> Options { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<MetricsText> T { get; set; } = default!;
@@ -137,7 +138,7 @@ public sealed partial class GradingPage : IAsyncDisposable
     private async Task JudgeFinishedAsync(JobSnapshot job)
     {
         _judgeActive = false;
-        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Judge.Finished", _period].Value : T["Judge.Failed", job.Message ?? ""].Value,
+        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Judge.Finished", _period].Value : T["Judge.Failed", Words.Job(job)].Value,
             job.Status == JobStatus.Succeeded ? Severity.Success : Severity.Error);
         _judge = await Scopes.RunAsync<GradingOverview, JudgeComparison>(o => o.JudgeAsync(Today.AddDays(-JudgeDays), Today.AddDays(-1)));
     }

@@ -45,6 +45,7 @@ public partial class KnowledgePage
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private WorkspaceClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MessageWords Words { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -151,7 +152,7 @@ public partial class KnowledgePage
     private async Task SyncFinishedAsync(JobSnapshot job)
     {
         _syncFinished = true;
-        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Sync.Done", job.Message ?? ""].Value : T["Sync.Failed", job.Message ?? ""].Value,
+        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Sync.Done", Words.Job(job)].Value : T["Sync.Failed", Words.Job(job)].Value,
             job.Status == JobStatus.Succeeded ? Severity.Success : Severity.Error);
         _facets = await Scopes.RunAsync<DocumentCatalog, DocumentFacets>(c => c.FacetsAsync());
         await _grid.ReloadServerData();

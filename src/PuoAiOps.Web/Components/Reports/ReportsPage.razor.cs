@@ -19,6 +19,7 @@ public sealed partial class ReportsPage
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MessageWords Words { get; set; } = default!;
     [Inject] private IStringLocalizer<MetricsText> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -49,7 +50,7 @@ public sealed partial class ReportsPage
 
     private async Task FinishedAsync(JobSnapshot job)
     {
-        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Reports.Done", _jobTitle].Value : T["Reports.Failed", _jobTitle, job.Message ?? ""].Value,
+        Snackbar.Add(job.Status == JobStatus.Succeeded ? T["Reports.Done", _jobTitle].Value : T["Reports.Failed", _jobTitle, Words.Job(job)].Value,
             job.Status == JobStatus.Succeeded ? Severity.Success : Severity.Error);
         // The finished job's bar stays, showing how it ended; the button is free again.
         _jobActive = false;

@@ -13,6 +13,7 @@ public sealed partial class JobProgress : IDisposable
     [Inject] private IJobEvents Events { get; set; } = default!;
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private IStringLocalizer<JobText> T { get; set; } = default!;
+    [Inject] private MessageWords Words { get; set; } = default!;
 
     [Parameter, EditorRequired] public long JobId { get; set; }
 
