@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Application.Bot;
@@ -22,32 +23,34 @@ public static partial class AnswerValidator
     private const int LeakRun = 8;
 
     /// <param name="retrieved">The labels the passages were shown with (P1, P2…) and their chunk ids.</param>
-    public static (ValidatedAnswer? Answer, string? Rejection) Validate(
+    public static (ValidatedAnswer? Answer, CodedMessage? Rejection) Validate(
         string? output, IReadOnlyDictionary<string, long> retrieved, string canary, string systemPrompt, PiiRedactor redactor, IReadOnlyList<string> allowedDomains)
     {
-        if (string.IsNullOrWhiteSpace(output)) return (null, "empty output");
-        if (!TryParse(output, out var text, out var citations)) return (null, "output is not the JSON object the prompt asks for");
-        if (string.IsNullOrWhiteSpace(text)) return (null, "the model found the passages insufficient");
-        if (text.Length > MaxAnswerLength) return (null, $"answer longer than {MaxAnswerLength} characters");
-        if (ContainsCanary(text, canary) || ContainsCanary(output, canary)) return (null, "canary leaked");
-        if (LeaksSystemPrompt(text, systemPrompt)) return (null, "answer repeats the system prompt");
+        if (string.IsNullOrWhiteSpace(output)) return (null, R(AnswerRejection.EmptyOutput));
+        if (!TryParse(output, out var text, out var citations)) return (null, R(AnswerRejection.NotTheJson));
+        if (string.IsNullOrWhiteSpace(text)) return (null, R(AnswerRejection.PassagesInsufficient));
+        if (text.Length > MaxAnswerLength) return (null, R(AnswerRejection.TooLong, MaxAnswerLength));
+        if (ContainsCanary(text, canary) || ContainsCanary(output, canary)) return (null, R(AnswerRejection.CanaryLeaked));
+        if (LeaksSystemPrompt(text, systemPrompt)) return (null, R(AnswerRejection.RepeatsSystemPrompt));
         foreach (Match marker in CitationMarker().Matches(text)) citations.Add(marker.Groups[1].Value.ToUpperInvariant());
-        if (citations.Count == 0) return (null, "answer cites no passage");
+        if (citations.Count == 0) return (null, R(AnswerRejection.NoCitation));
         var foreign = citations.Where(c => !retrieved.ContainsKey(c)).Distinct().ToList();
-        if (foreign.Count > 0) return (null, $"answer cites passages that were not retrieved: {string.Join(", ", foreign)}");
-        if (redactor.Redact(text).Changed) return (null, "answer contains personal data");
+        if (foreign.Count > 0) return (null, R(AnswerRejection.ForeignCitation, string.Join(", ", foreign)));
+        if (redactor.Redact(text).Changed) return (null, R(AnswerRejection.PersonalData));
         foreach (Match link in Link().Matches(text))
         {
             if (!Uri.TryCreate(link.Value.TrimEnd('.', ',', ')', '。'), UriKind.Absolute, out var uri) || !IsAllowed(uri.Host, allowedDomains))
-                return (null, $"answer links to a domain that is not allowed: {Host(link.Value)}");
+                return (null, R(AnswerRejection.LinkNotAllowed, Host(link.Value)));
         }
         if (BareDomain().Match(text) is { Success: true } bare && !IsAllowed(bare.Groups[1].Value, allowedDomains))
-            return (null, $"answer names a domain that is not allowed: {bare.Groups[1].Value}");
-        if (InjectionScreen.Check(text).Verdict == ScreenVerdict.Injection) return (null, "answer carries prompt markup or instructions");
+            return (null, R(AnswerRejection.DomainNotAllowed, bare.Groups[1].Value));
+        if (InjectionScreen.Check(text).Verdict == ScreenVerdict.Injection) return (null, R(AnswerRejection.PromptMarkup));
         // The reader sees the answer without the prompt's labels; the chunk ids go in the response and trace.
         var clean = CitationMarker().Replace(text, "").Replace(" .", ".", StringComparison.Ordinal).Trim();
         return (new ValidatedAnswer(clean, citations.Select(c => retrieved[c]).Distinct().ToList()), null);
     }
+
+    private static CodedMessage R(AnswerRejection code, params object[] args) => CodedMessage.Of(code, args);
 
     private static bool TryParse(string output, out string text, out List<string> citations)
     {

@@ -5,6 +5,7 @@ using PuoAiOps.Application.Ai.Kernel;
 using PuoAiOps.Application.Bot.Plugins;
 using PuoAiOps.Application.Knowledge.Search;
 using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Bot;
 
@@ -41,7 +42,7 @@ public sealed class BotPipeline(
         var screen = trace.Time("screen", () => InjectionScreen.Check(input.RedactedQuestion));
         trace.Screen = screen.Rule;
         if (screen.Verdict == ScreenVerdict.Abuse)
-            return trace.Handoff(HandoffText.Abuse(input.Locale), "abusive message", null, total, log);
+            return trace.Handoff(HandoffText.Abuse(input.Locale), CodedMessage.Of(BotReason.Abusive), null, total, log);
 
         var question = FollowUp.Effective(input.RedactedQuestion, input.History);
         trace.Effective = question;
@@ -56,14 +57,14 @@ public sealed class BotPipeline(
             {
                 var filled = ScriptFiller.Fill(script.Body, script.Variables, input.Context);
                 if (filled.Text is { } text)
-                    return trace.Script(text, script, $"approved script v{script.Number} for {c.Intent} (confidence {c.Confidence:0.00} ≥ {o.ScriptThreshold:0.00})", total, log);
-                trace.Notes.Add($"script v{script.Number} needs {string.Join(", ", filled.Missing)}, not in context");
+                    return trace.Script(text, script, CodedMessage.Of(BotReason.ApprovedScript, script.Number, c.Intent, c.Confidence, o.ScriptThreshold), total, log);
+                trace.Note(BotReason.ScriptNeedsContext, script.Number, string.Join(", ", filled.Missing));
             }
-            else trace.Notes.Add($"no approved script for {c.Intent} in {input.Locale}/{BotChannels.ScriptChannelOf(input.Channel)}");
+            else trace.Note(BotReason.NoApprovedScript, c.Intent, input.Locale, BotChannels.ScriptChannelOf(input.Channel));
         }
         else if (c.ExplicitlyOutOfScope && c.Confidence >= o.ScriptThreshold)
         {
-            return trace.Handoff(HandoffText.Handoff(input.Locale), $"out of scope (confidence {c.Confidence:0.00})", null, total, log);
+            return trace.Handoff(HandoffText.Handoff(input.Locale), CodedMessage.Of(BotReason.OutOfScope, c.Confidence), null, total, log);
         }
 
         var found = await trace.TimeAsync("retrieve", () => kernel.InvokeAsync<KnowledgeSearchResult>(kernel.Plugins[KnowledgePlugin.Name]["search"],
@@ -71,7 +72,7 @@ public sealed class BotPipeline(
         var passages = new List<KnowledgeHit>();
         foreach (var hit in found?.Hits ?? [])
         {
-            if (InjectionScreen.Check(hit.Text).Verdict != ScreenVerdict.Clean) trace.Notes.Add($"passage {hit.ChunkId} dropped: it carries instructions");
+            if (InjectionScreen.Check(hit.Text).Verdict != ScreenVerdict.Clean) trace.Note(BotReason.PassageDropped, hit.ChunkId);
             else if (hit.Score >= o.RetrievalMinScore) passages.Add(hit);
         }
         trace.Passages = passages;
@@ -81,9 +82,9 @@ public sealed class BotPipeline(
             var outcome = await trace.TimeAsync("llm", () => answerer.AnswerAsync(kernel, log, redactor, question, input.Locale, passages, FollowUp.History(input.History), ct, input.Drafts));
             trace.Llm = outcome.Trace;
             if (outcome.Answer is { } answer) return trace.Generated(answer, total, log);
-            trace.Notes.Add("LLM answer rejected: " + outcome.Trace.Rejection);
+            trace.Note(BotReason.LlmRejected, outcome.Rejection!);
         }
-        else if (screen.Verdict == ScreenVerdict.Injection) trace.Notes.Add("no LLM: the message looks like prompt injection");
+        else if (screen.Verdict == ScreenVerdict.Injection) trace.Note(BotReason.InjectionNoLlm);
 
         if (passages.Count > 0)
         {
@@ -93,9 +94,9 @@ public sealed class BotPipeline(
                 .Aggregate((a, b) => b.Share > a.Share ? b : a);
             if (overlap >= o.ExtractiveMinOverlap)
                 return trace.Sop(ExtractiveAnswer.Compose(best, input.Locale, o.MaxExtractiveLength), best,
-                    $"best passage {best.ChunkId} covers {overlap:P0} of the question", total, log);
-            trace.Notes.Add($"best passage {best.ChunkId} covers only {overlap:P0} of the question");
+                    CodedMessage.Of(BotReason.BestPassage, best.ChunkId, overlap), total, log);
+            trace.Note(BotReason.BestPassageTooNarrow, best.ChunkId, overlap);
         }
-        return trace.Handoff(HandoffText.Handoff(input.Locale), passages.Count == 0 ? "nothing good enough: no passage found" : "nothing good enough", c.Intent, total, log);
+        return trace.Handoff(HandoffText.Handoff(input.Locale), CodedMessage.Of(passages.Count == 0 ? BotReason.NoPassage : BotReason.NothingGoodEnough), c.Intent, total, log);
     }
 }

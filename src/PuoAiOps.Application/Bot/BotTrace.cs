@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Bot;
 
 /// <summary>
@@ -24,7 +26,11 @@ public sealed record BotTrace
     public TraceLlm? Llm { get; init; }
     public IReadOnlyList<TraceStage> Stages { get; init; } = [];
     public string Decision { get; init; } = "";
+    /// <summary>The reason in English, with the notes in brackets (the API, the CLI, traces stored before codes).</summary>
     public string Reason { get; init; } = "";
+    /// <summary>The reason as a code (<see cref="BotReason"/>) for the pages to word; null in traces stored before codes.</summary>
+    public TraceCode? ReasonCode { get; init; }
+    public IReadOnlyList<TraceCode> NoteCodes { get; init; } = [];
     public double TotalMs { get; init; }
 }
 
@@ -33,6 +39,21 @@ public sealed record TraceCandidate(string Intent, double Confidence);
 public sealed record TracePassage(long ChunkId, string Slug, string Heading, double Score);
 
 /// <summary>The LLM call: prompt name and version (hash), model, tokens, and whether its output passed validation.</summary>
-public sealed record TraceLlm(string Prompt, string PromptVersion, string? Model, long? InputTokens, long? OutputTokens, double Ms, bool Accepted, string? Rejection);
+public sealed record TraceLlm(string Prompt, string PromptVersion, string? Model, long? InputTokens, long? OutputTokens, double Ms, bool Accepted, string? Rejection)
+{
+    /// <summary>The rejection as a code (<see cref="AnswerRejection"/>); null when accepted or stored before codes.</summary>
+    public TraceCode? RejectionCode { get; init; }
+}
+
+/// <summary>A coded message as the trace stores it: <c>&lt;enum&gt;.&lt;value&gt;</c> and its arguments (<see cref="CodedMessageJson"/>).</summary>
+public sealed record TraceCode(string Code, string Args)
+{
+    public static TraceCode? Of(CodedMessage? message) => message is null ? null : From(CodedMessageJson.Write(message));
+
+    private static TraceCode From((string Code, string Args) stored) => new(stored.Code, stored.Args);
+
+    /// <summary>The message again; null when its code is no longer known.</summary>
+    public CodedMessage? Read() => Common.MessageCodes.Read(Code, Args);
+}
 
 public sealed record TraceStage(string Name, double Ms);

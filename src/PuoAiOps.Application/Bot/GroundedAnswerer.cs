@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using PuoAiOps.Application.Ai.Kernel;
 using PuoAiOps.Application.Knowledge.Search;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Application.Bot;
@@ -18,7 +19,7 @@ namespace PuoAiOps.Application.Bot;
 /// </summary>
 public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Options.IOptions<BotOptions> settings)
 {
-    public sealed record Outcome(ValidatedAnswer? Answer, TraceLlm Trace);
+    public sealed record Outcome(ValidatedAnswer? Answer, TraceLlm Trace, CodedMessage? Rejection);
 
     public async Task<Outcome> AnswerAsync(Microsoft.SemanticKernel.Kernel kernel, KernelCallLog log, PiiRedactor redactor, string question, string locale,
         IReadOnlyList<KnowledgeHit> passages, string history, CancellationToken ct, Action<string>? drafts = null)
@@ -28,7 +29,7 @@ public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Op
         var started = Stopwatch.GetTimestamp();
         string? output = null;
         AnswerDraftStream.Result? streamed = null;
-        string? failure = null;
+        CodedMessage? failure = null;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(TimeSpan.FromSeconds(options.LlmBudgetSeconds));
         try
@@ -51,21 +52,21 @@ public sealed class GroundedAnswerer(BotPrompts prompts, Microsoft.Extensions.Op
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            failure = $"no answer within {options.LlmBudgetSeconds.ToString(CultureInfo.InvariantCulture)} s";
+            failure = CodedMessage.Of(AnswerRejection.NoAnswerInTime, options.LlmBudgetSeconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            failure = "model unavailable: " + ex.GetType().Name;
+            failure = CodedMessage.Of(AnswerRejection.ModelUnavailable, ex.GetType().Name);
         }
         var call = log.Calls.LastOrDefault(c => c.Function == prompt.Function.Name);
         // A streamed call's result carries no usage: the stream's last updates do.
         var (model, input, generated) = (call?.Model ?? streamed?.Model, call?.InputTokens ?? streamed?.InputTokens, call?.OutputTokens ?? streamed?.OutputTokens);
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (failure is not null)
-            return new(null, new TraceLlm(prompt.Name, prompt.Version, model, input, generated, ms, false, failure));
+            return new(null, new TraceLlm(prompt.Name, prompt.Version, model, input, generated, ms, false, failure.English) { RejectionCode = TraceCode.Of(failure) }, failure);
         var labels = passages.Select((p, i) => (Label: Label(i), p.ChunkId)).ToDictionary(x => x.Label, x => x.ChunkId, StringComparer.OrdinalIgnoreCase);
         var (answer, rejection) = AnswerValidator.Validate(output, labels, prompts.Canary, prompt.Template, redactor, options.AllowedLinkDomains);
-        return new(answer, new TraceLlm(prompt.Name, prompt.Version, model, input, generated, ms, answer is not null, rejection));
+        return new(answer, new TraceLlm(prompt.Name, prompt.Version, model, input, generated, ms, answer is not null, rejection?.English) { RejectionCode = TraceCode.Of(rejection) }, rejection);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PuoAiOps.Application.Ai.Kernel;
 using PuoAiOps.Application.Knowledge.Search;
 using PuoAiOps.Application.Scripts;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Bot;
 
@@ -15,7 +16,9 @@ internal sealed class TraceBuilder(BotInput input)
     public BotClassification Classification { get; set; } = BotClassification.None;
     public IReadOnlyList<KnowledgeHit> Passages { get; set; } = [];
     public TraceLlm? Llm { get; set; }
-    public List<string> Notes { get; } = [];
+    public List<CodedMessage> Notes { get; } = [];
+
+    public void Note(BotReason code, params object[] args) => Notes.Add(CodedMessage.Of(code, args));
 
     public T Time<T>(string stage, Func<T> step)
     {
@@ -31,7 +34,7 @@ internal sealed class TraceBuilder(BotInput input)
         finally { _stages.Add(new TraceStage(stage, Stopwatch.GetElapsedTime(started).TotalMilliseconds)); }
     }
 
-    public BotDecision Script(string text, ServedScript script, string reason, long started, KernelCallLog log) =>
+    public BotDecision Script(string text, ServedScript script, CodedMessage reason, long started, KernelCallLog log) =>
         Decide(text, SourceTypes.Script, reason, started, log, [], null) with
         {
             ScriptVersionId = script.VersionId,
@@ -42,18 +45,18 @@ internal sealed class TraceBuilder(BotInput input)
         };
 
     public BotDecision Generated(ValidatedAnswer answer, long started, KernelCallLog log) =>
-        Decide(answer.Text, SourceTypes.Llm, $"grounded answer citing {string.Join(", ", answer.Citations)}, validated", started, log, answer.Citations, null);
+        Decide(answer.Text, SourceTypes.Llm, CodedMessage.Of(BotReason.GroundedAnswer, string.Join(", ", answer.Citations)), started, log, answer.Citations, null);
 
-    public BotDecision Sop(string text, KnowledgeHit best, string reason, long started, KernelCallLog log) =>
+    public BotDecision Sop(string text, KnowledgeHit best, CodedMessage reason, long started, KernelCallLog log) =>
         Decide(text, SourceTypes.Sop, reason, started, log, [best.ChunkId], null);
 
-    public BotDecision Handoff(string text, string reason, string? intent, long started, KernelCallLog log) =>
-        Decide(text, SourceTypes.Handoff, reason, started, log, [], reason);
+    public BotDecision Handoff(string text, CodedMessage reason, string? intent, long started, KernelCallLog log) =>
+        Decide(text, SourceTypes.Handoff, reason, started, log, [], reason.English);
 
-    private BotDecision Decide(string text, string source, string reason, long started, KernelCallLog log, IReadOnlyList<long> chunks, string? escalation) =>
+    private BotDecision Decide(string text, string source, CodedMessage reason, long started, KernelCallLog log, IReadOnlyList<long> chunks, string? escalation) =>
         new(text, source, Classification.Intent, Classification.Confidence, null, chunks, escalation, Classification.VersionId, Build(source, reason, started, log));
 
-    private BotTrace Build(string source, string reason, long started, KernelCallLog log) => new()
+    private BotTrace Build(string source, CodedMessage reason, long started, KernelCallLog log) => new()
     {
         RedactedQuestion = input.RedactedQuestion,
         EffectiveQuestion = Effective,
@@ -68,7 +71,9 @@ internal sealed class TraceBuilder(BotInput input)
         Llm = Llm,
         Stages = [.. _stages, .. log.Calls.Select(c => new TraceStage($"kernel:{c.Plugin}.{c.Function}", Math.Round(c.Ms, 3)))],
         Decision = source,
-        Reason = Notes.Count == 0 ? reason : reason + " (" + string.Join("; ", Notes) + ")",
+        Reason = Notes.Count == 0 ? reason.English : reason.English + " (" + string.Join("; ", Notes.Select(n => n.English)) + ")",
+        ReasonCode = TraceCode.Of(reason),
+        NoteCodes = Notes.Select(n => TraceCode.Of(n)!).ToList(),
         TotalMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3),
     };
 }

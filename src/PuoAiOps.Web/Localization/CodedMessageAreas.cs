@@ -41,6 +41,8 @@ public static class CodedMessageAreas
         [typeof(MetricsRefusal)] = typeof(MetricsText),
         [typeof(MetricsJobMessage)] = typeof(MetricsText),
         [typeof(BotRefusal)] = typeof(PlaygroundText),
+        [typeof(BotReason)] = typeof(PlaygroundText),
+        [typeof(AnswerRejection)] = typeof(PlaygroundText),
         [typeof(AdminRefusal)] = typeof(AdminText),
         [typeof(EscalationRefusal)] = typeof(EscalationsText),
         [typeof(ClassificationRefusal)] = typeof(ClassificationText),

@@ -32,6 +32,7 @@ public sealed class DemoBotAnswerTests(DemoBotFixture fixture) : IAsyncLifetime
         Assert.NotEmpty(result.Trace.RunnersUp);
         Assert.Contains(result.Trace.Stages, s => s.Name == "classify");
         Assert.Contains("approved script", result.Trace.Reason, StringComparison.Ordinal);
+        Assert.Equal(BotReason.ApprovedScript, result.Trace.ReasonCode!.Read()!.Code);
         Assert.False(r.Escalated);
     }
 
