@@ -38,6 +38,12 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
         (typeof(ProfileRefusal), typeof(ProfileText)),
         (typeof(PuoAiOps.Application.Taxonomy.Yaml.TaxonomyYamlMessage), typeof(TaxonomyText)),
         (typeof(PuoAiOps.Application.Questions.QuestionRefusal), typeof(QuestionsText)),
+        (typeof(PuoAiOps.Application.Scripts.ScriptFileMessage), typeof(ScriptsText)),
+        (typeof(StyleRulesProblem), typeof(ScriptsText)),
+        // The guarded YAML parser's refusals appear inside the messages of every area that reads YAML files.
+        (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(TaxonomyText)),
+        (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(ScriptsText)),
+        (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(KnowledgeText)),
     ];
 
     [Fact]
