@@ -40,6 +40,7 @@ public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : 
         (typeof(PuoAiOps.Application.Questions.QuestionRefusal), typeof(QuestionsText)),
         (typeof(PuoAiOps.Application.Scripts.ScriptFileMessage), typeof(ScriptsText)),
         (typeof(StyleRulesProblem), typeof(ScriptsText)),
+        (typeof(PuoAiOps.Core.Text.Redaction.PiiPatternProblem), typeof(AdminText)),
         // The guarded YAML parser's refusals appear inside the messages of every area that reads YAML files.
         (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(TaxonomyText)),
         (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(ScriptsText)),

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Localization;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Questions;
 using PuoAiOps.Application.Scripts;
 using PuoAiOps.Application.Scripts.AgentReplies;
 using PuoAiOps.Application.Taxonomy.Yaml;
 using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
+using PuoAiOps.Core.Text.Redaction;
 using PuoAiOps.Web.Hosting;
 using PuoAiOps.Web.Localization;
 
@@ -17,7 +19,7 @@ namespace PuoAiOps.Web.Tests.Shell;
 
 /// <summary>
 /// The line errors of uploaded files (reply scripts, agent replies, taxonomy YAML), the style-rule checks,
-/// the taxonomy import's warnings and a document's index note, as the real readers and services give them,
+/// the taxonomy import's warnings, a document's index note and the PII pattern checks, as the real readers and services give them,
 /// read in Chinese through the same wording their pages use; the API and the CLI keep the English.
 /// </summary>
 public sealed class FileLineWordingTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>, IDisposable
@@ -139,6 +141,20 @@ public sealed class FileLineWordingTests(ConsoleFixture console) : IClassFixture
         // YamlImportResult words each of Result.WarningMessages.
         Assert.Equal("领域“wording_empty”（第 3 行）没有意图，因此不会创建。", Text<TaxonomyText>().Word(Assert.Single(result.WarningMessages)));
         Assert.Equal("Domain 'wording_empty' (line 3) has no intents, so it is not created.", Assert.Single(result.Warnings));
+    }
+
+    [Fact]
+    public async Task PiiPatternProblems_ReadInChinese_AsTheAdminEditorWordsThem()
+    {
+        await using var scope = console.Services.CreateAsyncScope();
+        var ex = await Assert.ThrowsAsync<InvalidPiiPatternException>(() => scope.ServiceProvider.GetRequiredService<PiiPatternStore>()
+            .SaveAsync([new CustomPiiPattern("email", "x"), new CustomPiiPattern("broken", @"uid:(\d+")], null, "wording-test", Ct));
+        var text = Text<AdminText>();
+
+        // PiiPatternEditor.Describe: T["Pii.PatternError", name, T.Word(problem)].
+        Assert.Equal("模式“email”：<EMAIL> 是内置标记", text["Pii.PatternError", "email", text.Word(ex.Errors[0].Problem)].Value);
+        Assert.StartsWith("不是有效的正则表达式（", text.Word(ex.Errors[1].Problem), StringComparison.Ordinal);
+        Assert.Equal("<EMAIL> is a built-in marker", ex.Errors[0].Reason);
     }
 
     [Fact]
