@@ -17,6 +17,7 @@ public enum ScriptFileMessage
     [English("The file is empty: it must be a list of scripts.")] FileEmpty,
     [English("The file must be a list of scripts (- intent: ..., locale: ..., channel: ..., body: ...), not a single mapping or value.")] NotAList,
     [English("The YAML or JSON is malformed at line {0}, column {1} ({2}).")] Malformed,
+    [English("The YAML or JSON is malformed near line {0} (check brackets, quotes and indentation).")] MalformedNearLine,
     [English("line {0}: the entry cannot be read ({1}); the fields are intent, locale, channel, title, body, variables, tags, sop_links.")] EntryUnreadable,
     [English("empty entry.")] EmptyEntry,
     [English("'intent' is missing.")] IntentMissing,

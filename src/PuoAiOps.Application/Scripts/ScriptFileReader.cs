@@ -17,10 +17,11 @@ public static class ScriptFileReader
     public static (IReadOnlyList<ScriptFileItem> Items, IReadOnlyList<CodedMessage> Errors) Read(string text)
     {
         List<int> lines;
+        var parser = new TrackingParser(SafeYaml.Parser(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(SafeYaml.Parser(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0) return ([], [CodedMessage.Of(ScriptFileMessage.FileEmpty)]);
             if (stream.Documents[0].RootNode is not YamlSequenceNode list) return ([], [CodedMessage.Of(ScriptFileMessage.NotAList)]);
             lines = list.Children.Select(c => (int)c.Start.Line).ToList();
@@ -32,6 +33,11 @@ public static class ScriptFileReader
         catch (YamlException ex)
         {
             return ([], [CodedMessage.Of(ScriptFileMessage.Malformed, (int)ex.Start.Line, (int)ex.Start.Column, SafeYaml.ParserText(ex))]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some broken input, without a position: the last good event's line stands in.
+            return ([], [CodedMessage.Of(ScriptFileMessage.MalformedNearLine, (int)Math.Max(1, parser.LastEnd.Line))]);
         }
 
         List<ScriptFileDto?> dtos;

@@ -19,6 +19,17 @@ public sealed class ScriptFileTests
     }
 
     [Fact]
+    public void Read_InputTheScannerFailsOn_IsAMalformedFileAtALine_NotACrash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException (no position) on this input.
+        var (items, errors) = ScriptFileReader.Read("- intent: a\n  body: [unclosed\n- x: 'y\n");
+        Assert.Empty(items);
+        var error = Assert.Single(errors);
+        Assert.Equal(ScriptFileMessage.MalformedNearLine, error.Code);
+        Assert.InRange((int)error.Args[0], 1, 3);
+    }
+
+    [Fact]
     public void Read_UnknownVariableType_NamesTheVariableAndTheTypes()
     {
         var (items, errors) = ScriptFileReader.Read("""

@@ -63,7 +63,7 @@ public sealed class FileLineWordingTests(ConsoleFixture console) : IClassFixture
     [Fact]
     public void ScriptFileReader_MalformedYaml_GivesLineAndColumnAsArguments()
     {
-        var (_, errors) = ScriptFileReader.Read("- intent: a\n  body: [unclosed\n- x: 'y\n");
+        var (_, errors) = ScriptFileReader.Read("- intent: a\n  body: [a, b\n");
         var error = Assert.Single(errors);
 
         Assert.Equal(ScriptFileMessage.Malformed, error.Code);
@@ -111,7 +111,7 @@ public sealed class FileLineWordingTests(ConsoleFixture console) : IClassFixture
         await using var scope = console.Services.CreateAsyncScope();
         var yaml = scope.ServiceProvider.GetRequiredService<TaxonomyYaml>();
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            yaml.ImportAsync("format: puo-taxonomy/1\ndomains:\n- key: a\n  names: {en: A\n  x: : y\n", Actor.System("wording-test", Roles.Curator), null, Ct));
+            yaml.ImportAsync("format: puo-taxonomy/1\ndomains:\n- key: payments\n  intents: [a, b\n", Actor.System("wording-test", Roles.Curator), null, Ct));
 
         // The taxonomy pages word the error (ApplicationError.Worded) and show each line's messages.
         var worded = ApplicationErrorMapping.From(ex)!.Worded(Text<TaxonomyText>().Word);
