@@ -69,4 +69,17 @@ public sealed class ValidationException : Exception
             errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Text).ToArray()),
             errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Code).ToArray()));
     }
+
+    /// <summary>
+    /// Several coded messages of one field (a file's line errors, a rule set's problems) under a coded summary
+    /// (<paramref name="summary"/>; the first message when null).
+    /// </summary>
+    public static ValidationException Of(string field, IReadOnlyList<CodedMessage> messages, CodedMessage? summary = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(messages.Count);
+        var title = summary ?? messages[0];
+        return new ValidationException(title, title.English,
+            new Dictionary<string, string[]> { [field] = [.. messages.Select(m => m.English)] },
+            new Dictionary<string, CodedMessage?[]> { [field] = [.. messages] });
+    }
 }

@@ -56,4 +56,5 @@ public enum KnowledgeRefusal
     [English("{0}: not valid JSON ({1})")] EvalNotJson,
     [English("{0}: \"{1}\" is missing or empty")] EvalFieldMissing,
     [English("{0}: \"relevant\" must be a non-empty array of corpus ids")] EvalRelevantMissing,
+    [English("saved, but the search index was not updated ({0}); run 'puo kb reindex'")] IndexNotUpdated,
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Application.Questions;
@@ -40,7 +41,7 @@ public sealed class PiiPatternStore(PuoDbContext db, ILogger<PiiPatternStore>? l
     {
         ArgumentNullException.ThrowIfNull(patterns);
         if (patterns.Count > MaxPatterns)
-            throw new InvalidPiiPatternException([new PiiPatternError("", "", $"at most {MaxPatterns} custom patterns are allowed")]);
+            throw new InvalidPiiPatternException([new PiiPatternError("", "", CodedMessage.Of(PiiPatternProblem.TooManyPatterns, MaxPatterns))]);
         var errors = PiiRedactor.Validate(patterns);
         if (errors.Count > 0) throw new InvalidPiiPatternException(errors);
 

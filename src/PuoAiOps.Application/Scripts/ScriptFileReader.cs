@@ -1,4 +1,5 @@
 using PuoAiOps.Application.Common.Yaml;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Scripts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -7,30 +8,36 @@ namespace PuoAiOps.Application.Scripts;
 
 /// <summary>
 /// Reads a script file: a YAML or JSON list of {intent, locale, channel, body, variables, ...}.
-/// Every problem is collected with the item's index and line; any problem means no items.
+/// Every problem is collected with the item's index and line, as a code (<see cref="ScriptFileMessage"/>; its
+/// <see cref="CodedMessage.English"/> is what the CLI prints); any problem means no items.
 /// Checks that need the workspace (intents, open drafts, style limits) are the importer's.
 /// </summary>
 public static class ScriptFileReader
 {
-    public static (IReadOnlyList<ScriptFileItem> Items, IReadOnlyList<string> Errors) Read(string text)
+    public static (IReadOnlyList<ScriptFileItem> Items, IReadOnlyList<CodedMessage> Errors) Read(string text)
     {
         List<int> lines;
+        var parser = new TrackingParser(SafeYaml.Parser(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(SafeYaml.Parser(text));
-            if (stream.Documents.Count == 0) return ([], ["The file is empty: it must be a list of scripts."]);
-            if (stream.Documents[0].RootNode is not YamlSequenceNode list)
-                return ([], ["The file must be a list of scripts (- intent: ..., locale: ..., channel: ..., body: ...), not a single mapping or value."]);
+            stream.Load(parser);
+            if (stream.Documents.Count == 0) return ([], [CodedMessage.Of(ScriptFileMessage.FileEmpty)]);
+            if (stream.Documents[0].RootNode is not YamlSequenceNode list) return ([], [CodedMessage.Of(ScriptFileMessage.NotAList)]);
             lines = list.Children.Select(c => (int)c.Start.Line).ToList();
         }
         catch (YamlRefusedException ex)
         {
-            return ([], [$"line {ex.Start.Line}: {ex.Message}"]);
+            return ([], [CodedMessage.Of(ScriptFileMessage.AtLine, ex.Line, ex.Refusal)]);
         }
         catch (YamlException ex)
         {
-            return ([], [$"line {ex.Start.Line}: not valid YAML or JSON: {ex.Message}"]);
+            return ([], [CodedMessage.Of(ScriptFileMessage.Malformed, (int)ex.Start.Line, (int)ex.Start.Column, SafeYaml.ParserText(ex))]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some broken input, without a position: the last good event's line stands in.
+            return ([], [CodedMessage.Of(ScriptFileMessage.MalformedNearLine, (int)Math.Max(1, parser.LastEnd.Line))]);
         }
 
         List<ScriptFileDto?> dtos;
@@ -40,37 +47,38 @@ public static class ScriptFileReader
         }
         catch (YamlException ex)
         {
-            return ([], [$"line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message} (fields: intent, locale, channel, title, body, variables, tags, sop_links)"]);
+            return ([], [CodedMessage.Of(ScriptFileMessage.EntryUnreadable, (int)ex.Start.Line, SafeYaml.ParserText(ex.InnerException ?? ex))]);
         }
 
-        var errors = new List<string>();
+        var errors = new List<CodedMessage>();
         var items = new List<ScriptFileItem>();
         for (var i = 0; i < dtos.Count; i++)
         {
-            var where = $"item {i} (line {lines[i]})";
+            var index = i;
+            void Error(CodedMessage problem) => errors.Add(CodedMessage.Of(ScriptFileMessage.AtItem, index, lines[index], problem));
             if (dtos[i] is not { } d)
             {
-                errors.Add($"{where}: empty entry.");
+                Error(CodedMessage.Of(ScriptFileMessage.EmptyEntry));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(d.Intent)) errors.Add($"{where}: 'intent' is missing.");
-            if (string.IsNullOrWhiteSpace(d.Body)) errors.Add($"{where}: 'body' is missing.");
+            if (string.IsNullOrWhiteSpace(d.Intent)) Error(CodedMessage.Of(ScriptFileMessage.IntentMissing));
+            if (string.IsNullOrWhiteSpace(d.Body)) Error(CodedMessage.Of(ScriptFileMessage.BodyMissing));
             var locale = d.Locale?.Trim() ?? "";
             var channel = d.Channel?.Trim() ?? "";
-            if (!ScriptLocales.IsKnown(locale)) errors.Add($"{where}: unknown locale '{locale}'; use one of: {string.Join(", ", ScriptLocales.All)}.");
-            if (!ScriptChannels.IsKnown(channel)) errors.Add($"{where}: unknown channel '{channel}'; use one of: {string.Join(", ", ScriptChannels.All)}.");
+            if (ScriptInputRules.LocaleProblem(locale) is { } badLocale) Error(badLocale);
+            if (ScriptInputRules.ChannelProblem(channel) is { } badChannel) Error(badChannel);
             var variables = new List<ScriptVariable>();
             foreach (var v in d.Variables ?? [])
             {
                 var type = v.Type is null ? ScriptVariableType.Text : ScriptVariable.ParseType(v.Type);
                 if (type is null)
                 {
-                    errors.Add($"{where}: variable '{v.Name}' has unknown type '{v.Type}'; use one of: {string.Join(", ", ScriptVariable.TypeNames)}.");
+                    Error(CodedMessage.Of(ScriptFileMessage.UnknownVariableType, v.Name ?? "", v.Type ?? "", string.Join(", ", ScriptVariable.TypeNames)));
                     continue;
                 }
                 variables.Add(new ScriptVariable(v.Name?.Trim() ?? "", type.Value, v.Required ?? true, v.Default));
             }
-            errors.AddRange(ScriptVariable.Validate(variables).Select(p => $"{where}: {p}"));
+            foreach (var problem in ScriptVariable.Problems(variables)) Error(problem);
             items.Add(new ScriptFileItem(i, lines[i], d.Intent?.Trim() ?? "", locale, channel,
                 string.IsNullOrWhiteSpace(d.Title) ? d.Intent?.Trim() ?? "" : d.Title.Trim(), d.Body?.Trim() ?? "",
                 variables, d.Tags ?? [], d.SopLinks ?? []));

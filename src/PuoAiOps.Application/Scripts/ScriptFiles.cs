@@ -34,12 +34,13 @@ public sealed class ScriptFiles(PuoDbContext db, StyleRuleSettings rules, Script
     public async Task<ScriptImportResult> ImportAsync(IReadOnlyList<ScriptFileItem> items, Actor actor, CancellationToken ct = default)
     {
         ScriptInputRules.RequireRole(actor, ScriptInputRules.EditorRoles, ScriptRefusal.OnlyEditorsImportScripts);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Error(ScriptFileItem item, string message)
+        // Keyed by item and line; each message keeps its code so the console can word it (the CLI prints the English).
+        var errors = new Dictionary<string, List<(string Text, CodedMessage? Code)>>(StringComparer.Ordinal);
+        void Error(ScriptFileItem item, CodedMessage message)
         {
             var key = $"item {item.Index} (line {item.Line})";
             if (!errors.TryGetValue(key, out var list)) errors[key] = list = [];
-            list.Add(message);
+            list.Add((message.English, message));
         }
 
         var intents = new Dictionary<string, Intent>(StringComparer.Ordinal);
@@ -51,17 +52,17 @@ public sealed class ScriptFiles(PuoDbContext db, StyleRuleSettings rules, Script
             if (!intents.ContainsKey(item.Intent))
             {
                 var (intent, problem) = await ScriptInputRules.ResolveIntentAsync(db, item.Intent, ct);
-                if (problem is not null) Error(item, problem.English);
+                if (problem is not null) Error(item, problem);
                 else intents[item.Intent] = intent!;
             }
             var styleRules = await rules.ForAsync(item.Locale, item.Channel, ct);
             if (item.Body.Length > styleRules.MaxLength)
-                Error(item, $"The body is {item.Body.Length} characters; {item.Locale}/{item.Channel} scripts may have at most {styleRules.MaxLength}.");
-            foreach (var p in ScriptInputRules.DraftProblems(new DraftInput(item.Body, item.Variables, item.SopLinks))) Error(item, p.English);
-            if (!seen.Add((item.Intent, item.Locale, item.Channel))) Error(item, $"The file has two {item.Locale}/{item.Channel} scripts for '{item.Intent}'.");
+                Error(item, CodedMessage.Of(ScriptFileMessage.BodyTooLongFor, item.Body.Length, item.Locale, item.Channel, styleRules.MaxLength));
+            foreach (var p in ScriptInputRules.DraftProblems(new DraftInput(item.Body, item.Variables, item.SopLinks))) Error(item, p);
+            if (!seen.Add((item.Intent, item.Locale, item.Channel))) Error(item, CodedMessage.Of(ScriptFileMessage.DuplicateInFile, item.Locale, item.Channel, item.Intent));
             var script = existing.FirstOrDefault(s => s.Intent?.Key == item.Intent && s.Locale == item.Locale && s.Channel == item.Channel);
             if (script is not null && latest.TryGetValue(script.Id, out var v) && v.Status is ScriptVersionStatus.Draft or ScriptVersionStatus.InReview or ScriptVersionStatus.Rejected)
-                Error(item, $"Script #{script.Id} already has an open version {v.Number} ({v.Status}); finish or withdraw it before importing over it.");
+                Error(item, CodedMessage.Of(ScriptFileMessage.OpenVersion, script.Id, v.Number, ScriptInputRules.StatusWord(v.Status)));
         }
         ValidationException.ThrowIfAny(errors);
 

@@ -51,7 +51,7 @@ public sealed class StyleRuleSettings(PuoDbContext db)
         if (ScriptInputRules.LocaleProblem(locale) is { } badLocale) throw new ValidationException("locale", badLocale);
         if (ScriptInputRules.ChannelProblem(channel) is { } badChannel) throw new ValidationException("channel", badChannel);
         if (rules is not null && rules.Validate() is { Count: > 0 } problems)
-            throw new ValidationException(problems[0], new Dictionary<string, string[]> { ["rules"] = [.. problems] });
+            throw ValidationException.Of("rules", problems);
 
         var overrides = new Dictionary<string, StyleRules>(await OverridesAsync(ct), StringComparer.Ordinal);
         if (rules is null) overrides.Remove(Key(locale, channel));

@@ -119,7 +119,7 @@ internal static class ScriptsCommand
     {
         if (!file.Exists) throw new CliUsageException($"no such file: {file.FullName}");
         var (items, errors) = ScriptFileReader.Read(await File.ReadAllTextAsync(file.FullName, ct));
-        foreach (var error in errors) await ctx.Error.WriteLineAsync($"error: {file.Name}: {error}");
+        foreach (var error in errors) await ctx.Error.WriteLineAsync($"error: {file.Name}: {error.English}");
         return errors.Count > 0 ? null : items;
     }
 

@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Scripts;
 
 /// <summary>Why a phrase is banned; the linter's message says so.</summary>
@@ -32,18 +34,19 @@ public sealed record StyleRules
     public IReadOnlyList<string> AllowedLinkDomains { get; init; } = [];
     public bool CheckPersonalData { get; init; } = true;
 
-    /// <summary>Problems with an edited rule set (an admin form or file); empty when it is usable.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Problems with an edited rule set (an admin form or file), as codes; empty when it is usable.</summary>
+    public IReadOnlyList<CodedMessage> Validate()
     {
-        var problems = new List<string>();
-        if (MaxLength is < 20 or > 20_000) problems.Add("Maximum length must be between 20 and 20000 characters.");
-        if (MaxSentenceLength is < 5 or > 500) problems.Add("Maximum sentence length must be between 5 and 500.");
-        if (RequireGreeting && Greetings.Count == 0) problems.Add("A required greeting needs at least one accepted greeting.");
-        if (RequireClosing && Closings.Count == 0) problems.Add("A required closing needs at least one accepted closing.");
-        if (BannedPhrases.Any(p => string.IsNullOrWhiteSpace(p.Phrase))) problems.Add("A banned phrase is empty.");
-        if (Glossary.Any(g => string.IsNullOrWhiteSpace(g.Avoid) || string.IsNullOrWhiteSpace(g.Prefer))) problems.Add("A glossary entry lacks its term or its preferred form.");
-        if (AllowedLinkDomains.Any(d => string.IsNullOrWhiteSpace(d) || d.Contains('/') || d.Contains(' ')))
-            problems.Add("Allowed link domains are host names only (e.g. help.example.com).");
+        var problems = new List<CodedMessage>();
+        if (MaxLength is < 20 or > 20_000) problems.Add(CodedMessage.Of(StyleRulesProblem.MaxLengthOutOfRange, 20, 20_000));
+        if (MaxSentenceLength is < 5 or > 500) problems.Add(CodedMessage.Of(StyleRulesProblem.MaxSentenceLengthOutOfRange, 5, 500));
+        if (RequireGreeting && Greetings.Count == 0) problems.Add(CodedMessage.Of(StyleRulesProblem.GreetingsMissing));
+        if (RequireClosing && Closings.Count == 0) problems.Add(CodedMessage.Of(StyleRulesProblem.ClosingsMissing));
+        if (BannedPhrases.Any(p => string.IsNullOrWhiteSpace(p.Phrase))) problems.Add(CodedMessage.Of(StyleRulesProblem.BannedPhraseEmpty));
+        if (Glossary.Any(g => string.IsNullOrWhiteSpace(g.Avoid) || string.IsNullOrWhiteSpace(g.Prefer))) problems.Add(CodedMessage.Of(StyleRulesProblem.GlossaryEntryIncomplete));
+        // The offending entry is named, so a long list shows which one to fix.
+        if (AllowedLinkDomains.FirstOrDefault(d => string.IsNullOrWhiteSpace(d) || d.Contains('/') || d.Contains(' ')) is { } badDomain)
+            problems.Add(CodedMessage.Of(StyleRulesProblem.LinkDomainNotAHost, badDomain));
         return problems;
     }
 }

@@ -51,5 +51,10 @@ public static class CodedMessageAreas
         [typeof(QuestionRefusal)] = typeof(QuestionsText),
         [typeof(JobMessage)] = typeof(JobText),
         [typeof(AiRefusal)] = typeof(JobText),
+        [typeof(ScriptFileMessage)] = typeof(ScriptsText),
+        [typeof(StyleRulesProblem)] = typeof(ScriptsText),
+        [typeof(PuoAiOps.Core.Text.Redaction.PiiPatternProblem)] = typeof(AdminText),
+        // Also worded by ScriptsText and KnowledgeText, inside those areas' own messages.
+        [typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal)] = typeof(TaxonomyText),
     };
 }

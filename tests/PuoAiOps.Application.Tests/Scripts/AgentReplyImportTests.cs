@@ -82,6 +82,9 @@ public sealed class AgentReplyImportTests
         await using var s = bed.Open();
         var error = await Assert.ThrowsAsync<ValidationException>(() => Importer(s).ImportAsync(File(content), "bad.csv", bed.Bed.Curator, Ct));
         Assert.Contains(error.Errors["file"], m => m.Contains(expected, StringComparison.Ordinal));
+        // Every line error keeps its code beside its English, so the console words it in the reader's language.
+        Assert.Equal(error.Errors["file"], error.Codes["file"].Select(c => c!.English));
+        Assert.All(error.Codes["file"], c => Assert.IsType<ScriptFileMessage>(c!.Code));
         Assert.Equal(0, await s.Db.AgentReplies.CountAsync(Ct));
     }
 
@@ -154,7 +157,7 @@ public sealed class AgentReplyImportTests
         HostileText.Text.Sample(text =>
         {
             var (rows, errors) = AgentReplyFile.Read(new StringReader("response\n" + text), "any.csv", 100);
-            return rows.Count + errors.Count > 0 && errors.All(e => e.StartsWith("line ", StringComparison.Ordinal) || e.StartsWith("The file", StringComparison.Ordinal));
+            return rows.Count + errors.Count > 0 && errors.All(e => e.English.StartsWith("line ", StringComparison.Ordinal) || e.English.StartsWith("The file", StringComparison.Ordinal));
         });
     }
 }

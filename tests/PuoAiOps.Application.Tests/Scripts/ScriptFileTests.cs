@@ -15,7 +15,18 @@ public sealed class ScriptFileTests
     {
         var (items, errors) = ScriptFileReader.Read("intent: refund_request\nlocale: en\nchannel: im\nbody: Hi\n");
         Assert.Empty(items);
-        Assert.Contains("must be a list of scripts", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Equal(ScriptFileMessage.NotAList, Assert.Single(errors).Code);
+    }
+
+    [Fact]
+    public void Read_InputTheScannerFailsOn_IsAMalformedFileAtALine_NotACrash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException (no position) on this input.
+        var (items, errors) = ScriptFileReader.Read("- intent: a\n  body: [unclosed\n- x: 'y\n");
+        Assert.Empty(items);
+        var error = Assert.Single(errors);
+        Assert.Equal(ScriptFileMessage.MalformedNearLine, error.Code);
+        Assert.InRange((int)error.Args[0], 1, 3);
     }
 
     [Fact]
@@ -29,7 +40,7 @@ public sealed class ScriptFileTests
               variables: [{name: user_name, type: colour}]
             """);
         Assert.Empty(items);
-        var error = Assert.Single(errors);
+        var error = Assert.Single(errors).English;
         Assert.Contains("'user_name' has unknown type 'colour'", error, StringComparison.Ordinal);
         Assert.Contains("text, number, date, money, url", error, StringComparison.Ordinal);
     }
@@ -62,6 +73,9 @@ public sealed class ScriptFileTests
         var messages = ex.Errors.SelectMany(e => e.Value).ToList();
         Assert.Contains(messages, m => m.Contains("merged into 'refund_request'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("may have at most 400", StringComparison.Ordinal));
+        var codes = ex.Codes.SelectMany(e => e.Value).Select(c => c!.Code).ToList();
+        Assert.Contains((Enum)ScriptRefusal.IntentMerged, codes);
+        Assert.Contains((Enum)ScriptFileMessage.BodyTooLongFor, codes);
         Assert.Equal(0, await s.Db.Scripts.CountAsync(Ct));
         Assert.Equal(0, await s.Db.ScriptVersions.CountAsync(Ct));
     }

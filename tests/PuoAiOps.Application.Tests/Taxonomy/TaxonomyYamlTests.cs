@@ -90,7 +90,7 @@ public sealed class TaxonomyYamlTests
     }
 
     [Theory]
-    [InlineData("format: puo-taxonomy/1\ndomains:\n- key: payments\n  intents: [a, b\n", 4, "Malformed YAML")]
+    [InlineData("format: puo-taxonomy/1\ndomains:\n- key: payments\n  intents: [a, b\n", 4, "The YAML is malformed")]
     [InlineData("domains:\n- key: payments\n  names: {en: Payments}\n  intents:\n  - key: RechargeFailed\n    names: {en: x}\n", 5, "snake_case")]
     [InlineData("domains:\n- key: payments\n  names: {en: P}\n  intents:\n  - key: a_one\n    names: {en: x}\n  - key: a_one\n    names: {en: y}\n", 7, "Duplicate intent key 'a_one' (first at line 5)")]
     [InlineData("domains:\n- key: payments\n  names: {en: P}\n  intents:\n  - key: a_one\n    names: {en: x}\n    exmaples: [hi]\n", 7, "Unknown field 'exmaples'")]

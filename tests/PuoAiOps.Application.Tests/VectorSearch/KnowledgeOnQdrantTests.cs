@@ -102,6 +102,8 @@ public sealed class KnowledgeOnQdrantTests : IAsyncLifetime
         Assert.Equal((IngestStatus.Updated, 2), (result.Status, result.Revision));
         Assert.Contains("saved, but the search index was not updated", result.IndexWarning, StringComparison.Ordinal);
         Assert.Contains("run 'puo kb reindex'", result.IndexWarning, StringComparison.Ordinal);
+        // The console words the note from its code; the index's own error is only its detail.
+        Assert.Equal(PuoAiOps.Application.Knowledge.KnowledgeRefusal.IndexNotUpdated, result.IndexNote!.Code);
         await using (var db = _bed.NewContext())
         {
             Assert.Equal(3, await db.Chunks.CountAsync(c => c.Embedding != null, Ct));

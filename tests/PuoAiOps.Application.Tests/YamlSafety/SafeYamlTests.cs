@@ -33,6 +33,7 @@ public sealed class SafeYamlTests
         var error = Assert.Single(errors);
         Assert.Equal(YamlBomb.AnchorLine, error.Line);
         Assert.Equal("YAML anchors (&a) are not accepted: write the value out in full.", error.Message);
+        Assert.Equal(YamlRefusal.Anchor, error.Code!.Code);
     }
 
     [Fact]
@@ -79,7 +80,10 @@ public sealed class SafeYamlTests
         Assert.Null(document);
         var error = Assert.Single(errors);
         Assert.InRange(error.Line, 3, 4);
-        Assert.StartsWith("Malformed YAML", error.Message, StringComparison.Ordinal);
+        // The line is the message's own argument; YamlDotNet's sentence is only the detail at the end.
+        Assert.Contains(error.Code!.Code, new Enum[] { TaxonomyYamlMessage.MalformedYaml, TaxonomyYamlMessage.MalformedYamlAtEnd });
+        Assert.StartsWith("The YAML is malformed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Line:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text.Redaction;
 
 namespace PuoAiOps.Core.Tests.Redaction;
@@ -37,6 +38,9 @@ public sealed class CustomPatternTests
         Assert.Contains(ex.Errors, e => e.Name == "broken" && e.Reason.Length > 0);
         Assert.Contains("built-in", ex.Errors.Single(e => e.Name == "email").Reason);
         Assert.Contains("also named", ex.Errors.Single(e => e.Pattern == "y").Reason);
+        // Each reason is a code the admin page words; the regex engine's sentence is only the detail of NotARegex.
+        Assert.Equal(CodedMessage.Of(PiiPatternProblem.BuiltInMarker, "EMAIL"), ex.Errors.Single(e => e.Name == "email").Problem);
+        Assert.Equal(PiiPatternProblem.NotARegex, ex.Errors.Single(e => e.Name == "broken").Problem.Code);
         Assert.Contains("'broken'", ex.Message);
     }
 

@@ -21,8 +21,16 @@ namespace PuoAiOps.Web.Tests.Shell;
 /// </summary>
 public sealed partial class CodedMessageResourceTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
 {
-    /// <summary>Which console resource words which code enum (the table MessageWords uses).</summary>
-    private static readonly (Type Codes, Type Resource)[] Areas = [.. CodedMessageAreas.All.Select(a => (a.Key, a.Value))];
+    /// <summary>
+    /// Which console resource words which code enum (the table MessageWords uses), plus the other areas that
+    /// word the guarded YAML parser's refusals inside their own messages (every area that reads YAML files).
+    /// </summary>
+    private static readonly (Type Codes, Type Resource)[] Areas =
+    [
+        .. CodedMessageAreas.All.Select(a => (a.Key, a.Value)),
+        (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(ScriptsText)),
+        (typeof(PuoAiOps.Application.Common.Yaml.YamlRefusal), typeof(KnowledgeText)),
+    ];
 
     [Fact]
     public void EveryCodeEnum_IsWordedByAnArea()

@@ -1,3 +1,4 @@
+using PuoAiOps.Core.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -33,17 +34,17 @@ internal sealed class GuardedYamlParser(IParser inner, int maxNodes, int maxDept
         switch (inner.Current)
         {
             case AnchorAlias alias:
-                throw Refused(alias, $"YAML aliases (*{alias.Value}) are not accepted: write the value out in full.");
+                throw Refused(alias, CodedMessage.Of(YamlRefusal.Alias, alias.Value.ToString()));
             case NodeEvent { Anchor.IsEmpty: false } node:
-                throw Refused(node, $"YAML anchors (&{node.Anchor}) are not accepted: write the value out in full.");
+                throw Refused(node, CodedMessage.Of(YamlRefusal.Anchor, node.Anchor.ToString()));
         }
         if (inner.Current is NodeEvent && ++_nodes > maxNodes)
-            throw Refused(inner.Current, $"The file has more than {maxNodes:N0} YAML nodes, far more than any file this reads.");
+            throw Refused(inner.Current, CodedMessage.Of(YamlRefusal.TooManyNodes, maxNodes));
         if (inner.Current is MappingStart or SequenceStart && ++_depth > maxDepth)
-            throw Refused(inner.Current, $"The file nests deeper than {maxDepth} levels.");
+            throw Refused(inner.Current, CodedMessage.Of(YamlRefusal.TooDeep, maxDepth));
         if (inner.Current is MappingEnd or SequenceEnd) _depth--;
         return true;
     }
 
-    private static YamlRefusedException Refused(ParsingEvent at, string reason) => new(at.Start, at.End, reason);
+    private static YamlRefusedException Refused(ParsingEvent at, CodedMessage reason) => new(at.Start, at.End, reason);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -10,7 +11,7 @@ namespace PuoAiOps.Application.Common.Yaml;
 /// node is built or expanded, and caps the nodes and nesting a file may have, so time and memory
 /// stay proportional to the file's size. None of our formats needs anchors: values are written out.
 /// </summary>
-public static class SafeYaml
+public static partial class SafeYaml
 {
     /// <summary>Nodes (scalars, lists, mappings) one file may hold: a whole taxonomy has a few thousand.</summary>
     public const int MaxNodes = 250_000;
@@ -30,4 +31,17 @@ public static class SafeYaml
         ArgumentNullException.ThrowIfNull(deserializer);
         return deserializer.Deserialize<T>(Parser(text));
     }
+
+    /// <summary>
+    /// The parser's own (English) sentence without its "(Line: .., Col: .., Idx: ..) - (...): " prefix: readers
+    /// report the line and column as arguments of their own coded message and keep this only as a detail.
+    /// </summary>
+    public static string ParserText(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is YamlRefusedException refused ? refused.Reason : PositionPrefix().Replace(exception.Message, "").Trim();
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex PositionPrefix();
 }

@@ -19,7 +19,7 @@ internal static class DemoAgentReplies
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(ResourceSuffix, StringComparison.Ordinal));
         using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
         var (rows, errors) = AgentReplyFile.Read(reader, "agent-replies.csv", 1000);
-        if (errors.Count > 0) throw new InvalidDataException($"Demo agent replies: {string.Join("; ", errors)}");
+        if (errors.Count > 0) throw new InvalidDataException($"Demo agent replies: {string.Join("; ", errors.Select(e => e.English))}");
         var intents = await db.Intents.Where(i => i.IsDemo).ToDictionaryAsync(i => i.Key, i => i.Id, StringComparer.Ordinal, ct);
         db.AgentReplies.AddRange(rows.Select((r, i) => new AgentReply
         {

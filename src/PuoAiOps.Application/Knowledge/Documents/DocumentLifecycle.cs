@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Common;
@@ -102,7 +103,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
             throw new ForbiddenException(CodedMessage.Of(KnowledgeRefusal.ArchiveNeedsRole));
     }
 
-    private async Task<string?> UpdateIndexesAsync(SopDocument document, Func<Task> update)
+    private async Task<CodedMessage?> UpdateIndexesAsync(SopDocument document, Func<Task> update)
     {
         try
         {
@@ -112,7 +113,8 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
         catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
             KnowledgeLog.IndexUpdateFailed(logger, document.Slug, ex);
-            return $"saved, but the search index was not updated ({ex.Message}); run 'puo kb reindex'";
+            // The index's own error text is a detail for whoever runs the reindex; the sentence around it is coded.
+            return CodedMessage.Of(KnowledgeRefusal.IndexNotUpdated, ex.Message);
         }
     }
 
@@ -130,5 +132,9 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
 
 public enum DocumentChangeKind { Archived, Restored, Deleted }
 
-/// <summary>What happened to a document; <paramref name="IndexWarning"/> is set when the database changed but an index could not follow.</summary>
-public sealed record DocumentChange(long Id, string Slug, string Locale, DocumentChangeKind Change, string? IndexWarning);
+/// <summary>What happened to a document; <paramref name="IndexNote"/> is set when the database changed but an index could not follow.</summary>
+public sealed record DocumentChange(long Id, string Slug, string Locale, DocumentChangeKind Change, [property: JsonIgnore] CodedMessage? IndexNote)
+{
+    /// <summary>The index note in English (the API's and the CLI's); the console words <see cref="IndexNote"/>.</summary>
+    public string? IndexWarning => IndexNote?.English;
+}

@@ -45,7 +45,9 @@ public sealed record FrontMatter
         }
         catch (YamlException ex)
         {
-            throw new KnowledgeInputException(KnowledgeRefusal.FrontMatterNotYaml, ex.Start.Line, ex.InnerException?.Message ?? ex.Message);
+            // A refusal (an anchor, an alias) stays coded so the page words it; otherwise the parser's sentence is the detail.
+            var detail = (ex as YamlRefusedException ?? ex.InnerException as YamlRefusedException)?.Refusal ?? (object)SafeYaml.ParserText(ex.InnerException ?? ex);
+            throw new KnowledgeInputException(KnowledgeRefusal.FrontMatterNotYaml, ex.Start.Line, detail);
         }
         if (map is null) return None;
         string? Text(string key) => map.TryGetValue(key, out var v) && v is string s && s.Trim().Length > 0 ? s.Trim() : null;

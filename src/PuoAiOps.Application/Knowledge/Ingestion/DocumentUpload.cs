@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Knowledge.Ingestion;
 
 /// <summary>
@@ -22,4 +25,8 @@ public sealed record IngestResult(
     int ChunksKept,
     int HiddenElementsRemoved,
     int InvisibleCharsRemoved,
-    string? IndexWarning = null);
+    [property: JsonIgnore] CodedMessage? IndexNote = null)
+{
+    /// <summary>Set when the database changed but an index could not follow: in English (the API's and the CLI's); the console words <see cref="IndexNote"/>.</summary>
+    public string? IndexWarning => IndexNote?.English;
+}

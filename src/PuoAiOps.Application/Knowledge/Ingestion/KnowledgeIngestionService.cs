@@ -113,10 +113,10 @@ public sealed class KnowledgeIngestionService(
         var toIndex = document.Status == DocumentStatus.Archived ? [] : metadataChanged ? document.Chunks : added;
         var warning = await UpdateIndexesAsync(document, toIndex, vectorByHash, removedIds, ct);
         KnowledgeLog.Ingested(logger, slug, locale, document.Revision, added.Count, removedIds.Count);
-        return Result(document, created ? IngestStatus.Created : IngestStatus.Updated, added.Count, removedIds.Count, document.Chunks.Count - added.Count, parsed) with { IndexWarning = warning };
+        return Result(document, created ? IngestStatus.Created : IngestStatus.Updated, added.Count, removedIds.Count, document.Chunks.Count - added.Count, parsed) with { IndexNote = warning };
     }
 
-    private async Task<string?> UpdateIndexesAsync(SopDocument document, IEnumerable<SopChunk> chunks, Dictionary<string, float[]?> fresh, List<long> deletes, CancellationToken ct)
+    private async Task<CodedMessage?> UpdateIndexesAsync(SopDocument document, IEnumerable<SopChunk> chunks, Dictionary<string, float[]?> fresh, List<long> deletes, CancellationToken ct)
     {
         try
         {
@@ -128,7 +128,8 @@ public sealed class KnowledgeIngestionService(
         catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
             KnowledgeLog.IndexUpdateFailed(logger, document.Slug, ex);
-            return $"saved, but the search index was not updated ({ex.Message}); run 'puo kb reindex'";
+            // The index's own error text is a detail for whoever runs the reindex; the sentence around it is coded.
+            return CodedMessage.Of(KnowledgeRefusal.IndexNotUpdated, ex.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PuoAiOps.Core.Classification;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Scripts.AgentReplies;
 
@@ -11,7 +12,7 @@ public sealed record AgentReplyRow(int Line, string Text, string? Question, stri
 /// (also <c>reply</c>, <c>agent_response</c> or <c>text</c>); optional columns are the question it answered
 /// (<c>instruction</c> or <c>question</c>), <c>intent</c> and <c>locale</c>. That is the shape of public support
 /// data sets such as Bitext's, whose <c>{{Order Number}}</c> placeholders the standardizer turns into variables.
-/// Every bad row is reported with its line; nothing is half-read.
+/// Every bad row is reported with its line, as a code (<see cref="ScriptFileMessage"/>); nothing is half-read.
 /// </summary>
 public static class AgentReplyFile
 {
@@ -21,32 +22,32 @@ public static class AgentReplyFile
     private static readonly string[] ReplyColumns = ["response", "reply", "agent_response", "text"];
     private static readonly string[] QuestionColumns = ["instruction", "question"];
 
-    public static (IReadOnlyList<AgentReplyRow> Rows, IReadOnlyList<string> Errors) Read(TextReader reader, string fileName, int maxRows)
+    public static (IReadOnlyList<AgentReplyRow> Rows, IReadOnlyList<CodedMessage> Errors) Read(TextReader reader, string fileName, int maxRows)
     {
         var first = reader.Peek();
         while (first is ' ' or '\t' or '\r' or '\n' or '\uFEFF') { reader.Read(); first = reader.Peek(); }
         var jsonLines = first == '{' || fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
         var rows = new List<AgentReplyRow>();
-        var errors = new List<string>();
+        var errors = new List<CodedMessage>();
         foreach (var (line, fields, found) in jsonLines ? JsonLines(reader) : Csv(reader))
         {
             var problem = found;
             if (problem is null && fields is not null)
             {
                 var text = First(fields, ReplyColumns);
-                if (string.IsNullOrWhiteSpace(text)) problem = $"line {line}: no reply (a column named {string.Join(", ", ReplyColumns)}).";
-                else if (text.Length > MaxReplyLength) problem = $"line {line}: the reply is {text.Length} characters; at most {MaxReplyLength}.";
-                else if (rows.Count >= maxRows) problem = $"line {line}: more than {maxRows} replies in one file.";
+                if (string.IsNullOrWhiteSpace(text)) problem = CodedMessage.Of(ScriptFileMessage.NoReply, line, string.Join(", ", ReplyColumns));
+                else if (text.Length > MaxReplyLength) problem = CodedMessage.Of(ScriptFileMessage.ReplyTooLong, line, text.Length, MaxReplyLength);
+                else if (rows.Count >= maxRows) problem = CodedMessage.Of(ScriptFileMessage.TooManyReplies, line, maxRows);
                 else rows.Add(new AgentReplyRow(line, text.Trim(), Blank(First(fields, QuestionColumns)), Blank(fields.GetValueOrDefault("intent")), Blank(fields.GetValueOrDefault("locale"))));
             }
             if (problem is not null && errors.Count < MaxErrors) errors.Add(problem);
             if (rows.Count > maxRows) break;
         }
-        if (rows.Count == 0 && errors.Count == 0) errors.Add("The file holds no replies.");
+        if (rows.Count == 0 && errors.Count == 0) errors.Add(CodedMessage.Of(ScriptFileMessage.NoReplies));
         return (rows, errors);
     }
 
-    private static IEnumerable<(int Line, Dictionary<string, string>? Fields, string? Problem)> Csv(TextReader reader)
+    private static IEnumerable<(int Line, Dictionary<string, string>? Fields, CodedMessage? Problem)> Csv(TextReader reader)
     {
         var csv = new CsvRecordReader(reader);
         var (header, _, broken) = Next(csv);
@@ -55,7 +56,7 @@ public static class AgentReplyFile
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (!names.Any(ReplyColumns.Contains))
         {
-            yield return (1, null, $"line 1: the header names no reply column ({string.Join(", ", ReplyColumns)}).");
+            yield return (1, null, CodedMessage.Of(ScriptFileMessage.NoReplyColumn, string.Join(", ", ReplyColumns)));
             yield break;
         }
         while (true)
@@ -66,7 +67,7 @@ public static class AgentReplyFile
             if (values.Count == 1 && values[0].Length == 0) continue; // a blank line
             if (values.Count != names.Count)
             {
-                yield return (line, null, $"line {line}: {values.Count} fields where the header has {names.Count}.");
+                yield return (line, null, CodedMessage.Of(ScriptFileMessage.FieldCount, line, values.Count, names.Count));
                 continue;
             }
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -76,7 +77,7 @@ public static class AgentReplyFile
     }
 
     /// <summary>The next record; an unterminated quote swallows the rest of the file, so it ends the reading with a lined error.</summary>
-    private static (List<string>? Values, int Line, string? Problem) Next(CsvRecordReader csv)
+    private static (List<string>? Values, int Line, CodedMessage? Problem) Next(CsvRecordReader csv)
     {
         try
         {
@@ -84,11 +85,11 @@ public static class AgentReplyFile
         }
         catch (CsvRecordReader.UnterminatedQuoteException ex)
         {
-            return (null, ex.LineNumber, ex.Message);
+            return (null, ex.LineNumber, CodedMessage.Of(ScriptFileMessage.UnterminatedQuote, ex.LineNumber));
         }
     }
 
-    private static IEnumerable<(int Line, Dictionary<string, string>? Fields, string? Problem)> JsonLines(TextReader reader)
+    private static IEnumerable<(int Line, Dictionary<string, string>? Fields, CodedMessage? Problem)> JsonLines(TextReader reader)
     {
         var line = 0;
         while (reader.ReadLine() is { } raw)
@@ -96,17 +97,17 @@ public static class AgentReplyFile
             line++;
             if (string.IsNullOrWhiteSpace(raw)) continue;
             Dictionary<string, string>? fields = null;
-            string? problem = null;
+            CodedMessage? problem = null;
             try
             {
                 using var doc = JsonDocument.Parse(raw);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object) problem = $"line {line}: not a JSON object.";
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) problem = CodedMessage.Of(ScriptFileMessage.NotJsonObject, line);
                 else fields = doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
                     .GroupBy(p => p.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Value.GetString() ?? "", StringComparer.Ordinal);
             }
             catch (JsonException)
             {
-                problem = $"line {line}: not valid JSON.";
+                problem = CodedMessage.Of(ScriptFileMessage.NotJson, line);
             }
             yield return (line, fields, problem);
         }

@@ -28,11 +28,11 @@ public sealed class AgentReplyImporter(PuoDbContext db, StyleRuleSettings rules,
         var text = await ReadCappedAsync(file, ct);
         var (rows, errors) = AgentReplyFile.Read(new StringReader(text), fileName, MaxRows);
         var unknownLocales = rows.Where(r => r.Locale is not null && !ScriptLocales.IsKnown(r.Locale))
-            .Select(r => $"line {r.Line}: unknown locale '{r.Locale}'; use one of: {string.Join(", ", ScriptLocales.All)}.");
+            .Select(r => CodedMessage.Of(ScriptFileMessage.UnknownReplyLocale, r.Line, r.Locale!, string.Join(", ", ScriptLocales.All)));
         errors = [.. errors, .. unknownLocales.Take(AgentReplyFile.MaxErrors)];
         if (errors.Count > 0)
-            // The line errors stay English (the file reader words them); the summary is coded.
-            throw new ValidationException(CodedMessage.Of(ScriptRefusal.FileNotImported, errors[0]), new Dictionary<string, string[]> { ["file"] = [.. errors] });
+            // The summary and every line error are coded, so the console words them all in the reader's language.
+            throw ValidationException.Of("file", errors, CodedMessage.Of(ScriptRefusal.FileNotImported, errors[0]));
 
         var intents = await IntentIdsAsync(ct);
         var redactor = await rules.RedactorAsync(ct);

@@ -19,11 +19,11 @@ internal sealed record PlannedChange(ChangePayload Payload, int Line, string Int
 /// </summary>
 internal sealed class TaxonomyImportPlanner(PuoDbContext db)
 {
-    public async Task<(List<PlannedChange> Changes, List<TaxonomyYamlError> Errors, List<string> Warnings)> PlanAsync(
+    public async Task<(List<PlannedChange> Changes, List<TaxonomyYamlError> Errors, List<CodedMessage> Warnings)> PlanAsync(
         TaxonomyDocument doc, bool deprecateMissing, CancellationToken ct)
     {
         var errors = new List<TaxonomyYamlError>();
-        var warnings = new List<string>();
+        var warnings = new List<CodedMessage>();
         var domains = await db.Domains.AsNoTracking().ToDictionaryAsync(d => d.Key, StringComparer.Ordinal, ct);
         var intents = await db.Intents.AsNoTracking().Include(i => i.Domain).ToDictionaryAsync(i => i.Key, StringComparer.Ordinal, ct);
         var keyById = intents.Values.ToDictionary(i => i.Id, i => i.Key);
@@ -40,9 +40,9 @@ internal sealed class TaxonomyImportPlanner(PuoDbContext db)
             if (existingDomain is null && domain.Names is null)
                 errors.Add(new(domain.Line, 0, CodedMessage.Of(TaxonomyYamlMessage.UnknownDomain, domain.Key)));
             if (existingDomain is not null && DomainDiffers(existingDomain, domain))
-                warnings.Add($"Domain '{domain.Key}' (line {domain.Line}): changes to a domain's names, description or order are not imported.");
+                warnings.Add(CodedMessage.Of(TaxonomyYamlMessage.ImportDomainChangesIgnored, domain.Key, domain.Line));
             if (existingDomain is null && domain.Intents.Count == 0)
-                warnings.Add($"Domain '{domain.Key}' (line {domain.Line}) has no intents, so it is not created.");
+                warnings.Add(CodedMessage.Of(TaxonomyYamlMessage.ImportDomainWithoutIntents, domain.Key, domain.Line));
             var newDomain = existingDomain is null && domain.Names is not null
                 ? new NewDomain { Key = domain.Key, Names = new(domain.Names), Description = domain.Description, SortOrder = domain.SortOrder }
                 : null;
@@ -81,12 +81,12 @@ internal sealed class TaxonomyImportPlanner(PuoDbContext db)
     };
 
     private static ChangePayload? Update(Intent current, IntentDocument file, string domainKey, NewDomain? newDomain,
-        Dictionary<int, string> keyById, Dictionary<string, Intent> intents, List<string> warnings)
+        Dictionary<int, string> keyById, Dictionary<string, Intent> intents, List<CodedMessage> warnings)
     {
         if (file.Status == IntentStatus.Deprecated && current.Status != IntentStatus.Deprecated)
         {
             if (FieldsDiffer(current, file, domainKey))
-                warnings.Add($"Intent '{file.Key}' (line {file.Line}) is deprecated by the file; its other changes are not proposed.");
+                warnings.Add(CodedMessage.Of(TaxonomyYamlMessage.ImportDeprecatedChangesIgnored, file.Key, file.Line));
             var replacement = file.ReplacedBy is null ? null : intents.GetValueOrDefault(file.ReplacedBy);
             return new DeprecateIntentPayload
             {
@@ -95,7 +95,7 @@ internal sealed class TaxonomyImportPlanner(PuoDbContext db)
             };
         }
         if (file.Status == IntentStatus.Deprecated && file.ReplacedBy != (current.ReplacedById is { } r ? keyById.GetValueOrDefault(r) : null))
-            warnings.Add($"Intent '{file.Key}' (line {file.Line}): the replacement of an already deprecated intent is not imported.");
+            warnings.Add(CodedMessage.Of(TaxonomyYamlMessage.ImportReplacementIgnored, file.Key, file.Line));
 
         var names = NameChanges(current.Names, file.Names);
         var edit = new EditIntentPayload

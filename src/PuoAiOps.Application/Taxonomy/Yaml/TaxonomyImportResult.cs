@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy.Yaml;
 
@@ -13,8 +15,11 @@ public sealed record ImportedChange(long? ChangeId, TaxonomyChangeKind Kind, str
 public sealed record TaxonomyImportResult(
     IReadOnlyList<ImportedChange> Proposed,
     IReadOnlyList<ImportedChange> AlreadyPending,
-    IReadOnlyList<string> Warnings,
+    [property: JsonIgnore] IReadOnlyList<CodedMessage> WarningMessages,
     bool DryRun)
 {
+    /// <summary>The warnings in English (the API's and the CLI's); the console words <see cref="WarningMessages"/>.</summary>
+    public IReadOnlyList<string> Warnings => WarningMessages.Select(w => w.English).ToList();
+
     public int Count(TaxonomyChangeKind kind) => Proposed.Count(p => p.Kind == kind);
 }

@@ -6,11 +6,14 @@ namespace PuoAiOps.Application.Taxonomy.Yaml;
 /// The problems of a taxonomy file (<see cref="TaxonomyYamlError.Code"/>), each reported at its line:
 /// the console words them from <c>TaxonomyText</c> (<c>TaxonomyYamlMessage.&lt;value&gt;</c>) after its own
 /// "Line N" prefix, the API and CLI in English. The <c>In*</c> and <c>Kind*</c> values are words used
-/// inside other messages.
+/// inside other messages. The YAML parser's own sentence is only ever the last argument of <see cref="MalformedYaml"/>
+/// and <see cref="MalformedYamlAtEnd"/> (a detail); the <c>Import*</c> values are the import's warnings
+/// (<see cref="TaxonomyImportResult.WarningMessages"/>).
 /// </summary>
 public enum TaxonomyYamlMessage
 {
-    [English("Malformed YAML: {0}")] MalformedYaml,
+    [English("The YAML is malformed at line {0}, column {1} ({2}).")] MalformedYaml,
+    [English("The YAML is malformed: the file ends before a bracket, quote or block is closed ({0}).")] MalformedYamlAtEnd,
     [English("Malformed YAML near here (check brackets, quotes and indentation).")] MalformedNearHere,
     [English("The file is empty.")] FileEmpty,
     [English("The file holds more than one YAML document.")] SeveralDocuments,
@@ -36,6 +39,11 @@ public enum TaxonomyYamlMessage
     [English("Unknown domain '{0}': it does not exist here. Give it names to create it.")] UnknownDomain,
     [English("replaced_by '{0}' is neither in this file nor in the taxonomy.")] ReplacedByUnknown,
     [English("intent '{0}': {1}")] InIntent,
+
+    [English("Domain '{0}' (line {1}): changes to a domain's names, description or order are not imported.")] ImportDomainChangesIgnored,
+    [English("Domain '{0}' (line {1}) has no intents, so it is not created.")] ImportDomainWithoutIntents,
+    [English("Intent '{0}' (line {1}) is deprecated by the file; its other changes are not proposed.")] ImportDeprecatedChangesIgnored,
+    [English("Intent '{0}' (line {1}): the replacement of an already deprecated intent is not imported.")] ImportReplacementIgnored,
 
     [English("the file")] InTheFile,
     [English("a domain")] InADomain,

@@ -33,13 +33,17 @@ public static class TaxonomyYamlReader
         }
         catch (YamlRefusedException ex)
         {
-            return (null, [new(ex.Line, (int)ex.Start.Column, ex.Reason)]);
+            return (null, [new(ex.Line, (int)ex.Start.Column, ex.Refusal)]);
         }
         catch (YamlException ex)
         {
             // An unclosed bracket or quote is noticed at the end of the input, past the last line; point at the last line instead.
+            // The line and column are the message's arguments; the parser's English sentence is only its detail.
             var line = (int)Math.Min(ex.Start.Line, LastLine(text));
-            return (null, [new(line, line == ex.Start.Line ? (int)ex.Start.Column : 0, CodedMessage.Of(TaxonomyYamlMessage.MalformedYaml, ex.Message))]);
+            var detail = SafeYaml.ParserText(ex);
+            return (null, [line == ex.Start.Line
+                ? new(line, (int)ex.Start.Column, CodedMessage.Of(TaxonomyYamlMessage.MalformedYaml, line, (int)ex.Start.Column, detail))
+                : new(line, 0, CodedMessage.Of(TaxonomyYamlMessage.MalformedYamlAtEnd, detail))]);
         }
         catch (InvalidOperationException)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Core.Text.Redaction;
 
@@ -34,20 +35,20 @@ internal sealed class CompiledPiiPattern
     public bool IsNonBacktracking => (Regex.Options & RegexOptions.NonBacktracking) != 0;
 
     /// <summary>Compiles or returns why not (a message for the admin, naming the pattern).</summary>
-    public static CompiledPiiPattern? TryCompile(CustomPiiPattern definition, TimeSpan timeout, out string? error)
+    public static CompiledPiiPattern? TryCompile(CustomPiiPattern definition, TimeSpan timeout, out CodedMessage? error)
     {
         error = null;
         var name = CustomPiiPattern.MarkerName(definition.Name ?? "");
         if (name.Length == 0)
-            error = "the name must contain letters or digits";
+            error = CodedMessage.Of(PiiPatternProblem.NameWithoutLetters);
         else if (name.Length > CustomPiiPattern.MaxNameLength)
-            error = $"the name is longer than {CustomPiiPattern.MaxNameLength} characters";
+            error = CodedMessage.Of(PiiPatternProblem.NameTooLong, CustomPiiPattern.MaxNameLength);
         else if (PiiTypes.BuiltIn.Any(t => PiiTypes.Marker(t) == $"<{name}>"))
-            error = $"<{name}> is a built-in marker";
+            error = CodedMessage.Of(PiiPatternProblem.BuiltInMarker, name);
         else if (string.IsNullOrEmpty(definition.Pattern))
-            error = "the pattern is empty";
+            error = CodedMessage.Of(PiiPatternProblem.PatternEmpty);
         else if (definition.Pattern.Length > CustomPiiPattern.MaxPatternLength)
-            error = $"the pattern is longer than {CustomPiiPattern.MaxPatternLength} characters";
+            error = CodedMessage.Of(PiiPatternProblem.PatternTooLong, CustomPiiPattern.MaxPatternLength);
         if (error is not null) return null;
 
         const RegexOptions baseOptions = RegexOptions.CultureInvariant;
@@ -62,7 +63,7 @@ internal sealed class CompiledPiiPattern
         }
         catch (ArgumentException ex)
         {
-            error = ex.Message;
+            error = CodedMessage.Of(PiiPatternProblem.NotARegex, ex.Message);
             return null;
         }
         try
@@ -71,7 +72,7 @@ internal sealed class CompiledPiiPattern
         }
         catch (ArgumentException ex)
         {
-            error = ex.Message;
+            error = CodedMessage.Of(PiiPatternProblem.NotARegex, ex.Message);
             return null;
         }
     }

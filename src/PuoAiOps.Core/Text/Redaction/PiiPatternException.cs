@@ -1,8 +1,14 @@
+using System.Text.Json.Serialization;
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Text.Redaction;
 
-/// <summary>One admin pattern that cannot be used, and why.</summary>
-public sealed record PiiPatternError(string Name, string Pattern, string Reason)
+/// <summary>One admin pattern that cannot be used, and why (<paramref name="Problem"/>, a code the console words).</summary>
+public sealed record PiiPatternError(string Name, string Pattern, [property: JsonIgnore] CodedMessage Problem)
 {
+    /// <summary>Why, in English (the API's and the CLI's).</summary>
+    public string Reason => Problem.English;
+
     public override string ToString() => $"custom PII pattern '{Name}' ({Pattern}): {Reason}";
 }
 

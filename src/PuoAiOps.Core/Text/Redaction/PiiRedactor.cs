@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Core.Text.Redaction;
 
@@ -265,7 +266,7 @@ public sealed partial class PiiRedactor
         foreach (var definition in definitions)
         {
             var pattern = CompiledPiiPattern.TryCompile(definition, timeout, out var error);
-            if (pattern is not null && !names.Add(pattern.Name)) error = $"another pattern is also named <{pattern.Name}>";
+            if (pattern is not null && !names.Add(pattern.Name)) error = CodedMessage.Of(PiiPatternProblem.NameTaken, pattern.Name);
             if (error is not null) errors.Add(new PiiPatternError(definition.Name ?? "", definition.Pattern ?? "", error));
             else compiled.Add(pattern!);
         }

@@ -101,9 +101,10 @@ public partial class DocumentPage
         {
             var actor = (await AuthenticationState).User.ToActor();
             var result = await Scopes.RunAsync<DocumentLifecycle, DocumentChange>(l => change(l, actor));
-            _indexWarning = result.IndexWarning;
-            Snackbar.Add(T[done, _doc?.Title ?? result.Slug], result.IndexWarning is null ? Severity.Success : Severity.Warning);
-            if (result.IndexWarning is not null && !reload) Snackbar.Add(result.IndexWarning, Severity.Warning);
+            // The index note is worded from its code, so a Chinese reader gets it in Chinese.
+            _indexWarning = result.IndexNote is { } note ? T.Word(note) : null;
+            Snackbar.Add(T[done, _doc?.Title ?? result.Slug], _indexWarning is null ? Severity.Success : Severity.Warning);
+            if (_indexWarning is not null && !reload) Snackbar.Add(_indexWarning, Severity.Warning);
             if (reload) await LoadAsync();
             return true;
         }

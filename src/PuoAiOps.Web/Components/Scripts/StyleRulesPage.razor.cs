@@ -45,7 +45,7 @@ public partial class StyleRulesPage
     private async Task SaveAsync()
     {
         var (rules, bad) = _model!.ToRules();
-        _problems = [.. bad.Select(b => T["Rules.BadLine." + b.Split(':')[0], b.Split(':')[1]].Value), .. rules.Validate()];
+        _problems = [.. bad.Select(b => T["Rules.BadLine." + b.Split(':')[0], b.Split(':')[1]].Value), .. rules.Validate().Select(T.Word)];
         if (_problems.Count > 0) return;
         var (locale, channel) = Pair;
         if (await Dialogs.ShowMessageBoxAsync(T["Rules.Save"], T["Rules.Save.Confirm", T.Locale(locale), T.Channel(channel)], yesText: T["Rules.Save"], cancelText: T["Cancel"]) != true) return;

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace PuoAiOps.Application.Taxonomy.Yaml;
+namespace PuoAiOps.Application.Common.Yaml;
 
 /// <summary>
 /// Remembers where the last parsing event ended. Some malformed input makes the YAML scanner fail
