@@ -49,6 +49,8 @@ internal sealed class ChatLoadQuestions
                 picked.Add((q.Text, q.Locale!, picked.Count % 2 == 0 ? "app" : "web"));
             }
         }
-        return new ChatLoadQuestions(picked.Select(q => "\"," + JsonSerializer.Serialize(new { message = q.Message, locale = q.Locale, channel = q.Channel })[1..]).ToList());
+        // The values a channel platform knows about its user, so that scripts with placeholders can be sent.
+        var context = new Dictionary<string, string> { ["user_name"] = "Alex", ["ticket_id"] = "T-20418", ["order_id"] = "O-99172", ["app_version"] = "5.2.1" };
+        return new ChatLoadQuestions(picked.Select(q => "\"," + JsonSerializer.Serialize(new { message = q.Message, locale = q.Locale, channel = q.Channel, context })[1..]).ToList());
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Web.Startup;
@@ -44,6 +45,9 @@ internal static class ChatLoadScenario
         var baseUrl = console.Start();
         // The demo is written in the background once the console listens (the README's first start); wait for it.
         await console.Services.GetServices<IHostedService>().OfType<WorkspaceInitializer>().Single().ExecuteTask!;
+        // As a deployment that has indexed its SOPs: the demo seeding stores the documents, the index is built here.
+        await using (var scope = console.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ReindexService>().ReindexAsync();
         var key = await CreateKeyAsync(console.Services);
         var questions = await ChatLoadQuestions.LoadAsync(console.Services, distinct);
         Console.WriteLine($"console with the demo workspace up in {setup.Elapsed.TotalSeconds:0} s at {baseUrl}; {questions.Rests.Count} distinct questions; generator {generator}");
@@ -153,8 +157,20 @@ internal static class ChatLoadScenario
             .Select(t => new { t.LatencyMs, t.Source }).ToListAsync();
         var answer = turns.Select(t => (double)t.LatencyMs!.Value).Order().ToList();
         Console.WriteLine("answers by source: " + string.Join(", ", turns.GroupBy(t => t.Source).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}")));
+        // The decisions' reasons without their numbers, most frequent first: shows what the traffic exercised.
+        var reasons = await db.TurnTraces.AsNoTracking().Where(t => t.CreatedAt >= since).Select(t => t.Json).Take(5000).ToListAsync();
+        Console.WriteLine("top reasons: " + string.Join(" | ", reasons
+            .Select(Reason)
+            .Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"[0-9.,%]+", "#"))
+            .GroupBy(r => r).OrderByDescending(g => g.Count()).Take(6).Select(g => $"{g.Count():N0}× {g.Key}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"answer time (bot turns stored in the window, whole ms): n {answer.Count:N0}, p50 {Percentile(answer, 0.50):0} ms, p95 {Percentile(answer, 0.95):0} ms, p99 {Percentile(answer, 0.99):0} ms"));
+    }
+
+    private static string Reason(string traceJson)
+    {
+        using var trace = System.Text.Json.JsonDocument.Parse(traceJson);
+        return trace.RootElement.TryGetProperty("reason", out var reason) ? reason.GetString() ?? "" : "";
     }
 
     /// <summary>A bot API key whose budget is far above what two cores can serve, so the limiter never answers 429.</summary>
