@@ -28,6 +28,7 @@ public static class BotDependencyInjection
         services.AddAiServices();
         services.TryAddSingleton<BotRedactor>();
         services.TryAddSingleton<BotPrompts>();
+        services.TryAddSingleton<Scripts.ServedScriptCache>();
         services.TryAddSingleton<BotKernelFactory>();
         services.TryAddSingleton<GroundedAnswerer>();
         services.TryAddScoped<BotClassifier>();

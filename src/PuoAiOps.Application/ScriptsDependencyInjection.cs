@@ -23,6 +23,7 @@ public static class ScriptsDependencyInjection
         services.AddScoped<ScriptEditor>();
         services.AddScoped<ScriptReview>();
         services.AddScoped<ScriptLibrary>();
+        services.TryAddSingleton<ServedScriptCache>();
         services.AddScoped<ScriptInsights>();
         services.AddScoped<ScriptFiles>();
         services.AddScoped<ScriptDirectory>();

@@ -28,7 +28,7 @@ public sealed record BotInput(string RedactedQuestion, string Locale, string Cha
 /// </summary>
 public sealed class BotPipeline(
     BotClassifier classifier, BotKernelFactory kernels, GroundedAnswerer answerer, KnowledgeSearchService search,
-    ScriptLibrary scripts, BotRedactor redactors, IOptions<BotOptions> options)
+    BotRedactor redactors, IOptions<BotOptions> options)
 {
     public async Task<BotDecision> RunAsync(BotInput input, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class BotPipeline(
         var trace = new TraceBuilder(input);
         var redactor = await redactors.GetAsync(ct);
         var log = new KernelCallLog();
-        var kernel = kernels.Create(search, scripts, redactor, log);
+        var kernel = kernels.Create(search, redactor, log);
 
         var screen = trace.Time("screen", () => InjectionScreen.Check(input.RedactedQuestion));
         trace.Screen = screen.Rule;

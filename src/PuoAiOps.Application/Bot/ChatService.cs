@@ -20,7 +20,8 @@ namespace PuoAiOps.Application.Bot;
 /// </summary>
 public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedactor redactors, TurnWriter writer, IOptions<BotOptions> options, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions TraceJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    /// <summary>The trace's JSON options (source-generated metadata for <see cref="BotTrace"/>; other types are not known to them).</summary>
+    public static JsonSerializerOptions TraceJson => BotTraceJson.Default.Options;
 
     public Task<ChatResult> ChatAsync(ChatRequest request, CancellationToken ct = default) => ChatAsync(request, null, ct);
 
@@ -45,7 +46,7 @@ public sealed class ChatService(PuoDbContext db, BotPipeline pipeline, BotRedact
             conversation.Id, conversation.Id is null ? new NewConversation(userRef, conversation.Channel, conversation.Locale, now, request.IsTest) : null,
             question, redactor.RedactText(decision.Answer), now, clock.GetUtcNow().UtcDateTime, decision.Intent, decision.Confidence,
             ToSource(decision.SourceType), decision.SourceType, decision.ScriptVersionId, latency, decision.ModelVersionId, decision.EscalationReason,
-            JsonSerializer.Serialize(decision.Trace, TraceJson)), ct);
+            JsonSerializer.Serialize(decision.Trace, BotTraceJson.Default.BotTrace)), ct);
 
         var response = new ChatResponse(stored.ConversationId, stored.BotTurnId, decision.Answer, new ChatIntent(decision.Intent, Math.Round(decision.Confidence, 4)),
             new ChatSource(decision.SourceType, decision.ScriptVersionId, decision.ChunkIds.Count > 0 ? decision.ChunkIds : null), decision.EscalationReason is not null);

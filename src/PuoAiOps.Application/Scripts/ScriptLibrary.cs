@@ -102,8 +102,23 @@ public sealed class ScriptLibrary(PuoDbContext db, ScriptEditor editor)
         return rows.GroupBy(x => x.s.Id).Select(g => g.MaxBy(x => x.v.Number)!)
             .OrderBy(x => x.Key, StringComparer.Ordinal).ThenBy(x => x.s.Locale, StringComparer.Ordinal).ThenBy(x => x.s.Channel, StringComparer.Ordinal)
             .Select(x => new ServedScript(x.s.Id, x.v.Id, x.v.Number, x.Key, x.s.Locale, x.s.Channel, x.s.Title, x.v.Body,
-                ScriptMarkdown.Render(x.v.Body), x.v.Variables, x.v.ReviewedAt ?? x.v.CreatedAt, x.v.EffectiveFrom, x.v.SopLinks))
+                x.v.Variables, x.v.ReviewedAt ?? x.v.CreatedAt, x.v.EffectiveFrom, x.v.SopLinks))
             .ToList();
+    }
+
+    /// <summary>
+    /// Every approved version, whatever its effective date (the bot's <see cref="ServedScriptCache"/>
+    /// chooses among them at each lookup, as <see cref="ServedAsync"/> does in the database).
+    /// </summary>
+    internal async Task<List<ServedScript>> ApprovedVersionsAsync(CancellationToken ct)
+    {
+        var rows = await (from v in db.ScriptVersions.AsNoTracking()
+                          join s in db.Scripts.AsNoTracking() on v.ScriptId equals s.Id
+                          join i in db.Intents.AsNoTracking() on s.IntentId equals i.Id
+                          where v.Status == ScriptVersionStatus.Approved
+                          select new { v, s, i.Key }).ToListAsync(ct);
+        return rows.Select(x => new ServedScript(x.s.Id, x.v.Id, x.v.Number, x.Key, x.s.Locale, x.s.Channel, x.s.Title, x.v.Body,
+            x.v.Variables, x.v.ReviewedAt ?? x.v.CreatedAt, x.v.EffectiveFrom, x.v.SopLinks)).ToList();
     }
 
     internal async Task<Dictionary<long, ReplyScriptVersion>> LatestVersionsAsync(IReadOnlyList<long> scriptIds, CancellationToken ct)

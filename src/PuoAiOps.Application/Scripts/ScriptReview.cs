@@ -11,9 +11,10 @@ namespace PuoAiOps.Application.Scripts;
 /// <summary>
 /// draft → in review → approved → retired (or rejected back to its author). Lint errors block
 /// submission and approval; a reviewer never approves a version they wrote or last edited. Each
-/// step checks the stamp the caller saw and is audited in the same transaction.
+/// step checks the stamp the caller saw and is audited in the same transaction. Approving and
+/// retiring tell the bot's <see cref="ServedScriptCache"/> (when there is one) to read the scripts again.
 /// </summary>
-public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<ScriptReview> logger)
+public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<ScriptReview> logger, ServedScriptCache? served = null)
 {
     public const int MaxCommentLength = 4000;
 
@@ -51,7 +52,9 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
             foreach (var o in older) o.Status = ScriptVersionStatus.Retired;
             script.PublishedVersionId = version.Id;
         }
-        return await CommitAsync(reviewer, "script.approve", script, version, version.EffectiveFrom is { } e ? $"effective {e:yyyy-MM-dd HH:mm}Z" : null, ct);
+        var stamp = await CommitAsync(reviewer, "script.approve", script, version, version.EffectiveFrom is { } e ? $"effective {e:yyyy-MM-dd HH:mm}Z" : null, ct);
+        served?.Invalidate();
+        return stamp;
     }
 
     public async Task<Guid> RejectAsync(long versionId, Guid expectedStamp, Actor reviewer, string note, CancellationToken ct = default)
@@ -80,6 +83,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
         script.UpdatedAt = DateTime.UtcNow;
         db.AuditLog.Add(ScriptAudit.Entry(actor, "script.retire", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{versions.Count} version(s) retired"));
         await db.SaveChangesAsync(ct);
+        served?.Invalidate();
     }
 
     public async Task<CommentView> CommentAsync(long versionId, string body, Actor actor, CancellationToken ct = default)

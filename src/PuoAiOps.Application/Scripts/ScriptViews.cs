@@ -41,7 +41,26 @@ public sealed record SaveResult(
 /// <summary>An approved, effective script as the bot and the REST API receive it.</summary>
 public sealed record ServedScript(
     long ScriptId, long VersionId, int Number, string IntentKey, string Locale, string Channel, string Title,
-    string Body, string Html, IReadOnlyList<ScriptVariable> Variables, DateTime ApprovedAt, DateTime? EffectiveFrom,
-    IReadOnlyList<string>? SopLinks = null);
+    string Body, IReadOnlyList<ScriptVariable> Variables, DateTime ApprovedAt, DateTime? EffectiveFrom,
+    IReadOnlyList<string>? SopLinks = null)
+{
+    private (string Body, string Html)? _rendered;
+
+    /// <summary>
+    /// The body as sanitized HTML, rendered on first use: the bot answers with the body alone, and
+    /// rendering (Markdown, then the sanitizer) cost more than the rest of its script lookup.
+    /// Rendered again if a copy (<c>with</c>) changed the body.
+    /// </summary>
+    public string Html
+    {
+        get
+        {
+            if (_rendered is { } r && ReferenceEquals(r.Body, Body)) return r.Html;
+            var html = ScriptMarkdown.Render(Body);
+            _rendered = (Body, html);
+            return html;
+        }
+    }
+}
 
 public sealed record ScriptDiffView(long OldVersionId, int OldNumber, long NewVersionId, int NewNumber, IReadOnlyList<DiffSegment> Segments);

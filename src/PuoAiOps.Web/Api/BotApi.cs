@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PuoAiOps.Application.Bot;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Web.Auth;
@@ -18,12 +17,8 @@ internal static class BotApi
     public const int MaxBodyBytes = 32 * 1024;
     public const string Tag = "Bot";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>The bodies' JSON options, with metadata generated at build time (<see cref="BotApiJson"/>).</summary>
+    public static JsonSerializerOptions Json => BotApiJson.Default.Options;
 
     public static RouteGroupBuilder MapBotApi(this RouteGroupBuilder api)
     {

@@ -8,8 +8,9 @@ namespace PuoAiOps.Application.Bot.Plugins;
 /// <summary>
 /// Script lookup as a kernel plugin: the approved script in force for an intent, locale and channel.
 /// A script written for the bot's own chat (<c>im</c>) stands in when the channel has none of its own.
+/// Read from the process's <see cref="ServedScriptCache"/>, so one instance serves every turn.
 /// </summary>
-public sealed class ScriptPlugin(ScriptLibrary library)
+public sealed class ScriptPlugin(ServedScriptCache scripts, TimeProvider clock)
 {
     public const string Name = "scripts";
 
@@ -21,9 +22,8 @@ public sealed class ScriptPlugin(ScriptLibrary library)
         [Description("im, in_app or email")] string channel,
         CancellationToken cancellationToken)
     {
-        var served = await library.ServedAsync(intent, locale, channel, ct: cancellationToken);
-        if (served.Count == 0 && channel != ScriptChannels.Im)
-            served = await library.ServedAsync(intent, locale, ScriptChannels.Im, ct: cancellationToken);
-        return served.Count == 0 ? null : served[0];
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await scripts.FindAsync(intent, locale, channel, now, cancellationToken)
+            ?? (channel != ScriptChannels.Im ? await scripts.FindAsync(intent, locale, ScriptChannels.Im, now, cancellationToken) : null);
     }
 }
