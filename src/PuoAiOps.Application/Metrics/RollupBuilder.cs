@@ -47,8 +47,9 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var mark = await ReadWatermarkAsync(ct);
         // Taken before reading, so whatever is written meanwhile is seen by the next run.
         var next = await CurrentAsync(now, ct);
-        var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays
-            || mark.ReuseGapDays != ReuseCounter.MaxGapDays;
+        var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays;
+        // Counts missing or kept with another gap limit: they follow from the stored per-user rows alone.
+        if (!full && mark!.ReuseGapDays != ReuseCounter.MaxGapDays) await RecountReuseAsync(ct);
         var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
         var users = full ? null : await ChangedUsersAsync(mark!, ct);
         var rows = await RecomputeAsync(days, users, ct);
@@ -141,6 +142,24 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         await ReuseCounts.AddAsync(db, counter.Counts, ct);
     }
 
+    /// <summary>
+    /// The reuse counts again from the stored per-user rows, a week at a time in day order: after the
+    /// migration that added them, a large workspace need not recompute everything else as well.
+    /// </summary>
+    private async Task RecountReuseAsync(CancellationToken ct)
+    {
+        var first = await db.MetricUserDays.MinAsync(r => (DateOnly?)r.Day, ct);
+        var last = await db.MetricUserDays.MaxAsync(r => (DateOnly?)r.Day, ct);
+        var counter = new ReuseCounter(DateOnly.MinValue);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.MetricReuseCounts.ExecuteDeleteAsync(ct);
+        if (first is not null && last is not null)
+            foreach (var (from, to) in Chunks(Span(first.Value, last.Value)))
+                counter.Add(await db.MetricUserDays.AsNoTracking().Where(r => r.Day >= from && r.Day <= to).ToListAsync(ct));
+        await ReuseCounts.AddAsync(db, counter.Counts, ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Consecutive runs of days, at most a week each, so memory stays bounded.</summary>
     private static IEnumerable<(DateOnly First, DateOnly Last)> Chunks(List<DateOnly> days)
     {
@@ -215,7 +234,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
 
     /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
     /// <remarks>
-    /// A different reuse window or gap limit (or none: written before the reuse rows or counts existed) rebuilds everything.
+    /// A different reuse window (or none: written before the reuse rows existed) rebuilds everything; a different gap
+    /// limit (or none: written before the reuse counts existed) recounts the reuse counts from the stored per-user rows.
     /// </remarks>
     internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation, int ReuseWindowDays,
         int ReuseGapDays);

@@ -61,4 +61,41 @@ public sealed class ReuseCountsPropertyTests
             Assert.True(await read.MetricReuseCounts.AnyAsync(Ct) || !await read.MetricUserDays.AnyAsync(Ct));
         }, iter: 10, threads: 1);
     }
+
+    [Fact]
+    public async Task Build_AfterTheMigrationThatAddsTheCounts_CountsThemFromTheStoredRowsWithoutAFullRebuild()
+    {
+        await using var workspace = await TempWorkspace.CreateAsync();
+        var clock = new ManualClock();
+        var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-5);
+        await using (var db = workspace.NewContext())
+        {
+            db.Conversations.AddRange(Enumerable.Range(0, 12).Select(i => new Conversation
+            {
+                UserRef = "u" + (i % 4), StartedAt = start.AddHours(9 * i), EndedAt = start.AddHours(9 * i).AddMinutes(5),
+                Locale = i % 3 == 0 ? "zh-CN" : "en", Channel = i % 2 == 0 ? "app" : "web", Outcome = ConversationOutcome.Resolved,
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var services = MetricsHost.Build(workspace.DataDir, clock);
+        await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+        // As a workspace built before the counts existed: none stored, and a watermark without a gap limit.
+        await using (var db = workspace.NewContext())
+        {
+            await db.MetricReuseCounts.ExecuteDeleteAsync(Ct);
+            var mark = await db.Settings.SingleAsync(s => s.Key == RollupBuilder.WatermarkKey, Ct);
+            mark.Value = mark.Value.Replace(",\"ReuseGapDays\":366", "", StringComparison.Ordinal);
+            Assert.DoesNotContain("ReuseGapDays", mark.Value, StringComparison.Ordinal);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var next = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+
+        Assert.False(next.Full);
+        var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
+        Assert.True(check.Equal, string.Join("\n", check.Differences));
+        await using var read = workspace.NewContext();
+        Assert.True(await read.MetricReuseCounts.AnyAsync(Ct));
+    }
 }
