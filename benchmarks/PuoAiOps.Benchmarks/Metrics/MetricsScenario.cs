@@ -8,11 +8,12 @@ using PuoAiOps.Application.Persistence;
 namespace PuoAiOps.Benchmarks.Metrics;
 
 /// <summary>
-/// `metrics [--conversations 1000000] [--runs 30] [--work DIR] [--keep]`: seeds N conversations and 5N
+/// `metrics [--conversations 1000000] [--runs 30] [--work DIR] [--keep] [--verbose]`: seeds N conversations and 5N
 /// turns over 90 days into a fresh SQLite workspace, builds the rollups once, then times the dashboard
 /// overview (last 7 days; p50/p95 over --runs calls after warm-up; cold, with its figures cache emptied
 /// before each call, and cached) and the daily report (rollup
-/// update + figures + store), the server-side work only (no HTTP, no rendering).
+/// update + figures + store), the server-side work only (no HTTP, no rendering). `--verbose` adds each
+/// of the cold overview's reads (percentiles of its own time; they run at once, so they overlap).
 /// </summary>
 internal static class MetricsScenario
 {
@@ -41,8 +42,16 @@ internal static class MetricsScenario
             Console.WriteLine($"seeded {conversations:N0} conversations, {conversations * 5L:N0} turns in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(database.SqliteFilePath).Length / 1e6:F0} MB)");
         }
 
+        var verbose = args.Contains("--verbose");
+        var readTimes = new ReadTimes();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Warning);
+            if (!verbose) return;
+            b.AddProvider(readTimes);
+            b.AddFilter<ReadTimes>(typeof(MetricsQueryService).FullName, LogLevel.Debug);
+        });
         services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, database));
         services.AddSingleton<TimeProvider>(new FrozenClock(now));
         services.AddMetricsServices();
@@ -63,6 +72,7 @@ internal static class MetricsScenario
             await queries.OverviewAsync(queries.DefaultFilter());
         });
         Console.WriteLine($"overview cold (7 days + previous 7, 28-day trend, reuse, breakdown, alerts): {Summary(overview)}");
+        PrintReads(readTimes, verbose);
 
         var cached = await TimeAsync(provider, runs, async sp =>
         {
@@ -71,6 +81,7 @@ internal static class MetricsScenario
         });
         Console.WriteLine($"overview cached (same filter, rollups unchanged since): {Summary(cached)}");
 
+        readTimes.Clear();
         var filtered = await TimeAsync(provider, runs, async sp =>
         {
             cache.Clear();
@@ -78,6 +89,7 @@ internal static class MetricsScenario
             await queries.OverviewAsync(queries.DefaultFilter() with { Locale = "en", Channel = "app" });
         });
         Console.WriteLine($"overview filtered cold (locale en, channel app): {Summary(filtered)}");
+        PrintReads(readTimes, verbose);
 
         var update = await TimeAsync(provider, Math.Max(3, runs / 6), sp => sp.GetRequiredService<RollupBuilder>().BuildAsync());
         Console.WriteLine($"incremental rollup update alone (no new traffic; today and yesterday): {Summary(update)}");
@@ -106,6 +118,15 @@ internal static class MetricsScenario
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         return times;
+    }
+
+    /// <summary>The reads of the timed calls (and of the two warm-up calls: a couple of extra samples per read).</summary>
+    private static void PrintReads(ReadTimes readTimes, bool verbose)
+    {
+        if (!verbose) return;
+        foreach (var (read, times) in readTimes.ByRead().OrderBy(r => r.Key, StringComparer.Ordinal))
+            Console.WriteLine($"  read {read}: {Summary(times)}");
+        readTimes.Clear();
     }
 
     private static string Summary(List<double> times)

@@ -22,4 +22,7 @@ internal static partial class MetricsLog
 
     [LoggerMessage(EventId = 4705, Level = LogLevel.Information, Message = "LLM judge on {Period}: {Graded} graded, {Malformed} malformed output(s) and {Failed} failed call(s) skipped, {Already} judged before")]
     public static partial void JudgeRun(ILogger logger, string period, int graded, int malformed, int failed, int already);
+
+    [LoggerMessage(EventId = 4706, Level = LogLevel.Debug, Message = "Overview read {Read} took {ElapsedMs} ms")]
+    public static partial void OverviewRead(ILogger logger, string read, double elapsedMs);
 }

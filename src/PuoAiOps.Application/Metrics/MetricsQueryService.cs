@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -11,9 +12,11 @@ namespace PuoAiOps.Application.Metrics;
 /// <summary>
 /// The dashboards' and reports' figures, as view models: headline indicators with interval and change,
 /// daily and weekly trends, the funnel, worst intents first, p-chart alerts, and the conversations
-/// behind a figure. Everything but reuse reads the daily rollups; reuse is per user and read live.
+/// behind a figure. Everything reads the rollup job's tables: the daily rollups, and for reuse the
+/// per-day user counts (or the per-user daily rows, for a domain filter).
 /// </summary>
-public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions> options, TimeProvider clock, OverviewCache cache, IServiceScopeFactory scopes)
+public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions> options, TimeProvider clock, OverviewCache cache, IServiceScopeFactory scopes,
+    ILogger<MetricsQueryService> logger)
 {
     /// <summary>Days shown in the daily trend and used for the control limits, at least.</summary>
     public const int TrendDays = 28;
@@ -35,7 +38,7 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
         var first = trendFrom < filter.Previous.From ? trendFrom : filter.Previous.From;
         // The database adds the counts per day and per intent; only the latency histograms come back as rows.
         // Not cancelled with this request: another request for the same filter may be waiting on the same read (a few hundred ms at most).
-        var figures = await cache.GetAsync(db, filter, () => OverviewFigures.LoadAsync(scopes, filter, first, CancellationToken.None), ct);
+        var figures = await cache.GetAsync(db, filter, () => OverviewFigures.LoadAsync(scopes, filter, first, logger, CancellationToken.None), ct);
         var labels = await LabelsAsync(MetricsDimension.Intent, ct);
         // The cached figures are shared between requests: sums go into new objects, nothing cached is changed.
         var now = RollupReader.Sum(figures.ByDay.Where(d => d.Key >= filter.From && d.Key <= filter.To).Select(d => d.Value));

@@ -48,6 +48,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         // Taken before reading, so whatever is written meanwhile is seen by the next run.
         var next = await CurrentAsync(now, ct);
         var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays;
+        // Counts missing or kept with another gap limit: they follow from the stored per-user rows alone.
+        if (!full && mark!.ReuseGapDays != ReuseCounter.MaxGapDays) await RecountReuseAsync(ct);
         var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
         var users = full ? null : await ChangedUsersAsync(mark!, ct);
         var rows = await RecomputeAsync(days, users, ct);
@@ -71,12 +73,15 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         days = days.Union(storedDays).Union(storedUserDays).Order().ToList();
         var differences = new List<string>();
         int stored = 0, recomputed = 0;
+        var counter = new ReuseCounter(DateOnly.MinValue);
         foreach (var (first, last) in Chunks(days))
         {
             var expected = (await Computer().ComputeAsync(first, last, ct)).Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
             var actual = (await db.MetricRollups.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
-            expected.UnionWith((await UserDays().ComputeAsync(first, last, null, ct)).Select(UserDayComputer.Fingerprint));
+            var userDays = await UserDays().ComputeAsync(first, last, null, ct);
+            counter.Add(userDays);
+            expected.UnionWith(userDays.Select(UserDayComputer.Fingerprint));
             actual.UnionWith((await db.MetricUserDays.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(UserDayComputer.Fingerprint));
             stored += actual.Count;
@@ -84,6 +89,14 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
             differences.AddRange(expected.Except(actual).Select(r => "missing or different: " + r));
             differences.AddRange(actual.Except(expected).Select(r => "stored but not recomputed: " + r));
         }
+        // The reuse counts need each user's earlier days, so they are compared once all days are counted.
+        var expectedCounts = counter.Counts.Select(c => ReuseCounter.Fingerprint(c.Key, c.Value)).ToHashSet(StringComparer.Ordinal);
+        var actualCounts = (await db.MetricReuseCounts.AsNoTracking().ToListAsync(ct))
+            .Select(r => ReuseCounter.Fingerprint(ReuseCounter.KeyOf(r), r.Users)).ToHashSet(StringComparer.Ordinal);
+        stored += actualCounts.Count;
+        recomputed += expectedCounts.Count;
+        differences.AddRange(expectedCounts.Except(actualCounts).Select(r => "missing or different: " + r));
+        differences.AddRange(actualCounts.Except(expectedCounts).Select(r => "stored but not recomputed: " + r));
         if (differences.Count > 0) MetricsLog.RollupMismatch(logger, differences.Count, days.Count);
         return new RollupCheckResult(days.FirstOrDefault(), days.Count > 0 ? days[^1] : null, days.Count, stored, recomputed, differences.Take(50).ToList());
     }
@@ -111,17 +124,40 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         return written;
     }
 
-    /// <summary>Every reuse row again, a week at a time.</summary>
+    /// <summary>Every reuse row and count again, a week at a time (in day order, as the counter needs).</summary>
     private async Task RecomputeUserDaysAsync(List<DateOnly> days, CancellationToken ct)
     {
         var computer = UserDays();
+        var counter = new ReuseCounter(DateOnly.MinValue);
         await db.MetricUserDays.ExecuteDeleteAsync(ct);
+        await db.MetricReuseCounts.ExecuteDeleteAsync(ct);
         foreach (var (first, last) in Chunks(days))
         {
-            db.MetricUserDays.AddRange(await computer.ComputeAsync(first, last, null, ct));
+            var rows = await computer.ComputeAsync(first, last, null, ct);
+            counter.Add(rows);
+            db.MetricUserDays.AddRange(rows);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        await ReuseCounts.AddAsync(db, counter.Counts, ct);
+    }
+
+    /// <summary>
+    /// The reuse counts again from the stored per-user rows, a week at a time in day order: after the
+    /// migration that added them, a large workspace need not recompute everything else as well.
+    /// </summary>
+    private async Task RecountReuseAsync(CancellationToken ct)
+    {
+        var first = await db.MetricUserDays.MinAsync(r => (DateOnly?)r.Day, ct);
+        var last = await db.MetricUserDays.MaxAsync(r => (DateOnly?)r.Day, ct);
+        var counter = new ReuseCounter(DateOnly.MinValue);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.MetricReuseCounts.ExecuteDeleteAsync(ct);
+        if (first is not null && last is not null)
+            foreach (var (from, to) in Chunks(Span(first.Value, last.Value)))
+                counter.Add(await db.MetricUserDays.AsNoTracking().Where(r => r.Day >= from && r.Day <= to).ToListAsync(ct));
+        await ReuseCounts.AddAsync(db, counter.Counts, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Consecutive runs of days, at most a week each, so memory stays bounded.</summary>
@@ -197,8 +233,12 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     }
 
     /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
-    /// <remarks>A different reuse window (or none: written before the reuse rows existed) rebuilds everything.</remarks>
-    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation, int ReuseWindowDays);
+    /// <remarks>
+    /// A different reuse window (or none: written before the reuse rows existed) rebuilds everything; a different gap
+    /// limit (or none: written before the reuse counts existed) recounts the reuse counts from the stored per-user rows.
+    /// </remarks>
+    internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation, int ReuseWindowDays,
+        int ReuseGapDays);
 
     private async Task<Watermark?> ReadWatermarkAsync(CancellationToken ct)
     {
@@ -211,7 +251,7 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     private async Task<Watermark> CurrentAsync(DateTime now, CancellationToken ct) => new(now, _options.ReportingTimeZone,
         await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0, await db.Feedback.MaxAsync(f => (long?)f.Id, ct) ?? 0,
         await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0,
-        _options.ReuseWindowDays);
+        _options.ReuseWindowDays, ReuseCounter.MaxGapDays);
 
     private async Task WriteWatermarkAsync(Watermark mark, CancellationToken ct)
     {

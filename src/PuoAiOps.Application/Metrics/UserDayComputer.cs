@@ -42,18 +42,30 @@ internal sealed class UserDayComputer(PuoDbContext db, ReportingCalendar calenda
 
     /// <summary>
     /// Recomputes the changed users' rows: on the days of their changed conversations and the N days
-    /// before each (a new conversation can be the return after one up to N days earlier).
+    /// before each (a new conversation can be the return after one up to N days earlier). Their reuse
+    /// counts move by the difference between their old and new rows: a day's count depends on the
+    /// user's previous day up to <see cref="ReuseCounter.MaxGapDays"/> back, so that much is read
+    /// around the replaced days (one index seek per user).
     /// </summary>
     public async Task ReplaceAsync(Changes changes, CancellationToken ct)
     {
         if (changes.Users.Count == 0) return;
         var first = changes.First.AddDays(-windowDays);
+        var last = changes.Last;
         var users = changes.Users;
-        var rows = await ComputeAsync(first, changes.Last, users, ct);
-        await db.MetricUserDays.Where(r => r.Day >= first && r.Day <= changes.Last && users.Contains(r.UserRef)).ExecuteDeleteAsync(ct);
+        var rows = await ComputeAsync(first, last, users, ct);
+        var (lookFrom, lookTo) = (first.AddDays(-ReuseCounter.MaxGapDays), last.AddDays(ReuseCounter.MaxGapDays));
+        var old = await db.MetricUserDays.AsNoTracking().Where(r => users.Contains(r.UserRef) && r.Day >= lookFrom && r.Day <= lookTo).ToListAsync(ct);
+        var before = new ReuseCounter(first);
+        before.Add(old);
+        var after = new ReuseCounter(first);
+        after.Add(old.Where(r => r.Day < first || r.Day > last).Concat(rows));
+
+        await db.MetricUserDays.Where(r => r.Day >= first && r.Day <= last && users.Contains(r.UserRef)).ExecuteDeleteAsync(ct);
         db.MetricUserDays.AddRange(rows);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await ReuseCounts.ApplyAsync(db, before.Counts, after.Counts, ct);
     }
 
     /// <summary>A row's identity and value as text, to compare stored rows with recomputed ones.</summary>

@@ -44,6 +44,7 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
     public DbSet<MetricUserDay> MetricUserDays => Set<MetricUserDay>();
+    public DbSet<MetricReuseCount> MetricReuseCounts => Set<MetricReuseCount>();
     public DbSet<MetricReport> MetricReports => Set<MetricReport>();
     public DbSet<GradingAssignment> GradingAssignments => Set<GradingAssignment>();
 

@@ -37,6 +37,7 @@ internal static class DemoRemover
         // Rollups are derived and an incremental build cannot see deletions: drop them and rebuild from scratch next time.
         await db.MetricRollups.ExecuteDeleteAsync(ct);
         await db.MetricUserDays.ExecuteDeleteAsync(ct);
+        await db.MetricReuseCounts.ExecuteDeleteAsync(ct);
         await db.Settings.Where(s => s.Key == Metrics.RollupBuilder.WatermarkKey).ExecuteDeleteAsync(ct);
         return new DemoRemoveResult(domains, intents, documents, scripts, questions, conversations, batches, users, models, TimeSpan.Zero);
     }

@@ -13,6 +13,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => new { x.IntentId, x.StartedAt });
         // Covers the reuse and recontact windows (who came back, about what) without touching the rows.
         b.HasIndex(x => new { x.StartedAt, x.UserRef, x.IntentId, x.IsTest, x.Channel });
+        // The rollup job finds the conversations ended since its last run.
+        b.HasIndex(x => x.EndedAt);
         b.HasMany(x => x.Turns).WithOne().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Intent>().WithMany().HasForeignKey(x => x.IntentId).OnDelete(DeleteBehavior.SetNull);
     }

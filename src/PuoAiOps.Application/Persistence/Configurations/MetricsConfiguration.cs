@@ -23,6 +23,19 @@ internal sealed class MetricUserDayConfiguration : IEntityTypeConfiguration<Metr
         b.Property(x => x.Channel).HasMaxLength(32);
         // Covers the unfiltered reuse count (a day range, grouped by user) without touching the table.
         b.HasIndex(x => new { x.Day, x.UserRef, x.Returned });
+        // The rollup job's incremental update reads and replaces the rows of the users whose conversations changed.
+        b.HasIndex(x => new { x.UserRef, x.Day });
+    }
+}
+
+internal sealed class MetricReuseCountConfiguration : IEntityTypeConfiguration<MetricReuseCount>
+{
+    public void Configure(EntityTypeBuilder<MetricReuseCount> b)
+    {
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.Property(x => x.Channel).HasMaxLength(32);
+        // The overview reads one cell's days.
+        b.HasIndex(x => new { x.Locale, x.Channel, x.Day });
     }
 }
 

@@ -53,6 +53,25 @@ public sealed class MetricUserDay
     public bool Returned { get; set; }
 }
 
+/// <summary>
+/// How many users were active (or, with <see cref="Returned"/>, active with a return) on <see cref="Day"/>
+/// in one locale and channel cell, by the days since their previous such day in the same cell
+/// (<see cref="Gap"/>; 0 when none within the last 366 days). A null locale or channel is the cell over
+/// all of them. The distinct users of a period [F, T] are the ones whose previous day falls before F:
+/// the sum over its days d of the rows with gap 0 or gap above d - F, a few hundred rows instead of a
+/// distinct count over every user row. Derived from <see cref="MetricUserDay"/> by the rollup job.
+/// </summary>
+public sealed class MetricReuseCount
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public string? Locale { get; set; }
+    public string? Channel { get; set; }
+    public bool Returned { get; set; }
+    public int Gap { get; set; }
+    public long Users { get; set; }
+}
+
 public enum ReportKind { Daily, Weekly }
 
 /// <summary>A generated data review report: kept, listable, rendered to Markdown (en/zh) or CSV on download.</summary>

@@ -1,0 +1,101 @@
+using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Application.Metrics;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Tests.Classifier;
+using PuoAiOps.Application.Tests.Infrastructure;
+
+namespace PuoAiOps.Application.Tests.Metrics;
+
+/// <summary>
+/// The per-day reuse counts the rollup job keeps up to date run after run (conversations arriving late,
+/// with earlier times, days passing) must equal a full recomputation, and the reuse they give must
+/// equal the distinct count over the per-user daily rows for any period and locale/channel cell.
+/// </summary>
+public sealed class ReuseCountsPropertyTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    // user, hour over 20 days, locale, channel (3 = playground), which of three runs writes it
+    private static readonly Gen<(int User, int Hour, int Locale, int Channel, int Run)> Conversation =
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 20 * 24 - 1], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 2]);
+
+    [Fact]
+    public async Task ReuseCounts_UpdatedIncrementally_EqualFullRecomputation_AndTheDistinctCountOverUserRows()
+    {
+        await Gen.Select(Conversation.Array[1, 50], Gen.Int[1, 5]).SampleAsync(async (raw, window) =>
+        {
+            await using var workspace = await TempWorkspace.CreateAsync();
+            var clock = new ManualClock();
+            var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-14);
+            await using var services = MetricsHost.Build(workspace.DataDir, clock, o => o.ReuseWindowDays = window);
+            for (var run = 0; run < 3; run++)
+            {
+                // Later runs may write conversations from before the last run (higher ids, earlier times), as the bot may.
+                await using (var db = workspace.NewContext())
+                {
+                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => new Conversation
+                    {
+                        UserRef = "u" + r.User, StartedAt = start.AddHours(r.Hour), EndedAt = start.AddHours(r.Hour).AddMinutes(5),
+                        Locale = r.Locale == 0 ? "en" : "zh-CN", Channel = r.Channel switch { 0 or 1 => "app", 2 => "web", _ => "playground" },
+                        Outcome = ConversationOutcome.Resolved,
+                    }));
+                    await db.SaveChangesAsync(Ct);
+                }
+                await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+                var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
+                Assert.True(check.Equal, string.Join("\n", check.Differences));
+                clock.Advance(TimeSpan.FromDays(2));
+            }
+
+            await using var read = workspace.NewContext();
+            var first = DateOnly.FromDateTime(start);
+            foreach (var (offset, days) in new[] { (0, 20), (0, 1), (3, 7), (9, 3), (13, 7), (19, 1) })
+            foreach (var locale in new[] { null, "en", "zh-CN" })
+            foreach (var channel in new[] { null, "app", "web" })
+            {
+                var filter = new MetricsFilter(first.AddDays(offset), first.AddDays(offset + days - 1), locale, channel);
+                Assert.Equal(await OverviewFigures.UserRowsReuseAsync(read, filter, Ct), await OverviewFigures.ReuseCountsAsync(read, filter, Ct));
+            }
+            Assert.True(await read.MetricReuseCounts.AnyAsync(Ct) || !await read.MetricUserDays.AnyAsync(Ct));
+        }, iter: 10, threads: 1);
+    }
+
+    [Fact]
+    public async Task Build_AfterTheMigrationThatAddsTheCounts_CountsThemFromTheStoredRowsWithoutAFullRebuild()
+    {
+        await using var workspace = await TempWorkspace.CreateAsync();
+        var clock = new ManualClock();
+        var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-5);
+        await using (var db = workspace.NewContext())
+        {
+            db.Conversations.AddRange(Enumerable.Range(0, 12).Select(i => new Conversation
+            {
+                UserRef = "u" + (i % 4), StartedAt = start.AddHours(9 * i), EndedAt = start.AddHours(9 * i).AddMinutes(5),
+                Locale = i % 3 == 0 ? "zh-CN" : "en", Channel = i % 2 == 0 ? "app" : "web", Outcome = ConversationOutcome.Resolved,
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var services = MetricsHost.Build(workspace.DataDir, clock);
+        await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+        // As a workspace built before the counts existed: none stored, and a watermark without a gap limit.
+        await using (var db = workspace.NewContext())
+        {
+            await db.MetricReuseCounts.ExecuteDeleteAsync(Ct);
+            var mark = await db.Settings.SingleAsync(s => s.Key == RollupBuilder.WatermarkKey, Ct);
+            mark.Value = mark.Value.Replace(",\"ReuseGapDays\":366", "", StringComparison.Ordinal);
+            Assert.DoesNotContain("ReuseGapDays", mark.Value, StringComparison.Ordinal);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var next = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+
+        Assert.False(next.Full);
+        var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
+        Assert.True(check.Equal, string.Join("\n", check.Differences));
+        await using var read = workspace.NewContext();
+        Assert.True(await read.MetricReuseCounts.AnyAsync(Ct));
+    }
+}
