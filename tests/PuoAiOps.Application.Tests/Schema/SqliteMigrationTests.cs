@@ -68,7 +68,7 @@ public sealed class SqliteMigrationTests
         await using (var r = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken))
             while (await r.ReadAsync(TestContext.Current.CancellationToken)) objects.Add(r.GetString(0));
         Assert.Equal([
-            "table QuestionGrams", "table QuestionGramsVocab", "table QuestionSearchLag", $"table {SearchIndex}",
+            "table QuestionGrams", "table QuestionGramsVocab", $"table {SearchIndex}", "table QuestionSearchLag",
             "trigger TR_Questions_Grams_Delete", "trigger TR_Questions_Grams_Insert", "trigger TR_Questions_Grams_Update",
             "trigger TR_Questions_Search_Delete", "trigger TR_Questions_Search_Insert", "trigger TR_Questions_Search_Update"], objects);
     }
