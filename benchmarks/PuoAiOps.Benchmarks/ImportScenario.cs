@@ -12,7 +12,8 @@ namespace PuoAiOps.Benchmarks;
 /// <summary>
 /// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep] [--postgres CS]`.
 /// Generates the file once (fixed seed), imports it into a fresh SQLite workspace and prints rows/s,
-/// counts and the process's peak working set. --parse-only measures reading + redaction without a database;
+/// counts and the process's peak working set; then, on SQLite, the search catch-up that indexes the stored rows (as
+/// `puo import questions` runs it after the import; --index-later leaves it out), with the combined rate. --parse-only measures reading + redaction without a database;
 /// --postgres "Host=…;Username=…;Password=…" imports into a fresh PostgreSQL database instead (dropped afterwards).
 /// </summary>
 internal static class ImportScenario
@@ -54,6 +55,12 @@ internal static class ImportScenario
         Report(postgres is null ? "import (parse + redact + SQLite)" : "import (parse + redact + PostgreSQL)", rows, clock.Elapsed);
         Console.WriteLine($"imported {result.Imported:N0}, duplicates {result.Duplicates:N0}, rejected {result.Rejected:N0}; redacted " +
                           string.Join(", ", result.Redacted.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+        if (postgres is null && !args.Contains("--index-later"))
+        {
+            // What `puo import questions` does next: index the stored rows for search (searches scan them until then).
+            var indexed = await new QuestionSearchCatchUp(db, Options.Create(options)).RunAsync();
+            Report($"search catch-up ({indexed.Indexed:N0} questions indexed in {indexed.Elapsed.TotalSeconds:F2} s); import + catch-up", rows, clock.Elapsed + indexed.Elapsed);
+        }
         if (postgres is not null)
         {
             await PostgresDatabase.DropAsync(postgres, database);

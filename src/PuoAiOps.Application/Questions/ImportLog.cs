@@ -17,4 +17,10 @@ internal static partial class ImportLog
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Custom PII patterns updated: {Count} patterns")]
     public static partial void PatternsUpdated(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Search index caught up: {Indexed} questions indexed in {ElapsedMs} ms")]
+    public static partial void SearchCaughtUp(ILogger logger, long indexed, long elapsedMs);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Search index catch-up failed; searches scan the questions not indexed yet until the next attempt")]
+    public static partial void SearchCatchUpFailed(ILogger logger, Exception exception);
 }

@@ -9,7 +9,8 @@ namespace PuoAiOps.Application.Questions;
 /// Writes each batch in one transaction. Duplicates are left to the unique index on "TextHash"
 /// (<c>ON CONFLICT DO NOTHING</c>): the affected-row count tells an insert from a duplicate. The run's
 /// counters are updated in the same transaction, so the run row always matches the committed rows. On SQLite the
-/// batch's questions are indexed for search in bulk at its end (<see cref="QuestionSearchBulkIndex"/>), in the same transaction.
+/// batch first holds the search watermark (<see cref="QuestionSearchLag"/>), so the triggers leave its rows alone: they
+/// are indexed after the import by <see cref="QuestionSearchCatchUp"/>, and searched by a scan until then.
 /// </summary>
 internal sealed class QuestionBatchWriter : IAsyncDisposable
 {
@@ -23,7 +24,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     private readonly IQuestionInserter _inserter;
     private readonly DbCommand _run;
     private readonly DbParameter _runImported, _runDuplicates, _runRejected;
-    private readonly QuestionSearchBulkIndex? _searchIndex;
+    private readonly DbCommand? _holdSearch;
     private bool _prepared;
 
     /// <param name="portable">Use the one-command-per-row ADO.NET path whatever the provider (tests keep that path honest).</param>
@@ -35,7 +36,11 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
             : connection.CanCreateBatch && !portable
                 ? new DbBatchQuestionInserter(connection, provider, runId, importedAt)
                 : new DbCommandQuestionInserter(connection, provider, runId, importedAt);
-        _searchIndex = provider == DatabaseProvider.Sqlite && connection is SqliteConnection indexed ? new QuestionSearchBulkIndex(indexed) : null;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            _holdSearch = connection.CreateCommand();
+            _holdSearch.CommandText = QuestionSearchLag.HoldSql;
+        }
         _run = connection.CreateCommand();
         _run.CommandText = RunSql;
         _runImported = Add(_run, "@imported", DbType.Int32);
@@ -60,7 +65,11 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
                 _run.Prepare();
                 _prepared = true;
             }
-            var indexedUpTo = _searchIndex is null ? 0 : await _searchIndex.PauseAsync(transaction, ct);
+            if (_holdSearch is not null)
+            {
+                _holdSearch.Transaction = transaction;
+                await _holdSearch.ExecuteNonQueryAsync(ct);
+            }
             var imported = 0;
             for (var position = 0; position < batch.Count; position++)
             {
@@ -69,7 +78,6 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
                 AfterRow?.Invoke(position);
             }
             imported += await _inserter.FlushAsync(ct);
-            if (_searchIndex is not null) await _searchIndex.IndexAsync(transaction, indexedUpTo, ct);
             var duplicates = batch.Count - imported;
             _runImported.Value = imported;
             _runDuplicates.Value = duplicates;
@@ -81,6 +89,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
         finally
         {
             _run.Transaction = null;
+            if (_holdSearch is not null) _holdSearch.Transaction = null;
         }
     }
 
@@ -88,7 +97,7 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     {
         await _inserter.DisposeAsync();
         await _run.DisposeAsync();
-        if (_searchIndex is not null) await _searchIndex.DisposeAsync();
+        if (_holdSearch is not null) await _holdSearch.DisposeAsync();
     }
 
     private static DbParameter Add(DbCommand command, string name, DbType type)

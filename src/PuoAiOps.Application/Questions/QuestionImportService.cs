@@ -26,7 +26,8 @@ public sealed class QuestionImportService(
     IOptions<ImportOptions> options,
     WorkspaceSecrets secrets,
     ILogger<QuestionImportService>? logger = null,
-    TimeProvider? time = null)
+    TimeProvider? time = null,
+    QuestionSearchCatchUpSignal? searchCatchUp = null)
 {
     private readonly ImportOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<QuestionImportService>.Instance;
@@ -83,6 +84,11 @@ public sealed class QuestionImportService(
         {
             await RecordStopAsync(run, ex, pipeline.Imported, rejections, preparer.Tally);
             throw;
+        }
+        finally
+        {
+            // The committed rows wait above the search watermark; a host indexes them in the background.
+            searchCatchUp?.Notify();
         }
 
         var result = new ImportResult(run.Id, reader.Format, reader.Rows, pipeline.Imported, pipeline.Duplicates, rejections.Total,

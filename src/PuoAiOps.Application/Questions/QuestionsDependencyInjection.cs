@@ -6,7 +6,7 @@ namespace PuoAiOps.Application.Questions;
 
 public static class QuestionsDependencyInjection
 {
-    /// <summary>Question import (section "Import", validated at start), the admin PII pattern store and the question/import-run reads.</summary>
+    /// <summary>Question import (section "Import", validated at start), its search catch-up, the admin PII pattern store and the question/import-run reads.</summary>
     public static IHostApplicationBuilder AddQuestionImport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ImportOptions>()
@@ -15,6 +15,10 @@ public static class QuestionsDependencyInjection
         builder.Services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         builder.Services.AddScoped<PiiPatternStore>();
         builder.Services.AddScoped<QuestionImportService>();
+        builder.Services.AddScoped<QuestionSearchCatchUp>();
+        // Indexes an import's rows for search after they are stored (a host runs it; the CLI catches up itself).
+        builder.Services.AddSingleton<QuestionSearchCatchUpSignal>();
+        builder.Services.AddHostedService<QuestionSearchCatchUpService>();
         builder.Services.AddScoped<QuestionBrowser>();
         return builder;
     }

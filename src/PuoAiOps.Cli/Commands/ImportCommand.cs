@@ -11,6 +11,8 @@ namespace PuoAiOps.Cli.Commands;
 /// `puo import questions FILE`: CSV or JSON Lines, redacted before storing, duplicates counted.
 /// Limits come from the "Import" settings (environment variables such as Import__MaxRows) and the flags.
 /// Exit 0 when the file was read (even with rejected rows), 2 when it is not a question file or over a limit.
+/// The rows are stored first; then (SQLite) the command indexes them for search before it exits, unless --index-later
+/// leaves that to the console's background catch-up. Searches are exact either way: rows not indexed yet are scanned.
 /// </summary>
 internal static class ImportCommand
 {
@@ -27,8 +29,12 @@ internal static class ImportCommand
         var maxText = new Option<int?>("--max-text-length") { Description = "Reject longer questions (Import:MaxTextLength)" };
         var source = new Option<string?>("--source") { Description = "Source stored for rows that have none" };
         var progress = new Option<bool>("--progress") { Description = "Print progress to stderr after each batch" };
+        var indexLater = new Option<bool>("--index-later")
+        {
+            Description = "Store the rows and exit; the console indexes them for search in the background (searches scan them until then)",
+        };
         questions.Arguments.Add(file);
-        foreach (var option in new Option[] { batchSize, maxRows, maxBytes, maxText, source, progress }) questions.Options.Add(option);
+        foreach (var option in new Option[] { batchSize, maxRows, maxBytes, maxText, source, progress, indexLater }) questions.Options.Add(option);
 
         bind(async (ctx, ct) =>
         {
@@ -70,6 +76,16 @@ internal static class ImportCommand
             else WriteText(ctx.Out, path, result);
             if (result.RejectionsNotListed > 0)
                 await ctx.Error.WriteLineAsync($"note: {result.RejectionsNotListed:N0} more rejected rows are counted but not listed (Import:MaxReportedRejections).");
+            var catchUp = scope.ServiceProvider.GetRequiredService<QuestionSearchCatchUp>();
+            if (ctx.Parse.GetValue(indexLater))
+            {
+                if (!ctx.Json && await catchUp.IsBehindAsync(ct)) ctx.Out.WriteLine("Search index: left to the console (searches scan the new rows until then).");
+                return PuoCli.Ok;
+            }
+            // Interrupting this leaves a consistent workspace: the watermark marks where the console resumes.
+            var indexed = await catchUp.RunAsync(ct: ct);
+            if (!ctx.Json && indexed.Indexed > 0)
+                ctx.Out.WriteLine($"Search index: {indexed.Indexed:N0} questions indexed in {indexed.Elapsed.TotalSeconds:F1} s.");
             return PuoCli.Ok;
         }).AttachTo(questions);
         import.Subcommands.Add(questions);

@@ -92,9 +92,12 @@ public class QuestionShortSearchTests
         Assert.Equal([ids[3]], (await new QuestionBrowser(db).ListAsync(new QuestionQuery(Search: "卡"), Ct)).Rows.Select(r => r.Id));
     }
 
-    /// <summary>The import indexes its batches in bulk with the application's copy of the grams: searches find its rows as they find any other.</summary>
+    /// <summary>
+    /// The import stores its rows, the catch-up indexes them in bulk with the application's copy of the grams: searches find
+    /// its rows as they find any other, before (scanned) and after (indexed), and the triggers are on again after it.
+    /// </summary>
     [Fact]
-    public async Task ShortSearch_FindsImportedQuestions_AndTheImportLeavesTheTriggersOn()
+    public async Task ShortSearch_FindsImportedQuestions_AndTheCatchUpLeavesTheTriggersOn()
     {
         await using var ws = await ImportWorkspace.CreateAsync();
         var texts = Texts(300, seed: 7);
@@ -103,10 +106,21 @@ public class QuestionShortSearchTests
         await ws.Service(new ImportOptions { BatchSize = 70 }).ImportFileAsync(ws.WriteFile("q.csv", csv.ToString()), ct: Ct);
 
         var db = ws.NewContext();
+        var catchUp = new QuestionSearchCatchUp(db, Microsoft.Extensions.Options.Options.Create(new ImportOptions { BatchSize = 70 }));
+        Assert.True(await catchUp.IsBehindAsync(Ct));
+        await SearchEqualsTheScanAsync(db);
+        Assert.True((await catchUp.RunAsync(ct: Ct)).Indexed > 200);
+        Assert.False(await catchUp.IsBehindAsync(Ct));
+
         db.Questions.Add(new Question { Text = "后来加的 PK 卡", TextHash = "later", CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(Ct);
-        Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "QuestionIndexPause" """).SingleAsync(Ct));
+        var later = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "QuestionGrams" WHERE "QuestionGrams" MATCH '"E58DA1"' ORDER BY rowid DESC LIMIT 1""").SingleAsync(Ct);
+        Assert.Equal(await db.Questions.MaxAsync(q => q.Id, Ct), later);
+        await SearchEqualsTheScanAsync(db);
+    }
 
+    private static async Task SearchEqualsTheScanAsync(PuoDbContext db)
+    {
         foreach (var q in new[] { "卡", "充值", "pk", "g", "K", "，", " i", "gift", "主播", "礼物卡", "x" })
         {
             var expected = await ScanAsync(db, q, null, oldestFirst: false);
