@@ -23,10 +23,11 @@ public sealed class StoredTextCodesMigrationTests
     private const string Migration = "0023_stored_text_codes";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly (string Table, string Column)[] Added =
+    private static readonly string[] DropAdded =
     [
-        ("TaxonomyChanges", "SummaryCode"), ("TaxonomyChanges", "SummaryArgs"), ("TaxonomyVersions", "NoteCode"),
-        ("TaxonomyVersions", "NoteArgs"), ("Escalations", "ReasonCode"), ("Escalations", "ReasonArgs"),
+        """ALTER TABLE "TaxonomyChanges" DROP COLUMN "SummaryCode";""", """ALTER TABLE "TaxonomyChanges" DROP COLUMN "SummaryArgs";""",
+        """ALTER TABLE "TaxonomyVersions" DROP COLUMN "NoteCode";""", """ALTER TABLE "TaxonomyVersions" DROP COLUMN "NoteArgs";""",
+        """ALTER TABLE "Escalations" DROP COLUMN "ReasonCode";""", """ALTER TABLE "Escalations" DROP COLUMN "ReasonArgs";""",
     ];
 
     [Fact]
@@ -67,13 +68,12 @@ public sealed class StoredTextCodesMigrationTests
             db.Conversations.Add(conversation);
             await db.SaveChangesAsync(Ct);
             // Back to before 0023, with one row of each as the code before it wrote them.
-            foreach (var (table, column) in Added) await db.Database.ExecuteSqlRawAsync($"""ALTER TABLE "{table}" DROP COLUMN "{column}";""", Ct);
+            foreach (var drop in DropAdded) await db.Database.ExecuteSqlRawAsync(drop, Ct);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM __puo_schema_history WHERE id = '" + Migration + "';", Ct);
-            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TaxonomyChanges" ("Kind", "Payload", "Summary", "Status", "ProposedAt") VALUES ('Deprecate', '{}', 'Deprecate old_intent', 'Rejected', '2026-12-01 10:00:00');""", Ct);
+            // Raw SQL is a format string: {{}} is the empty JSON payload.
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TaxonomyChanges" ("Kind", "Payload", "Summary", "Status", "ProposedAt") VALUES ('Deprecate', '{{}}', 'Deprecate old_intent', 'Rejected', '2026-12-01 10:00:00');""", Ct);
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TaxonomyVersions" ("Number", "Snapshot", "Note", "PublishedAt") VALUES (1, '', 'Add intent a/b "B"', '2026-12-01 10:00:00');""", Ct);
-            // The id is a number this test just stored.
-            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "Escalations" ("ConversationId", "Reason", "Status", "CreatedAt", "Version") VALUES ("""
-                + conversation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + """, 'user asked for an agent', 'Open', '2026-12-01 10:00:00', 0);""", Ct);
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Escalations" ("ConversationId", "Reason", "Status", "CreatedAt", "Version") VALUES ({conversation.Id}, 'user asked for an agent', 'Open', '2026-12-01 10:00:00', 0);""", Ct);
 
             Assert.Equal([Migration], await new SchemaMigrator(db).MigrateAsync(Ct));
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Core.Import;
 using PuoAiOps.Core.Messages;
