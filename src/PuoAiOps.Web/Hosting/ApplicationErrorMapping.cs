@@ -29,22 +29,23 @@ public sealed record ApplicationError(int Status, string Title, IReadOnlyDiction
             Codes is not null && Codes.TryGetValue(e.Key, out var codes) && i < codes.Length && codes[i] is { } code ? word(code) : m).ToArray()),
     };
 
-    /// <summary>Every message, "line N" keys prefixed so a file error says where it is; the title when there are none.</summary>
-    public IReadOnlyList<string> Messages
+    /// <summary>
+    /// Every message, the title when there are none; a message under a "line N" key is placed at its line by
+    /// <paramref name="atLine"/> (line, message), which the console words from its resources ("第 N 行：…").
+    /// </summary>
+    public IReadOnlyList<string> MessagesAt(Func<int, string, string> atLine)
     {
-        get
-        {
-            var messages = Errors
-                .OrderBy(e => LineNumber(e.Key) ?? 0)
-                .SelectMany(e => e.Value.Select(m => LineNumber(e.Key) is { } line ? $"Line {line}: {m}" : m))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return messages.Count > 0 ? messages : [Title];
-        }
+        ArgumentNullException.ThrowIfNull(atLine);
+        var messages = Errors
+            .OrderBy(e => LineNumber(e.Key) ?? 0)
+            .SelectMany(e => e.Value.Select(m => LineNumber(e.Key) is { } line ? atLine(line, m) : m))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return messages.Count > 0 ? messages : [Title];
     }
 
     private static int? LineNumber(string key) =>
-        key.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5), out var line) ? line : null;
+        key.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
 }
 
 /// <summary>
