@@ -162,7 +162,7 @@ internal static class ChatLoadScenario
         var answer = turns.Select(t => (double)t.LatencyMs!.Value).Order().ToList();
         Console.WriteLine("answers by source: " + string.Join(", ", turns.GroupBy(t => t.Source).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}")));
         // The decisions' reasons without their numbers, most frequent first: shows what the traffic exercised.
-        var reasons = await db.TurnTraces.AsNoTracking().Where(t => t.CreatedAt >= since).Select(t => t.Json).Take(5000).ToListAsync();
+        var reasons = await db.TurnTraces.AsNoTracking().Where(t => t.CreatedAt >= since).OrderBy(t => t.TurnId).Select(t => t.Json).Take(5000).ToListAsync();
         Console.WriteLine("top reasons: " + string.Join(" | ", reasons
             .Select(Reason)
             .Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"[0-9.,%]+", "#"))
