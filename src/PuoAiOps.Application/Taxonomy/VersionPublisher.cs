@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Yaml;
-using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy;
 
@@ -13,9 +12,7 @@ namespace PuoAiOps.Application.Taxonomy;
 /// </summary>
 internal static class VersionPublisher
 {
-    /// <param name="note">The reviewer's note as written, or the English of a generated one.</param>
-    /// <param name="noteCode">A generated note as a code (the console words it); null for a reviewer's note.</param>
-    public static async Task<TaxonomyVersion> PublishAsync(PuoDbContext db, string? publishedById, string? note, CodedMessage? noteCode, CancellationToken ct)
+    public static async Task<TaxonomyVersion> PublishAsync(PuoDbContext db, string? publishedById, string? note, CancellationToken ct)
     {
         var last = await db.TaxonomyVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0;
         var snapshot = TaxonomyYamlWriter.Write(await TaxonomySnapshot.LoadAsync(db, ct));
@@ -27,7 +24,6 @@ internal static class VersionPublisher
             PublishedById = publishedById,
             PublishedAt = DateTime.UtcNow,
         };
-        if (noteCode is not null) (version.NoteCode, version.NoteArgs) = CodedMessageJson.Write(noteCode);
         db.TaxonomyVersions.Add(version);
         await db.SaveChangesAsync(ct);
         return version;
