@@ -62,6 +62,7 @@ internal static class ChatLoadScenario
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var windowStart = DateTime.UtcNow;
+        var gc = new GcWindow();
         var result = await RunLoadAsync(http, questions, connections, TimeSpan.FromSeconds(seconds));
         self.Refresh();
         var cpuMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
@@ -77,6 +78,7 @@ internal static class ChatLoadScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cpu: {cpuMs / result.Elapsed.TotalMilliseconds:F2} cores busy in this process, {perRequest:F2} ms CPU per request " +
             $"(server + load generator; ceiling on an idle box {1000.0 * Environment.ProcessorCount / perRequest:0} requests/s)"));
+        Console.WriteLine(gc.Report(result.Latencies.Count));
         await PrintAnswerTimesAsync(console.Services, windowStart);
         return result.Errors == 0 ? 0 : 1;
     }
@@ -91,6 +93,7 @@ internal static class ChatLoadScenario
             using var self = Process.GetCurrentProcess();
             var cpuBefore = self.TotalProcessorTime;
             var windowStart = DateTime.UtcNow;
+            var gc = new GcWindow();
             var r = await WrkLoadGenerator.RunAsync(baseUrl, key, questions, connections, threads, seconds, work);
             self.Refresh();
             var serverMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
@@ -102,6 +105,7 @@ internal static class ChatLoadScenario
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cpu: server {serverMs / ok:F2} ms per request ({serverMs / (r.Seconds * 1000):F2} cores busy), wrk {r.CpuMs / ok:F2} ms per request, " +
                 $"together {(serverMs + r.CpuMs) / ok:F2} ms (ceiling on an idle box {1000.0 * Environment.ProcessorCount * ok / (serverMs + r.CpuMs):0} requests/s)"));
+            Console.WriteLine(gc.Report(ok));
             await PrintAnswerTimesAsync(console.Services, windowStart);
             return r.Errors == 0 ? 0 : 1;
         }
@@ -158,7 +162,7 @@ internal static class ChatLoadScenario
         var answer = turns.Select(t => (double)t.LatencyMs!.Value).Order().ToList();
         Console.WriteLine("answers by source: " + string.Join(", ", turns.GroupBy(t => t.Source).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}")));
         // The decisions' reasons without their numbers, most frequent first: shows what the traffic exercised.
-        var reasons = await db.TurnTraces.AsNoTracking().Where(t => t.CreatedAt >= since).Select(t => t.Json).Take(5000).ToListAsync();
+        var reasons = await db.TurnTraces.AsNoTracking().Where(t => t.CreatedAt >= since).OrderBy(t => t.TurnId).Select(t => t.Json).Take(5000).ToListAsync();
         Console.WriteLine("top reasons: " + string.Join(" | ", reasons
             .Select(Reason)
             .Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"[0-9.,%]+", "#"))

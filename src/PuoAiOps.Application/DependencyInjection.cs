@@ -19,8 +19,11 @@ public static class DependencyInjection
             .PostConfigure(o => o.DataDir = ResolveDataDir(builder.Configuration, o.DataDir))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        // The options are built once per process (the settings cannot change while it runs): building them per
+        // scope re-ran the provider set-up (a connection string, a directory check) for every request's context.
         builder.Services.AddDbContext<PuoDbContext>((sp, options) =>
-            DbContextConfigurator.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            DbContextConfigurator.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddScoped<SchemaMigrator>();
         builder.Services.AddScoped<DatabaseProbe>();
         builder.Services.AddWorkspaceSecrets(builder.Configuration);

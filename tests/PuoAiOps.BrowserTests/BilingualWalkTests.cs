@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Admin;
+using PuoAiOps.Application.Classification.Jobs;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Demo;
+using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Metrics;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
@@ -18,7 +20,9 @@ namespace PuoAiOps.BrowserTests;
 /// each role in a browser that asks for each language. A page the role may not use must answer 403 inside the
 /// console's frame, in that language; every other page must render over the circuit in it. The static pages
 /// (setup, sign-in, an unknown address) are walked in both languages too. Any failed request, console error
-/// (a CSP violation among them) or script error fails the test.
+/// (a CSP violation among them) or script error fails the test. Every Chinese page is also swept for English left
+/// in it (<see cref="EnglishSweep"/>), with the classifier's and the grading's jobs run first (some of them failing
+/// without an LLM), so their lines are on the pages too.
 /// </summary>
 public sealed class BilingualWalkTests
 {
@@ -41,6 +45,7 @@ public sealed class BilingualWalkTests
         await SetUpAsync(browser, console, shots);
         var pages = await PagesAsync(console.Services);
         var problems = new BrowserProblems();
+        var english = new List<string>();
         foreach (var (locale, lang, overview) in new[] { ("en-US", "en", "Overview"), ("zh-CN", "zh-CN", "概览") })
         {
             await using var context = await NewContextAsync(browser, console, locale);
@@ -59,11 +64,20 @@ public sealed class BilingualWalkTests
                 await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
                 await Assertions.Expect(page.Locator("[data-testid=console-nav]")).ToContainTextAsync(overview);
                 foreach (var path in pages)
+                {
                     await OpenAsync(page, problems, role, path, lang);
+                    if (lang != "en") english.AddRange((await EnglishSweep.FindAsync(page)).Select(hit => $"{role} {path}: {hit}"));
+                }
                 await MudUi.SignOutAsync(page);
             }
         }
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        // The demo's sampled questions differ from one day to the next and are not marked with their lang yet, so the
+        // runs they bring are not all in EnglishSweepKnown.txt: until they are marked, the sweep fails the walk only
+        // with PUO_ENGLISH_SWEEP=strict and otherwise reports what it found in the test output.
+        var found = "English on Chinese pages:" + Environment.NewLine + string.Join(Environment.NewLine, english.Distinct(StringComparer.Ordinal));
+        if (Environment.GetEnvironmentVariable("PUO_ENGLISH_SWEEP") == "strict") Assert.True(english.Count == 0, found);
+        else if (english.Count > 0) TestContext.Current.SendDiagnosticMessage(found);
     }
 
     /// <summary>Opens <paramref name="path"/>: either the page, interactive and in <paramref name="lang"/>, or 403 in the shell.</summary>
@@ -134,6 +148,7 @@ public sealed class BilingualWalkTests
         // What the schedule writes at start-up (it is off in these tests): rollups, the last days' reports, last week's grading sample.
         await MetricsSchedule.RunDueAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value, TimeProvider.System, default);
         var admin = await db.Users.Where(u => u.Email == Email(Roles.Admin)).Select(u => new { u.Id, u.DisplayName }).SingleAsync();
+        await RunJobsAsync(console.Services, Actor.User(admin.Id, admin.DisplayName ?? "Ada Admin", Roles.Admin));
         foreach (var role in Roles.All.Where(r => r != Roles.Admin))
         {
             var result = await users.CreateAsync(Actor.User(admin.Id, admin.DisplayName ?? "Ada Admin", Roles.Admin), new NewUserInput
@@ -142,6 +157,30 @@ public sealed class BilingualWalkTests
             });
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         }
+    }
+
+    /// <summary>
+    /// Background jobs whose lines the pages show: the classifier's list (one queued from the command line, the
+    /// LLM evaluation failing without an LLM, a batch classification) and the LLM judge failing without one.
+    /// </summary>
+    private static async Task RunJobsAsync(IServiceProvider services, Actor admin)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+            var actor = JobActor.From(admin);
+            await queue.EnqueueAsync(ClassifierJobKinds.BatchClassify, new BatchJobPayload { Actor = actor }, Actor.System("puo"), single: false, default);
+            await queue.EnqueueAsync(ClassifierJobKinds.EvaluateLlm, new LlmJobPayload { Actor = actor }, admin, single: false, default);
+            await queue.EnqueueAsync(JudgeJobKinds.Run, new JudgeJobPayload { Period = "2026-W01" }, admin, single: false, default);
+        }
+        // The host's own runner may lease some of them first: wait for every row to end either way.
+        await services.GetRequiredService<JobRunner>().DrainAsync(default);
+        await Poll.UntilAsync(async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+            return !await db.Jobs.AnyAsync(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running);
+        }, TimeSpan.FromMinutes(5), "the walk's jobs to end");
     }
 
     /// <summary>Every page of the console, with the demo workspace's first item where a page shows one thing.</summary>

@@ -49,13 +49,13 @@ public sealed class AiFailureChatClient(IChatClient inner, AiOptions options) : 
     {
         AiUnavailableException => null,
         OperationCanceledException when ct.IsCancellationRequested => null,
-        AuthenticationFailedException or CredentialUnavailableException => Failure(ex, AiRefusal.NoToken, _host, ex.Message.Split('\n')[0], AiOptions.SectionName),
+        AuthenticationFailedException or CredentialUnavailableException => Failure(ex, AiRefusal.NoToken, _host, AiOptions.SectionName, ex.Message.Split('\n')[0]),
         ClientResultException { Status: 401 or 403 } c => Failure(ex, AiRefusal.CredentialsRefused, _host, c.Status, AiOptions.SectionName),
         ClientResultException { Status: 404 } => Failure(ex, AiRefusal.UnknownModel, _host, options.Model ?? "", AiOptions.SectionName),
         ClientResultException { Status: 429 } => Failure(ex, AiRefusal.RateLimited, _host, Attempts, AiOptions.SectionName),
-        ClientResultException { Status: 0 } c => Failure(ex, AiRefusal.Unreachable, _host, Root(c).Message),
+        ClientResultException { Status: 0 } c => Failure(ex, AiRefusal.Unreachable, _host, CauseOf(c), Root(c).Message),
         ClientResultException c => Failure(ex, AiRefusal.HttpError, _host, c.Status, Attempts),
-        HttpRequestException h => Failure(ex, AiRefusal.Unreachable, _host, h.Message),
+        HttpRequestException h => Failure(ex, AiRefusal.Unreachable, _host, CauseOf(h), h.Message),
         _ => null,
     };
 
@@ -64,4 +64,24 @@ public sealed class AiFailureChatClient(IChatClient inner, AiOptions options) : 
     private CodedMessage Attempts => AiUnavailableException.AttemptsOf(options.MaxRetries);
 
     private static Exception Root(Exception ex) => ex.InnerException is { } inner ? Root(inner) : ex;
+
+    /// <summary>What kind of network failure it was, as a code, from the first <see cref="HttpRequestException"/> in the chain.</summary>
+    internal static CodedMessage CauseOf(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is not HttpRequestException http) continue;
+            return CodedMessage.Of(http.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => AiRefusal.CauseNameResolution,
+                HttpRequestError.ConnectionError => AiRefusal.CauseConnection,
+                HttpRequestError.SecureConnectionError => AiRefusal.CauseSecureConnection,
+                HttpRequestError.ProxyTunnelError => AiRefusal.CauseProxy,
+                HttpRequestError.ResponseEnded => AiRefusal.CauseResponseEnded,
+                HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError => AiRefusal.CauseInvalidResponse,
+                _ => AiRefusal.CauseNetwork,
+            });
+        }
+        return CodedMessage.Of(AiRefusal.CauseNetwork);
+    }
 }

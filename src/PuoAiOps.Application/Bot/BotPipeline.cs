@@ -11,7 +11,7 @@ namespace PuoAiOps.Application.Bot;
 
 /// <summary>What the pipeline decided for one message.</summary>
 public sealed record BotDecision(string Answer, string SourceType, string? Intent, double Confidence, long? ScriptVersionId,
-    IReadOnlyList<long> ChunkIds, string? EscalationReason, long? ModelVersionId, BotTrace Trace);
+    IReadOnlyList<long> ChunkIds, CodedMessage? EscalationReason, long? ModelVersionId, BotTrace Trace);
 
 /// <summary>One message as the pipeline receives it: already redacted, with the conversation's recent turns.</summary>
 public sealed record BotInput(string RedactedQuestion, string Locale, string Channel, IReadOnlyDictionary<string, string> Context,

@@ -88,23 +88,23 @@ public static partial class InjectionScreen
         + @"|\byou are (now|no longer)\b|\bact as (an? )?(unfiltered|unrestricted|jailbroken|dan|developer)\b|\b(developer|god|dan|jailbreak) mode\b|\bdo anything now\b"
         + @"|\bnew (instructions?|rules?|system prompt)\s*:|\bbegin (system|admin) (prompt|message)\b|\b(system|assistant)\s*:\s*|\bpretend (you|to be)\b.{0,40}\b(no|without) (rules|restrictions|limits)\b"
         + @"|\bend of (passages?|sop|context|document)\b|\bwhen (you|the assistant) (reads?|sees?) this\b|\b(assistant|ai|model|bot)s? (must|should) (now )?(say|answer|reply|respond|tell)\b",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline, 200)]
+        RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex Injection();
 
     [GeneratedRegex(@"(忽略|无视|忘记|忘掉|跳过|绕过|不要理会|不要遵守).{0,12}(之前|以上|上面|前面|先前|所有|全部|系统|原来|原有)?.{0,6}(指令|指示|规则|提示|设定|要求|命令)"
         + @"|(显示|输出|告诉我|透露|泄露|打印|重复|给我看|说出).{0,10}(系统提示|系统指令|系统消息|提示词|隐藏指令|初始指令|你的指令|你的规则|金丝雀)"
         + @"|(你现在是|你不再是|扮演一个?没有限制|开发者模式|越狱模式|解除限制)"
         + @"|(新的?指令|新的?规则|系统提示)\s*[:：]|(助手|机器人|模型|ai)(必须|应该|要)(回答|回复|说|告诉)",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline, 200)]
+        RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex InjectionZh();
 
     /// <summary>Chat-template and prompt-markup tokens that have no place in a support question.</summary>
     [GeneratedRegex(@"<\s*/?\s*(message|system|assistant|im_start|im_end|\|im_start\||\|im_end\||passage|passages|user_question)\b|<\|[a-z_]+\|>|\[/?inst\]|<<\s*sys\s*>>|\{\{\s*\$",
-        RegexOptions.CultureInvariant, 200)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Markup();
 
     [GeneratedRegex(@"\b(i will|i'?ll|gonna|going to) (kill|hurt|find|murder) you\b|\b(kill yourself|kys)\b|\bfuck(ing)? (you|off)\b|(我要杀了你|杀了你|去死吧?|弄死你|草泥马|操你妈)",
-        RegexOptions.CultureInvariant, 200)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Abuse();
 
     [GeneratedRegex(@"[A-Za-z0-9+/_-]{16,}={0,2}")]

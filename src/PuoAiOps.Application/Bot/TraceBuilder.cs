@@ -51,9 +51,9 @@ internal sealed class TraceBuilder(BotInput input)
         Decide(text, SourceTypes.Sop, reason, started, log, [best.ChunkId], null);
 
     public BotDecision Handoff(string text, CodedMessage reason, string? intent, long started, KernelCallLog log) =>
-        Decide(text, SourceTypes.Handoff, reason, started, log, [], reason.English);
+        Decide(text, SourceTypes.Handoff, reason, started, log, [], reason);
 
-    private BotDecision Decide(string text, string source, CodedMessage reason, long started, KernelCallLog log, IReadOnlyList<long> chunks, string? escalation) =>
+    private BotDecision Decide(string text, string source, CodedMessage reason, long started, KernelCallLog log, IReadOnlyList<long> chunks, CodedMessage? escalation) =>
         new(text, source, Classification.Intent, Classification.Confidence, null, chunks, escalation, Classification.VersionId, Build(source, reason, started, log));
 
     private BotTrace Build(string source, CodedMessage reason, long started, KernelCallLog log) => new()

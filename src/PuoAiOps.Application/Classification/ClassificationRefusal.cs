@@ -21,4 +21,8 @@ public enum ClassificationRefusal
     [English("No model version serves yet: promote one first.")] NothingServes,
     [English("An intent uses the key '{0}', which is reserved for out-of-scope questions; rename it first.")] ReservedKey,
     [English("No question could be held out for testing: every label has a single example. Label more questions first.")] NothingToTest,
+    [English("The test share must be between 0.05 and 0.5.")] TestShareRange,
+    [English("The validation share must be between 0 and 0.3.")] ValidationShareRange,
+    [English("The training share must be above 0 and at most 1.")] TrainingShareRange,
+    [English("The trainer refused its setting {0}: it is out of range.")] TrainerSettingRange,
 }

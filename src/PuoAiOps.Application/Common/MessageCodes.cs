@@ -43,6 +43,8 @@ public static class MessageCodes
         AnnotationException e => e.Refusal,
         AiUnavailableException e => e.Code,
         JobFailedException e => e.Code,
+        Core.Import.ImportFormatException e => e.Code,
+        Core.Import.ImportLimitExceededException e => e.Code,
         _ => null,
     };
 }

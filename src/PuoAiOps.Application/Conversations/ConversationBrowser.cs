@@ -66,14 +66,16 @@ public sealed class ConversationBrowser(PuoDbContext db, WorkspaceClock clock)
         var turns = await db.Turns.AsNoTracking().Where(t => t.ConversationId == id).OrderBy(t => t.Ordinal).ToListAsync(ct);
         var traces = await db.TurnTraces.AsNoTracking().Where(t => t.ConversationId == id).ToDictionaryAsync(t => t.TurnId, t => t.Json, ct);
         var feedback = (await db.Feedback.AsNoTracking().Where(f => f.ConversationId == id).ToListAsync(ct)).ToLookup(f => f.TurnId);
-        var escalations = await db.Escalations.AsNoTracking().Where(e => e.ConversationId == id).OrderBy(e => e.CreatedAt).Select(e => e.Reason).ToListAsync(ct);
+        var escalations = await db.Escalations.AsNoTracking().Where(e => e.ConversationId == id).OrderBy(e => e.CreatedAt)
+            .Select(e => new { e.Reason, e.ReasonCode, e.ReasonArgs }).ToListAsync(ct);
         var keys = await IntentKeysAsync(ct);
         var views = turns.Select(t => new TurnView(t.Id, t.Ordinal, t.Role.ToString().ToLowerInvariant(), t.Text, Utc(t.CreatedAt),
             t.IntentId is { } i ? keys.GetValueOrDefault(i) : null, t.Confidence, SourceName(t.Source), t.LatencyMs,
             traces.TryGetValue(t.Id, out var json) ? JsonSerializer.Deserialize<BotTrace>(json, ChatService.TraceJson) : null,
             feedback[t.Id].Select(f => f.Comment is null ? f.Kind.ToString() : $"{f.Kind}: {f.Comment}").ToList())).ToList();
         return new ConversationDetail(c.Id, Utc(c.StartedAt), c.EndedAt is { } e ? Utc(e) : null, c.IntentId is { } ci ? keys.GetValueOrDefault(ci) : null,
-            c.Locale, c.Channel, OutcomeName(c.Outcome), c.IsTest, views, escalations);
+            c.Locale, c.Channel, OutcomeName(c.Outcome), c.IsTest, views, escalations.Select(e => e.Reason).ToList(),
+            escalations.Select(e => Escalations.EscalationReasons.Read(e.ReasonCode, e.ReasonArgs)).ToList());
     }
 
     private Task<Dictionary<int, string>> IntentKeysAsync(CancellationToken ct) => db.Intents.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Key, ct);

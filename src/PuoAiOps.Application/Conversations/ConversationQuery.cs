@@ -34,5 +34,8 @@ public sealed record ConversationPage(IReadOnlyList<ConversationRow> Rows, int T
 public sealed record TurnView(long Id, int Ordinal, string Role, string Text, DateTime CreatedAt, string? Intent, double? Confidence, string Source,
     int? LatencyMs, Bot.BotTrace? Trace, IReadOnlyList<string> Feedback);
 
+/// <param name="Escalations">The hand-overs' reasons in English (the API's and the CLI's).</param>
+/// <param name="EscalationCodes">The same reasons as codes, for the console to word (null for one stored before reasons had codes).</param>
 public sealed record ConversationDetail(long Id, DateTime StartedAt, DateTime? EndedAt, string? Intent, string Locale, string Channel, string Outcome,
-    bool IsTest, IReadOnlyList<TurnView> Turns, IReadOnlyList<string> Escalations);
+    bool IsTest, IReadOnlyList<TurnView> Turns, IReadOnlyList<string> Escalations,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<Core.Messages.CodedMessage?>? EscalationCodes = null);

@@ -41,9 +41,14 @@ public sealed class EscalationQueue(PuoDbContext db, WorkspaceClock clock)
         return new EscalationDetail(row, e.ClosedById, closedBy, e.ResolutionNote);
     }
 
-    /// <summary>The reasons the bot has given, most frequent first (the reason filter's choices).</summary>
-    public async Task<IReadOnlyList<string>> ReasonsAsync(CancellationToken ct = default) =>
-        await db.Escalations.AsNoTracking().GroupBy(e => e.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(50).ToListAsync(ct);
+    /// <summary>The reasons the bot has given, most frequent first (the reason filter's choices), each with its code when stored with one.</summary>
+    public async Task<IReadOnlyList<EscalationReasonChoice>> ReasonsAsync(CancellationToken ct = default)
+    {
+        // One English reason comes from one code and its arguments, so any row's code words the group (old rows have none).
+        var reasons = await db.Escalations.AsNoTracking().GroupBy(e => e.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => new { g.Key, Code = g.Max(e => e.ReasonCode), Args = g.Max(e => e.ReasonArgs) }).Take(50).ToListAsync(ct);
+        return reasons.Select(r => new EscalationReasonChoice(r.Key, EscalationReasons.Read(r.Code, r.Args))).ToList();
+    }
 
     /// <summary>Enabled users with a role that handles escalations, by name.</summary>
     public async Task<IReadOnlyList<EscalationHandler>> HandlersAsync(CancellationToken ct = default) =>
@@ -98,7 +103,7 @@ public sealed class EscalationQueue(PuoDbContext db, WorkspaceClock clock)
                           join c in db.Conversations on e.ConversationId equals c.Id
                           select new
                           {
-                              e.Id, e.ConversationId, e.Reason, e.Status, e.AssigneeId, e.CreatedAt, e.AssignedAt, e.ClosedAt, e.Outcome, e.Version,
+                              e.Id, e.ConversationId, e.Reason, e.ReasonCode, e.ReasonArgs, e.Status, e.AssigneeId, e.CreatedAt, e.AssignedAt, e.ClosedAt, e.Outcome, e.Version,
                               c.IntentId, c.Locale, c.Channel,
                               Assignee = db.Users.Where(u => u.Id == e.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                               Question = db.Turns.Where(t => t.ConversationId == c.Id && t.Role == TurnRole.User).OrderBy(t => t.Ordinal).Select(t => t.Text).FirstOrDefault(),
@@ -108,7 +113,7 @@ public sealed class EscalationQueue(PuoDbContext db, WorkspaceClock clock)
         var byId = rows.ToDictionary(r => r.Id, r => new EscalationRow(r.Id, r.ConversationId, r.Reason, EscalationLimits.Name(r.Status),
             r.AssigneeId, r.AssigneeId is null ? null : r.Assignee ?? r.AssigneeId, Utc(r.CreatedAt), Utc(r.AssignedAt), Utc(r.ClosedAt),
             r.Outcome is { } o ? EscalationLimits.Name(o) : null, r.IntentId is { } i ? keys.GetValueOrDefault(i) : null, r.Locale, r.Channel,
-            r.Question ?? "", r.Version));
+            r.Question ?? "", r.Version, EscalationReasons.Read(r.ReasonCode, r.ReasonArgs)));
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Escalations;
 
 /// <summary>
@@ -21,9 +24,14 @@ public sealed record EscalationFilter
 }
 
 /// <summary>One case as the queue lists it; <see cref="Version"/> goes back with the next command.</summary>
+/// <param name="Reason">Why the bot handed over, in English (the API's and the CLI's; the reason filter's value).</param>
+/// <param name="ReasonCode">The reason as a code, for the console to word; null for cases stored before reasons had codes.</param>
 public sealed record EscalationRow(long Id, long ConversationId, string Reason, string Status, string? AssigneeId, string? AssigneeName,
     DateTime CreatedAt, DateTime? AssignedAt, DateTime? ClosedAt, string? Outcome, string? Intent, string Locale, string Channel,
-    string FirstQuestion, int Version);
+    string FirstQuestion, int Version, [property: JsonIgnore] CodedMessage? ReasonCode = null);
+
+/// <summary>A reason the filter offers: its English (the filter's value) and its code when it has one (the label's wording).</summary>
+public sealed record EscalationReasonChoice(string Reason, CodedMessage? Code);
 
 public sealed record EscalationPage(IReadOnlyList<EscalationRow> Rows, int Total);
 

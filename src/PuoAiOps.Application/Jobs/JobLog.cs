@@ -30,4 +30,7 @@ internal static partial class JobLog
 
     [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "A page following job {JobId} failed to take an event ({Error}); it keeps its subscription")]
     public static partial void SubscriberFailed(ILogger logger, long jobId, string error);
+
+    [LoggerMessage(EventId = 5109, Level = LogLevel.Warning, Message = "Job {JobId} ({Kind}) was refused without a code (ref {Reference}): {Reason}")]
+    public static partial void RefusedWithoutCode(ILogger logger, long jobId, string kind, string reference, string reason);
 }

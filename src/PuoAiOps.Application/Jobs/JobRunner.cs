@@ -58,7 +58,7 @@ public sealed class JobRunner(
         using var progress = new Progress(this, job, leaseLost);
         var heartbeat = HeartbeatAsync(progress, leaseLost.Token);
         var started = Stopwatch.StartNew();
-        events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Started, job.Progress, MessageCodes.Read(job.MessageCode, job.MessageArgs)));
+        events.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Started, job.Progress, JobSnapshot.CodeOf(job)));
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -79,8 +79,8 @@ public sealed class JobRunner(
         catch (Exception ex) when (IsExplained(ex))
         {
             JobLog.Failed(logger, job.Id, job.Kind, ex.Message);
-            // The refusal's own code and arguments, so each page words it; a service that gave only an English sentence is shown as written.
-            await FailAsync(job, progress, MessageCodes.CodeOf(ex) ?? CodedMessage.Of(JobMessage.AsWritten, ex.Message));
+            // The refusal's own code and arguments, so each page words it in its reader's language.
+            await FailAsync(job, progress, MessageCodes.CodeOf(ex) ?? WithoutCode(job, ex));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -94,6 +94,17 @@ public sealed class JobRunner(
             await leaseLost.CancelAsync();
             try { await heartbeat; } catch (OperationCanceledException) { }
         }
+    }
+
+    /// <summary>
+    /// A refusal raised as a bare English sentence is never stored as the job's line (a Chinese page would show it
+    /// as is): the line says it was refused and where the log has the sentence.
+    /// </summary>
+    private CodedMessage WithoutCode(BackgroundJob job, Exception ex)
+    {
+        var reference = Guid.NewGuid().ToString("N")[..8];
+        JobLog.RefusedWithoutCode(logger, job.Id, job.Kind, reference, ex.Message);
+        return CodedMessage.Of(JobMessage.RefusedWithoutCode, reference);
     }
 
     private async Task FailAsync(BackgroundJob job, Progress progress, CodedMessage message)

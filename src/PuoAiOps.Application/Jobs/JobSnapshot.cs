@@ -15,7 +15,14 @@ public sealed record JobSnapshot(long Id, string Kind, JobStatus Status, double 
     public bool IsActive => Status is JobStatus.Queued or JobStatus.Running;
 
     public static JobSnapshot Of(BackgroundJob job) =>
-        new(job.Id, job.Kind, job.Status, job.Progress, job.Message, MessageCodes.Read(job.MessageCode, job.MessageArgs));
+        new(job.Id, job.Kind, job.Status, job.Progress, job.Message, CodeOf(job));
+
+    /// <summary>
+    /// A row's line as a code; null for a row stored before codes and for one stored as <see cref="JobMessage.AsWritten"/>
+    /// (an English sentence, no code inside), so pages show its English marked <c>lang="en"</c>.
+    /// </summary>
+    public static CodedMessage? CodeOf(BackgroundJob job) =>
+        MessageCodes.Read(job.MessageCode, job.MessageArgs) is { } code && !code.Code.Equals(JobMessage.AsWritten) ? code : null;
 
     /// <summary>The state after <paramref name="e"/> (events are newer than any row read before them).</summary>
     public JobSnapshot With(JobEvent e) => this with

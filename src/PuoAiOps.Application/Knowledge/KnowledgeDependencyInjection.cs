@@ -2,6 +2,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,8 @@ public static class KnowledgeDependencyInjection
         services.AddJobHandler<KnowledgeSyncJobHandler>(KnowledgeJobKinds.Sync);
         services.AddScoped<KnowledgeSyncJobService>();
         services.AddScoped<ReindexService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GlossaryCache>();
         services.AddScoped<GlossaryService>();
         services.AddScoped<KnowledgeSearchService>();
         services.AddScoped<DocumentHistoryService>();

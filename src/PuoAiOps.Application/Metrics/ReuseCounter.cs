@@ -12,8 +12,13 @@ namespace PuoAiOps.Application.Metrics;
 /// counters and applies the difference.
 /// </summary>
 /// <param name="countFrom">Days before it only set the users' previous days (the incremental update's look-back).</param>
+/// <param name="countTo">
+/// After it, a day is counted only when its previous day in the cell is not also after it: the incremental
+/// update replaces days up to here, so later days whose previous one is later too are the same before
+/// and after the replacement (unbounded when null).
+/// </param>
 /// <param name="maxGapDays">Tests use a shorter limit to reach it.</param>
-internal sealed class ReuseCounter(DateOnly countFrom, int maxGapDays = ReuseCounter.MaxGapDays)
+internal sealed class ReuseCounter(DateOnly countFrom, DateOnly? countTo = null, int maxGapDays = ReuseCounter.MaxGapDays)
 {
     /// <summary>
     /// Gaps up to this many days are kept apart (longer ones and first days are stored as 0), which is
@@ -44,7 +49,8 @@ internal sealed class ReuseCounter(DateOnly countFrom, int maxGapDays = ReuseCou
     {
         var state = (user, locale, channel, returned);
         var gap = 0;
-        if (_last.TryGetValue(state, out var last))
+        var seen = _last.TryGetValue(state, out var last);
+        if (seen)
         {
             // Another row of the same user, day and cell (other intent, locale or channel): counted once.
             if (last == day) return;
@@ -53,6 +59,7 @@ internal sealed class ReuseCounter(DateOnly countFrom, int maxGapDays = ReuseCou
         }
         _last[state] = day;
         if (day < countFrom) return;
+        if (day > countTo && seen && last > countTo) return;
         var key = new Key(day, locale, channel, returned, gap);
         Counts[key] = Counts.GetValueOrDefault(key) + 1;
     }

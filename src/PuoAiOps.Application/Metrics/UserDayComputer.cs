@@ -42,30 +42,52 @@ internal sealed class UserDayComputer(PuoDbContext db, ReportingCalendar calenda
 
     /// <summary>
     /// Recomputes the changed users' rows: on the days of their changed conversations and the N days
-    /// before each (a new conversation can be the return after one up to N days earlier). Their reuse
-    /// counts move by the difference between their old and new rows: a day's count depends on the
-    /// user's previous day up to <see cref="ReuseCounter.MaxGapDays"/> back, so that much is read
-    /// around the replaced days (one index seek per user).
+    /// before each (a new conversation can be the return after one up to N days earlier). A user whose
+    /// recomputed rows equal the stored ones is left alone (most of the users of today and yesterday,
+    /// run after run), so with no new traffic nothing is written. For the others, the reuse counts move
+    /// by the difference between their old and new rows; replacing days [first, last] can change only
+    /// the gaps of those days and of each cell's next active day after them, so only their rows within
+    /// <see cref="ReuseCounter.MaxGapDays"/> days around are read (one index seek per changed user) and
+    /// only those days are counted.
     /// </summary>
     public async Task ReplaceAsync(Changes changes, CancellationToken ct)
     {
         if (changes.Users.Count == 0) return;
         var first = changes.First.AddDays(-windowDays);
         var last = changes.Last;
-        var users = changes.Users;
-        var rows = await ComputeAsync(first, last, users, ct);
+        var candidates = changes.Users;
+        var rows = await ComputeAsync(first, last, candidates, ct);
+        var stored = await db.MetricUserDays.AsNoTracking()
+            .Where(r => candidates.Contains(r.UserRef) && r.Day >= first && r.Day <= last).ToListAsync(ct);
+        var users = Changed(stored, rows);
+        if (users.Count == 0) return;
+        var changedSet = users.ToHashSet(StringComparer.Ordinal);
+        var old = stored.Where(r => changedSet.Contains(r.UserRef)).ToList();
+        var fresh = rows.Where(r => changedSet.Contains(r.UserRef)).ToList();
+
         var (lookFrom, lookTo) = (first.AddDays(-ReuseCounter.MaxGapDays), last.AddDays(ReuseCounter.MaxGapDays));
-        var old = await db.MetricUserDays.AsNoTracking().Where(r => users.Contains(r.UserRef) && r.Day >= lookFrom && r.Day <= lookTo).ToListAsync(ct);
-        var before = new ReuseCounter(first);
-        before.Add(old);
-        var after = new ReuseCounter(first);
-        after.Add(old.Where(r => r.Day < first || r.Day > last).Concat(rows));
+        var around = await db.MetricUserDays.AsNoTracking()
+            .Where(r => users.Contains(r.UserRef) && r.Day >= lookFrom && r.Day <= lookTo && (r.Day < first || r.Day > last)).ToListAsync(ct);
+        var before = new ReuseCounter(first, countTo: last);
+        before.Add(around.Concat(old));
+        var after = new ReuseCounter(first, countTo: last);
+        after.Add(around.Concat(fresh));
 
         await db.MetricUserDays.Where(r => r.Day >= first && r.Day <= last && users.Contains(r.UserRef)).ExecuteDeleteAsync(ct);
-        db.MetricUserDays.AddRange(rows);
+        db.MetricUserDays.AddRange(fresh);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await ReuseCounts.ApplyAsync(db, before.Counts, after.Counts, ct);
+    }
+
+    /// <summary>The users whose recomputed rows differ from their stored ones (as sets of fingerprints).</summary>
+    internal static List<string> Changed(IEnumerable<MetricUserDay> stored, IEnumerable<MetricUserDay> recomputed)
+    {
+        var old = stored.ToLookup(r => r.UserRef, Fingerprint, StringComparer.Ordinal);
+        var fresh = recomputed.ToLookup(r => r.UserRef, Fingerprint, StringComparer.Ordinal);
+        return old.Select(g => g.Key).Union(fresh.Select(g => g.Key), StringComparer.Ordinal)
+            .Where(user => !old[user].ToHashSet(StringComparer.Ordinal).SetEquals(fresh[user]))
+            .ToList();
     }
 
     /// <summary>A row's identity and value as text, to compare stored rows with recomputed ones.</summary>

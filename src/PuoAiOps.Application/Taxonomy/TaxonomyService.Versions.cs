@@ -19,9 +19,9 @@ public sealed partial class TaxonomyService
         var rows = await (from v in versions.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxVersionPageSize))
                           join u in db.Users on v.PublishedById equals u.Id into users
                           from u in users.DefaultIfEmpty()
-                          select new { v.Id, v.Number, v.Note, v.PublishedById, Name = u == null ? null : u.DisplayName, v.PublishedAt })
+                          select new { v.Id, v.Number, v.Note, v.NoteCode, v.NoteArgs, v.PublishedById, Name = u == null ? null : u.DisplayName, v.PublishedAt })
             .ToListAsync(ct);
-        var items = rows.Select(r => new VersionSummary(r.Id, r.Number, r.Note, r.PublishedById, r.Name, r.PublishedAt));
+        var items = rows.Select(r => new VersionSummary(r.Id, r.Number, r.Note, r.PublishedById, r.Name, r.PublishedAt, Changes.ChangeSummaries.Read(r.NoteCode, r.NoteArgs)));
         return new VersionPage((oldestFirst ? items.OrderBy(v => v.Number) : items.OrderByDescending(v => v.Number)).ToList(), total);
     }
 

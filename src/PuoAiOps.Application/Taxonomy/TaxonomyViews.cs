@@ -24,6 +24,9 @@ public sealed record IntentDetails(
     IntentStatus Status, string? GuideRef, int? ReplacedById, string? ReplacedByKey, DateTime UpdatedAt,
     Guid Version, IntentUsage Usage, IReadOnlyList<ScriptRef> Scripts, IReadOnlyList<long> PendingChangeIds);
 
-public sealed record VersionSummary(int Id, int Number, string? Note, string? PublishedById, string? PublishedByName, DateTime PublishedAt);
+/// <param name="Note">The reviewer's note as written, or the English of the note generated from the approved summaries.</param>
+/// <param name="NoteCode">A generated note as a code, for the console to word; null for a reviewer's note and versions published before notes had codes.</param>
+public sealed record VersionSummary(int Id, int Number, string? Note, string? PublishedById, string? PublishedByName, DateTime PublishedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] Core.Messages.CodedMessage? NoteCode = null);
 
 public sealed record VersionDetails(VersionSummary Summary, string Snapshot);

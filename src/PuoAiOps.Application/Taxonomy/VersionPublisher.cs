@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Taxonomy.Yaml;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Taxonomy;
 
@@ -12,7 +13,9 @@ namespace PuoAiOps.Application.Taxonomy;
 /// </summary>
 internal static class VersionPublisher
 {
-    public static async Task<TaxonomyVersion> PublishAsync(PuoDbContext db, string? publishedById, string? note, CancellationToken ct)
+    /// <param name="note">The reviewer's note as written, or the English of a generated one.</param>
+    /// <param name="noteCode">A generated note as a code (the console words it); null for a reviewer's note.</param>
+    public static async Task<TaxonomyVersion> PublishAsync(PuoDbContext db, string? publishedById, string? note, CodedMessage? noteCode, CancellationToken ct)
     {
         var last = await db.TaxonomyVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0;
         var snapshot = TaxonomyYamlWriter.Write(await TaxonomySnapshot.LoadAsync(db, ct));
@@ -24,6 +27,7 @@ internal static class VersionPublisher
             PublishedById = publishedById,
             PublishedAt = DateTime.UtcNow,
         };
+        if (noteCode is not null) (version.NoteCode, version.NoteArgs) = CodedMessageJson.Write(noteCode);
         db.TaxonomyVersions.Add(version);
         await db.SaveChangesAsync(ct);
         return version;

@@ -29,7 +29,7 @@ internal sealed class CsvRowParser
     public static CsvRowParser FromHeader(ReadOnlySpan<byte> header, QuestionParserOptions options)
     {
         if (!Utf8.IsValid(header) || header.Contains((byte)0))
-            throw new ImportFormatException("The file is not UTF-8 text (the first line is not valid UTF-8).");
+            throw new ImportFormatException(QuestionFileMessage.NotUtf8);
         var delimiter = header.Contains((byte)',') || !header.Contains((byte)'\t') ? (byte)',' : (byte)'\t';
         var probe = new CsvRowParser([], delimiter, options) { _headerNames = [] };
         probe.Split(header);
@@ -39,17 +39,17 @@ internal sealed class CsvRowParser
         for (var c = 0; c < names.Count; c++)
         {
             var field = QuestionFields.IndexOf(names[c]);
-            if (field >= 0 && seen[field]) throw new ImportFormatException($"The CSV header names the column '{QuestionFields.Names[field]}' twice.");
+            if (field >= 0 && seen[field]) throw new ImportFormatException(QuestionFileMessage.ColumnTwice, QuestionFields.Names[field]);
             if (field >= 0) seen[field] = true;
             map[c] = field;
         }
         if (!seen[QuestionFields.Text])
         {
             // Only echo names that look like column names: a headerless file's first line is a user's question.
-            var found = names.All(LooksLikeColumnName)
-                ? $"found: {string.Join(", ", names.Take(12).Select(PiiRedactor.Default.RedactText))}"
-                : "the first line does not look like a header";
-            throw new ImportFormatException($"The CSV header has no 'text' column ({found}). Expected columns: {string.Join(", ", QuestionFields.Names)}.");
+            var expected = string.Join(", ", QuestionFields.Names);
+            throw names.All(LooksLikeColumnName)
+                ? new ImportFormatException(QuestionFileMessage.NoTextColumn, string.Join(", ", names.Take(12).Select(PiiRedactor.Default.RedactText)), expected)
+                : new ImportFormatException(QuestionFileMessage.NoHeaderRow, expected);
         }
         return new CsvRowParser(map, delimiter, options);
     }

@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Import;
 
 /// <summary>
@@ -103,7 +105,7 @@ public sealed class QuestionFileReader : IDisposable
         while (_csv is null)
         {
             var step = Advance(atEnd, header: true, out _);
-            if (step == Step.End) throw new ImportFormatException("The file has no header line.");
+            if (step == Step.End) throw new ImportFormatException(QuestionFileMessage.NoHeaderLine);
             if (step == Step.NeedMore) atEnd = !await _window.FillAsync(ct) && !_window.IsFull;
         }
     }
@@ -133,10 +135,11 @@ public sealed class QuestionFileReader : IDisposable
         {
             if (span.IsEmpty) return Step.End;
             if (!_inQuotes) return Emit(span, span.Length, span.Length, header, out row);
-            return RejectAndResync(span, "unterminated quoted field", header, out row);
+            return RejectAndResync(span, "unterminated quoted field", header ? CodedMessage.Of(QuestionFileMessage.HeaderUnterminated) : null, out row);
         }
         if (span.Length >= _options.MaxRowBytes)
-            return RejectAndResync(span, $"row longer than {_options.MaxRowBytes} bytes", header, out row);
+            return RejectAndResync(span, $"row longer than {_options.MaxRowBytes} bytes",
+                header ? CodedMessage.Of(QuestionFileMessage.HeaderTooLong, _options.MaxRowBytes) : null, out row);
         return Step.NeedMore;
     }
 
@@ -167,9 +170,10 @@ public sealed class QuestionFileReader : IDisposable
     }
 
     /// <summary>Rejects the row at the window start and resumes reading on the next physical line.</summary>
-    private Step RejectAndResync(ReadOnlySpan<byte> span, string reason, bool header, out ParsedRow row)
+    /// <param name="headerProblem">Set when the record is the header: then the whole file is refused with it.</param>
+    private Step RejectAndResync(ReadOnlySpan<byte> span, string reason, CodedMessage? headerProblem, out ParsedRow row)
     {
-        if (header) throw new ImportFormatException($"The header line is not readable CSV ({reason}).");
+        if (headerProblem is not null) throw new ImportFormatException(headerProblem);
         row = ParsedRow.Reject(_line, reason);
         var newline = span.IndexOf((byte)'\n');
         if (newline >= 0)

@@ -12,7 +12,12 @@ public sealed class LatencyHistogram
 {
     private const double Growth = 1.08;
     private static readonly double LogGrowth = Math.Log(Growth);
-    private readonly SortedDictionary<int, long> _counts = [];
+    // Dense by bucket (an int's latency is at most bucket 279), grown on demand: the dashboards merge
+    // thousands of stored histograms per view, and indexing an array is what keeps that cheap.
+    private long[] _counts = [];
+
+    /// <summary>The bucket of <see cref="int.MaxValue"/> ms, the longest latency stored.</summary>
+    private static readonly int MaxBucket = Bucket(int.MaxValue);
 
     public long Count { get; private set; }
 
@@ -20,12 +25,15 @@ public sealed class LatencyHistogram
 
     public void Add(LatencyHistogram other)
     {
-        foreach (var (bucket, count) in other._counts) Add(bucket, count);
+        if (other._counts.Length > _counts.Length) Array.Resize(ref _counts, other._counts.Length);
+        for (var bucket = 0; bucket < other._counts.Length; bucket++) _counts[bucket] += other._counts[bucket];
+        Count += other.Count;
     }
 
     private void Add(int bucket, long count)
     {
-        _counts[bucket] = _counts.GetValueOrDefault(bucket) + count;
+        if (bucket >= _counts.Length) Array.Resize(ref _counts, Math.Max(bucket + 1, 2 * _counts.Length));
+        _counts[bucket] += count;
         Count += count;
     }
 
@@ -36,12 +44,15 @@ public sealed class LatencyHistogram
         var rank = (long)Math.Ceiling(p / 100 * Count);
         if (rank < 1) rank = 1;
         long seen = 0;
-        foreach (var (bucket, count) in _counts)
+        var highest = 0;
+        for (var bucket = 0; bucket < _counts.Length; bucket++)
         {
-            seen += count;
+            if (_counts[bucket] == 0) continue;
+            highest = bucket;
+            seen += _counts[bucket];
             if (seen >= rank) return Midpoint(bucket);
         }
-        return Midpoint(_counts.Keys.Last());
+        return Midpoint(highest);
     }
 
     public static int Bucket(int milliseconds) => milliseconds <= 1 ? 0 : (int)Math.Floor(Math.Log(milliseconds) / LogGrowth);
@@ -52,8 +63,10 @@ public sealed class LatencyHistogram
     public string Serialize()
     {
         var sb = new StringBuilder();
-        foreach (var (bucket, count) in _counts)
+        for (var bucket = 0; bucket < _counts.Length; bucket++)
         {
+            var count = _counts[bucket];
+            if (count == 0) continue;
             if (sb.Length > 0) sb.Append(',');
             sb.Append(bucket.ToString(CultureInfo.InvariantCulture)).Append(':').Append(count.ToString(CultureInfo.InvariantCulture));
         }
@@ -78,7 +91,9 @@ public sealed class LatencyHistogram
             rest = comma < 0 ? [] : rest[(comma + 1)..];
             var colon = part.IndexOf(':');
             if (colon <= 0) throw new FormatException($"Not a latency bucket: '{part}'.");
-            Add(int.Parse(part[..colon], CultureInfo.InvariantCulture), long.Parse(part[(colon + 1)..], CultureInfo.InvariantCulture));
+            var bucket = int.Parse(part[..colon], CultureInfo.InvariantCulture);
+            if (bucket < 0 || bucket > MaxBucket) throw new FormatException($"Latency bucket out of range (0-{MaxBucket}): '{part}'.");
+            Add(bucket, long.Parse(part[(colon + 1)..], CultureInfo.InvariantCulture));
         }
     }
 }

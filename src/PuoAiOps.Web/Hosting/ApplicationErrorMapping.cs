@@ -29,22 +29,23 @@ public sealed record ApplicationError(int Status, string Title, IReadOnlyDiction
             Codes is not null && Codes.TryGetValue(e.Key, out var codes) && i < codes.Length && codes[i] is { } code ? word(code) : m).ToArray()),
     };
 
-    /// <summary>Every message, "line N" keys prefixed so a file error says where it is; the title when there are none.</summary>
-    public IReadOnlyList<string> Messages
+    /// <summary>
+    /// Every message, the title when there are none; a message under a "line N" key is placed at its line by
+    /// <paramref name="atLine"/> (line, message), which the console words from its resources ("第 N 行：…").
+    /// </summary>
+    public IReadOnlyList<string> MessagesAt(Func<int, string, string> atLine)
     {
-        get
-        {
-            var messages = Errors
-                .OrderBy(e => LineNumber(e.Key) ?? 0)
-                .SelectMany(e => e.Value.Select(m => LineNumber(e.Key) is { } line ? $"Line {line}: {m}" : m))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return messages.Count > 0 ? messages : [Title];
-        }
+        ArgumentNullException.ThrowIfNull(atLine);
+        var messages = Errors
+            .OrderBy(e => LineNumber(e.Key) ?? 0)
+            .SelectMany(e => e.Value.Select(m => LineNumber(e.Key) is { } line ? atLine(line, m) : m))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return messages.Count > 0 ? messages : [Title];
     }
 
     private static int? LineNumber(string key) =>
-        key.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5), out var line) ? line : null;
+        key.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : null;
 }
 
 /// <summary>
@@ -66,9 +67,9 @@ public static class ApplicationErrorMapping
         ConflictException e => new(StatusCodes.Status409Conflict, e.Message,
             e.Details.Count == 0 ? NoErrors : new Dictionary<string, string[]> { ["conflict"] = [e.Message, .. e.Details] }, e.Code,
             e.Code is null ? null : new Dictionary<string, CodedMessage?[]> { ["conflict"] = [e.Code] }),
-        ImportLimitExceededException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
+        ImportLimitExceededException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors, e.Code),
         Api.PayloadTooLargeException e => new(StatusCodes.Status413PayloadTooLarge, e.Message, NoErrors),
-        ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors),
+        ImportFormatException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors, e.Code),
         PuoAiOps.Application.Knowledge.KnowledgeInputException e => new(StatusCodes.Status400BadRequest, e.Message, NoErrors, e.Code),
         InvalidPiiPatternException e => new(StatusCodes.Status400BadRequest, "Some patterns cannot be used.",
             new Dictionary<string, string[]> { ["patterns"] = e.Errors.Select(PatternMessage).ToArray() }),
@@ -86,7 +87,7 @@ public static class ApplicationErrorMapping
 
     /// <summary>
     /// An API answer (RFC 9457 problem details; validation errors under "errors"). A coded refusal also
-    /// carries its code (extension <c>code</c>) and its English wording as <c>detail</c>, and the codes of
+    /// carries its code (extension <c>code</c>) with its arguments (<c>args</c>) and its English wording as <c>detail</c>, and the codes of
     /// the field errors under <c>errorCodes</c> (same positions as "errors"; null where a message has none).
     /// </summary>
     public static IResult ToProblem(ApplicationError error, string? instance = null, HttpResponse? response = null)
@@ -94,12 +95,30 @@ public static class ApplicationErrorMapping
         if (response is not null && error.RetryAfter is { } wait) SetRetryAfter(response, wait);
         var extensions = new Dictionary<string, object?>();
         if (error.Errors.Count > 0) extensions["errors"] = error.Errors;
-        if (error.Code is { } code) extensions["code"] = code.Name;
+        if (error.Code is { } code)
+        {
+            extensions["code"] = code.Name;
+            extensions["args"] = ProblemArgs(code);
+        }
         if (error.Codes is { Count: > 0 } codes)
             extensions["errorCodes"] = codes.ToDictionary(c => c.Key, c => c.Value.Select(m => m?.Name).ToArray());
         return TypedResults.Problem(title: error.Title, detail: error.Code?.English, statusCode: error.Status, instance: instance,
             extensions: extensions.Count == 0 ? null : extensions);
     }
+
+    /// <summary>
+    /// A code's arguments for a client that words it itself (the question upload page): numbers and text as
+    /// JSON numbers and strings, dates as ISO text, a nested coded message as its English.
+    /// </summary>
+    private static object[] ProblemArgs(CodedMessage code) => code.Args.Select(a => a switch
+    {
+        CodedMessage inner => inner.English,
+        byte or sbyte or short or ushort or int or uint or long or float or double or decimal => a,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => a.ToString() ?? "",
+    }).ToArray();
 
     /// <summary>Catches the application's exceptions thrown by the endpoint(s) and answers them (see <see cref="ApplicationErrorMapping"/>).</summary>
     public static TBuilder MapApplicationErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

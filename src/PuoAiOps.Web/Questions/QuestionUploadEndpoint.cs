@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Questions;
 using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Web.Auth;
 using PuoAiOps.Web.Hosting;
 
@@ -14,7 +15,8 @@ namespace PuoAiOps.Web.Questions;
 /// (never whole in memory) and streamed into <see cref="QuestionImportService"/>, which checks the size
 /// and row limits before storing anything. Over a limit: 413 with the message.
 /// The import page sends it from a small script with upload progress (docs/decisions/0007-question-upload.md),
-/// so the answer is JSON: 201 with the run's id and counts, or problem details (title and field errors).
+/// so the answer is JSON: 201 with the run's id and counts, or problem details (title and field errors, and the
+/// refusal's <c>code</c> and <c>args</c>, from which the page words it in the reader's language).
 /// </summary>
 internal static class QuestionUploadEndpoint
 {
@@ -47,7 +49,7 @@ internal static class QuestionUploadEndpoint
         var form = await ReadFormAsync(http, limit);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
-            throw new ValidationException("file", "Choose a CSV or JSON Lines file to import.");
+            throw new ValidationException("file", CodedMessage.Of(QuestionRefusal.UploadNoFile));
         if (file.Length > limit) throw ImportLimitExceededException.FileTooLarge(limit, file.Length);
 
         var request = new ImportRequest(file.FileName)
@@ -87,7 +89,7 @@ internal static class QuestionUploadEndpoint
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = bodyLimit;
         if (http.Request.ContentLength > bodyLimit) throw ImportLimitExceededException.FileTooLarge(maxFileBytes, null);
         if (!http.Request.HasFormContentType)
-            throw new ValidationException("file", "Send the file as multipart/form-data.");
+            throw new ValidationException("file", CodedMessage.Of(QuestionRefusal.UploadNotMultipart));
         http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
         {
             MultipartBodyLengthLimit = bodyLimit,
@@ -108,7 +110,7 @@ internal static class QuestionUploadEndpoint
         }
         catch (InvalidDataException)
         {
-            throw new ValidationException("file", "The upload could not be read as a form. Choose the file again and retry.");
+            throw new ValidationException("file", CodedMessage.Of(QuestionRefusal.UploadUnreadable));
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Tests.Infrastructure;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Tests.Ai;
 
@@ -117,8 +118,12 @@ public sealed class AiConnectorTests
     {
         using var ai = Provider(new AiOptions { Provider = AiProvider.OpenAI, Endpoint = "http://127.0.0.1:9/v1", ApiKey = "sk-never-shown", Model = "m", MaxRetries = 0 });
         var failure = await Assert.ThrowsAsync<AiUnavailableException>(() => ai.Client.GetResponseAsync(Hi, cancellationToken: Ct));
-        Assert.StartsWith("The LLM endpoint http://127.0.0.1:9 could not be reached", failure.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The LLM endpoint http://127.0.0.1:9 could not be reached: the connection was refused or dropped (detail: ", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-never-shown", failure.Message, StringComparison.Ordinal);
+        // What happened is a code the console words; the connector's own English is only the last argument.
+        Assert.Equal(AiRefusal.Unreachable, failure.Code.Code);
+        Assert.Equal(CodedMessage.Of(AiRefusal.CauseConnection), failure.Code.Args[1]);
+        Assert.IsType<string>(failure.Code.Args[^1]);
     }
 
     [Theory]

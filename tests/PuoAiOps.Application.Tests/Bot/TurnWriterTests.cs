@@ -6,6 +6,7 @@ using PuoAiOps.Application.Bot.Storage;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Tests.Bot;
 
@@ -124,6 +125,6 @@ public sealed class TurnWriterTests(DemoBotFixture fixture)
     {
         var now = DateTime.UtcNow;
         return new PendingTurn(null, new NewConversation(userRef, "app", "en", now, IsTest: true), $"question {n}", $"answer {n}", now, now,
-            null, 0.5, AnswerSource.Handoff, SourceTypes.Handoff, null, 3, null, "test handoff", "{}");
+            null, 0.5, AnswerSource.Handoff, SourceTypes.Handoff, null, 3, null, CodedMessage.Of(BotReason.NothingGoodEnough), "{}");
     }
 }

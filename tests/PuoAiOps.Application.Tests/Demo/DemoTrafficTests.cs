@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Escalations;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Text;
 
@@ -78,6 +79,13 @@ public sealed partial class DemoTrafficTests(SeededDemoFixture fixture)
         Assert.Equal(escalated.Count, escalations.Count);
         Assert.All(escalations, e => Assert.Contains(e.ConversationId, escalated));
         Assert.Equal(Enum.GetValues<EscalationStatus>(), escalations.Select(e => e.Status).Distinct().Order());
+        // Each case keeps its reason as a code beside the English, so the console words it in the reader's language.
+        Assert.All(escalations, e =>
+        {
+            var reason = EscalationReasons.Read(e.ReasonCode, e.ReasonArgs);
+            Assert.IsType<HandoffReason>(reason?.Code);
+            Assert.Equal(e.Reason, reason!.English);
+        });
         Assert.All(escalations.Where(e => e.Status == EscalationStatus.Closed), e => Assert.InRange(e.ClosedAt!.Value, e.CreatedAt, Now));
         // The queue shows every state: closed cases with an outcome, a note and who closed them; taken ones with when.
         Assert.All(escalations.Where(e => e.Status == EscalationStatus.Closed), e =>

@@ -79,11 +79,12 @@ public sealed class JobMessageMigrationTests
         var leased = await queue.TryLeaseAsync("instance", TimeSpan.FromMinutes(1), ["test.migration"], Ct);
         Assert.Equal(job.Id, leased?.Id);
         var line = CodedMessage.Of(ClassificationRefusal.TooFewQuestions, 20, 12L);
-        Assert.True(await queue.FailAsync(job.Id, "instance", CodedMessage.Of(JobMessage.AsWritten, line), Ct));
+        var failure = CodedMessage.Of(JobMessage.Crashed, line);
+        Assert.True(await queue.FailAsync(job.Id, "instance", failure, Ct));
 
         var failed = (await queue.SnapshotAsync(job.Id, Ct))!;
         Assert.Equal(JobStatus.Failed, failed.Status);
-        Assert.Equal(line.English, failed.Message);
+        Assert.Equal(failure.English, failed.Message);
         var nested = Assert.IsType<CodedMessage>(Assert.Single(failed.Code!.Args));
         Assert.Equal(ClassificationRefusal.TooFewQuestions, nested.Code);
         Assert.Equal(new object[] { 20L, 12L }, nested.Args);

@@ -36,7 +36,7 @@ public sealed class ReuseCounterTests
         var row = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 39], Gen.Int[0, 1], Gen.Int[0, 1], Gen.Bool).Select(r => Row(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5));
         Gen.Select(row.Array[0, 80], Gen.Int[1, 8], Gen.Int[0, 39], Gen.Int[0, 2], Gen.Int[0, 2]).Sample((rows, maxGap, from, locale, channel) =>
         {
-            var counter = new ReuseCounter(DateOnly.MinValue, maxGap);
+            var counter = new ReuseCounter(DateOnly.MinValue, maxGapDays: maxGap);
             // Fed in two parts, as the full build feeds a week at a time.
             var ordered = rows.OrderBy(r => r.Day).ToList();
             counter.Add(ordered.Where(r => r.Day < Start.AddDays(20)));
@@ -53,4 +53,35 @@ public sealed class ReuseCounterTests
             }
         }, iter: 300);
     }
+
+    [Fact]
+    public void Counts_OfAReplacedSpan_MoveByTheDifferenceOfTheDaysAroundIt_AsAFullCountWould()
+    {
+        // Rows over 60 days; days [first, last] are replaced. Counting only those days and the next active day
+        // after them (with the look-back and look-ahead of the gap limit) must move the counts exactly as a full count.
+        var row = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 59], Gen.Int[0, 1], Gen.Int[0, 1], Gen.Bool).Select(r => Row(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5));
+        Gen.Select(row.Array[0, 60], row.Array[0, 20], Gen.Int[0, 59], Gen.Int[0, 9], Gen.Int[1, 12]).Sample((rows, replacement, from, length, maxGap) =>
+        {
+            var (first, last) = (Start.AddDays(from), Start.AddDays(from + length));
+            var outside = rows.Where(r => r.Day < first || r.Day > last).ToList();
+            var old = rows.Where(r => r.Day >= first && r.Day <= last).ToList();
+            var fresh = replacement.Where(r => r.Day >= first && r.Day <= last).ToList();
+            var around = outside.Where(r => r.Day >= first.AddDays(-maxGap) && r.Day <= last.AddDays(maxGap)).ToList();
+
+            var before = new ReuseCounter(first, last, maxGap);
+            before.Add(around.Concat(old));
+            var after = new ReuseCounter(first, last, maxGap);
+            after.Add(around.Concat(fresh));
+            var fullBefore = new ReuseCounter(DateOnly.MinValue, maxGapDays: maxGap);
+            fullBefore.Add(outside.Concat(old));
+            var fullAfter = new ReuseCounter(DateOnly.MinValue, maxGapDays: maxGap);
+            fullAfter.Add(outside.Concat(fresh));
+
+            Assert.Equal(Delta(fullBefore.Counts, fullAfter.Counts), Delta(before.Counts, after.Counts));
+        }, iter: 500);
+    }
+
+    private static List<string> Delta(Dictionary<ReuseCounter.Key, long> before, Dictionary<ReuseCounter.Key, long> after) =>
+        before.Keys.Union(after.Keys).Select(k => (Key: k, Change: after.GetValueOrDefault(k) - before.GetValueOrDefault(k))).Where(d => d.Change != 0)
+            .Select(d => ReuseCounter.Fingerprint(d.Key, d.Change)).Order(StringComparer.Ordinal).ToList();
 }

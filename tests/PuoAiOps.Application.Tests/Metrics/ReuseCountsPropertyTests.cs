@@ -98,4 +98,106 @@ public sealed class ReuseCountsPropertyTests
         await using var read = workspace.NewContext();
         Assert.True(await read.MetricReuseCounts.AnyAsync(Ct));
     }
+
+    private static readonly string[] IntentKeys = ["refund", "login"];
+
+    // user, hour over 20 days, locale, channel (3 = playground), intent (0 = none), which of five runs writes it
+    private static readonly Gen<(int User, int Hour, int Locale, int Channel, int Intent, int Run)> WithIntent =
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 20 * 24 - 1], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 4]);
+
+    [Fact]
+    public async Task Rollups_AfterRandomIncrementalRuns_WithChangedIntentsAndRunsWithoutTraffic_EqualFullRecomputation()
+    {
+        // Per run: hours the clock moves on (0: a run right after the last one), and conversations whose intent changes (by index).
+        var runs = Gen.Select(Gen.Int[0, 60], Gen.Int[0, 40].Array[0, 3]).Array[5];
+        await Gen.Select(WithIntent.Array[1, 40], Gen.Int[1, 5], runs).SampleAsync(async (raw, window, steps) =>
+        {
+            await using var workspace = await TempWorkspace.CreateAsync();
+            var clock = new ManualClock();
+            var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-14);
+            int[] intents;
+            await using (var db = workspace.NewContext())
+            {
+                var domain = new IntentDomain { Key = "d", Names = new() { ["en"] = "D" } };
+                db.Domains.Add(domain);
+                await db.SaveChangesAsync(Ct);
+                var two = IntentKeys.Select(k => new Intent { DomainId = domain.Id, Key = k, Names = new() { ["en"] = k } }).ToList();
+                db.Intents.AddRange(two);
+                await db.SaveChangesAsync(Ct);
+                intents = two.Select(i => i.Id).ToArray();
+            }
+            await using var services = MetricsHost.Build(workspace.DataDir, clock, o => o.ReuseWindowDays = window);
+            for (var run = 0; run < steps.Length; run++)
+            {
+                var (hours, changes) = steps[run];
+                await using (var db = workspace.NewContext())
+                {
+                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => new Conversation
+                    {
+                        UserRef = "u" + r.User, StartedAt = start.AddHours(r.Hour), EndedAt = start.AddHours(r.Hour).AddMinutes(5),
+                        IntentId = r.Intent == 0 ? null : intents[r.Intent - 1],
+                        Locale = r.Locale == 0 ? "en" : "zh-CN", Channel = r.Channel switch { 0 or 1 => "app", 2 => "web", _ => "playground" },
+                        Outcome = ConversationOutcome.Resolved,
+                    }));
+                    await db.SaveChangesAsync(Ct);
+                    // A conversation re-classified and ended again now, as an agent or a late bot turn would.
+                    var stored = await db.Conversations.OrderBy(c => c.Id).ToListAsync(Ct);
+                    foreach (var index in changes.Where(_ => stored.Count > 0).Select(c => c % stored.Count))
+                    {
+                        stored[index].IntentId = stored[index].IntentId is null ? intents[index % 2] : null;
+                        stored[index].EndedAt = clock.GetUtcNow().UtcDateTime;
+                    }
+                    await db.SaveChangesAsync(Ct);
+                }
+                await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+                var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
+                Assert.True(check.Equal, $"run {run}:\n" + string.Join("\n", check.Differences));
+                clock.Advance(TimeSpan.FromHours(hours));
+            }
+        }, iter: 12, threads: 1);
+    }
+
+    [Fact]
+    public async Task Build_WithoutNewTraffic_LeavesTheUserRowsAlone_AndReplacesOnlyTheChangedUsersRows()
+    {
+        await using var workspace = await TempWorkspace.CreateAsync();
+        var clock = new ManualClock();
+        var now = clock.GetUtcNow().UtcDateTime;
+        Conversation Visit(string user, double hoursAgo) => new()
+        {
+            UserRef = user, StartedAt = now.AddHours(-hoursAgo), EndedAt = now.AddHours(-hoursAgo).AddMinutes(5), Locale = "en", Channel = "app",
+            Outcome = ConversationOutcome.Resolved,
+        };
+        await using (var db = workspace.NewContext())
+        {
+            db.Conversations.AddRange(Visit("a", 30), Visit("a", 3), Visit("b", 20), Visit("b", 2), Visit("c", 50));
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var services = MetricsHost.Build(workspace.DataDir, clock);
+        await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+        var first = await RowIdsAsync(workspace);
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+        Assert.Equal(first, await RowIdsAsync(workspace));
+
+        await using (var db = workspace.NewContext())
+        {
+            db.Conversations.Add(Visit("b", 0.1));
+            await db.SaveChangesAsync(Ct);
+        }
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+        var second = await RowIdsAsync(workspace);
+        Assert.Equal(first.Where(r => r.User != "b"), second.Where(r => r.User != "b"));
+        Assert.NotEqual(first.Where(r => r.User == "b"), second.Where(r => r.User == "b"));
+        var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
+        Assert.True(check.Equal, string.Join("\n", check.Differences));
+    }
+
+    private static async Task<List<(string User, long Id)>> RowIdsAsync(TempWorkspace workspace)
+    {
+        await using var db = workspace.NewContext();
+        return (await db.MetricUserDays.OrderBy(r => r.Id).Select(r => new { r.UserRef, r.Id }).ToListAsync(Ct)).Select(r => (r.UserRef, r.Id)).ToList();
+    }
 }

@@ -1,4 +1,5 @@
 using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Messages;
 using static PuoAiOps.Core.Tests.Import.ImportTestStreams;
 
 namespace PuoAiOps.Core.Tests.Import;
@@ -17,6 +18,20 @@ public sealed class FileLevelTests
         var ex = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAllAsync(Utf8(content)));
         Assert.Contains(message, ex.Message);
         Assert.DoesNotContain("13800138000", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("", QuestionFileMessage.Empty)]
+    [InlineData("question,user\nhi,1\n", QuestionFileMessage.NoTextColumn)]
+    [InlineData("my phone is 13800138000\nanother question\n", QuestionFileMessage.NoHeaderRow)]
+    [InlineData("[{\"text\":\"hi\"}]", QuestionFileMessage.JsonArray)]
+    [InlineData("text,Text\nhi,hi\n", QuestionFileMessage.ColumnTwice)]
+    [InlineData("\"text\n", QuestionFileMessage.HeaderUnterminated)]
+    public async Task Open_Refusal_CarriesItsCode_WhoseEnglishIsTheMessage(string content, QuestionFileMessage code)
+    {
+        var ex = await Assert.ThrowsAsync<ImportFormatException>(() => ReadAllAsync(Utf8(content)));
+        Assert.Equal(code, ex.Code.Code);
+        Assert.Equal(ex.Message, ex.Code.English);
     }
 
     [Fact]
@@ -38,6 +53,7 @@ public sealed class FileLevelTests
         Assert.Equal("MaxRows", ex.Limit);
         Assert.Equal(2, ex.Maximum);
         Assert.Contains("Import:MaxRows", ex.Message);
+        Assert.Equal(CodedMessage.Of(QuestionFileMessage.TooManyRows, 2L), ex.Code);
     }
 
     [Fact]

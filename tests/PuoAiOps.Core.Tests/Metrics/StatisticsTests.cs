@@ -76,6 +76,24 @@ public sealed class StatisticsTests
             Assert.Equal(all.Count, merged.Count);
         });
 
+    [Theory]
+    [InlineData("-1:3")]
+    [InlineData("280:1")]
+    [InlineData("12")]
+    public void LatencyHistogram_Parse_RejectsMalformedOrOutOfRangeBuckets(string text) =>
+        Assert.Throws<FormatException>(() => LatencyHistogram.Parse("3:1," + text));
+
+    [Fact]
+    public void LatencyHistogram_OfTheLongestLatency_RoundTrips()
+    {
+        var histogram = new LatencyHistogram();
+        histogram.Add(int.MaxValue);
+        histogram.Add(0);
+        var parsed = LatencyHistogram.Parse(histogram.Serialize());
+        Assert.Equal(histogram.Serialize(), parsed.Serialize());
+        Assert.Equal(LatencyHistogram.Midpoint(LatencyHistogram.Bucket(int.MaxValue)), parsed.Percentile(100));
+    }
+
     [Fact]
     public void Registry_KeysAreUnique_AndEveryDefinitionIsComplete()
     {

@@ -59,7 +59,9 @@ public sealed class BotApiTests(BotApiFixture bot) : IClassFixture<BotApiFixture
     public async Task Chat_RedactsPersonalData_BeforeStoringIt()
     {
         using var client = bot.ApiClient(bot.Key);
-        var (_, body, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { user_id = "u7", message = "my email is ada@example.com, refund unused coins please" });
+        var (status, body, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { user_id = "u7", message = "my email is ada@example.com, refund unused coins please" });
+        // The status first: a refusal's problem details has no conversation_id, and its text says why.
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {body}");
         var conversation = body.GetProperty("conversation_id").GetInt64();
         var texts = await bot.WithDbAsync(db => db.Turns.Where(t => t.ConversationId == conversation).Select(t => t.Text).ToListAsync(Ct));
         var traces = await bot.WithDbAsync(db => db.TurnTraces.Where(t => t.ConversationId == conversation).Select(t => t.Json).ToListAsync(Ct));
@@ -84,7 +86,8 @@ public sealed class BotApiTests(BotApiFixture bot) : IClassFixture<BotApiFixture
     public async Task Chat_ContinuesAConversation_AndRefusesAnUnknownOrEndedOne()
     {
         using var client = bot.ApiClient(bot.Key);
-        var (_, first, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { user_id = "u3", message = "refund for unused coins" });
+        var (firstStatus, first, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { user_id = "u3", message = "refund for unused coins" });
+        Assert.True(firstStatus == HttpStatusCode.OK, $"{(int)firstStatus}: {first}");
         var id = first.GetProperty("conversation_id").GetInt64();
         var (status, second, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { conversation_id = id, user_id = "u3", message = "how long does it take?" });
         Assert.Equal(HttpStatusCode.OK, status);
@@ -149,7 +152,8 @@ public sealed class BotApiTests(BotApiFixture bot) : IClassFixture<BotApiFixture
     public async Task Feedback_IsRecorded_AndResolvedConfirmsTheConversation()
     {
         using var client = bot.ApiClient(bot.Key);
-        var (_, chat, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { user_id = "u5", message = "refund for unused coins" });
+        var (chatStatus, chat, _) = await BotApiFixture.PostAsync(client, "/api/v1/chat", new { user_id = "u5", message = "refund for unused coins" });
+        Assert.True(chatStatus == HttpStatusCode.OK, $"{(int)chatStatus}: {chat}");
         var turn = chat.GetProperty("turn_id").GetInt64();
         var (status, body, _) = await BotApiFixture.PostAsync(client, "/api/v1/feedback", new { turn_id = turn, helpful = true, resolved = true, comment = "thanks, call me on +44 20 7946 0958" });
         Assert.Equal(HttpStatusCode.OK, status);

@@ -24,6 +24,7 @@ public sealed class JobWordingWithoutLlmTests(JobWordingWithoutLlmTests.Fixture 
         public override ValueTask InitializeAsync()
         {
             Factory.ConfigureServices.Add(s => s.AddJobHandler<CrashingHandler>(CrashKind));
+            Factory.ConfigureServices.Add(s => s.AddJobHandler<UncodedRefusalHandler>(UncodedKind));
             return base.InitializeAsync();
         }
     }
@@ -35,6 +36,45 @@ public sealed class JobWordingWithoutLlmTests(JobWordingWithoutLlmTests.Fixture 
 
         public Task<JobOutcome> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken ct) =>
             throw new InvalidOperationException("secret internals: connection string Host=db;Password=hunter2");
+    }
+
+    public const string UncodedKind = "test.uncoded-refusal";
+
+    /// <summary>A service that still refuses with a bare English sentence (what a new refusal should never do).</summary>
+    public sealed class UncodedRefusalHandler : IJobHandler
+    {
+        public string Kind => UncodedKind;
+
+        public Task<JobOutcome> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken ct) =>
+            throw new ValidationException("field", "An English sentence without a code.");
+    }
+
+    [Fact]
+    public async Task RefusalWithoutACode_StoresACodedLine_PointingToTheLog_NeverItsEnglish()
+    {
+        var job = await RunAsync(fixture, UncodedKind, new { });
+        Assert.Equal(JobStatus.Failed, job.Status);
+        var stored = MessageCodes.Read(job.MessageCode, job.MessageArgs);
+        Assert.Equal(JobMessage.RefusedWithoutCode, stored?.Code);
+        var reference = Assert.IsType<string>(Assert.Single(stored!.Args));
+        Assert.Equal($"任务被拒绝；原因见服务器日志（编号 {reference}）。", InChinese(fixture, job));
+        Assert.DoesNotContain("English sentence", job.Message + job.MessageArgs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RowStoredAsWritten_HasNoCode_SoPagesMarkItsEnglish()
+    {
+        var id = await fixture.WithDbAsync(async db =>
+        {
+            var (code, args) = PuoAiOps.Core.Messages.CodedMessageJson.Write(PuoAiOps.Core.Messages.CodedMessage.Of(JobMessage.AsWritten, "Something went wrong."));
+            var old = new BackgroundJob { Kind = "classifier.train", Status = JobStatus.Failed, Message = "Something went wrong.", MessageCode = code, MessageArgs = args };
+            db.Jobs.Add(old);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return old.Id;
+        });
+        var row = await fixture.WithServiceAsync<JobQueue, BackgroundJob?>(q => q.GetAsync(id, TestContext.Current.CancellationToken));
+        Assert.Null(JobSnapshot.Of(row!).Code);
+        Assert.Equal("Something went wrong.", InChinese(fixture, row!));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class SmallImportLimitFixture : TeamFixture
     public SmallImportLimitFixture() => Factory.Settings["Import:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed class QuestionImportTests(SmallImportLimitFixture team) : IClassFixture<SmallImportLimitFixture>
+public sealed partial class QuestionImportTests(SmallImportLimitFixture team) : IClassFixture<SmallImportLimitFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,4 +1,5 @@
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Bot.Storage;
 
@@ -14,7 +15,7 @@ public sealed record NewConversation(string UserRef, string Channel, string Loca
 public sealed record PendingTurn(
     long? ConversationId, NewConversation? Start, string Question, string Answer, DateTime AskedAt, DateTime AnsweredAt,
     string? IntentKey, double Confidence, AnswerSource Source, string Decision, long? ScriptVersionId, int LatencyMs,
-    long? ModelVersionId, string? EscalationReason, string TraceJson)
+    long? ModelVersionId, CodedMessage? EscalationReason, string TraceJson)
 {
     internal TaskCompletionSource<StoredTurn> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
+using PuoAiOps.Application.Escalations;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 
@@ -59,7 +60,7 @@ internal static class TurnBatch
             if (placed[i] is not { } slot) continue;
             var ((conversation, bot), p) = (slot, batch[i]);
             if (p.EscalationReason is { } reason)
-                db.Escalations.Add(new Escalation { ConversationId = conversation.Id, Reason = reason.Length > 200 ? reason[..200] : reason, CreatedAt = p.AskedAt });
+                db.Escalations.Add(new Escalation { ConversationId = conversation.Id, CreatedAt = p.AskedAt }.WithReason(reason));
             db.TurnTraces.Add(new TurnTrace { TurnId = bot.Id, ConversationId = conversation.Id, Decision = p.Decision, CreatedAt = p.AskedAt, Json = p.TraceJson });
         }
         await db.SaveChangesAsync(ct);

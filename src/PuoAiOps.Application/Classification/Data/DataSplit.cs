@@ -1,4 +1,5 @@
 using PuoAiOps.Core.Annotation;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Data;
 
@@ -42,10 +43,14 @@ public sealed record SplitSettings
     /// <summary>The label export's default seed, so its test rows are this split's test part.</summary>
     public int Seed { get; init; } = 42;
 
-    public IEnumerable<string> Validate()
+    /// <summary>The settings out of range, as codes (a training job's refusal, worded by each host).</summary>
+    public IEnumerable<CodedMessage> Problems()
     {
-        if (TestShare is < 0.05 or > 0.5 || double.IsNaN(TestShare)) yield return "The test share must be between 0.05 and 0.5.";
-        if (ValidationShare is < 0 or > 0.3 || double.IsNaN(ValidationShare)) yield return "The validation share must be between 0 and 0.3.";
-        if (TrainingShare is <= 0 or > 1 || double.IsNaN(TrainingShare)) yield return "The training share must be above 0 and at most 1.";
+        if (TestShare is < 0.05 or > 0.5 || double.IsNaN(TestShare)) yield return CodedMessage.Of(ClassificationRefusal.TestShareRange);
+        if (ValidationShare is < 0 or > 0.3 || double.IsNaN(ValidationShare)) yield return CodedMessage.Of(ClassificationRefusal.ValidationShareRange);
+        if (TrainingShare is <= 0 or > 1 || double.IsNaN(TrainingShare)) yield return CodedMessage.Of(ClassificationRefusal.TrainingShareRange);
     }
+
+    /// <summary>The same in English (the settings' start-up check).</summary>
+    public IEnumerable<string> Validate() => Problems().Select(p => p.English);
 }

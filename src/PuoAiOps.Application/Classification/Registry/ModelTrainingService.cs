@@ -25,7 +25,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
     {
         ClassifierPermissions.RequireTrainer(actor);
         var split = request.Split ?? options.Value.DefaultSplit;
-        if (split.Validate().FirstOrDefault() is { } splitError) throw new ValidationException("split", splitError);
+        if (split.Problems().FirstOrDefault() is { } splitError) throw new ValidationException("split", splitError);
         await Report(progress, 0.02, CodedMessage.Of(ClassificationJobMessage.ReadingLabels), ct);
         var data = await new TrainingDataLoader(db).LoadAsync(ct);
         TrainingGuard.EnsureEnough(data, options.Value.MinLabeledQuestions);
@@ -47,7 +47,8 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
         }
         catch (ArgumentException ex)
         {
-            throw new ValidationException("trainer", ex.Message);
+            // The setting's name only: the trainer's own sentence is English and goes no further than the exception chain.
+            throw new ValidationException("trainer", CodedMessage.Of(ClassificationRefusal.TrainerSettingRange, ex.ParamName ?? "?"));
         }
 
         await Report(progress, 0.7, CodedMessage.Of(ClassificationJobMessage.EvaluatingOn, parts.Test.Count), ct);

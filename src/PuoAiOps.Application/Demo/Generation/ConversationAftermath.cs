@@ -1,5 +1,7 @@
 using PuoAiOps.Application.Demo.Content;
+using PuoAiOps.Application.Escalations;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Demo.Generation;
 
@@ -62,12 +64,11 @@ internal sealed class ConversationAftermath(WordLists words, DemoDataSet set, De
         {
             Id = ids.Next<Escalation>(),
             ConversationId = conversation.Id,
-            Reason = Reason(truth ?? predicted, confidence),
             Status = status,
             AssigneeId = status == EscalationStatus.Open ? null : random.Pick(DemoUsers.Agents),
             CreatedAt = createdAt,
             ClosedAt = status == EscalationStatus.Closed ? (closedAt < now ? closedAt : now.AddMinutes(-1)) : null,
-        };
+        }.WithReason(CodedMessage.Of(Reason(truth ?? predicted, confidence)));
         // Taken a little after the hand-over, and always before it was closed.
         var end = escalation.ClosedAt ?? now;
         if (escalation.AssigneeId is not null) escalation.AssignedAt = createdAt.AddMinutes(Math.Clamp((end - createdAt).TotalMinutes / 2, 0, 20));
@@ -117,13 +118,13 @@ internal sealed class ConversationAftermath(WordLists words, DemoDataSet set, De
         _ => GradeVerdict.Partial,
     };
 
-    private string Reason(DemoIntent? intent, double confidence) => intent?.Spec.Key switch
+    private HandoffReason Reason(DemoIntent? intent, double confidence) => intent?.Spec.Key switch
     {
-        "account_hacked" => "account security",
-        "payout_missing" => "payout investigation",
-        "minor_protection" or "scam_report" or "report_streamer" or "user_harassment" => "safety report needs review",
-        _ when confidence < ConversationSimulator.CoverageThreshold => "low intent confidence",
-        _ when intent?.Domain.Key == "payments" && random.Chance(0.5) => "payment needs a manual check",
-        _ => random.Chance(0.6) ? "user asked for an agent" : "repeated negative feedback",
+        "account_hacked" => HandoffReason.AccountSecurity,
+        "payout_missing" => HandoffReason.PayoutInvestigation,
+        "minor_protection" or "scam_report" or "report_streamer" or "user_harassment" => HandoffReason.SafetyReport,
+        _ when confidence < ConversationSimulator.CoverageThreshold => HandoffReason.LowConfidence,
+        _ when intent?.Domain.Key == "payments" && random.Chance(0.5) => HandoffReason.PaymentCheck,
+        _ => random.Chance(0.6) ? HandoffReason.AgentRequested : HandoffReason.RepeatedNegativeFeedback,
     };
 }

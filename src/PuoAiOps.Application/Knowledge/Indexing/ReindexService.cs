@@ -28,7 +28,24 @@ public sealed class ReindexService(PuoDbContext db, KnowledgeEmbedder embedder, 
 {
     private const int Batch = 256;
 
+    // One rebuild at a time in a process: the start-up indexer and the demo seeder may both find work on a first start,
+    // and two rebuilds clearing and refilling the same index side by side could leave chunks in it twice.
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public async Task<ReindexReport> ReindexAsync(CancellationToken ct = default)
+    {
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            return await RebuildAsync(ct);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<ReindexReport> RebuildAsync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var keywordBefore = indexes.Keyword.Count;

@@ -5,16 +5,17 @@ using PuoAiOps.Core.Retrieval;
 
 namespace PuoAiOps.Application.Knowledge.Search;
 
-/// <summary>The curators' synonym glossary: one entry per (locale, term) with its synonyms.</summary>
-public sealed class GlossaryService(PuoDbContext db)
+/// <summary>
+/// The curators' synonym glossary: one entry per (locale, term) with its synonyms. Searches read it
+/// from <see cref="GlossaryCache"/>; an edit here invalidates the cache once it is committed.
+/// </summary>
+public sealed class GlossaryService(PuoDbContext db, GlossaryCache cache)
 {
     /// <summary>The glossary applied to queries of a locale (every locale's entries when null).</summary>
     public async Task<Glossary> LoadAsync(string? locale, CancellationToken ct = default)
     {
-        var entries = await db.Glossary.AsNoTracking().ToListAsync(ct);
-        return new Glossary(entries
-            .Where(e => locale is null || Locales.SameLanguage(e.Locale, locale))
-            .Select(e => (IReadOnlyCollection<string>)[e.Term, .. e.Synonyms]));
+        var entries = await cache.EntriesAsync(ct);
+        return new Glossary(entries.Where(e => locale is null || Locales.SameLanguage(e.Locale, locale)).Select(e => e.Terms));
     }
 
     public async Task<GlossaryEntry> SetAsync(string locale, string term, IReadOnlyList<string> synonyms, string? userId, CancellationToken ct = default)
@@ -29,11 +30,16 @@ public sealed class GlossaryService(PuoDbContext db)
         entry.UpdatedById = userId;
         entry.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return entry;
     }
 
-    public async Task<bool> RemoveAsync(string locale, string term, CancellationToken ct = default) =>
-        await db.Glossary.Where(e => e.Locale == locale && e.Term == term).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> RemoveAsync(string locale, string term, CancellationToken ct = default)
+    {
+        var removed = await db.Glossary.Where(e => e.Locale == locale && e.Term == term).ExecuteDeleteAsync(ct) > 0;
+        cache.Invalidate();
+        return removed;
+    }
 
     public Task<List<GlossaryEntry>> ListAsync(CancellationToken ct = default) =>
         db.Glossary.AsNoTracking().OrderBy(e => e.Locale).ThenBy(e => e.Term).ToListAsync(ct);

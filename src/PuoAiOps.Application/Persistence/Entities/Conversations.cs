@@ -84,7 +84,11 @@ public sealed class Escalation
 {
     public long Id { get; set; }
     public long ConversationId { get; set; }
+    /// <summary>Why the bot handed over, in English (the CLI, the REST API, the filter and rows written before it had a code).</summary>
     public string Reason { get; set; } = "";
+    /// <summary>The reason as a code, <c>&lt;enum&gt;.&lt;value&gt;</c>, and its arguments (CodedMessageJson), worded by the console.</summary>
+    public string? ReasonCode { get; set; }
+    public string? ReasonArgs { get; set; }
     public EscalationStatus Status { get; set; } = EscalationStatus.Open;
     public string? AssigneeId { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;

@@ -44,7 +44,11 @@ public sealed class TaxonomyVersion
     public int Id { get; set; }
     public int Number { get; set; }
     public string Snapshot { get; set; } = "";
+    /// <summary>The reviewer's note as written, or the English of the generated one (a list of what was approved).</summary>
     public string? Note { get; set; }
+    /// <summary>A generated note as a code, <c>&lt;enum&gt;.&lt;value&gt;</c>, and its arguments (CodedMessageJson); null for a reviewer's note and older rows.</summary>
+    public string? NoteCode { get; set; }
+    public string? NoteArgs { get; set; }
     public string? PublishedById { get; set; }
     public DateTime PublishedAt { get; set; } = DateTime.UtcNow;
 }
@@ -59,7 +63,11 @@ public sealed class TaxonomyChange
     public TaxonomyChangeKind Kind { get; set; }
     /// <summary>Kind-specific JSON (target intent ids, new names, split rules...).</summary>
     public string Payload { get; set; } = "{}";
+    /// <summary>One line for reviewers, in English (the CLI, the REST API and rows written before it had a code).</summary>
     public string Summary { get; set; } = "";
+    /// <summary>The summary as a code, <c>&lt;enum&gt;.&lt;value&gt;</c>, and its arguments (CodedMessageJson), worded by the console.</summary>
+    public string? SummaryCode { get; set; }
+    public string? SummaryArgs { get; set; }
     public ReviewStatus Status { get; set; } = ReviewStatus.Pending;
     public string? ProposedById { get; set; }
     public DateTime ProposedAt { get; set; } = DateTime.UtcNow;

@@ -30,7 +30,7 @@ internal sealed partial class ChangeValidator
         foreach (var id in ids)
             versions[id] = Capture(intents[id], p.ExpectedVersions is not null && p.ExpectedVersions.TryGetValue(id, out var v) ? v : null);
         var sources = string.Join(", ", p.SourceIds.Select(id => intents[id].Key));
-        return new(TaxonomyChangeKind.Merge, p with { ExpectedVersions = versions }, $"Merge {sources} → {intents[p.TargetId].Key}");
+        return new(TaxonomyChangeKind.Merge, p with { ExpectedVersions = versions }, ChangeSummaries.Of(ChangeSummary.Merge, sources, intents[p.TargetId].Key));
     }
 
     private async Task<ValidatedChange> SplitAsync(SplitIntentPayload p, CancellationToken ct)
@@ -65,7 +65,7 @@ internal sealed partial class ChangeValidator
         if (p.DomainKey is not null) await CheckDomainAsync(p.DomainKey, null, "domainKey", errors, ct);
         errors.ThrowIfAny();
         return new(TaxonomyChangeKind.Split, p with { ExpectedVersion = Capture(source, p.ExpectedVersion) },
-            $"Split {source.Key} → {string.Join(", ", p.NewIntents.Select(n => n.Key))} (the rest → {p.DefaultTarget})");
+            ChangeSummaries.Of(ChangeSummary.Split, source.Key, string.Join(", ", p.NewIntents.Select(n => n.Key)), p.DefaultTarget));
     }
 
     private async Task<Intent> IntentAsync(int id, string field, CancellationToken ct) =>

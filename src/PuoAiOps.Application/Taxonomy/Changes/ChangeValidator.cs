@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Taxonomy;
 
 namespace PuoAiOps.Application.Taxonomy.Changes;
 
 /// <summary>A proposal that passed validation: its concurrency tokens filled in, and a one-line summary for reviewers.</summary>
-internal sealed record ValidatedChange(TaxonomyChangeKind Kind, ChangePayload Payload, string Summary);
+internal sealed record ValidatedChange(TaxonomyChangeKind Kind, ChangePayload Payload, CodedMessage Summary);
 
 /// <summary>
 /// Checks a proposal against the current taxonomy and the other pending proposals. Failing input
@@ -58,72 +59,74 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
             else if (!await KeyKnownAsync(p.ReplacedByKey, ct)) errors.Add("replacedByKey", TaxonomyRefusal.UnknownIntentKey, p.ReplacedByKey);
         }
         errors.ThrowIfAny();
-        var status = p.Status == IntentStatus.Active ? "" : $" as {p.Status.ToString().ToLowerInvariant()}";
-        return new(TaxonomyChangeKind.Add, p, $"Add intent {p.DomainKey}/{p.Intent.Key} \"{DraftRules.DisplayName(p.Intent.Names)}\"{status}");
+        var name = DraftRules.DisplayName(p.Intent.Names);
+        return new(TaxonomyChangeKind.Add, p, p.Status == IntentStatus.Active
+            ? ChangeSummaries.Of(ChangeSummary.Add, p.DomainKey, p.Intent.Key, name)
+            : ChangeSummaries.Of(ChangeSummary.AddAs, p.DomainKey, p.Intent.Key, name, ChangeSummaries.Status(p.Status)));
     }
 
     private async Task<ValidatedChange> RenameAsync(RenameIntentPayload p, CancellationToken ct)
     {
         var intent = await IntentAsync(p.IntentId, "intentId", ct);
         var errors = new ErrorBag();
-        var parts = new List<string>();
+        var parts = new List<CodedMessage>();
         if (p.NewKey is not null && p.NewKey != intent.Key)
         {
             errors.AddIf("newKey", TaxonomyKeys.IntentKeyProblem(p.NewKey));
             if (TaxonomyKeys.IsSnakeCase(p.NewKey)) await CheckKeyFreeAsync(p.NewKey, "newKey", errors, ct);
-            parts.Add($"key {intent.Key} → {p.NewKey}");
+            parts.Add(ChangeSummaries.Of(ChangeSummary.RenameKey, intent.Key, p.NewKey));
         }
         if (p.Names is not null)
         {
             DraftRules.CheckNameChanges(p.Names, "names", errors);
             foreach (var (locale, name) in p.Names.Where(n => intent.Names.GetValueOrDefault(n.Key, "") != n.Value.Trim()))
-                parts.Add($"{locale} \"{intent.Names.GetValueOrDefault(locale, "")}\" → \"{name.Trim()}\"");
+                parts.Add(ChangeSummaries.Of(ChangeSummary.RenameName, locale, intent.Names.GetValueOrDefault(locale, ""), name.Trim()));
         }
         if (parts.Count == 0) errors.Add("names", TaxonomyRefusal.NothingToRename);
         errors.ThrowIfAny();
         return new(TaxonomyChangeKind.Rename, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
-            $"Rename {intent.Key}: {string.Join("; ", parts)}");
+            ChangeSummaries.Of(ChangeSummary.Rename, intent.Key, ChangeSummaries.List(ChangeSummary.ListSemicolon, parts)));
     }
 
     private async Task<ValidatedChange> EditAsync(EditIntentPayload p, CancellationToken ct)
     {
         var intent = await IntentAsync(p.IntentId, "intentId", ct);
         var errors = new ErrorBag();
-        var fields = new List<string>();
+        var fields = new List<CodedMessage>();
         if (p.Names is not null)
         {
             DraftRules.CheckNameChanges(p.Names, "names", errors);
-            if (!DraftRules.ApplyNameChanges(intent.Names, p.Names).OrderBy(k => k.Key).SequenceEqual(intent.Names.OrderBy(k => k.Key))) fields.Add("names");
+            if (!DraftRules.ApplyNameChanges(intent.Names, p.Names).OrderBy(k => k.Key).SequenceEqual(intent.Names.OrderBy(k => k.Key))) fields.Add(ChangeSummaries.Of(ChangeSummary.FieldNames));
         }
-        Track(p.Description, intent.Description, "description");
-        Track(p.IncludeCriteria, intent.IncludeCriteria, "includeCriteria");
-        Track(p.ExcludeCriteria, intent.ExcludeCriteria, "excludeCriteria");
+        Track(p.Description, intent.Description, "description", ChangeSummary.FieldDescription);
+        Track(p.IncludeCriteria, intent.IncludeCriteria, "includeCriteria", ChangeSummary.FieldIncludeCriteria);
+        Track(p.ExcludeCriteria, intent.ExcludeCriteria, "excludeCriteria", ChangeSummary.FieldExcludeCriteria);
         DraftRules.CheckExamples(p.Examples, "examples", errors);
-        if (p.Examples is not null && !p.Examples.SequenceEqual(intent.Examples)) fields.Add("examples");
+        if (p.Examples is not null && !p.Examples.SequenceEqual(intent.Examples)) fields.Add(ChangeSummaries.Of(ChangeSummary.FieldExamples));
         if (p.GuideRef is not null)
         {
             errors.AddIf("guideRef", GuideReference.Problem(p.GuideRef));
-            if (p.GuideRef != (intent.GuideRef ?? "")) fields.Add("guideRef");
+            if (p.GuideRef != (intent.GuideRef ?? "")) fields.Add(ChangeSummaries.Of(ChangeSummary.FieldGuideRef));
         }
         if (p.DomainKey is not null && p.DomainKey != intent.Domain?.Key)
         {
             await CheckDomainAsync(p.DomainKey, p.NewDomain, "domainKey", errors, ct);
-            fields.Add($"domain → {p.DomainKey}");
+            fields.Add(ChangeSummaries.Of(ChangeSummary.FieldDomain, p.DomainKey));
         }
         if (p.Status is { } status && status != intent.Status)
         {
             if (status == IntentStatus.Deprecated) errors.Add("status", TaxonomyRefusal.DeprecateSeparately);
-            fields.Add($"status → {status.ToString().ToLowerInvariant()}");
+            fields.Add(ChangeSummaries.Of(ChangeSummary.FieldStatus, ChangeSummaries.Status(status)));
         }
         if (fields.Count == 0) errors.Add("intentId", TaxonomyRefusal.NothingToChange);
         errors.ThrowIfAny();
         return new(TaxonomyChangeKind.Edit, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
-            $"Edit {intent.Key}: {string.Join(", ", fields)}");
+            ChangeSummaries.Of(ChangeSummary.Edit, intent.Key, ChangeSummaries.List(ChangeSummary.ListComma, fields)));
 
-        void Track(string? proposed, string current, string field)
+        void Track(string? proposed, string current, string field, ChangeSummary word)
         {
             DraftRules.CheckText(proposed, field, errors);
-            if (proposed is not null && proposed != current) fields.Add(field);
+            if (proposed is not null && proposed != current) fields.Add(ChangeSummaries.Of(word));
         }
     }
 
@@ -149,6 +152,6 @@ internal sealed partial class ChangeValidator(PuoDbContext db, IReadOnlySet<stri
         }
         errors.ThrowIfAny();
         return new(TaxonomyChangeKind.Deprecate, p with { ExpectedVersion = Capture(intent, p.ExpectedVersion) },
-            $"Deprecate {intent.Key}" + (replacement is null ? "" : $" (replaced by {replacement})"));
+            replacement is null ? ChangeSummaries.Of(ChangeSummary.Deprecate, intent.Key) : ChangeSummaries.Of(ChangeSummary.DeprecateReplaced, intent.Key, replacement));
     }
 }

@@ -58,10 +58,22 @@ public sealed partial class TaxonomyChangeService
         }
     }
 
-    /// <summary>The summaries of what was approved; a large import is summarised by count.</summary>
-    private static string DefaultNote(List<TaxonomyChange> changes) => changes.Count <= 5
-        ? string.Join("; ", changes.Select(c => c.Summary))
-        : $"{changes.Count} changes: " + string.Join(", ", changes.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+    /// <summary>
+    /// The summaries of what was approved; a large import is summarised by count. The code is null when a
+    /// summary has none (a proposal stored before summaries had codes): the note is then English only.
+    /// </summary>
+    private static (string English, CodedMessage? Code) DefaultNote(List<TaxonomyChange> changes)
+    {
+        if (changes.Count <= 5)
+        {
+            var summaries = changes.Select(c => ChangeSummaries.Read(c.SummaryCode, c.SummaryArgs)).ToList();
+            return (string.Join("; ", changes.Select(c => c.Summary)),
+                summaries.All(s => s is not null) ? ChangeSummaries.List(ChangeSummary.ListSemicolon, summaries!) : null);
+        }
+        var kinds = changes.GroupBy(c => c.Kind).Select(g => ChangeSummaries.Of(ChangeSummary.KindCount, g.Count(), ChangeSummaries.Kind(g.Key))).ToList();
+        var note = ChangeSummaries.Of(ChangeSummary.ManyChanges, changes.Count, ChangeSummaries.List(ChangeSummary.ListComma, kinds));
+        return (note.English, note);
+    }
 
     private async Task<ApprovalResult> ApplyInTransactionAsync(List<long> ids, Actor reviewer, string? note, CancellationToken ct)
     {
@@ -78,7 +90,8 @@ public sealed partial class TaxonomyChangeService
         foreach (var change in changes)
             details[change.Id] = await applier.ApplyAsync(change, PayloadJson.Deserialize(change.Kind, change.Payload), ct);
 
-        var version = await VersionPublisher.PublishAsync(db, reviewer.UserId, note ?? DefaultNote(changes), ct);
+        (string English, CodedMessage? Code)? generated = note is null ? DefaultNote(changes) : null;
+        var version = await VersionPublisher.PublishAsync(db, reviewer.UserId, note ?? generated?.English, generated?.Code, ct);
         var now = DateTime.UtcNow;
         foreach (var change in changes)
         {

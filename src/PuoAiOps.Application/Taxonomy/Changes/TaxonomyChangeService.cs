@@ -42,14 +42,20 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
     internal async Task<IReadOnlyList<TaxonomyChange>> SaveProposalsAsync(IReadOnlyList<ValidatedChange> proposals, Actor actor, CancellationToken ct)
     {
         RequireRole(actor, ProposerRoles, TaxonomyRefusal.OnlyProposersPropose);
-        var changes = proposals.Select(p => new TaxonomyChange
+        var changes = proposals.Select(p =>
         {
-            Kind = p.Kind,
-            Payload = PayloadJson.Serialize(p.Payload),
-            Summary = p.Summary,
-            Status = ReviewStatus.Pending,
-            ProposedById = actor.UserId,
-            ProposedAt = DateTime.UtcNow,
+            var (code, args) = CodedMessageJson.Write(p.Summary);
+            return new TaxonomyChange
+            {
+                Kind = p.Kind,
+                Payload = PayloadJson.Serialize(p.Payload),
+                Summary = p.Summary.English,
+                SummaryCode = code,
+                SummaryArgs = args,
+                Status = ReviewStatus.Pending,
+                ProposedById = actor.UserId,
+                ProposedAt = DateTime.UtcNow,
+            };
         }).ToList();
         db.TaxonomyChanges.AddRange(changes);
         await db.SaveChangesAsync(ct);
@@ -152,6 +158,6 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
             c.ProposedById, c.ProposedById is null ? null : names.GetValueOrDefault(c.ProposedById),
             c.ProposedAt, c.ReviewedById, c.ReviewedById is null ? null : names.GetValueOrDefault(c.ReviewedById),
             c.ReviewedAt, c.ReviewNote, c.ResultingVersionId,
-            c.ResultingVersionId is { } v ? numbers.GetValueOrDefault(v) : null)).ToList();
+            c.ResultingVersionId is { } v ? numbers.GetValueOrDefault(v) : null, ChangeSummaries.Read(c.SummaryCode, c.SummaryArgs))).ToList();
     }
 }

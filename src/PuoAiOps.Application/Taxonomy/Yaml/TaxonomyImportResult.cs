@@ -10,7 +10,10 @@ namespace PuoAiOps.Application.Taxonomy.Yaml;
 public sealed record TaxonomyImportOptions(bool DeprecateMissing = true, bool DryRun = false);
 
 /// <summary>One proposal of an import. ChangeId is null on a dry run; Line 0 means an intent the file leaves out.</summary>
-public sealed record ImportedChange(long? ChangeId, TaxonomyChangeKind Kind, string IntentKey, string Summary, int Line);
+/// <param name="Summary">The proposal's summary in English (the API's and the CLI's).</param>
+/// <param name="SummaryCode">The same summary as a code, which the console words; null for a pending proposal stored before summaries had codes.</param>
+public sealed record ImportedChange(long? ChangeId, TaxonomyChangeKind Kind, string IntentKey, string Summary, int Line,
+    [property: JsonIgnore] CodedMessage? SummaryCode = null);
 
 public sealed record TaxonomyImportResult(
     IReadOnlyList<ImportedChange> Proposed,

@@ -33,14 +33,14 @@ public sealed class TaxonomyYaml(PuoDbContext db, TaxonomyChangeService changes,
 
         // The same file imported twice must not queue every proposal twice.
         var pending = await db.TaxonomyChanges.AsNoTracking().Where(c => c.Status == ReviewStatus.Pending)
-            .Select(c => new { c.Id, c.Kind, c.Payload, c.Summary }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.Kind, c.Payload, c.Summary, c.SummaryCode, c.SummaryArgs }).ToListAsync(ct);
         var pendingByText = pending.GroupBy(c => (c.Kind, c.Payload)).ToDictionary(g => g.Key, g => g.First());
         var already = new List<ImportedChange>();
         var fresh = new List<PlannedChange>();
         foreach (var change in planned)
         {
             if (pendingByText.TryGetValue((PayloadJson.KindOf(change.Payload), PayloadJson.Serialize(change.Payload)), out var same))
-                already.Add(new ImportedChange(same.Id, same.Kind, change.IntentKey, same.Summary, change.Line));
+                already.Add(new ImportedChange(same.Id, same.Kind, change.IntentKey, same.Summary, change.Line, ChangeSummaries.Read(same.SummaryCode, same.SummaryArgs)));
             else fresh.Add(change);
         }
 
@@ -67,7 +67,7 @@ public sealed class TaxonomyYaml(PuoDbContext db, TaxonomyChangeService changes,
         if (!options.DryRun && validated.Count > 0)
             ids = (await changes.SaveProposalsAsync(validated.Select(v => v.Change).ToList(), actor, ct)).Select(c => (long?)c.Id).ToList();
         if (!options.DryRun) TaxonomyLog.Imported(logger, validated.Count, already.Count);
-        var proposed = validated.Select((v, i) => new ImportedChange(ids[i], v.Change.Kind, v.Plan.IntentKey, v.Change.Summary, v.Plan.Line)).ToList();
+        var proposed = validated.Select((v, i) => new ImportedChange(ids[i], v.Change.Kind, v.Plan.IntentKey, v.Change.Summary.English, v.Plan.Line, v.Change.Summary)).ToList();
         return new TaxonomyImportResult(proposed, already, warnings, options.DryRun);
     }
 

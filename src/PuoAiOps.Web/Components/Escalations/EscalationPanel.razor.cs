@@ -38,6 +38,7 @@ public sealed partial class EscalationPanel
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private MessageWords Words { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => _case?.Row.Id == Id ? Task.CompletedTask : LoadAsync();

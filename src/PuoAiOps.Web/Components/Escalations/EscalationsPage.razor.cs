@@ -21,7 +21,7 @@ public sealed partial class EscalationsPage : IAsyncDisposable
     private WorkspaceTime _time = WorkspaceTime.Utc;
     private EscalationCounts? _counts;
     private IReadOnlyList<EscalationHandler> _handlers = [];
-    private IReadOnlyList<string> _reasons = [];
+    private IReadOnlyList<EscalationReasonChoice> _reasons = [];
     private IReadOnlyList<EscalationRow> _rows = [];
     private long? _selected;
     private bool _canHandle;
@@ -38,6 +38,7 @@ public sealed partial class EscalationsPage : IAsyncDisposable
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private AssetPaths Paths { get; set; } = default!;
+    [Inject] private MessageWords Words { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
@@ -62,9 +63,13 @@ public sealed partial class EscalationsPage : IAsyncDisposable
         if (Status is not null && !EscalationLimits.Statuses.Contains(Status)) Status = null;
         if (Locale is not null && !ConversationsPage.Locales.Contains(Locale)) Locale = null;
         if (Channel is not null && !ConversationsPage.Channels.Contains(Channel)) Channel = null;
-        (_handlers, _reasons) = await Scopes.RunAsync<EscalationQueue, (IReadOnlyList<EscalationHandler>, IReadOnlyList<string>)>(async q =>
+        (_handlers, _reasons) = await Scopes.RunAsync<EscalationQueue, (IReadOnlyList<EscalationHandler>, IReadOnlyList<EscalationReasonChoice>)>(async q =>
             (await q.HandlersAsync(), await q.ReasonsAsync()));
     }
+
+    /// <summary>A reason in the reader's language (the filter's value stays the stored English).</summary>
+    private string ReasonText(string? reason) =>
+        reason is null ? "" : _reasons.FirstOrDefault(r => r.Reason == reason) is { Code: { } code } ? Words.Word(code) : reason;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
