@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Questions;
@@ -10,7 +12,7 @@ using PuoAiOps.Core.Text.Redaction;
 namespace PuoAiOps.Benchmarks;
 
 /// <summary>
-/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep] [--postgres CS]`.
+/// End-to-end import measurement: `import --rows 1000000 [--batch-size N] [--sqlite-cache-mb N] [--work DIR] [--parse-only] [--keep] [--verbose] [--schema-sql SQL] [--postgres CS]`.
 /// Generates the file once (fixed seed), imports it into a fresh SQLite workspace and prints rows/s,
 /// counts and the process's peak working set; then, on SQLite, the search catch-up that indexes the stored rows (as
 /// `puo import questions` runs it after the import; --index-later leaves it out), with the combined rate. --parse-only measures reading + redaction without a database;
@@ -45,16 +47,24 @@ internal static class ImportScenario
         var database = postgres is null
             ? new DatabaseOptions { DataDir = dataDir }
             : await PostgresDatabase.CreateAsync(postgres);
-        await using (var setup = DbContextConfigurator.Create(database)) await new SchemaMigrator(setup).MigrateAsync();
+        await using (var setup = DbContextConfigurator.Create(database))
+        {
+            await new SchemaMigrator(setup).MigrateAsync();
+            // Experiments only: change the migrated schema (drop an index or a trigger) to see what it costs the import.
+            if (Arg(args, "--schema-sql") is { } sql) await setup.Database.ExecuteSqlRawAsync(sql);
+        }
 
         await using var db = DbContextConfigurator.Create(database);
-        var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options), new PuoAiOps.Application.Secrets.WorkspaceSecrets(new PuoAiOps.Application.Secrets.SecretsOptions(), dataDir));
+        var service = new QuestionImportService(db, new PiiPatternStore(db), Options.Create(options), new PuoAiOps.Application.Secrets.WorkspaceSecrets(new PuoAiOps.Application.Secrets.SecretsOptions(), dataDir),
+            args.Contains("--verbose") ? new ConsoleLineLogger<QuestionImportService>(LogLevel.Debug) : null);
+        var ioBefore = ProcessIo.Now();
         var clock = Stopwatch.StartNew();
         var result = await service.ImportFileAsync(file);
         clock.Stop();
         Report(postgres is null ? "import (parse + redact + SQLite)" : "import (parse + redact + PostgreSQL)", rows, clock.Elapsed);
         Console.WriteLine($"imported {result.Imported:N0}, duplicates {result.Duplicates:N0}, rejected {result.Rejected:N0}; redacted " +
                           string.Join(", ", result.Redacted.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+        PrintStages(result.Stages, ProcessIo.Now() - ioBefore);
         if (postgres is null && !args.Contains("--index-later"))
         {
             // What `puo import questions` does next: index the stored rows for search (searches scan them until then).
@@ -107,6 +117,16 @@ internal static class ImportScenario
         Console.WriteLine($"peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, GC heap now {GC.GetTotalMemory(false) / 1e6:F0} MB, " +
                           $"allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, " +
                           $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {Environment.ProcessorCount} cores");
+    }
+
+    /// <summary>The writer's stages (wall / CPU of its thread), the waits between the two stages, and the bytes the process wrote and read.</summary>
+    private static void PrintStages(ImportStageTimes stages, ProcessIo io)
+    {
+        static string Stage(ImportStage s) => $"{s.Wall.TotalSeconds:F2} s ({(s.Cpu is { } cpu ? $"{cpu.TotalSeconds:F2} s CPU" : "CPU n/a")})";
+        Console.WriteLine($"writer, {stages.Batches} batches: insert {Stage(stages.Insert)}, commit {Stage(stages.Commit)}, checkpoint {Stage(stages.Checkpoint)}; " +
+                          $"waited for batches {stages.WriterWaited.TotalSeconds:F2} s; preparing stage waited for the writer {stages.PreparerWaited.TotalSeconds:F2} s");
+        Console.WriteLine($"SQLite pages written {stages.PagesWritten:N0}, read {stages.PagesRead:N0}, cache spills {stages.CacheSpills:N0}; " +
+                          $"process wrote {io.Written / 1e9:F2} GB, read {io.Read / 1e9:F2} GB (syscalls, incl. the page cache)");
     }
 
     /// <summary>The 1-minute load average on Linux: other work on the machine skews wall-clock numbers.</summary>

@@ -23,4 +23,11 @@ internal static partial class ImportLog
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Search index catch-up failed; searches scan the questions not indexed yet until the next attempt")]
     public static partial void SearchCatchUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Debug,
+        Message = "Import run {RunId} batch {Batch}: {Rows} rows, {Imported} imported so far; insert {InsertMs} ms ({InsertCpuMs} ms CPU), " +
+                  "commit {CommitMs} ms ({CommitCpuMs} ms CPU), checkpoint {CheckpointMs} ms ({CheckpointCpuMs} ms CPU); " +
+                  "pages written {PagesWritten}, read {PagesRead} so far; waited {WaitedMs} ms for the batch")]
+    public static partial void BatchWritten(ILogger logger, long runId, int batch, int rows, long imported, long insertMs, long insertCpuMs,
+        long commitMs, long commitCpuMs, long checkpointMs, long checkpointCpuMs, long pagesWritten, long pagesRead, long waitedMs);
 }

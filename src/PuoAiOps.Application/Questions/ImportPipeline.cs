@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Core.Import;
@@ -12,12 +13,16 @@ namespace PuoAiOps.Application.Questions;
 /// the caller's flow writes the previous one, so on two cores both stay busy. At most three batches
 /// exist (being filled, waiting, being written) and their buffers are reused, so memory stays flat.
 /// </summary>
-internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, long runId, DateTime importedAt)
+internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, long runId, DateTime importedAt, ILogger logger)
 {
     private readonly ConcurrentQueue<PackedBatch> _spare = new();
+    private TimeSpan _preparerWaited;
 
     public long Imported { get; private set; }
     public long Duplicates { get; private set; }
+
+    /// <summary>Where the time went so far (complete once <see cref="RunAsync"/> returns).</summary>
+    public ImportStageTimes Stages { get; private set; } = ImportStageTimes.None;
 
     public Action<int>? AfterRowWritten { get; init; }
 
@@ -55,21 +60,35 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
         var provider = new SchemaMigrator(db).Provider;
         await using var tuning = await SqliteImportTuning.ApplyAsync(connection, provider, options.SqliteCacheMegabytes, ct);
         await using var writer = new QuestionBatchWriter(connection, provider, runId, importedAt, PortableWriter) { AfterRow = AfterRowWritten };
-        var count = 0;
+        var stages = ImportStageTimes.None;
+        var waiting = StageMark.Start();
         await foreach (var batch in batches.ReadAllAsync(ct))
         {
-            (int Imported, int Duplicates) added;
+            var waited = waiting.Stop().Wall;
+            BatchWritten written;
             // On SQLite each batch queues with the console's other in-process writers (annotators) instead of
             // making them spin on the busy handler while it holds the write lock.
             using (await SqliteWriteGate.EnterAsync(db, ct))
-                added = await writer.WriteAsync(batch, ct);
-            Imported += added.Imported;
-            Duplicates += added.Duplicates;
-            progress?.Report(new ImportProgress(runId, ++count, Imported, Duplicates, batch.RejectedSoFar));
+                written = await writer.WriteAsync(batch, ct);
+            // A checkpoint takes no write lock: other writers go ahead meanwhile.
+            var checkpoint = tuning.CheckpointIfDue();
+            Imported += written.Imported;
+            Duplicates += written.Duplicates;
+            var pages = tuning.Pages;
+            stages = new ImportStageTimes(stages.Batches + 1, stages.Insert + written.Insert, stages.Commit + written.Commit,
+                stages.Checkpoint + checkpoint, stages.WriterWaited + waited, _preparerWaited, pages.Written, pages.Read, pages.Spills);
+            Stages = stages;
+            ImportLog.BatchWritten(logger, runId, stages.Batches, batch.Count, Imported, Ms(written.Insert.Wall), Ms(written.Insert.Cpu),
+                Ms(written.Commit.Wall), Ms(written.Commit.Cpu), Ms(checkpoint.Wall), Ms(checkpoint.Cpu), pages.Written, pages.Read, Ms(waited));
+            progress?.Report(new ImportProgress(runId, stages.Batches, Imported, Duplicates, batch.RejectedSoFar));
             batch.Reset();
             _spare.Enqueue(batch);
+            waiting = StageMark.Start();
         }
+        Stages = stages with { PreparerWaited = _preparerWaited };
     }
+
+    private static long Ms(TimeSpan? time) => time is { } t ? (long)t.TotalMilliseconds : -1;
 
     private async Task ProduceAsync(QuestionFileReader reader, QuestionRowPreparer preparer, RejectionLog rejections,
         ChannelWriter<PackedBatch> output, CancellationToken ct)
@@ -92,7 +111,9 @@ internal sealed class ImportPipeline(PuoDbContext db, ImportOptions options, lon
                 batch.Add(prepared);
                 if (batch.Count < options.BatchSize) continue;
                 batch.Seal(rejections.Total);
+                var blocked = StageMark.Start();
                 await output.WriteAsync(batch, ct);
+                _preparerWaited += blocked.Stop().Wall;
                 batch = NextBatch();
             }
             // The last batch also carries the final rejected count, even when it holds no rows.

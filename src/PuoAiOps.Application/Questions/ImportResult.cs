@@ -23,7 +23,11 @@ public sealed record ImportResult(
     long RejectionsNotListed,
     IReadOnlyDictionary<string, long> Redacted,
     string FileHash,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Where the time went (the writer's inserts, commits and checkpoints; the stages' waits).</summary>
+    public ImportStageTimes Stages { get; init; } = ImportStageTimes.None;
+}
 
 /// <summary>Reported after each committed batch.</summary>
 public readonly record struct ImportProgress(long RunId, int Batches, long Imported, long Duplicates, long Rejected);

@@ -53,8 +53,9 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
     internal Action<int>? AfterRow { get; set; }
 
     /// <summary>Writes the batch in its sealed order and commits; returns what it added. An interruption rolls the whole batch back.</summary>
-    public async Task<(int Imported, int Duplicates)> WriteAsync(PackedBatch batch, CancellationToken ct)
+    public async Task<BatchWritten> WriteAsync(PackedBatch batch, CancellationToken ct)
     {
+        var inserting = StageMark.Start();
         await using var transaction = await _connection.BeginTransactionAsync(ct);
         try
         {
@@ -83,8 +84,10 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
             _runDuplicates.Value = duplicates;
             _runRejected.Value = checked((int)batch.RejectedSoFar);
             await _run.ExecuteNonQueryAsync(ct);
+            var insert = inserting.Stop();
+            var committing = StageMark.Start();
             await transaction.CommitAsync(ct);
-            return (imported, duplicates);
+            return new BatchWritten(imported, duplicates, insert, committing.Stop());
         }
         finally
         {
@@ -110,3 +113,6 @@ internal sealed class QuestionBatchWriter : IAsyncDisposable
         return p;
     }
 }
+
+/// <summary>What one batch added, and how long its inserts and its commit took.</summary>
+internal readonly record struct BatchWritten(int Imported, int Duplicates, ImportStage Insert, ImportStage Commit);

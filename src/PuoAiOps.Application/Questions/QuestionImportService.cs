@@ -75,7 +75,7 @@ public sealed class QuestionImportService(
 
         var preparer = new QuestionRowPreparer(redactor, pseudonymizer, request.DefaultSource, startedAt);
         var rejections = new RejectionLog(_options.MaxReportedRejections);
-        var pipeline = new ImportPipeline(db, _options, run.Id, startedAt) { AfterRowWritten = AfterRowWritten, PortableWriter = PortableWriter };
+        var pipeline = new ImportPipeline(db, _options, run.Id, startedAt, _logger) { AfterRowWritten = AfterRowWritten, PortableWriter = PortableWriter };
         try
         {
             await pipeline.RunAsync(reader, preparer, rejections, progress, ct);
@@ -92,7 +92,7 @@ public sealed class QuestionImportService(
         }
 
         var result = new ImportResult(run.Id, reader.Format, reader.Rows, pipeline.Imported, pipeline.Duplicates, rejections.Total,
-            rejections.Kept, rejections.NotListed, preparer.Tally.ToDictionary(), reader.FileHash, clock.Elapsed);
+            rejections.Kept, rejections.NotListed, preparer.Tally.ToDictionary(), reader.FileHash, clock.Elapsed) { Stages = pipeline.Stages };
         run.FileHash = result.FileHash;
         run.FinishedAt = _time.GetUtcNow().UtcDateTime;
         run.Imported = checked((int)result.Imported);

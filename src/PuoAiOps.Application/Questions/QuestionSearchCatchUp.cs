@@ -53,10 +53,15 @@ public sealed class QuestionSearchCatchUp(PuoDbContext db, IOptions<ImportOption
             await using var tuning = await SqliteImportTuning.ApplyAsync(connection, DatabaseProvider.Sqlite, options.Value.SqliteCacheMegabytes, ct);
             for (var chunks = 0; chunks < (MaxChunks ?? int.MaxValue); chunks++)
             {
+                // Nothing waits (the usual case at start and after a small edit): no write lock taken. A watermark set
+                // after this read is seen by the next signal's run; the chunk re-reads it under the lock.
+                if (await QuestionSearchLag.ReadAsync(connection, null, ct) is null) break;
                 int? rows;
                 using (await SqliteWriteGate.EnterAsync(db, ct))
                     rows = await IndexChunkAsync(connection, options.Value.BatchSize, ct);
                 if (rows is null) break;
+                // The import connection's tuning leaves checkpoints to the caller (no write lock needed).
+                tuning.CheckpointIfDue();
                 indexed += rows.Value;
                 progress?.Report(indexed);
             }

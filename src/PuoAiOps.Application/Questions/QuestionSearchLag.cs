@@ -27,8 +27,8 @@ internal static class QuestionSearchLag
         return values.Count == 0 ? null : values[0];
     }
 
-    /// <summary>The watermark read on an open connection (inside the caller's transaction), or null.</summary>
-    public static async Task<long?> ReadAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    /// <summary>The watermark read on an open connection (inside the caller's transaction, if any), or null.</summary>
+    public static async Task<long?> ReadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

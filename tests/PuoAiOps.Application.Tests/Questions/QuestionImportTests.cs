@@ -83,6 +83,30 @@ public sealed class QuestionImportTests
         Assert.Contains(stored, q => q.CreatedAt == new DateTime(2024, 5, 18, 5, 0, 0).AddTicks(1234567));
     }
 
+    /// <summary>
+    /// The SQLite writer turns triggers off on its connection while it imports (its rows wait above the search watermark,
+    /// where they would do nothing); the connection must have them back for whoever uses it next.
+    /// </summary>
+    [Fact]
+    public async Task Import_LeavesTheTriggersOnForTheConnectionsNextUser()
+    {
+        await using var ws = await ImportWorkspace.CreateAsync();
+        var db = ws.NewContext();
+        // Held open, so the import, the catch-up and the later insert share one SQLite handle.
+        await db.Database.OpenConnectionAsync(Ct);
+        var result = await ws.Service(db: db).ImportFileAsync(ws.WriteDistinctRows("q.csv", 120), ct: Ct);
+        Assert.Equal(120, result.Imported);
+        Assert.Equal(120, (await new QuestionSearchCatchUp(db, Microsoft.Extensions.Options.Options.Create(new ImportOptions())).RunAsync(ct: Ct)).Indexed);
+
+        db.Questions.Add(new PuoAiOps.Application.Persistence.Entities.Question { Text = "Added later by hand", TextHash = "later", CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(Ct);
+
+        var id = await db.Questions.MaxAsync(q => q.Id, Ct);
+        var indexed = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "QuestionSearch" WHERE "QuestionSearch" MATCH '"by hand"'""").ToListAsync(Ct);
+        Assert.Equal([id], indexed);
+        Assert.Null(await QuestionSearchLag.ReadAsync(db, Ct));
+    }
+
     [Fact]
     public async Task Import_SameFileAgainAddsNothing()
     {
