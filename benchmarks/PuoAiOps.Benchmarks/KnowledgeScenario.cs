@@ -13,6 +13,7 @@ namespace PuoAiOps.Benchmarks;
 /// single-query latency, tokenizer share), exact dense search over N × 384 vectors, keyword index
 /// ingestion and BM25 query latency over N chunks.
 /// Usage: kb [--chunks 100000] [--questions 2000] [--queries 300] [--only embedding|dense|keyword] [--precision int8|float32]
+/// [--lucene-directory niofs|mmap] (niofs is what the console uses; mmap only to compare, see decision 0013)
 /// </summary>
 internal static class KnowledgeScenario
 {
@@ -37,7 +38,8 @@ internal static class KnowledgeScenario
             ? Enum.Parse<EncoderPrecision>(args[p + 1], ignoreCase: true) : EncoderPrecision.Int8;
         if (only is null or "embedding") Embedding(MiniLmEmbeddingGenerator.SharedFor(precision), questions, queries, random);
         if (only is null or "dense") Dense(chunks, queries, random);
-        if (only is null or "keyword") Keyword(chunks, queries, random);
+        var mmap = Array.IndexOf(args, "--lucene-directory") is var d and >= 0 && d + 1 < args.Length && args[d + 1] == "mmap";
+        if (only is null or "keyword") Keyword(chunks, queries, random, mmap);
         await Task.CompletedTask;
         return 0;
     }
@@ -80,12 +82,13 @@ internal static class KnowledgeScenario
         Measure($"exact dense top-10 over {rows:N0} x 384", queries, i => matrix.Search(vectors[i], 10, SearchFilter.None));
     }
 
-    private static void Keyword(int rows, int queries, Random random)
+    private static void Keyword(int rows, int queries, Random random, bool mmap)
     {
         var folder = Path.Combine(Path.GetTempPath(), "puo-kb-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var index = new LuceneKeywordIndex(FSDirectory.Open(folder), ChineseAnalyzerKind.SmartCn);
+            Console.WriteLine($"keyword index directory: {(mmap ? "MMapDirectory" : "NIOFSDirectory")}");
+            using var index = new LuceneKeywordIndex(mmap ? new MMapDirectory(folder) : KeywordIndexDirectory.Open(folder), ChineseAnalyzerKind.SmartCn);
             var records = Enumerable.Range(0, rows).Select(id => new ChunkRecord(id, "en", id % 2 == 0 ? "payments" : "streaming", [], "SOP " + (id / 5),
                 "Section " + id % 7, string.Join(' ', Enumerable.Range(0, 60).Select(_ => Word(random))))).ToList();
             var cpu = Environment.CpuUsage.TotalTime;

@@ -46,7 +46,7 @@ public static class KnowledgeDependencyInjection
             var folder = options.IndexDir is { Length: > 0 } dir ? dir
                 : Path.Combine(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDir, "knowledge", "lucene");
             System.IO.Directory.CreateDirectory(folder);
-            return new LuceneKeywordIndex(FSDirectory.Open(folder), options.ChineseAnalyzer);
+            return new LuceneKeywordIndex(KeywordIndexDirectory.Open(folder), options.ChineseAnalyzer);
         });
         services.AddSingleton(sp => new KnowledgeEmbedder(sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.AddSingleton(sp => new KnowledgeIndexes(sp.GetRequiredService<LuceneKeywordIndex>(), sp.GetRequiredService<KnowledgeEmbedder>(), sp.GetService<IVectorIndex>()));
