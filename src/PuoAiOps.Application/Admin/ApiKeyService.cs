@@ -61,7 +61,7 @@ public sealed class ApiKeyService(PuoDbContext db)
             CreatedAt = DateTime.UtcNow,
         };
         db.ApiKeys.Add(key);
-        db.AuditLog.Add(Audit(actor, AuditCreated, null, $"{key.Name} ({key.Prefix}), role {parsedRole}"));
+        db.AuditLog.Add(Audit(actor, AuditCreated, null, CodedMessage.Of(AuditDetail.ApiKeyCreated, key.Name, key.Prefix, AuditDetails.Role(parsedRole))));
         await db.SaveChangesAsync(ct);
         // The entity id is known only after the insert; the audit row names the key by prefix, which is unique too.
         return new(null, new ApiKeyCreated(Summary(key, actor.DisplayName), secret));
@@ -73,7 +73,7 @@ public sealed class ApiKeyService(PuoDbContext db)
         if (key is null) return new(ApiKeyError.NoSuchKey);
         if (key.RevokedAt is not null) return new(ApiKeyError.AlreadyRevoked);
         key.RevokedAt = DateTime.UtcNow;
-        db.AuditLog.Add(Audit(actor, AuditRevoked, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{key.Name} ({key.Prefix})"));
+        db.AuditLog.Add(Audit(actor, AuditRevoked, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CodedMessage.Of(AuditDetail.NameAndPrefix, key.Name, key.Prefix)));
         await db.SaveChangesAsync(ct);
         return new(null);
     }
@@ -94,7 +94,7 @@ public sealed class ApiKeyService(PuoDbContext db)
         key.LastUsedAt is { } used ? DateTime.SpecifyKind(used, DateTimeKind.Utc) : null,
         key.RevokedAt is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null);
 
-    private static AuditEntry Audit(Actor actor, string action, string? entityId, string detail) => new()
+    private static AuditEntry Audit(Actor actor, string action, string? entityId, CodedMessage detail) => new AuditEntry
     {
         At = DateTime.UtcNow,
         ActorId = actor.UserId,
@@ -102,6 +102,5 @@ public sealed class ApiKeyService(PuoDbContext db)
         Action = action,
         EntityType = AuditEntity,
         EntityId = entityId,
-        Detail = detail,
-    };
+    }.WithDetail(detail);
 }

@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Admin;
 
 /// <summary>An audit log entry as the admin page and <c>GET /api/v1/admin/audit</c> show it.</summary>
-public sealed record AuditEntryView(long Id, DateTime At, string? ActorId, string ActorName, string Action, string EntityType, string? EntityId, string? Detail);
+/// <param name="Detail">The detail in English (the API's and the CLI's).</param>
+/// <param name="DetailCode">The detail as a code, for the console to word; null for entries written before details had codes.</param>
+public sealed record AuditEntryView(long Id, DateTime At, string? ActorId, string ActorName, string Action, string EntityType, string? EntityId, string? Detail,
+    CodedMessage? DetailCode = null);
 
 /// <summary>A page of the audit log: search in action, actor, subject and detail; newest first unless asked otherwise.</summary>
 public sealed record AuditQuery(string? Search = null, bool OldestFirst = false, int Page = 1, int PageSize = 50);
@@ -18,9 +23,7 @@ public sealed class AuditLogReader(PuoDbContext db)
     public const int MaxPageSize = 200;
 
     public async Task<IReadOnlyList<AuditEntryView>> LatestAsync(int take, CancellationToken ct = default) =>
-        await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Take(take)
-            .Select(e => new AuditEntryView(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail))
-            .ToListAsync(ct);
+        View(await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(ct));
 
     /// <summary>One page, filtered and counted by the database (the log only grows).</summary>
     public async Task<AuditLogPage> PageAsync(AuditQuery query, CancellationToken ct = default)
@@ -38,12 +41,14 @@ public sealed class AuditLogReader(PuoDbContext db)
         }
         var total = await entries.CountAsync(ct);
         var ordered = query.OldestFirst ? entries.OrderBy(e => e.Id) : entries.OrderByDescending(e => e.Id);
-        var rows = await ordered.Skip((Math.Max(1, query.Page) - 1) * pageSize).Take(pageSize)
-            .Select(e => new AuditEntryView(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail))
-            .ToListAsync(ct);
+        var rows = View(await ordered.Skip((Math.Max(1, query.Page) - 1) * pageSize).Take(pageSize).ToListAsync(ct));
         var subjects = rows.Select(r => r.EntityId).OfType<string>().Distinct().ToList();
         var names = subjects.Count == 0 ? new Dictionary<string, string>()
             : await db.Users.AsNoTracking().Where(u => subjects.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return new AuditLogPage(rows, total, names);
     }
+
+    private static List<AuditEntryView> View(List<AuditEntry> entries) =>
+        [.. entries.Select(e => new AuditEntryView(e.Id, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Detail,
+            AuditDetails.Read(e.DetailCode, e.DetailArgs)))];
 }

@@ -1,3 +1,4 @@
+using PuoAiOps.Core.Messages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -66,7 +67,7 @@ public sealed partial class UserAdminService(
 
         var result = await CreateUserAsync(input, Roles.Admin);
         if (!result.Succeeded) return result;
-        db.AuditLog.Add(Audit(Actor.User(result.UserId!, DisplayNameOf(input)), AuditActions.WorkspaceSetup, result.UserId, "first admin created"));
+        db.AuditLog.Add(Audit(Actor.User(result.UserId!, DisplayNameOf(input)), AuditActions.WorkspaceSetup, result.UserId, CodedMessage.Of(AuditDetail.FirstAdminCreated)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         LogUserCreated(logger, result.UserId!, Roles.Admin);
@@ -83,7 +84,7 @@ public sealed partial class UserAdminService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await CreateUserAsync(input, role);
         if (!result.Succeeded) return result;
-        db.AuditLog.Add(Audit(actor, AuditActions.UserCreated, result.UserId, $"role {role}"));
+        db.AuditLog.Add(Audit(actor, AuditActions.UserCreated, result.UserId, CodedMessage.Of(AuditDetail.UserCreated, AuditDetails.Role(role))));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         LogUserCreated(logger, result.UserId!, role);
@@ -120,7 +121,7 @@ public sealed partial class UserAdminService(
             // Role claims live in the session cookie: a new stamp makes the user sign in again with the new role.
             var stamped = await users.UpdateSecurityStampAsync(user);
             if (!stamped.Succeeded) return Failed(stamped);
-            db.AuditLog.Add(Audit(actor, AuditActions.UserRoleChanged, user.Id, $"{currentRole ?? "none"} -> {newRole}"));
+            db.AuditLog.Add(Audit(actor, AuditActions.UserRoleChanged, user.Id, CodedMessage.Of(AuditDetail.Changed, AuditDetails.Role(currentRole), AuditDetails.Role(newRole))));
             return UserCommandResult.Ok(user.Id);
         }, ct);
 
@@ -174,7 +175,7 @@ public sealed partial class UserAdminService(
     private static string DisplayNameOf(NewUserInput input) =>
         string.IsNullOrWhiteSpace(input.DisplayName) ? input.Email.Trim().Split('@')[0] : input.DisplayName.Trim();
 
-    private static AuditEntry Audit(Actor actor, string action, string? userId, string? detail) => new()
+    private static AuditEntry Audit(Actor actor, string action, string? userId, CodedMessage? detail) => new AuditEntry
     {
         At = DateTime.UtcNow,
         ActorId = actor.UserId,
@@ -182,8 +183,7 @@ public sealed partial class UserAdminService(
         Action = action,
         EntityType = AuditActions.UserEntity,
         EntityId = userId,
-        Detail = detail,
-    };
+    }.WithDetail(detail);
 
     private static UserCommandResult Failed(IdentityResult result) =>
         UserCommandResult.Fail([.. result.Errors.Select(e => e.Description)]) with { Codes = [.. result.Errors.Select(e => e.Code)] };

@@ -52,8 +52,7 @@ public sealed class WorkspaceTimeZone(PuoDbContext db, WorkspaceClock clock)
             Action = AuditChanged,
             EntityType = "Setting",
             EntityId = SettingKey,
-            Detail = $"{previous} -> {zone.Id}",
-        });
+        }.WithDetail(AuditDetail.Changed, previous, zone.Id));
         await db.SaveChangesAsync(ct);
         clock.Set(zone);
         return null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -19,6 +20,9 @@ namespace PuoAiOps.Application.Escalations;
 /// </summary>
 public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<EscalationDesk> logger)
 {
+    /// <summary>What a change returns when there is nothing to do (assigning a case to whom it is already assigned).</summary>
+    private static readonly CodedMessage Unchanged = CodedMessage.Of(AuditDetail.None);
+
     public Task<EscalationOutcomeView> TakeAsync(long id, int? expectedVersion, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, expectedVersion, actor, "escalation.take", (e, now) =>
         {
@@ -26,7 +30,7 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
             if (e.AssigneeId is not null && e.AssigneeId == actor.UserId) throw Conflict(EscalationRefusal.AlreadyYours, e.Id);
             if (e.AssigneeId is not null) return TakenByOtherAsync(e);
             (e.Status, e.AssigneeId, e.AssignedAt) = (EscalationStatus.Assigned, actor.UserId, now);
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<CodedMessage?>(null);
         }, ct);
 
     public Task<EscalationOutcomeView> AssignAsync(long id, string assigneeId, int? expectedVersion, Actor actor, CancellationToken ct = default) =>
@@ -39,9 +43,9 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
             var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync(ct);
             if (user.IsDisabled || !roles.Any(r => EscalationLimits.HandlerRoles.Contains(r!)))
                 throw new ValidationException("assignee", CodedMessage.Of(EscalationRefusal.NotEligible, user.DisplayName));
-            if (e.AssigneeId == user.Id) return "unchanged";
+            if (e.AssigneeId == user.Id) return Unchanged;
             (e.Status, e.AssigneeId, e.AssignedAt) = (EscalationStatus.Assigned, user.Id, now);
-            return "to " + user.Id;
+            return CodedMessage.Of(AuditDetail.AssignedTo, user.Id);
         }, ct);
 
     public Task<EscalationOutcomeView> ReleaseAsync(long id, int? expectedVersion, Actor actor, CancellationToken ct = default) =>
@@ -51,7 +55,7 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
             if (e.AssigneeId is null) throw Conflict(EscalationRefusal.NotAssigned, e.Id);
             var from = e.AssigneeId;
             (e.Status, e.AssigneeId, e.AssignedAt) = (EscalationStatus.Open, null, null);
-            return Task.FromResult<string?>("from " + from);
+            return Task.FromResult<CodedMessage?>(CodedMessage.Of(AuditDetail.ReleasedFrom, from));
         }, ct);
 
     /// <summary>
@@ -76,7 +80,7 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
             var conversation = await db.Conversations.FirstAsync(c => c.Id == e.ConversationId, ct);
             conversation.Outcome = ConversationOutcome.Escalated;
             conversation.EndedAt ??= now;
-            return EscalationLimits.Name(outcome.Value);
+            return AuditDetails.Outcome(outcome.Value);
         }, ct);
     }
 
@@ -86,11 +90,11 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
             if (e.Status != EscalationStatus.Closed) throw Conflict(EscalationRefusal.NotClosed, e.Id);
             // Back to whoever had it; the last outcome and note stay until the next close replaces them.
             (e.Status, e.ClosedAt, e.ClosedById) = (e.AssigneeId is null ? EscalationStatus.Open : EscalationStatus.Assigned, null, null);
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<CodedMessage?>(null);
         }, ct);
 
     private async Task<EscalationOutcomeView> ChangeAsync(long id, int? expectedVersion, Actor actor, string action,
-        Func<Escalation, DateTime, Task<string?>> change, CancellationToken ct)
+        Func<Escalation, DateTime, Task<CodedMessage?>> change, CancellationToken ct)
     {
         if (!actor.IsInAnyRole([.. EscalationLimits.HandlerRoles]))
             throw new ForbiddenException(CodedMessage.Of(EscalationRefusal.NotAllowed));
@@ -104,13 +108,13 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var detail = await change(e, now);
-        if (detail == "unchanged") return new EscalationOutcomeView(e.Id, EscalationLimits.Name(e.Status), e.AssigneeId, e.Version);
+        if (ReferenceEquals(detail, Unchanged)) return new EscalationOutcomeView(e.Id, EscalationLimits.Name(e.Status), e.AssigneeId, e.Version);
         e.Version++;
         db.AuditLog.Add(new AuditEntry
         {
             At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = action, EntityType = "Escalation",
-            EntityId = id.ToString(CultureInfo.InvariantCulture), Detail = detail is null ? EscalationLimits.Name(e.Status) : $"{EscalationLimits.Name(e.Status)}; {detail}",
-        });
+            EntityId = id.ToString(CultureInfo.InvariantCulture),
+        }.WithDetail(detail is null ? AuditDetails.Status(e.Status) : CodedMessage.Of(AuditDetail.EscalationChange, AuditDetails.Status(e.Status), detail)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -127,7 +131,7 @@ public sealed class EscalationDesk(PuoDbContext db, TimeProvider clock, ILogger<
         return new EscalationOutcomeView(e.Id, EscalationLimits.Name(e.Status), e.AssigneeId, e.Version);
     }
 
-    private async Task<string?> TakenByOtherAsync(Escalation e)
+    private async Task<CodedMessage?> TakenByOtherAsync(Escalation e)
     {
         var name = await db.Users.AsNoTracking().Where(u => u.Id == e.AssigneeId).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? e.AssigneeId ?? "";
         throw Conflict(EscalationRefusal.TakenByOther, e.Id, name);

@@ -41,13 +41,20 @@ public sealed class EscalationQueue(PuoDbContext db, WorkspaceClock clock)
         return new EscalationDetail(row, e.ClosedById, closedBy, e.ResolutionNote);
     }
 
-    /// <summary>The reasons the bot has given, most frequent first (the reason filter's choices), each with its code when stored with one.</summary>
+    /// <summary>
+    /// The reasons the bot has given, most frequent first (the reason filter's choices), each with its code when stored
+    /// with one; a reason that differs only by a measurement (its confidence) is one choice (<see cref="EscalationReasons.Group"/>).
+    /// </summary>
     public async Task<IReadOnlyList<EscalationReasonChoice>> ReasonsAsync(CancellationToken ct = default)
     {
-        // One English reason comes from one code and its arguments, so any row's code words the group (old rows have none).
-        var reasons = await db.Escalations.AsNoTracking().GroupBy(e => e.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => new { g.Key, Code = g.Max(e => e.ReasonCode), Args = g.Max(e => e.ReasonArgs) }).Take(50).ToListAsync(ct);
-        return reasons.Select(r => new EscalationReasonChoice(r.Key, EscalationReasons.Read(r.Code, r.Args))).ToList();
+        // One English reason comes from one code and its arguments, so any row's code words it (old rows have none).
+        var reasons = await db.Escalations.AsNoTracking().GroupBy(e => new { e.Reason, e.ReasonCode })
+            .Select(g => new { g.Key.Reason, g.Key.ReasonCode, Args = g.Max(e => e.ReasonArgs), Count = g.Count() }).ToListAsync(ct);
+        return reasons.Select(r => (Choice: EscalationReasons.Group(r.Reason, EscalationReasons.Read(r.ReasonCode, r.Args)), r.Count))
+            .GroupBy(r => r.Choice.Reason, StringComparer.Ordinal)
+            .Select(g => (g.First().Choice, Count: g.Sum(r => r.Count)))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Choice.Reason, StringComparer.Ordinal)
+            .Take(50).Select(g => g.Choice).ToList();
     }
 
     /// <summary>Enabled users with a role that handles escalations, by name.</summary>
@@ -65,7 +72,8 @@ public sealed class EscalationQueue(PuoDbContext db, WorkspaceClock clock)
         if (f.From is { } a && f.To is { } b && b < a) throw new ValidationException("to", CodedMessage.Of(EscalationRefusal.DatesReversed));
         var zone = (await clock.CurrentAsync(ct)).Zone;
         var query = db.Escalations.AsNoTracking().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(f.Reason)) query = query.Where(e => e.Reason == f.Reason);
+        if (!string.IsNullOrWhiteSpace(f.Reason))
+            query = EscalationReasons.IsGroupedCode(f.Reason) ? query.Where(e => e.ReasonCode == f.Reason) : query.Where(e => e.Reason == f.Reason);
         if (f.From is { } from) { var start = ToUtc(from, zone); query = query.Where(e => e.CreatedAt >= start); }
         if (f.To is { } to) { var end = ToUtc(to.AddDays(1), zone); query = query.Where(e => e.CreatedAt < end); }
         switch (f.Assignee?.Trim())

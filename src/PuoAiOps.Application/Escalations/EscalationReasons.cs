@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Messages;
@@ -26,6 +27,25 @@ public static class EscalationReasons
 
     /// <summary>The stored reason as a code; null for a row written before reasons had codes (shown in English).</summary>
     public static CodedMessage? Read(string? code, string? args) => MessageCodes.Read(code, args);
+
+    /// <summary>
+    /// Reasons whose argument is a measurement, not a different reason: "out of scope (confidence 0.93)" and
+    /// "(confidence 0.41)" are one reason to count and to filter by, so they group by their stored code.
+    /// </summary>
+    private static readonly FrozenDictionary<string, CodedMessage> GroupedCodes = new Dictionary<string, CodedMessage>(StringComparer.Ordinal)
+    {
+        [$"{nameof(Bot.BotReason)}.{nameof(Bot.BotReason.OutOfScope)}"] = CodedMessage.Of(HandoffReason.OutOfScope),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The group a stored reason is counted and filtered in: for a reason grouped by its code, the stored code as the
+    /// filter's value and a wording without the measurement; otherwise its English (the value) and its own code.
+    /// </summary>
+    public static EscalationReasonChoice Group(string english, CodedMessage? code) =>
+        code is not null && GroupedCodes.TryGetValue(code.ResourceKey, out var group) ? new(code.ResourceKey, group) : new(english, code);
+
+    /// <summary>True when a reason filter's value is a grouped code (matched against the stored code, not the English).</summary>
+    public static bool IsGroupedCode(string value) => GroupedCodes.ContainsKey(value);
 }
 
 /// <summary>
@@ -42,4 +62,6 @@ public enum HandoffReason
     [English("payment needs a manual check")] PaymentCheck,
     [English("user asked for an agent")] AgentRequested,
     [English("repeated negative feedback")] RepeatedNegativeFeedback,
+    /// <summary>The bot's out-of-scope hand-overs counted together, whatever their confidence (<see cref="EscalationReasons.Group"/>).</summary>
+    [English("out of scope")] OutOfScope,
 }

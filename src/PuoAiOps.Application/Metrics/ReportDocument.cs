@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Metrics;
 
@@ -27,7 +30,16 @@ public sealed record NearMissQuestion(long ConversationId, string Text, string? 
 
 public sealed record EscalationSummary(long Total, long StillOpen, IReadOnlyList<ReasonCount> ByReason);
 
-public sealed record ReasonCount(string Reason, long Count);
+/// <summary>
+/// Escalations of one reason: its English (what the CLI and old stored reports have) and, since reasons have codes,
+/// the reason as a code and its arguments (CodedMessageJson) for the console and the Chinese download to word.
+/// Reasons that differ only by a confidence count as one (<c>EscalationReasons.Group</c>).
+/// </summary>
+public sealed record ReasonCount(string Reason, long Count, string? ReasonCode = null, string? ReasonArgs = null)
+{
+    /// <summary>The reason as a code; null in a report stored before reasons had codes, or for an escalation stored without one.</summary>
+    [JsonIgnore] public CodedMessage? Code => MessageCodes.Read(ReasonCode, ReasonArgs);
+}
 
 /// <summary>An intent the bot answered without an approved script or SOP (generated text or the fallback).</summary>
 public sealed record SopGap(string IntentKey, string Label, string LabelZh, long Conversations, long Unsupported, double Share);

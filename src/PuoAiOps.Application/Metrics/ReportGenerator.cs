@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Escalations;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Annotation;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Metrics;
@@ -54,13 +56,23 @@ internal sealed class ReportGenerator(PuoDbContext db, MetricsQueryService queri
     {
         var rows = await db.Escalations.AsNoTracking()
             .Where(e => e.CreatedAt >= from && e.CreatedAt < to)
-            .Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => new { e.Reason, e.Status, c.IsTest, c.Channel })
+            .Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => new { e.Reason, e.ReasonCode, e.ReasonArgs, e.Status, c.IsTest, c.Channel })
             .Where(x => !x.IsTest && x.Channel != ConversationFacts.PlaygroundChannel)
-            .Select(x => new { x.Reason, x.Status })
+            .Select(x => new { x.Reason, x.ReasonCode, x.ReasonArgs, x.Status })
             .ToListAsync(ct);
-        var byReason = rows.GroupBy(r => r.Reason).Select(g => new ReasonCount(g.Key, g.LongCount()))
+        // By code where a reason has one, so "out of scope (confidence 0.41)" and "(0.93)" count together.
+        var byReason = rows.Select(r => EscalationReasons.Group(r.Reason, EscalationReasons.Read(r.ReasonCode, r.ReasonArgs)))
+            .GroupBy(g => g.Reason, StringComparer.Ordinal)
+            .Select(g => Count(g.First(), g.LongCount()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
         return new EscalationSummary(rows.Count, rows.LongCount(r => r.Status != EscalationStatus.Closed), byReason);
+    }
+
+    private static ReasonCount Count(EscalationReasonChoice group, long count)
+    {
+        if (group.Code is not { } code) return new ReasonCount(group.Reason, count);
+        var (stored, args) = CodedMessageJson.Write(code);
+        return new ReasonCount(code.English, count, stored, args);
     }
 
     private async Task<List<SopGap>> SopGapsAsync(MetricsFilter filter, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Export;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Metrics;
 
@@ -20,10 +21,14 @@ public static class ReportRenderer
         var other => throw new ArgumentException($"Cannot tell the report format from '{other}': use .md or .csv."),
     };
 
-    public static string Render(ReportDocument report, ReportFormat format, string language = "en") =>
-        format == ReportFormat.Csv ? Csv(report, language) : Markdown(report, language);
+    /// <param name="word">
+    /// Words a coded escalation reason in <paramref name="language"/> (the console passes its resources); without it a
+    /// reason is its stored English, as in the CLI, which has no console resources.
+    /// </param>
+    public static string Render(ReportDocument report, ReportFormat format, string language = "en", Func<CodedMessage, string>? word = null) =>
+        format == ReportFormat.Csv ? Csv(report, language, word) : Markdown(report, language, word);
 
-    public static string Markdown(ReportDocument r, string language = "en")
+    public static string Markdown(ReportDocument r, string language = "en", Func<CodedMessage, string>? word = null)
     {
         var t = ReportText.For(language);
         var sb = new StringBuilder();
@@ -63,7 +68,7 @@ public static class ReportRenderer
         {
             Row(sb, t.Reason, t.Count);
             Rule(sb, 2);
-            foreach (var e in r.Escalations.ByReason) Row(sb, e.Reason, e.Count.ToString(Inv));
+            foreach (var e in r.Escalations.ByReason) Row(sb, Reason(e, word), e.Count.ToString(Inv));
         }
 
         Section(sb, t.SopGaps, r.SopGaps.Count == 0, t.None);
@@ -93,7 +98,7 @@ public static class ReportRenderer
         return sb.ToString();
     }
 
-    public static string Csv(ReportDocument r, string language = "en")
+    public static string Csv(ReportDocument r, string language = "en", Func<CodedMessage, string>? word = null)
     {
         var t = ReportText.For(language);
         var sb = new StringBuilder();
@@ -106,7 +111,7 @@ public static class ReportRenderer
         foreach (var q in r.NearMisses) Line("near_miss", q.ConversationId.ToString(Inv), q.Text, null, null, q.Confidence);
         Line("escalations", "total", t.Total, r.Escalations.Total, null, null);
         Line("escalations", "still_open", t.StillOpen, r.Escalations.StillOpen, null, null);
-        foreach (var e in r.Escalations.ByReason) Line("escalation_reason", e.Reason, e.Reason, e.Count, r.Escalations.Total, r.Escalations.Total == 0 ? null : (double)e.Count / r.Escalations.Total);
+        foreach (var e in r.Escalations.ByReason) Line("escalation_reason", e.ReasonCode ?? e.Reason, Reason(e, word), e.Count, r.Escalations.Total, r.Escalations.Total == 0 ? null : (double)e.Count / r.Escalations.Total);
         foreach (var g in r.SopGaps) Line("sop_gap", g.IntentKey, language == "en" ? g.Label : g.LabelZh, g.Unsupported, g.Conversations, g.Share);
         Line("grading", "graded", t.Graded, r.Annotation.Graded, r.Annotation.SampleSize, r.Annotation.SampleSize == 0 ? null : (double)r.Annotation.Graded / r.Annotation.SampleSize);
         Line("grading", "kappa", t.Kappa, r.Annotation.DoubleGradedPairs, null, r.Annotation.GradingKappa);
@@ -115,6 +120,10 @@ public static class ReportRenderer
         foreach (var al in r.Alerts) Line("alert", al.MetricKey, Day(al.Day), null, null, al.Rate, al.Lower, al.Upper, al.Centre);
         return sb.ToString();
     }
+
+    /// <summary>A reason worded when it has a code and a wording is given; else its English.</summary>
+    private static string Reason(ReasonCount reason, Func<CodedMessage, string>? word) =>
+        word is not null && reason.Code is { } code ? word(code) : reason.Reason;
 
     private static void Csv(StringBuilder sb, params string?[] cells)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -38,8 +39,7 @@ public sealed class UserProfileService(PuoDbContext db)
                 Action = "profile.update",
                 EntityType = nameof(AppUser),
                 EntityId = user.Id,
-                Detail = $"culture={culture ?? "browser"}",
-            });
+            }.WithDetail(AuditDetail.Culture, culture is null ? CodedMessage.Of(AuditDetail.CultureBrowser) : culture));
             user.DisplayName = displayName;
             user.PreferredCulture = culture;
             await db.SaveChangesAsync(ct);

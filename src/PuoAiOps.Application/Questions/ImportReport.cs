@@ -1,9 +1,13 @@
 using System.Text.Json;
 using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Questions;
 
-/// <summary>The JSON kept in <c>ImportRun.Report</c>: status, rejected rows (line and reason only), redaction counts.</summary>
+/// <summary>
+/// The JSON kept in <c>ImportRun.Report</c>: status, rejected rows (line, the reason in English, and its code and
+/// arguments for the console), redaction counts.
+/// </summary>
 internal static class ImportReport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -14,9 +18,15 @@ internal static class ImportReport
         {
             status,
             rows,
-            rejected = rejected.Select(r => new { line = r.Line, reason = r.Reason }),
+            rejected = rejected.Select(r => Rejection(r)),
             rejectedNotListed = notListed,
             redacted,
             error,
         }, Json);
+
+    private static object Rejection(RowRejection r)
+    {
+        var (code, args) = CodedMessageJson.Write(r.Code);
+        return new { line = r.Line, reason = r.Reason, code, args };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.Application.Questions;
@@ -19,7 +20,7 @@ internal static class ImportRunReport
             new ImportRunSummary(run.Id, run.FileName, run.Format, StatusOf(run, report?.Status), run.StartedAt, run.FinishedAt,
                 run.Imported, run.Duplicates, run.Rejected, createdByName),
             report?.Rows,
-            report?.Rejected?.Select(r => new RejectedRow(r.Line, r.Reason ?? "")).ToList() ?? [],
+            report?.Rejected?.Select(r => new RejectedRow(r.Line, r.Reason ?? "", MessageCodes.Read(r.Code, r.Args))).ToList() ?? [],
             report?.RejectedNotListed ?? 0,
             report?.Redacted ?? new Dictionary<string, long>(),
             report?.Error);
@@ -50,5 +51,5 @@ internal static class ImportRunReport
     private sealed record StoredReport(
         string? Status, long? Rows, List<StoredRejection>? Rejected, long RejectedNotListed, Dictionary<string, long>? Redacted, string? Error);
 
-    private sealed record StoredRejection(long Line, string? Reason);
+    private sealed record StoredRejection(long Line, string? Reason, string? Code, string? Args);
 }

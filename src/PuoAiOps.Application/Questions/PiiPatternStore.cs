@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Messages;
@@ -58,8 +59,7 @@ public sealed class PiiPatternStore(PuoDbContext db, ILogger<PiiPatternStore>? l
             Action = "pii.patterns-updated",
             EntityType = "Setting",
             EntityId = SettingKey,
-            Detail = $"{patterns.Count} patterns: {string.Join(", ", patterns.Select(p => CustomPiiPattern.MarkerName(p.Name)))}",
-        });
+        }.WithDetail(AuditDetail.PiiPatterns, patterns.Count, string.Join(", ", patterns.Select(p => CustomPiiPattern.MarkerName(p.Name)))));
         await db.SaveChangesAsync(ct);
         ImportLog.PatternsUpdated(_logger, patterns.Count);
     }

@@ -1,4 +1,5 @@
 using PuoAiOps.Core.Import;
+using PuoAiOps.Core.Messages;
 using PuoAiOps.Core.Text;
 using PuoAiOps.Core.Text.Redaction;
 
@@ -18,7 +19,7 @@ internal sealed class QuestionRowPreparer(PiiRedactor redactor, UserPseudonymize
     public RedactionTally Tally { get; } = new(redactor);
 
     /// <summary>The prepared row, or the reason it must not be stored.</summary>
-    public bool TryPrepare(QuestionRecord record, out PreparedQuestion prepared, out string? rejection)
+    public bool TryPrepare(QuestionRecord record, out PreparedQuestion prepared, out CodedMessage? rejection)
     {
         prepared = default;
         rejection = null;
@@ -50,7 +51,7 @@ internal sealed class QuestionRowPreparer(PiiRedactor redactor, UserPseudonymize
         catch (PiiRedactionTimeoutException ex) when (++_timeouts <= MaxTimeouts)
         {
             // Fail closed: a text the custom pattern could not finish scanning might still hold what it targets.
-            rejection = $"redaction timed out (custom pattern '{ex.PatternName}')";
+            rejection = CodedMessage.Of(QuestionRowMessage.RedactionTimedOut, ex.PatternName);
             return false;
         }
     }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Application.Questions;
 
 /// <summary>
@@ -27,7 +30,8 @@ public sealed record ImportRunSummary(
     long Id, string FileName, string Format, ImportRunStatus Status, DateTime StartedAt, DateTime? FinishedAt,
     int Imported, int Duplicates, int Rejected, string? CreatedByName);
 
-public sealed record RejectedRow(long Line, string Reason);
+/// <summary>A rejected row: its line, the reason in English, and the reason as a code (null in reports stored before rows had codes).</summary>
+public sealed record RejectedRow(long Line, string Reason, [property: JsonIgnore] CodedMessage? Code = null);
 
 /// <summary>A run with its report: rows read, rejected rows (line and reason, capped), redactions per type, error when it stopped.</summary>
 public sealed record ImportRunDetails(

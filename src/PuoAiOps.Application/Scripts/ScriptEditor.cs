@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
@@ -95,7 +96,7 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         version.ScriptId = script.Id;
         db.ScriptVersions.Add(version);
         script.UpdatedAt = now;
-        db.AuditLog.Add(ScriptAudit.Version(actor, "script.save", script, version, "new draft"));
+        db.AuditLog.Add(ScriptAudit.Version(actor, "script.save", script, version, CodedMessage.Of(AuditDetail.NewDraft)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -118,7 +119,7 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         if (ownerId is not null && ownerId != script.OwnerId && !await ScriptDirectory.EligibleOwners(db).AnyAsync(u => u.Id == ownerId, ct))
             throw new ValidationException("owner", CodedMessage.Of(ScriptRefusal.OwnerNotEligible));
         (script.Title, script.Tags, script.OwnerId, script.UpdatedAt) = (title.Trim(), Clean(tags), ownerId, DateTime.UtcNow);
-        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.details", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"owner={ownerId ?? "none"}; tags={script.Tags.Count}"));
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.details", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), CodedMessage.Of(AuditDetail.ScriptDetails, AuditDetails.OrNone(ownerId), script.Tags.Count)));
         await db.SaveChangesAsync(ct);
     }
 
@@ -138,7 +139,7 @@ public sealed partial class ScriptEditor(PuoDbContext db, StyleRuleSettings rule
         var previous = script.OwnerId;
         (script.OwnerId, script.UpdatedAt) = (ownerId, DateTime.UtcNow);
         db.AuditLog.Add(ScriptAudit.Entry(actor, "script.owner", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"from={previous ?? "none"}; to={ownerId}"));
+            CodedMessage.Of(AuditDetail.ScriptOwner, AuditDetails.OrNone(previous), ownerId)));
         await db.SaveChangesAsync(ct);
         ScriptLog.OwnerChanged(logger, scriptId);
         return true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -52,7 +53,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
             foreach (var o in older) o.Status = ScriptVersionStatus.Retired;
             script.PublishedVersionId = version.Id;
         }
-        var stamp = await CommitAsync(reviewer, "script.approve", script, version, version.EffectiveFrom is { } e ? $"effective {e:yyyy-MM-dd HH:mm}Z" : null, ct);
+        var stamp = await CommitAsync(reviewer, "script.approve", script, version, version.EffectiveFrom is { } e ? CodedMessage.Of(AuditDetail.EffectiveFrom, e) : null, ct);
         served?.Invalidate();
         return stamp;
     }
@@ -81,7 +82,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
         }
         script.PublishedVersionId = null;
         script.UpdatedAt = DateTime.UtcNow;
-        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.retire", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{versions.Count} version(s) retired"));
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.retire", "ReplyScript", scriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), CodedMessage.Of(AuditDetail.ScriptRetired, versions.Count)));
         await db.SaveChangesAsync(ct);
         served?.Invalidate();
     }
@@ -95,7 +96,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
             ?? throw new NotFoundException(CodedMessage.Of(ScriptRefusal.VersionMissing, versionId));
         var comment = new ScriptReviewComment { VersionId = versionId, AuthorId = actor.UserId, AuthorName = actor.DisplayName, Body = body.Trim() };
         db.ScriptComments.Add(comment);
-        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.comment", "ReplyScript", version.ScriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"v{version.Number}"));
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "script.comment", "ReplyScript", version.ScriptId.ToString(System.Globalization.CultureInfo.InvariantCulture), CodedMessage.Of(AuditDetail.ScriptComment, version.Number)));
         await db.SaveChangesAsync(ct);
         return new CommentView(comment.Id, comment.AuthorId, comment.AuthorName, comment.Body, comment.CreatedAt);
     }
@@ -135,7 +136,7 @@ public sealed class ScriptReview(PuoDbContext db, ScriptEditor editor, ILogger<S
             throw new ForbiddenException(CodedMessage.Of(ScriptRefusal.OwnChange));
     }
 
-    private async Task<Guid> CommitAsync(Actor actor, string action, ReplyScript script, ReplyScriptVersion version, string? extra, CancellationToken ct)
+    private async Task<Guid> CommitAsync(Actor actor, string action, ReplyScript script, ReplyScriptVersion version, CodedMessage? extra, CancellationToken ct)
     {
         version.Stamp = Guid.NewGuid();
         script.UpdatedAt = DateTime.UtcNow;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -62,7 +63,7 @@ public sealed class StyleRuleSettings(PuoDbContext db)
         setting.Value = JsonSerializer.Serialize(overrides, Json);
         setting.UpdatedAt = DateTime.UtcNow;
         setting.UpdatedById = actor.UserId;
-        db.AuditLog.Add(ScriptAudit.Entry(actor, rules is null ? "scripts.rules.reset" : "scripts.rules.save", "Setting", SettingKey, $"{locale}/{channel}"));
+        db.AuditLog.Add(ScriptAudit.Entry(actor, rules is null ? "scripts.rules.reset" : "scripts.rules.save", "Setting", SettingKey, CodedMessage.Of(AuditDetail.StyleRules, locale, channel)));
         await db.SaveChangesAsync(ct);
         _overrides = overrides;
     }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.SignIn;
 
@@ -26,8 +28,7 @@ public sealed class AccountUnlockService(UserManager<AppUser> users, PuoDbContex
             Action = AuditAction,
             EntityType = "User",
             EntityId = user.Id,
-            Detail = wasLocked ? "lockout ended, failed attempts cleared" : "failed attempts cleared (was not locked)",
-        });
+        }.WithDetail(wasLocked ? AuditDetail.LockoutEnded : AuditDetail.AttemptsCleared));
         await db.SaveChangesAsync(ct);
         SignInLog.AccountUnlocked(logger, user.Id, actorName);
         return wasLocked;

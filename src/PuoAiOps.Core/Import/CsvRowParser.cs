@@ -63,11 +63,11 @@ internal sealed class CsvRowParser
     public ParsedRow? Parse(ReadOnlySpan<byte> record, long line)
     {
         if (record.IsEmpty || record.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) return null;
-        if (!Utf8.IsValid(record)) return ParsedRow.Reject(line, "invalid UTF-8");
+        if (!Utf8.IsValid(record)) return ParsedRow.Reject(line, QuestionRowMessage.InvalidUtf8);
         Array.Clear(_values);
         var columns = Split(record);
         if (columns != _columnToField.Length)
-            return ParsedRow.Reject(line, $"{columns} fields, but the header has {_columnToField.Length}");
+            return ParsedRow.Reject(line, QuestionRowMessage.FieldCount, columns, _columnToField.Length);
         return QuestionFields.Build(line, _values, _options);
     }
 

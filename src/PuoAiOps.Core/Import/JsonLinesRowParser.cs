@@ -17,12 +17,12 @@ internal sealed class JsonLinesRowParser(QuestionParserOptions options)
     public ParsedRow? Parse(ReadOnlySpan<byte> line, long lineNumber)
     {
         if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) return null;
-        if (!Utf8.IsValid(line)) return ParsedRow.Reject(lineNumber, "invalid UTF-8");
+        if (!Utf8.IsValid(line)) return ParsedRow.Reject(lineNumber, QuestionRowMessage.InvalidUtf8);
         Array.Clear(_values);
         try
         {
             var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(ReaderOptions));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return ParsedRow.Reject(lineNumber, "not a JSON object");
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return ParsedRow.Reject(lineNumber, QuestionRowMessage.NotJsonObject);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var field = FieldOf(ref reader);
@@ -38,22 +38,22 @@ internal sealed class JsonLinesRowParser(QuestionParserOptions options)
                     case JsonTokenType.Null:
                         break;
                     default:
-                        if (field >= 0) return ParsedRow.Reject(lineNumber, $"{QuestionFields.Names[field]} must be a string");
+                        if (field >= 0) return ParsedRow.Reject(lineNumber, QuestionRowMessage.NotAString, QuestionFields.Names[field]);
                         reader.Skip();
                         break;
                 }
             }
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-                return ParsedRow.Reject(lineNumber, "invalid JSON: more than one value on the line");
+                return ParsedRow.Reject(lineNumber, QuestionRowMessage.MoreThanOneValue);
         }
         catch (JsonException ex)
         {
-            return ParsedRow.Reject(lineNumber, $"invalid JSON at byte {(ex.BytePositionInLine ?? 0) + 1}");
+            return ParsedRow.Reject(lineNumber, QuestionRowMessage.InvalidJsonAt, (ex.BytePositionInLine ?? 0) + 1);
         }
         catch (InvalidOperationException)
         {
             // GetString throws this (not JsonException) for a \uD800-style escape without its pair.
-            return ParsedRow.Reject(lineNumber, "invalid JSON: unpaired surrogate escape");
+            return ParsedRow.Reject(lineNumber, QuestionRowMessage.UnpairedSurrogate);
         }
         return QuestionFields.Build(lineNumber, _values, options);
     }

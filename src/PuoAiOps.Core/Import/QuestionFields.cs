@@ -45,20 +45,20 @@ internal static class QuestionFields
     {
         // PostgreSQL refuses NUL in text, and no question needs one.
         foreach (var value in values)
-            if (value is not null && value.Contains('\0')) return ParsedRow.Reject(line, "contains a NUL character");
+            if (value is not null && value.Contains('\0')) return ParsedRow.Reject(line, QuestionRowMessage.NulCharacter);
         var text = values[Text]?.Trim();
-        if (string.IsNullOrEmpty(text)) return ParsedRow.Reject(line, "missing text");
-        if (text.Length > options.MaxTextLength) return ParsedRow.Reject(line, $"text longer than {options.MaxTextLength} characters");
+        if (string.IsNullOrEmpty(text)) return ParsedRow.Reject(line, QuestionRowMessage.MissingText);
+        if (text.Length > options.MaxTextLength) return ParsedRow.Reject(line, QuestionRowMessage.TextTooLong, options.MaxTextLength);
         for (var f = ExternalId; f < Count; f++)
         {
             var value = values[f] = values[f]?.Trim() is { Length: > 0 } v ? v : null;
             if (value is not null && value.Length > options.MaxFieldLength)
-                return ParsedRow.Reject(line, $"{Names[f]} longer than {options.MaxFieldLength} characters");
+                return ParsedRow.Reject(line, QuestionRowMessage.FieldTooLong, Names[f], options.MaxFieldLength);
         }
         DateTime? createdAt = null;
         if (values[CreatedAt] is { } raw)
         {
-            if (!TryParseDate(raw, out var parsed)) return ParsedRow.Reject(line, "bad created_at date");
+            if (!TryParseDate(raw, out var parsed)) return ParsedRow.Reject(line, QuestionRowMessage.BadDate);
             createdAt = parsed;
         }
         return ParsedRow.Accept(new QuestionRecord

@@ -135,10 +135,10 @@ public sealed class QuestionFileReader : IDisposable
         {
             if (span.IsEmpty) return Step.End;
             if (!_inQuotes) return Emit(span, span.Length, span.Length, header, out row);
-            return RejectAndResync(span, "unterminated quoted field", header ? CodedMessage.Of(QuestionFileMessage.HeaderUnterminated) : null, out row);
+            return RejectAndResync(span, CodedMessage.Of(QuestionRowMessage.UnterminatedQuote), header ? CodedMessage.Of(QuestionFileMessage.HeaderUnterminated) : null, out row);
         }
         if (span.Length >= _options.MaxRowBytes)
-            return RejectAndResync(span, $"row longer than {_options.MaxRowBytes} bytes",
+            return RejectAndResync(span, CodedMessage.Of(QuestionRowMessage.RowTooLong, _options.MaxRowBytes),
                 header ? CodedMessage.Of(QuestionFileMessage.HeaderTooLong, _options.MaxRowBytes) : null, out row);
         return Step.NeedMore;
     }
@@ -171,7 +171,7 @@ public sealed class QuestionFileReader : IDisposable
 
     /// <summary>Rejects the row at the window start and resumes reading on the next physical line.</summary>
     /// <param name="headerProblem">Set when the record is the header: then the whole file is refused with it.</param>
-    private Step RejectAndResync(ReadOnlySpan<byte> span, string reason, CodedMessage? headerProblem, out ParsedRow row)
+    private Step RejectAndResync(ReadOnlySpan<byte> span, CodedMessage reason, CodedMessage? headerProblem, out ParsedRow row)
     {
         if (headerProblem is not null) throw new ImportFormatException(headerProblem);
         row = ParsedRow.Reject(_line, reason);

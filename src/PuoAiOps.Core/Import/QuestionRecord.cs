@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Messages;
+
 namespace PuoAiOps.Core.Import;
 
 /// <summary>
@@ -19,7 +21,12 @@ public sealed class QuestionRecord
 }
 
 /// <summary>A row that was not imported, with a reason that never quotes the row's content.</summary>
-public readonly record struct RowRejection(long Line, string Reason);
+/// <param name="Code">Why, as a <see cref="QuestionRowMessage"/> and its arguments (the console words it).</param>
+public readonly record struct RowRejection(long Line, CodedMessage Code)
+{
+    /// <summary>The reason in English (the CLI's, the REST API's, and the stored report's <c>reason</c>).</summary>
+    public string Reason => Code.English;
+}
 
 /// <summary>What the reader produced for one row: a record or a rejection.</summary>
 public readonly struct ParsedRow
@@ -35,5 +42,7 @@ public readonly struct ParsedRow
     public bool IsRejected => Record is null;
 
     public static ParsedRow Accept(QuestionRecord record) => new(record, default);
-    public static ParsedRow Reject(long line, string reason) => new(null, new RowRejection(line, reason));
+    public static ParsedRow Reject(long line, QuestionRowMessage reason, params object[] args) => Reject(line, CodedMessage.Of(reason, args));
+
+    public static ParsedRow Reject(long line, CodedMessage reason) => new(null, new RowRejection(line, reason));
 }

@@ -52,6 +52,8 @@ public static class CodedMessageAreas
         [typeof(ProfileRefusal)] = typeof(ProfileText),
         [typeof(QuestionRefusal)] = typeof(QuestionsText),
         [typeof(PuoAiOps.Core.Import.QuestionFileMessage)] = typeof(QuestionsText),
+        [typeof(PuoAiOps.Core.Import.QuestionRowMessage)] = typeof(QuestionsText),
+        [typeof(AuditDetail)] = typeof(AdminText),
         [typeof(JobMessage)] = typeof(JobText),
         [typeof(AiRefusal)] = typeof(JobText),
         [typeof(ScriptFileMessage)] = typeof(ScriptsText),

@@ -52,6 +52,25 @@ public sealed partial class QuestionImportTests
     }
 
     [Fact]
+    public async Task RejectedRows_ReadInChinese_FromTheStoredReport_WithTheirLimitsAsArguments()
+    {
+        var csv = "text,channel\n,app\n\"ok question about a refund\"," + new string('c', 300) + "\n\"a fine question\",app\n";
+        using var curator = await team.SignInAsAsync(Roles.Curator);
+        using var response = await curator.PostFileAsync("/questions/imports", "file", "rows.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var run = await team.WithServiceAsync<QuestionBrowser, ImportRunDetails>(b => b.GetImportRunAsync(answer.RootElement.GetProperty("runId").GetInt64(), Ct));
+
+        var missing = Assert.Single(run.RejectedRows, r => r.Line == 2);
+        var tooLong = Assert.Single(run.RejectedRows, r => r.Line == 3);
+        // The English stays the CLI's and the API's; the page words the code.
+        Assert.Equal("missing text", missing.Reason);
+        Assert.Equal(CodedMessage.Of(QuestionRowMessage.FieldTooLong, "channel", 256L), tooLong.Code);
+        Assert.Equal("缺少 text", InChinese(missing.Code!));
+        Assert.Equal("channel 超过 256 个字符", InChinese(tooLong.Code!));
+    }
+
+    [Fact]
     public void UploadAnswers_IgnoreACodeTheyDoNotKnow_OrOneWithoutItsArguments()
     {
         Assert.Null(UploadAnswers.Read(400, """{"title":"x","code":"KeyTaken","args":[]}""").Code);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Classification.Data;
 using PuoAiOps.Application.Classification.Models;
@@ -89,7 +90,7 @@ public sealed class BatchClassificationService(
         var result = new BatchClassificationResult(classifier.VersionId, done, oos, failed, low,
             done - failed == 0 ? 0 : confidenceSum / (done - failed), Stopwatch.GetElapsedTime(started));
         db.AuditLog.Add(ModelAudit.Entry(actor, ModelAudit.BatchClassified, classifier.VersionId,
-            string.Create(CultureInfo.InvariantCulture, $"{done} unlabeled questions classified ({low} below {LowConfidence:P0} confidence, {oos} out of scope)"),
+            CodedMessage.Of(AuditDetail.BatchClassified, done, low, LowConfidence, oos),
             clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         ClassificationLog.BatchClassified(logger, classifier.VersionId, done, result.Elapsed.TotalMilliseconds);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Classification.Data;
 using PuoAiOps.Application.Classification.Models;
 using PuoAiOps.Application.Classification.Registry;
@@ -55,7 +56,7 @@ public sealed class CrossValidationService(PuoDbContext db, IOptions<ClassifierO
         var version2 = await db.ModelVersions.FirstAsync(m => m.Id == versionId, ct);
         version2.Metrics = EvaluationJson.Write(EvaluationJson.Read(version2.Metrics) with { CrossValidation = result });
         db.AuditLog.Add(ModelAudit.Entry(actor, ModelAudit.CrossValidated, versionId,
-            string.Create(CultureInfo.InvariantCulture, $"{version.Name}: {k}-fold, accuracy {result.MeanAccuracy:P1} ± {result.SdAccuracy:P1}"), result.At));
+            CodedMessage.Of(AuditDetail.CrossValidated, version.Name, k, result.MeanAccuracy, result.SdAccuracy), result.At));
         await db.SaveChangesAsync(ct);
         await (progress?.ReportAsync(1, CodedMessage.Of(ClassificationJobMessage.CrossValidationDone, k), ct) ?? Task.CompletedTask);
         return result;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Ai.Prompts;
 using PuoAiOps.Application.Classification.Data;
@@ -95,7 +96,7 @@ public sealed class LlmEvaluationService(
             TrainedAt = clock.GetUtcNow().UtcDateTime,
             Blob = null,
         }, actor, ModelAudit.LlmEvaluated,
-            string.Create(CultureInfo.InvariantCulture, $"{versionName}: {settings.Model} on {report.TestCount} test questions, accuracy {report.Accuracy:P1}, {report.Failures} failures, {usage.InputTokens + usage.OutputTokens} tokens"), ct);
+            CodedMessage.Of(AuditDetail.LlmEvaluated, versionName, settings.Model ?? "", report.TestCount, report.Accuracy, report.Failures, usage.InputTokens + usage.OutputTokens), ct);
         ClassificationLog.VersionStored(logger, version.Id, "llm", report.Accuracy, report.MacroF1, report.TestCount);
         return (await new ModelVersionReader(db).SummaryAsync(version.Id, ct))!;
     }

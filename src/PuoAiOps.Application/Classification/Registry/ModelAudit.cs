@@ -1,5 +1,7 @@
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Core.Messages;
 
 namespace PuoAiOps.Application.Classification.Registry;
 
@@ -14,7 +16,7 @@ public static class ModelAudit
     public const string CrossValidated = "classifier.cross-validated";
     public const string BatchClassified = "classifier.batch-classified";
 
-    public static AuditEntry Entry(Actor actor, string action, long? versionId, string detail, DateTime at) => new()
+    public static AuditEntry Entry(Actor actor, string action, long? versionId, CodedMessage detail, DateTime at) => new AuditEntry
     {
         At = at,
         ActorId = actor.UserId,
@@ -22,6 +24,5 @@ public static class ModelAudit
         Action = action,
         EntityType = Entity,
         EntityId = versionId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Detail = detail,
-    };
+    }.WithDetail(detail);
 }

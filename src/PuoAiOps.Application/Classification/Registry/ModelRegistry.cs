@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Classification.Evaluation;
 using PuoAiOps.Application.Classification.Models;
@@ -74,7 +75,7 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
             await db.ModelVersions.Where(m => m.Id == current).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.PromotedAt, (DateTime?)null)
                 .SetProperty(m => m.PromotedById, (string?)null), ct);
-            db.AuditLog.Add(ModelAudit.Entry(actor, ModelAudit.RolledBack, target.Id, $"#{current} withdrawn; {target.Name} serves again", now));
+            db.AuditLog.Add(ModelAudit.Entry(actor, ModelAudit.RolledBack, target.Id, CodedMessage.Of(AuditDetail.RolledBack, current?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", target.Name), now));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -108,7 +109,7 @@ public sealed class ModelRegistry(PuoDbContext db, ServingClassifier serving, Ai
             await db.ModelVersions.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.PromotedAt, now)
                 .SetProperty(m => m.PromotedById, actor.UserId), ct);
-            db.AuditLog.Add(ModelAudit.Entry(actor, action, id, $"{target.Name} now serves (previously {(previous is { } p ? "#" + p : "none")})", now));
+            db.AuditLog.Add(ModelAudit.Entry(actor, action, id, previous is { } p ? CodedMessage.Of(AuditDetail.NowServes, target.Name, p) : CodedMessage.Of(AuditDetail.NowServesFirst, target.Name), now));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Classification.Data;
 using PuoAiOps.Application.Classification.Evaluation;
 using PuoAiOps.Application.Classification.Models;
@@ -82,7 +83,7 @@ public sealed class ModelTrainingService(PuoDbContext db, IOptions<ClassifierOpt
             Blob = blob,
             IsDemo = request.IsDemo,
         }, actor, ModelAudit.Trained,
-            string.Create(CultureInfo.InvariantCulture, $"{name}: {parts.Train.Count} train / {parts.Test.Count} test, accuracy {report.Accuracy:P1}, macro-F1 {report.MacroF1:P1}"), ct);
+            CodedMessage.Of(AuditDetail.Trained, name, parts.Train.Count, parts.Test.Count, report.Accuracy, report.MacroF1), ct);
         ClassificationLog.VersionStored(logger, version.Id, "offline", report.Accuracy, report.MacroF1, report.TestCount);
         await Report(progress, 1, CodedMessage.Of(ClassificationJobMessage.Stored, name), ct);
         return (await new ModelVersionReader(db).SummaryAsync(version.Id, ct))!;

@@ -9,7 +9,7 @@ namespace PuoAiOps.Application.Classification.Registry;
 /// <summary>Stores a new version and its audit entry together (one short transaction, after all the slow work).</summary>
 internal static class VersionWriter
 {
-    public static async Task<ModelVersion> StoreAsync(PuoDbContext db, ModelVersion version, Actor actor, string action, string detail, CancellationToken ct)
+    public static async Task<ModelVersion> StoreAsync(PuoDbContext db, ModelVersion version, Actor actor, string action, CodedMessage detail, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ModelVersions.Add(version);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Knowledge.Indexing;
 using PuoAiOps.Application.Persistence;
@@ -49,7 +50,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
             await db.DocumentVersions.Where(v => v.DocumentId == id).ExecuteDeleteAsync(ct);
             await db.Chunks.Where(c => c.DocumentId == id).ExecuteDeleteAsync(ct);
             db.Documents.Remove(document);
-            db.AuditLog.Add(Audit(actor, "knowledge.document-deleted", document, $"{document.Slug} ({document.Locale}), revision {document.Revision}, {chunkIds.Count} chunk(s)"));
+            db.AuditLog.Add(Audit(actor, "knowledge.document-deleted", document, CodedMessage.Of(AuditDetail.DocumentDeleted, document.Slug, document.Locale, document.Revision, chunkIds.Count)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -83,7 +84,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
         document.Version = Guid.NewGuid();
         document.UpdatedAt = DateTime.UtcNow;
         document.UpdatedById = actor.UserId ?? document.UpdatedById;
-        db.AuditLog.Add(Audit(actor, archiving ? "knowledge.document-archived" : "knowledge.document-restored", document, $"{document.Slug} ({document.Locale})"));
+        db.AuditLog.Add(Audit(actor, archiving ? "knowledge.document-archived" : "knowledge.document-restored", document, CodedMessage.Of(AuditDetail.Document, document.Slug, document.Locale)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -118,7 +119,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
         }
     }
 
-    private static AuditEntry Audit(Actor actor, string action, SopDocument document, string detail) => new()
+    private static AuditEntry Audit(Actor actor, string action, SopDocument document, CodedMessage detail) => new AuditEntry
     {
         At = DateTime.UtcNow,
         ActorId = actor.UserId,
@@ -126,8 +127,7 @@ public sealed class DocumentLifecycle(PuoDbContext db, KnowledgeIndexes indexes,
         Action = action,
         EntityType = "SopDocument",
         EntityId = document.Id.ToString(CultureInfo.InvariantCulture),
-        Detail = detail,
-    };
+    }.WithDetail(detail);
 }
 
 public enum DocumentChangeKind { Archived, Restored, Deleted }

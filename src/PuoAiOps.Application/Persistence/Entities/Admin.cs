@@ -36,7 +36,11 @@ public sealed class AuditEntry
     public string Action { get; set; } = "";
     public string EntityType { get; set; } = "";
     public string? EntityId { get; set; }
+    /// <summary>The detail in English: what the CLI, the REST API and the search read, and all rows written before 0022 have.</summary>
     public string? Detail { get; set; }
+    /// <summary>The detail as a code, <c>&lt;enum&gt;.&lt;value&gt;</c>, and its arguments (CodedMessageJson), worded by the console.</summary>
+    public string? DetailCode { get; set; }
+    public string? DetailArgs { get; set; }
 }
 
 public enum JobStatus { Queued, Running, Succeeded, Failed, Cancelled }

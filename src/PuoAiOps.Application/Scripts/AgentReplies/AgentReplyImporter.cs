@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -59,7 +60,7 @@ public sealed class AgentReplyImporter(PuoDbContext db, StyleRuleSettings rules,
             };
         }).ToList();
         db.AgentReplies.AddRange(replies);
-        db.AuditLog.Add(ScriptAudit.Entry(actor, "agent_replies.imported", "AgentReply", null, $"{replies.Count} from {Path.GetFileName(fileName)}"));
+        db.AuditLog.Add(ScriptAudit.Entry(actor, "agent_replies.imported", "AgentReply", null, CodedMessage.Of(AuditDetail.AgentRepliesImported, replies.Count, Path.GetFileName(fileName))));
         await db.SaveChangesAsync(ct);
         return new AgentReplyImportResult(replies.Count, replies.Count(r => r.IntentId is null), unknown.Take(20).ToList());
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Messages;
@@ -8,7 +9,7 @@ namespace PuoAiOps.Application.Taxonomy.Changes;
 // Merge and split: migrate every label reference, settle the scripts, deprecate what went away.
 internal sealed partial class ChangeApplier
 {
-    private async Task<string> MergeAsync(TaxonomyChange change, MergeIntentsPayload p, CancellationToken ct)
+    private async Task<CodedMessage> MergeAsync(TaxonomyChange change, MergeIntentsPayload p, CancellationToken ct)
     {
         var intents = new Dictionary<int, Intent>();
         foreach (var id in p.SourceIds.Append(p.TargetId))
@@ -28,10 +29,10 @@ internal sealed partial class ChangeApplier
             Touch(intents[id]);
         }
         await db.SaveChangesAsync(ct);
-        return $"moved {moved}; scripts moved={scripts.Count(s => s.Action == ScriptAction.Move)} retired={scripts.Count(s => s.Action == ScriptAction.Retire)}";
+        return CodedMessage.Of(AuditDetail.IntentsMerged, moved, scripts.Count(s => s.Action == ScriptAction.Move), scripts.Count(s => s.Action == ScriptAction.Retire));
     }
 
-    private async Task<string> SplitAsync(TaxonomyChange change, SplitIntentPayload p, CancellationToken ct)
+    private async Task<CodedMessage> SplitAsync(TaxonomyChange change, SplitIntentPayload p, CancellationToken ct)
     {
         var source = await LoadAsync(change, p.SourceId, p.ExpectedVersion, ct);
         if (source.Status == IntentStatus.Deprecated)
@@ -72,6 +73,6 @@ internal sealed partial class ChangeApplier
         source.ReplacedById = fallback.Id;
         Touch(source);
         await db.SaveChangesAsync(ct);
-        return $"created {string.Join(",", created.Values.Select(i => i.Id))}; moved {moved}; scripts moved={scripts.Count}";
+        return CodedMessage.Of(AuditDetail.IntentSplit, string.Join(",", created.Values.Select(i => i.Id)), moved, scripts.Count);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -13,7 +14,7 @@ namespace PuoAiOps.Application.Taxonomy.Changes;
 /// </summary>
 internal sealed partial class ChangeApplier(PuoDbContext db)
 {
-    public Task<string> ApplyAsync(TaxonomyChange change, ChangePayload payload, CancellationToken ct) => payload switch
+    public Task<CodedMessage> ApplyAsync(TaxonomyChange change, ChangePayload payload, CancellationToken ct) => payload switch
     {
         AddIntentPayload p => AddAsync(p, ct),
         RenameIntentPayload p => RenameAsync(change, p, ct),
@@ -24,7 +25,7 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(payload), payload.GetType().Name, null),
     };
 
-    private async Task<string> AddAsync(AddIntentPayload p, CancellationToken ct)
+    private async Task<CodedMessage> AddAsync(AddIntentPayload p, CancellationToken ct)
     {
         await EnsureKeyFreeAsync(p.Intent.Key, ct);
         var domain = await DomainAsync(p.DomainKey, p.NewDomain, ct);
@@ -33,10 +34,10 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         intent.ReplacedById = replacedBy;
         db.Intents.Add(intent);
         await db.SaveChangesAsync(ct);
-        return $"created intent {intent.Id}";
+        return CodedMessage.Of(AuditDetail.IntentCreated, intent.Id);
     }
 
-    private async Task<string> RenameAsync(TaxonomyChange change, RenameIntentPayload p, CancellationToken ct)
+    private async Task<CodedMessage> RenameAsync(TaxonomyChange change, RenameIntentPayload p, CancellationToken ct)
     {
         var intent = await LoadAsync(change, p.IntentId, p.ExpectedVersion, ct);
         if (p.NewKey is not null && p.NewKey != intent.Key)
@@ -47,10 +48,10 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         if (p.Names is not null) intent.Names = DraftRules.ApplyNameChanges(intent.Names, p.Names);
         Touch(intent);
         await db.SaveChangesAsync(ct);
-        return $"intent {intent.Id} renamed";
+        return CodedMessage.Of(AuditDetail.IntentRenamed, intent.Id);
     }
 
-    private async Task<string> EditAsync(TaxonomyChange change, EditIntentPayload p, CancellationToken ct)
+    private async Task<CodedMessage> EditAsync(TaxonomyChange change, EditIntentPayload p, CancellationToken ct)
     {
         var intent = await LoadAsync(change, p.IntentId, p.ExpectedVersion, ct);
         if (p.Names is not null) intent.Names = DraftRules.ApplyNameChanges(intent.Names, p.Names);
@@ -67,10 +68,10 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         }
         Touch(intent);
         await db.SaveChangesAsync(ct);
-        return $"intent {intent.Id} edited";
+        return CodedMessage.Of(AuditDetail.IntentEdited, intent.Id);
     }
 
-    private async Task<string> DeprecateAsync(TaxonomyChange change, DeprecateIntentPayload p, CancellationToken ct)
+    private async Task<CodedMessage> DeprecateAsync(TaxonomyChange change, DeprecateIntentPayload p, CancellationToken ct)
     {
         var intent = await LoadAsync(change, p.IntentId, p.ExpectedVersion, ct);
         Intent? replacement = null;
@@ -85,7 +86,7 @@ internal sealed partial class ChangeApplier(PuoDbContext db)
         intent.ReplacedById = replacement?.Id;
         Touch(intent);
         await db.SaveChangesAsync(ct);
-        return $"intent {intent.Id} deprecated";
+        return CodedMessage.Of(AuditDetail.IntentDeprecated, intent.Id);
     }
 
     /// <summary>The intent, tracked, after checking its token is the one the proposal saw.</summary>

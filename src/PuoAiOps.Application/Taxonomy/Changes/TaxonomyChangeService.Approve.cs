@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Messages;
@@ -86,7 +87,7 @@ public sealed partial class TaxonomyChangeService
 
         var changes = await db.TaxonomyChanges.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
         var applier = new ChangeApplier(db);
-        var details = new Dictionary<long, string>();
+        var details = new Dictionary<long, CodedMessage>();
         foreach (var change in changes)
             details[change.Id] = await applier.ApplyAsync(change, PayloadJson.Deserialize(change.Kind, change.Payload), ct);
 
@@ -100,7 +101,7 @@ public sealed partial class TaxonomyChangeService
             change.ReviewedAt = now;
             change.ReviewNote = note;
             change.ResultingVersionId = version.Id;
-            db.AuditLog.Add(Audit(reviewer, "taxonomy.approve", change, $"kind={change.Kind}; version={version.Number}; {details[change.Id]}"));
+            db.AuditLog.Add(Audit(reviewer, "taxonomy.approve", change, CodedMessage.Of(AuditDetail.TaxonomyApproved, AuditDetails.Kind(change.Kind), version.Number, details[change.Id])));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

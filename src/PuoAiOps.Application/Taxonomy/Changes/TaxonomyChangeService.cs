@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -61,7 +62,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
         await db.SaveChangesAsync(ct);
         foreach (var change in changes)
         {
-            db.AuditLog.Add(Audit(actor, "taxonomy.propose", change, $"kind={change.Kind}"));
+            db.AuditLog.Add(Audit(actor, "taxonomy.propose", change, CodedMessage.Of(AuditDetail.TaxonomyKind, AuditDetails.Kind(change.Kind))));
             TaxonomyLog.Proposed(logger, change.Id, change.Kind);
         }
         await db.SaveChangesAsync(ct);
@@ -83,7 +84,7 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
                 .SetProperty(c => c.ReviewedAt, DateTime.UtcNow)
                 .SetProperty(c => c.ReviewNote, note.Trim()), ct);
         if (claimed == 0) throw new ConflictException(CodedMessage.Of(TaxonomyRefusal.ChangeReviewedMeanwhile, changeId));
-        db.AuditLog.Add(Audit(reviewer, "taxonomy.reject", change, $"kind={change.Kind}"));
+        db.AuditLog.Add(Audit(reviewer, "taxonomy.reject", change, CodedMessage.Of(AuditDetail.TaxonomyKind, AuditDetails.Kind(change.Kind))));
         await db.SaveChangesAsync(ct);
         TaxonomyLog.Rejected(logger, changeId);
         await db.Entry(change).ReloadAsync(ct);
@@ -135,15 +136,14 @@ public sealed partial class TaxonomyChangeService(PuoDbContext db, ILogger<Taxon
             throw new ConflictException(CodedMessage.Of(change.Status == ReviewStatus.Approved ? TaxonomyRefusal.AlreadyApproved : TaxonomyRefusal.AlreadyRejected, change.Id));
     }
 
-    private static AuditEntry Audit(Actor actor, string action, TaxonomyChange change, string detail) => new()
+    private static AuditEntry Audit(Actor actor, string action, TaxonomyChange change, CodedMessage detail) => new AuditEntry
     {
         ActorId = actor.UserId,
         ActorName = actor.DisplayName,
         Action = action,
         EntityType = nameof(TaxonomyChange),
         EntityId = change.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Detail = detail,
-    };
+    }.WithDetail(detail);
 
     private async Task<IReadOnlyList<ChangeView>> ViewsAsync(IReadOnlyList<TaxonomyChange> changes, CancellationToken ct)
     {
