@@ -228,7 +228,10 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         starts.AddRange(newConversations);
         // A new conversation may be the recontact of one up to 24 h before it.
         starts.AddRange(newConversations.Select(s => s - RecontactFinder.Window));
-        starts.AddRange(await db.Conversations.Where(c => c.EndedAt >= since).Select(c => c.StartedAt).ToListAsync(ct));
+        var ended = await db.Conversations.Where(c => c.EndedAt >= since).Select(c => c.StartedAt).ToListAsync(ct);
+        starts.AddRange(ended);
+        // An updated conversation (re-classified, say) may make or unmake the recontact of one up to 24 h before it too.
+        starts.AddRange(ended.Select(s => s - RecontactFinder.Window));
         starts.AddRange(await db.Feedback.Where(f => f.Id > mark.Feedback).Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => c.StartedAt).ToListAsync(ct));
         starts.AddRange(await db.Grades.Where(g => g.Id > mark.Grade).Join(db.Conversations, g => g.ConversationId, c => c.Id, (g, c) => c.StartedAt).ToListAsync(ct));
         starts.AddRange(await db.Escalations.Where(e => e.Id > mark.Escalation).Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => c.StartedAt).ToListAsync(ct));
