@@ -13,7 +13,7 @@ namespace PuoAiOps.Benchmarks.Metrics;
 /// overview (last 7 days; p50/p95 over --runs calls after warm-up; cold, with its figures cache emptied
 /// before each call, and cached) and the daily report (rollup
 /// update + figures + store), the server-side work only (no HTTP, no rendering). `--verbose` adds each
-/// of the cold overview's reads (percentiles of its own time; they run at once, so they overlap).
+/// step of the cold overview (percentiles of its own time: the per-intent day rows, the reuse counts, the merge).
 /// </summary>
 internal static class MetricsScenario
 {

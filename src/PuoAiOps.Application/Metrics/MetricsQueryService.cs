@@ -12,8 +12,8 @@ namespace PuoAiOps.Application.Metrics;
 /// <summary>
 /// The dashboards' and reports' figures, as view models: headline indicators with interval and change,
 /// daily and weekly trends, the funnel, worst intents first, p-chart alerts, and the conversations
-/// behind a figure. Everything reads the rollup job's tables: the daily rollups, and for reuse the
-/// per-day user counts (or the per-user daily rows, for a domain filter).
+/// behind a figure. Everything reads the rollup job's tables: the overview the per-intent day rows, the CLI
+/// the daily rollup cube, and for reuse the per-day user counts (or the per-user daily rows, for a domain filter).
 /// </summary>
 public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions> options, TimeProvider clock, OverviewCache cache, IServiceScopeFactory scopes,
     ILogger<MetricsQueryService> logger)
@@ -36,7 +36,7 @@ public sealed class MetricsQueryService(PuoDbContext db, IOptions<MetricsOptions
     {
         var trendFrom = filter.To.AddDays(-Math.Max(TrendDays, filter.Days) + 1);
         var first = trendFrom < filter.Previous.From ? trendFrom : filter.Previous.From;
-        // The database adds the counts per day and per intent; only the latency histograms come back as rows.
+        // One cell's per-intent day rows give the trend, the intents and both periods' latency (~50 rows a day).
         // Not cancelled with this request: another request for the same filter may be waiting on the same read (a few hundred ms at most).
         var figures = await cache.GetAsync(db, filter, () => OverviewFigures.LoadAsync(scopes, filter, first, logger, CancellationToken.None), ct);
         var labels = await LabelsAsync(MetricsDimension.Intent, ct);

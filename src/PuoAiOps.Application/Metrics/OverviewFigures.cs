@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PuoAiOps.Application.Persistence;
+using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Metrics;
 
 namespace PuoAiOps.Application.Metrics;
@@ -22,41 +23,55 @@ internal sealed record OverviewFigures(
     (long Returned, long Active) ReuseBefore)
 {
     /// <summary>
-    /// Reads the figures with the independent queries running at once, each on its own connection (its
-    /// own scope's context): on a large workspace each of them takes tens of milliseconds, and together
-    /// they were most of the overview's time when run one after another. Each read's time is logged at
+    /// Reads the figures in two small reads on one connection: the per-intent day rows of the filter's
+    /// locale/channel cell (~50 a day: the trend, the intents and both periods' latency all come from them)
+    /// and the reuse counts. Each is a few milliseconds at a million conversations, so running them at once
+    /// (as the cube's reads were) would only add connections and threads. Each step's time is logged at
     /// debug level (the benchmark's breakdown).
     /// </summary>
     public static async Task<OverviewFigures> LoadAsync(IServiceScopeFactory scopes, MetricsFilter filter, DateOnly first, ILogger logger, CancellationToken ct)
     {
-        var byDayTask = Read(scopes, logger, "counts per day", (db, c) => new RollupReader(db).SumsAsync(filter, first, filter.To, r => r.Day, c), ct);
-        var byIntentTask = Read(scopes, logger, "counts per intent", (db, c) => new RollupReader(db).SumsAsync(filter, filter.From, filter.To, r => r.IntentId, c), ct);
-        var latencyTask = Read(scopes, logger, "latency histograms", (db, c) => new RollupReader(db).LatenciesAsync(filter, filter.Previous.From, filter.To, c), ct);
-        var reuseTask = Read(scopes, logger, "reuse", (db, c) => ReuseBothAsync(db, filter, c), ct);
-        await Task.WhenAll(byDayTask, byIntentTask, latencyTask, reuseTask);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
+        var clock = Stopwatch.StartNew();
+        var rows = await IntentDays.ReadAsync(db, filter, first, filter.To, ct);
+        MetricsLog.OverviewRead(logger, "intent days", clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        var (reuse, reuseBefore) = await ReuseBothAsync(db, filter, ct);
+        MetricsLog.OverviewRead(logger, "reuse", clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        var figures = FromIntentDays(rows, filter, reuse, reuseBefore);
+        MetricsLog.OverviewRead(logger, "merge", clock.Elapsed.TotalMilliseconds);
+        return figures;
+    }
 
-        var parse = Stopwatch.StartNew();
-        var byIntent = byIntentTask.Result;
+    /// <summary>Adds up one cell's per-intent day rows: per day (without latency), per intent of the period (with), and both periods' latency.</summary>
+    internal static OverviewFigures FromIntentDays(IEnumerable<MetricIntentDay> rows, MetricsFilter filter, (long, long) reuse, (long, long) reuseBefore)
+    {
+        var byDay = new Dictionary<DateOnly, IndicatorCounts>();
+        var byIntent = new Dictionary<int, IndicatorCounts>();
+        IndicatorCounts? noIntent = null;
         var latency = new LatencyHistogram();
         var latencyBefore = new LatencyHistogram();
-        var intentLatency = new Dictionary<int, LatencyHistogram>();
-        var noIntentLatency = new LatencyHistogram();
-        foreach (var (day, intent, buckets) in latencyTask.Result)
+        foreach (var row in rows)
         {
-            if (day < filter.From)
+            var counts = IntentDays.ToCounts(row);
+            if (!byDay.TryGetValue(row.Day, out var day)) byDay[row.Day] = day = new IndicatorCounts();
+            day.Add(counts);
+            if (row.Day >= filter.From && row.Day <= filter.To)
             {
-                latencyBefore.AddSerialized(buckets);
-                continue;
+                var intent = row.IntentId is { } id ? byIntent.TryGetValue(id, out var c) ? c : byIntent[id] = new() : noIntent ??= new();
+                intent.Add(counts);
+                intent.Latency.AddBytes(row.Latency);
+                latency.AddBytes(row.Latency);
             }
-            latency.AddSerialized(buckets);
-            var histogram = intent is { } id ? intentLatency.TryGetValue(id, out var h) ? h : intentLatency[id] = new() : noIntentLatency;
-            histogram.AddSerialized(buckets);
+            else if (row.Day >= filter.Previous.From && row.Day <= filter.Previous.To) latencyBefore.AddBytes(row.Latency);
         }
-        foreach (var (intent, counts) in byIntent)
-            counts.SetLatency(intent is { } id ? intentLatency.GetValueOrDefault(id) ?? new() : noIntentLatency);
-        MetricsLog.OverviewRead(logger, "latency merge", parse.Elapsed.TotalMilliseconds);
-        var (reuse, reuseBefore) = reuseTask.Result;
-        return new OverviewFigures(byDayTask.Result.ToDictionary(d => d.Key, d => d.Counts), byIntent, latency, latencyBefore, reuse, reuseBefore);
+        // In intent order, no intent first, as the database grouped them before: the breakdown's ties keep their order.
+        var intents = new List<(int? IntentId, IndicatorCounts Counts)>();
+        if (noIntent is not null) intents.Add((null, noIntent));
+        intents.AddRange(byIntent.OrderBy(i => i.Key).Select(i => ((int?)i.Key, i.Value)));
+        return new OverviewFigures(byDay, intents, latency, latencyBefore, reuse, reuseBefore);
     }
 
     /// <summary>The reuse of the period and of the one before: one read of the stored counts when they serve the filter.</summary>
@@ -93,15 +108,4 @@ internal sealed record OverviewFigures(
         var users = await query.GroupBy(r => r.UserRef).Select(g => g.Max(r => r.Returned ? 1 : 0)).ToListAsync(ct);
         return (users.Count(flag => flag == 1), users.Count);
     }
-
-    // Task.Run: the SQLite provider completes its "async" reads synchronously, so without it the reads would still queue up.
-    private static Task<T> Read<T>(IServiceScopeFactory scopes, ILogger logger, string name, Func<PuoDbContext, CancellationToken, Task<T>> read, CancellationToken ct) =>
-        Task.Run(async () =>
-        {
-            var clock = Stopwatch.StartNew();
-            await using var scope = scopes.CreateAsyncScope();
-            var result = await read(scope.ServiceProvider.GetRequiredService<PuoDbContext>(), ct);
-            MetricsLog.OverviewRead(logger, name, clock.Elapsed.TotalMilliseconds);
-            return result;
-        }, ct);
 }

@@ -50,6 +50,8 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var full = mark is null || mark.Zone != _options.ReportingTimeZone || mark.ReuseWindowDays != _options.ReuseWindowDays;
         // Counts missing or kept with another gap limit: they follow from the stored per-user rows alone.
         if (!full && mark!.ReuseGapDays != ReuseCounter.MaxGapDays) await RecountReuseAsync(ct);
+        // Per-intent day rows missing (built before they existed) or of another version: they follow from the stored cube alone.
+        if (!full && mark!.IntentDaysVersion != IntentDays.Version) await RefillIntentDaysAsync(ct);
         var days = full ? await AllDaysAsync(ct) : await ChangedDaysAsync(mark!, now, ct);
         var users = full ? null : await ChangedUsersAsync(mark!, ct);
         var rows = await RecomputeAsync(days, users, ct);
@@ -70,15 +72,21 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var days = await AllDaysAsync(ct);
         var storedDays = await db.MetricRollups.Select(r => r.Day).Distinct().ToListAsync(ct);
         var storedUserDays = await db.MetricUserDays.Select(r => r.Day).Distinct().ToListAsync(ct);
-        days = days.Union(storedDays).Union(storedUserDays).Order().ToList();
+        var storedIntentDays = await db.MetricIntentDays.Select(r => r.Day).Distinct().ToListAsync(ct);
+        days = days.Union(storedDays).Union(storedUserDays).Union(storedIntentDays).Order().ToList();
         var differences = new List<string>();
         int stored = 0, recomputed = 0;
         var counter = new ReuseCounter(DateOnly.MinValue);
         foreach (var (first, last) in Chunks(days))
         {
-            var expected = (await Computer().ComputeAsync(first, last, ct)).Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            var cube = await Computer().ComputeAsync(first, last, ct);
+            var expected = cube.Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
             var actual = (await db.MetricRollups.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
                 .Select(RollupComputer.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            // The overview's per-intent rows must be the recomputed cube summed over source, script and model.
+            expected.UnionWith(IntentDays.From(cube).Select(IntentDays.Fingerprint));
+            actual.UnionWith((await db.MetricIntentDays.AsNoTracking().Where(r => r.Day >= first && r.Day <= last).ToListAsync(ct))
+                .Select(IntentDays.Fingerprint));
             var userDays = await UserDays().ComputeAsync(first, last, null, ct);
             counter.Add(userDays);
             expected.UnionWith(userDays.Select(UserDayComputer.Fingerprint));
@@ -108,15 +116,22 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         var computer = Computer();
         var written = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (full) await db.MetricRollups.ExecuteDeleteAsync(ct);
+        if (full)
+        {
+            await db.MetricRollups.ExecuteDeleteAsync(ct);
+            await db.MetricIntentDays.ExecuteDeleteAsync(ct);
+        }
         foreach (var (first, last) in Chunks(days))
         {
             var rows = await computer.ComputeAsync(first, last, ct);
             var wanted = days.Where(d => d >= first && d <= last).ToHashSet();
+            var kept = rows.Where(r => wanted.Contains(r.Day)).ToList();
             if (!full) await db.MetricRollups.Where(r => r.Day >= first && r.Day <= last).ExecuteDeleteAsync(ct);
-            db.MetricRollups.AddRange(rows.Where(r => wanted.Contains(r.Day)));
+            db.MetricRollups.AddRange(kept);
             written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            // The overview's rows from the same cube rows, before they are forgotten: no second read of the cube.
+            await IntentDays.ReplaceAsync(db, wanted, kept, ct);
         }
         if (users is null) await RecomputeUserDaysAsync(days, ct);
         else await UserDays().ReplaceAsync(users, ct);
@@ -160,6 +175,26 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// The per-intent day rows again from the stored cube, a week at a time: after the migration that added
+    /// them, a large workspace need not recompute the cube from the raw rows.
+    /// </summary>
+    private async Task RefillIntentDaysAsync(CancellationToken ct)
+    {
+        var first = await db.MetricRollups.MinAsync(r => (DateOnly?)r.Day, ct);
+        var last = await db.MetricRollups.MaxAsync(r => (DateOnly?)r.Day, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.MetricIntentDays.ExecuteDeleteAsync(ct);
+        if (first is not null && last is not null)
+            foreach (var (from, to) in Chunks(Span(first.Value, last.Value)))
+            {
+                db.MetricIntentDays.AddRange(IntentDays.From(await db.MetricRollups.AsNoTracking().Where(r => r.Day >= from && r.Day <= to).ToListAsync(ct)));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Consecutive runs of days, at most a week each, so memory stays bounded.</summary>
     private static IEnumerable<(DateOnly First, DateOnly Last)> Chunks(List<DateOnly> days)
     {
@@ -193,7 +228,10 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
         starts.AddRange(newConversations);
         // A new conversation may be the recontact of one up to 24 h before it.
         starts.AddRange(newConversations.Select(s => s - RecontactFinder.Window));
-        starts.AddRange(await db.Conversations.Where(c => c.EndedAt >= since).Select(c => c.StartedAt).ToListAsync(ct));
+        var ended = await db.Conversations.Where(c => c.EndedAt >= since).Select(c => c.StartedAt).ToListAsync(ct);
+        starts.AddRange(ended);
+        // An updated conversation (re-classified, say) may make or unmake the recontact of one up to 24 h before it too.
+        starts.AddRange(ended.Select(s => s - RecontactFinder.Window));
         starts.AddRange(await db.Feedback.Where(f => f.Id > mark.Feedback).Join(db.Conversations, f => f.ConversationId, c => c.Id, (f, c) => c.StartedAt).ToListAsync(ct));
         starts.AddRange(await db.Grades.Where(g => g.Id > mark.Grade).Join(db.Conversations, g => g.ConversationId, c => c.Id, (g, c) => c.StartedAt).ToListAsync(ct));
         starts.AddRange(await db.Escalations.Where(e => e.Id > mark.Escalation).Join(db.Conversations, e => e.ConversationId, c => c.Id, (e, c) => c.StartedAt).ToListAsync(ct));
@@ -235,10 +273,11 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     /// <summary>Where the last run stopped: its time, zone, and the highest ids it saw (rows may be written with past timestamps).</summary>
     /// <remarks>
     /// A different reuse window (or none: written before the reuse rows existed) rebuilds everything; a different gap
-    /// limit (or none: written before the reuse counts existed) recounts the reuse counts from the stored per-user rows.
+    /// limit (or none: written before the reuse counts existed) recounts the reuse counts from the stored per-user rows;
+    /// a different <see cref="IntentDays.Version"/> (or none) fills the per-intent day rows from the stored cube.
     /// </remarks>
     internal sealed record Watermark(DateTime At, string Zone, long Conversation, long Feedback, long Grade, long Escalation, int ReuseWindowDays,
-        int ReuseGapDays);
+        int ReuseGapDays, int IntentDaysVersion);
 
     private async Task<Watermark?> ReadWatermarkAsync(CancellationToken ct)
     {
@@ -251,7 +290,7 @@ public sealed class RollupBuilder(PuoDbContext db, IOptions<MetricsOptions> opti
     private async Task<Watermark> CurrentAsync(DateTime now, CancellationToken ct) => new(now, _options.ReportingTimeZone,
         await db.Conversations.MaxAsync(c => (long?)c.Id, ct) ?? 0, await db.Feedback.MaxAsync(f => (long?)f.Id, ct) ?? 0,
         await db.Grades.MaxAsync(g => (long?)g.Id, ct) ?? 0, await db.Escalations.MaxAsync(e => (long?)e.Id, ct) ?? 0,
-        _options.ReuseWindowDays, ReuseCounter.MaxGapDays);
+        _options.ReuseWindowDays, ReuseCounter.MaxGapDays, IntentDays.Version);
 
     private async Task WriteWatermarkAsync(Watermark mark, CancellationToken ct)
     {

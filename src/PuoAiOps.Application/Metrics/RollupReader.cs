@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -7,39 +6,13 @@ using PuoAiOps.Core.Metrics;
 namespace PuoAiOps.Application.Metrics;
 
 /// <summary>
-/// Reads rollup rows under a filter and adds them up. The hot paths let the database add the counts
-/// (<see cref="SumsAsync{TKey}"/>) and read only the latency histograms as text; whole rows are for the
-/// CLI's arbitrary breakdowns.
+/// Reads rollup rows under a filter and adds them up: whole cube rows, for the CLI's and the reports'
+/// arbitrary breakdowns. The dashboard overview reads the per-intent day rows instead (<see cref="IntentDays"/>).
 /// </summary>
 internal sealed class RollupReader(PuoDbContext db)
 {
     public async Task<List<MetricRollup>> RowsAsync(MetricsFilter filter, DateOnly from, DateOnly to, CancellationToken ct) =>
         await Filtered(filter, from, to).ToListAsync(ct);
-
-    /// <summary>The additive counts (no latency) per group, summed by the database.</summary>
-    public async Task<List<(TKey Key, IndicatorCounts Counts)>> SumsAsync<TKey>(MetricsFilter filter, DateOnly from, DateOnly to,
-        Expression<Func<MetricRollup, TKey>> key, CancellationToken ct)
-    {
-        var sums = await Filtered(filter, from, to).GroupBy(key).Select(g => new
-        {
-            g.Key,
-            Counts = new IndicatorCounts
-            {
-                Conversations = g.Sum(r => r.Conversations), Finished = g.Sum(r => r.Finished), Confirmed = g.Sum(r => r.Confirmed),
-                Assumed = g.Sum(r => r.Assumed), Unresolved = g.Sum(r => r.Unresolved), Escalated = g.Sum(r => r.Escalated),
-                Abandoned = g.Sum(r => r.Abandoned), WithIntent = g.Sum(r => r.WithIntent), Recontacted = g.Sum(r => r.Recontacted),
-                Covered = g.Sum(r => r.Covered), Answered = g.Sum(r => r.Answered), Fallback = g.Sum(r => r.Fallback),
-                Rated = g.Sum(r => r.Rated), RatedGood = g.Sum(r => r.RatedGood), Graded = g.Sum(r => r.Graded),
-                GradedCorrect = g.Sum(r => r.GradedCorrect),
-            },
-        }).ToListAsync(ct);
-        return sums.Select(s => (s.Key, s.Counts)).ToList();
-    }
-
-    /// <summary>Each row's day, intent and latency histogram (as stored), for merging into the groups that need latency.</summary>
-    public async Task<List<(DateOnly Day, int? IntentId, string Buckets)>> LatenciesAsync(MetricsFilter filter, DateOnly from, DateOnly to, CancellationToken ct) =>
-        (await Filtered(filter, from, to).Where(r => r.LatencyBuckets != "").Select(r => new { r.Day, r.IntentId, r.LatencyBuckets }).ToListAsync(ct))
-        .Select(r => (r.Day, r.IntentId, r.LatencyBuckets)).ToList();
 
     private IQueryable<MetricRollup> Filtered(MetricsFilter filter, DateOnly from, DateOnly to)
     {

@@ -45,6 +45,7 @@ public sealed class PuoDbContext(DbContextOptions<PuoDbContext> options) : Ident
     public DbSet<MetricRollup> MetricRollups => Set<MetricRollup>();
     public DbSet<MetricUserDay> MetricUserDays => Set<MetricUserDay>();
     public DbSet<MetricReuseCount> MetricReuseCounts => Set<MetricReuseCount>();
+    public DbSet<MetricIntentDay> MetricIntentDays => Set<MetricIntentDay>();
     public DbSet<MetricReport> MetricReports => Set<MetricReport>();
     public DbSet<GradingAssignment> GradingAssignments => Set<GradingAssignment>();
 

@@ -95,6 +95,37 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void LatencyHistogram_Bytes_RoundTripAndMergeLikeTheText() =>
+        Gen.Int[0, int.MaxValue].Array[0, 200].Select(Gen.Int[0, 5_000].Array[0, 200]).Sample((a, b) =>
+        {
+            LatencyHistogram left = new(), right = new(), all = new();
+            foreach (var v in a) { left.Add(v); all.Add(v); }
+            foreach (var v in b) { right.Add(v); all.Add(v); }
+            Assert.Equal(left.Serialize(), LatencyHistogram.FromBytes(left.ToBytes()).Serialize());
+            var merged = LatencyHistogram.FromBytes(left.ToBytes());
+            merged.AddBytes(right.ToBytes());
+            Assert.Equal(all.Serialize(), merged.Serialize());
+            Assert.Equal(all.Count, merged.Count);
+        });
+
+    [Fact]
+    public void LatencyHistogram_Bytes_OfAnEmptyHistogramAreEmpty_AndLargeCountsRoundTrip()
+    {
+        Assert.Empty(new LatencyHistogram().ToBytes());
+        var big = LatencyHistogram.Parse("0:1,279:9000000000");
+        Assert.Equal("0:1,279:9000000000", LatencyHistogram.FromBytes(big.ToBytes()).Serialize());
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x01 })] // a bucket without its count
+    [InlineData(new byte[] { 0x01, 0x80 })] // a count cut off inside its varint
+    [InlineData(new byte[] { 0x00, 0x01 })] // a step of zero: buckets only rise
+    [InlineData(new byte[] { 0x99, 0x02, 0x01 })] // bucket 280, past the longest latency
+    [InlineData(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x01 })] // a number longer than 64 bits
+    public void LatencyHistogram_FromBytes_RejectsMalformedBytes(byte[] bytes) =>
+        Assert.Throws<FormatException>(() => LatencyHistogram.FromBytes(bytes));
+
+    [Fact]
     public void Registry_KeysAreUnique_AndEveryDefinitionIsComplete()
     {
         Assert.Equal(MetricRegistry.All.Count, MetricRegistry.All.Select(d => d.Key).Distinct().Count());

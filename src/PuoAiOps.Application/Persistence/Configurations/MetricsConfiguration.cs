@@ -39,6 +39,17 @@ internal sealed class MetricReuseCountConfiguration : IEntityTypeConfiguration<M
     }
 }
 
+internal sealed class MetricIntentDayConfiguration : IEntityTypeConfiguration<MetricIntentDay>
+{
+    public void Configure(EntityTypeBuilder<MetricIntentDay> b)
+    {
+        b.Property(x => x.Locale).HasMaxLength(16);
+        b.Property(x => x.Channel).HasMaxLength(32);
+        // The overview reads one locale/channel cell's days.
+        b.HasIndex(x => new { x.Locale, x.Channel, x.Day });
+    }
+}
+
 internal sealed class MetricReportConfiguration : IEntityTypeConfiguration<MetricReport>
 {
     public void Configure(EntityTypeBuilder<MetricReport> b)
