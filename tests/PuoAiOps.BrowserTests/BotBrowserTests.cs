@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Knowledge.Ingestion;
@@ -20,24 +19,11 @@ public sealed class BotBrowserTests
     [Fact]
     public async Task Playground_AnswersWithATrace_AndTheConversationCanBeReadBack()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await SeedAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
+        await using var session = await BrowserSession.StartAsync(SeedAsync);
+        var page = session.Page;
         var shots = new Screenshots();
 
-        await MudUi.SignInAsync(page, Email, Password);
+        await session.SignInAsync(Email, Password);
         await page.GotoAsync("/playground");
         await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bot playground");
@@ -74,38 +60,27 @@ public sealed class BotBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=trace]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=conversation-summary]")).ToContainTextAsync("Escalated");
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
     [Fact]
     public async Task Playground_ShowsTheModelsDraftWhileItWrites_ThenTheCheckedAnswer()
     {
-        var chromium = ChromiumLocator.Require();
+        ChromiumLocator.Require(); // before the model server starts
         await using var llm = await GatedChatServer.StartAsync("Unused coins bought in the last 14 days ", "can be refunded from Wallet > Purchases");
-        await using var console = new KestrelConsole();
-        console.Settings["Ai:Provider"] = "OpenAI";
-        console.Settings["Ai:Endpoint"] = llm.V1;
-        console.Settings["Ai:ApiKey"] = "test-key";
-        console.Settings["Ai:Model"] = "gated";
-        // The gate is opened by the test once the browser shows the draft: no budget may run out meanwhile.
-        console.Settings["Ai:TimeoutSeconds"] = "120";
-        console.Settings["Bot:LlmBudgetSeconds"] = "120";
-        console.Start();
-        await SeedAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        await using var session = await BrowserSession.StartAsync(SeedAsync, console =>
         {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
+            console.Settings["Ai:Provider"] = "OpenAI";
+            console.Settings["Ai:Endpoint"] = llm.V1;
+            console.Settings["Ai:ApiKey"] = "test-key";
+            console.Settings["Ai:Model"] = "gated";
+            // The gate is opened by the test once the browser shows the draft: no budget may run out meanwhile.
+            console.Settings["Ai:TimeoutSeconds"] = "120";
+            console.Settings["Bot:LlmBudgetSeconds"] = "120";
         });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
+        var page = session.Page;
 
-        await MudUi.SignInAsync(page, Email, Password);
+        await session.SignInAsync(Email, Password);
         await page.GotoAsync("/playground");
         await MudUi.WaitForCircuitAsync(page);
         await page.FillAsync("#playground-message", "Can I get a refund for unused coins?");
@@ -125,16 +100,13 @@ public sealed class BotBrowserTests
         await Assertions.Expect(served.Locator("[data-testid=answer]")).ToHaveTextAsync(llm.FirstHalf + llm.SecondHalf + ".");
         await Assertions.Expect(pending).ToHaveCountAsync(0);
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
-    private static async Task SeedAsync(IServiceProvider services)
+    private static async Task SeedAsync(KestrelConsole console)
     {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Bo" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Curator)).Succeeded);
+        await console.AddUserAsync(Email, Password, "Bo", Roles.Curator);
+        await using var scope = console.Services.CreateAsyncScope();
         var doc = "---\ntitle: Coin refunds\n---\n# Coin refunds\n\n## Refund for unused coins\n\nUnused coins bought in the last 14 days can be refunded to the original payment method. Open Wallet > Purchases, choose the order and tap Request refund.\n";
         await scope.ServiceProvider.GetRequiredService<KnowledgeIngestionService>().IngestAsync(new DocumentUpload("refunds.md", Encoding.UTF8.GetBytes(doc), "test:refunds", null, "en"));
     }

@@ -2,9 +2,11 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Application.Persistence.Entities;
 
 namespace PuoAiOps.BrowserTests;
 
@@ -34,6 +36,19 @@ public sealed class KestrelConsole : WebApplicationFactory<Program>
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
         return this;
+    }
+
+    /// <summary>A confirmed user in <paramref name="role"/> (the console has no users of its own: demo seeding is off).</summary>
+    public async Task<AppUser> AddUserAsync(string email, string password, string displayName, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var added = await users.AddToRoleAsync(user, role);
+        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
+        return user;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -25,32 +24,16 @@ public sealed class ScriptInsightsBrowserTests
     [Fact]
     public async Task Admin_SeesCoverage_StandardizesAnAnswer_AndChangesTheStyleRules()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await SeedAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
+        await using var session = await BrowserSession.StartAsync(SeedAsync);
+        var console = session.Console;
+        var page = session.Page;
         var shots = new Screenshots();
 
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await session.SignInAsync(Email, Password);
 
         // Coverage: 1 of 6 intent × language pairs covered; the gaps charted and listed; the near-duplicate pair side by side.
         await page.GotoAsync("/scripts/coverage");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=coverage-kpi]")).ToContainTextAsync("1 of 6");
         await Assertions.Expect(page.Locator("[data-testid=coverage-chart] canvas")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=coverage-gaps] tbody tr")).ToHaveCountAsync(5);
@@ -61,7 +44,7 @@ public sealed class ScriptInsightsBrowserTests
 
         // Standardize: order number and e-mail become variables, the banned promise is gone or flagged; saved as a draft.
         await page.GotoAsync("/scripts/standardize");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=no-model]")).ToBeVisibleAsync();
         await page.FillAsync("#standardize-answer", "hello Sam, your order 12345678 is delayed, we guarantee it ships tomorrow. Mail sam@example.com for help");
         await page.ClickAsync("[data-testid=standardize]");
@@ -96,7 +79,7 @@ public sealed class ScriptInsightsBrowserTests
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "account_locked" }).First.ClickAsync();
         await page.FillAsync("#standardize-title", "Refund on its way (from agent replies)");
         await MudUi.ClickToNavigateAsync(page, page.Locator("[data-testid=standardize-save]"), new Regex("/scripts/\\d+$"));
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await using (var scope = console.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
@@ -106,7 +89,7 @@ public sealed class ScriptInsightsBrowserTests
 
         // Style rules: a new banned phrase for English chat, saved after confirming, flags the next lint.
         await page.GotoAsync("/scripts/rules");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=rules-default]")).ToBeVisibleAsync();
         var banned = await page.InputValueAsync("#rules-banned");
         await page.FillAsync("#rules-banned", banned + "\nasap | jargon | as soon as we can");
@@ -124,21 +107,21 @@ public sealed class ScriptInsightsBrowserTests
         await page.ClickAsync("[data-testid=language-picker] button");
         await page.ClickAsync(".mud-popover-open [data-culture=zh-CN]");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("风格规则");
         await Shot(page, shots, "scripts-rules-zh");
         await page.GotoAsync("/scripts/coverage");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=coverage-chart] canvas")).ToHaveCountAsync(1);
         await Shot(page, shots, "scripts-coverage-zh");
         await page.GotoAsync("/scripts/standardize");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await page.FillAsync("#standardize-answer", "亲，您的订单 12345678 明天发货，我们保证。");
         await page.ClickAsync("[data-testid=standardize]");
         await Assertions.Expect(page.Locator("[data-testid=standardize-variables]")).ToContainTextAsync("{{order_id}}");
         await Shot(page, shots, "scripts-standardize-zh");
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
     private static async Task Shot(IPage page, Screenshots shots, string name)
@@ -147,18 +130,12 @@ public sealed class ScriptInsightsBrowserTests
         await shots.TakeAsync(page, name);
     }
 
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-
     /// <summary>An admin; three intents (payout_delay asked most); refund_request served in English chat, with a near-duplicate e-mail draft.</summary>
-    private static async Task SeedAsync(IServiceProvider services)
+    private static async Task SeedAsync(KestrelConsole console)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Ada" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+        var user = await console.AddUserAsync(Email, Password, "Ada", Roles.Admin);
+        await using var scope = console.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
         var domain = new IntentDomain { Key = "payments", Names = new() { ["en"] = "Payments" } };
         foreach (var key in new[] { "refund_request", "payout_delay", "account_locked" })

@@ -12,4 +12,7 @@ internal static partial class DemoLog
 
     [LoggerMessage(3, LogLevel.Information, "Demo workspace removed in {ElapsedMs} ms: {Questions} questions, {Conversations} conversations, {Intents} intents")]
     public static partial void Removed(ILogger logger, long elapsedMs, int questions, int conversations, int intents);
+
+    [LoggerMessage(4, LogLevel.Warning, "The demo SOPs were seeded but could not be indexed; run `puo kb reindex` or restart the console")]
+    public static partial void IndexFailed(ILogger logger, Exception exception);
 }

@@ -32,7 +32,22 @@ public sealed class SchemaMigrator(PuoDbContext db)
         db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     /// <summary>Applies pending scripts; returns the ids applied by this call.</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default) => MigrateAsync(ScriptsFor(Provider), ct);
+
+    /// <summary>
+    /// Applies the pending scripts that come before <paramref name="migrationId"/>: the database as it was just before
+    /// that migration, so a migration test can write rows the way the code before it did and then apply the rest
+    /// through <see cref="MigrateAsync(CancellationToken)"/>, the same path the console takes.
+    /// </summary>
+    internal Task<IReadOnlyList<string>> MigrateToBeforeAsync(string migrationId, CancellationToken ct = default)
+    {
+        var scripts = ScriptsFor(Provider);
+        if (!scripts.Any(m => m.Id == migrationId))
+            throw new ArgumentException($"There is no migration '{migrationId}' for {Provider}.", nameof(migrationId));
+        return MigrateAsync(scripts.Where(m => string.CompareOrdinal(m.Id, migrationId) < 0).ToList(), ct);
+    }
+
+    private async Task<IReadOnlyList<string>> MigrateAsync(IReadOnlyList<Migration> scripts, CancellationToken ct)
     {
         var provider = Provider;
         var connection = db.Database.GetDbConnection();
@@ -46,7 +61,7 @@ public sealed class SchemaMigrator(PuoDbContext db)
 
             await ExecAsync(connection, $"CREATE TABLE IF NOT EXISTS {HistoryTable} (id VARCHAR(200) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL);", ct);
             var applied = new List<string>();
-            foreach (var migration in ScriptsFor(provider))
+            foreach (var migration in scripts)
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 // Re-check inside the transaction: another instance may have applied it meanwhile.

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using PuoAiOps.Application;
+using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Demo;
+using PuoAiOps.Application.Knowledge;
+using PuoAiOps.Encoders;
 
 namespace PuoAiOps.Cli.Commands;
 
@@ -14,18 +18,16 @@ internal static class DemoCommand
         var seed = new Command("seed", "Add the demo workspace (does nothing when it is already there)");
         bind(async (ctx, ct) =>
         {
-            DemoSeedResult result;
-            await using (var db = await ctx.OpenDatabaseAsync(ct))
-                result = await new DemoWorkspace(db).SeedAsync(ct);
-            // Two classifier versions trained on the demo labels, the better one serving.
-            DemoModelsResult models;
-            await using (var services = await ClassifyWorkspaceCommand.ServicesAsync(ctx, ct))
+            DemoSetupResult setup;
+            await using (var services = await ServicesAsync(ctx, ct))
             await using (var scope = services.CreateAsyncScope())
-                models = await scope.ServiceProvider.GetRequiredService<DemoModels>().EnsureAsync(ct);
+                setup = await scope.ServiceProvider.GetRequiredService<DemoSetup>().SeedAsync(ct);
+            var (result, index, models) = (setup.Seed, setup.Index, setup.Models);
             if (ctx.Json)
             {
-                // The seed result as before, with the classifier step beside it.
+                // The seed result as before, with the SOP index and classifier steps beside it.
                 var json = System.Text.Json.JsonSerializer.SerializeToNode(result, CliContext.JsonOptions)!.AsObject();
+                json["index"] = System.Text.Json.JsonSerializer.SerializeToNode(index, CliContext.JsonOptions);
                 json["models"] = System.Text.Json.JsonSerializer.SerializeToNode(models, CliContext.JsonOptions);
                 ctx.WriteJson(json);
             }
@@ -35,9 +37,13 @@ internal static class DemoCommand
                     ? $"Seeded the demo workspace in {result.Elapsed.TotalSeconds:0.0} s: {result.Intents} intents, {result.SopDocuments} SOP documents, " +
                       $"{result.Scripts} reply scripts, {result.Questions} questions, {result.Conversations} conversations."
                     : "The demo workspace is already there; nothing added.");
-                if (models.Trained)
+                if (index is not null)
+                    ctx.Out.WriteLine($"Indexed {index.Chunks} SOP chunk(s) of {index.Documents} document(s) for search in {index.Seconds:0.0} s.");
+                if (models?.Trained == true)
                     ctx.Out.WriteLine($"Trained two demo classifier versions in {models.Elapsed.TotalSeconds:0.0} s; #{models.ServingId} serves.");
             }
+            if (result.Seeded && index is null)
+                await ctx.Error.WriteLineAsync("warning: the demo SOPs are stored but not indexed; run 'puo kb reindex'.");
             return PuoCli.Ok;
         }).AttachTo(seed);
         demo.Subcommands.Add(seed);
@@ -64,4 +70,18 @@ internal static class DemoCommand
         demo.Subcommands.Add(remove);
         return demo;
     }
+
+    /// <summary>
+    /// What <see cref="DemoSetup"/> needs, registered as the console registers it: the knowledge base with the shared
+    /// encoder and the configured vector index (the SOP index), and classification (the demo's models).
+    /// </summary>
+    private static Task<ServiceProvider> ServicesAsync(CliContext ctx, CancellationToken ct) =>
+        CliServices.BuildAsync(ctx, builder =>
+        {
+            builder.Services.AddEncoderServices();
+            builder.Services.AddKnowledgeServices(KnowledgeEnvironment.Apply);
+            builder.AddVectorSearch();
+            builder.AddClassification();
+            builder.AddDemo();
+        }, ct);
 }

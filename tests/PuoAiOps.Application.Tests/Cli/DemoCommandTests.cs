@@ -37,4 +37,26 @@ public sealed class DemoCommandTests
         // The demo's training and promotion entries go with it; nothing else wrote to the log here.
         Assert.False(await check.AuditLog.AnyAsync(ct));
     }
+
+    [Fact]
+    public async Task DemoSeed_IndexesTheDemoSops_SoKnowledgeSearchFindsThemInBothLanguages()
+    {
+        await using var ws = await TempWorkspace.CreateAsync();
+
+        var seed = await CliRunner.RunAsync("demo", "seed", "--data-dir", ws.DataDir, "--json");
+        Assert.True(seed.ExitCode == 0, seed.Error);
+        var index = JsonDocument.Parse(seed.Out).RootElement.GetProperty("index");
+        await using (var db = ws.NewContext())
+            Assert.Equal(await db.Chunks.CountAsync(TestContext.Current.CancellationToken), index.GetProperty("chunks").GetInt32());
+
+        // A separate command, as a person would run it next: the index is on disk, no reindex in between.
+        foreach (var (query, locale, slug) in new[] { ("refund for unused coins", "en", "refund-policy"), ("充值未到账", "zh-CN", "recharge-not-credited") })
+        {
+            var search = await CliRunner.RunAsync("kb", "search", query, "--locale", locale, "--mode", "keyword", "--data-dir", ws.DataDir, "--json");
+            Assert.True(search.ExitCode == 0, search.Error);
+            var hits = JsonDocument.Parse(search.Out).RootElement.GetProperty("hits").EnumerateArray().ToList();
+            Assert.Contains(hits, h => h.GetProperty("slug").GetString() == slug);
+            Assert.All(hits, h => Assert.Equal(locale, h.GetProperty("locale").GetString()));
+        }
+    }
 }

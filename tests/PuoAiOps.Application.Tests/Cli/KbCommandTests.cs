@@ -100,6 +100,8 @@ public sealed class KbCommandTests
         await using var ws = await TempWorkspace.CreateAsync();
         var seed = await CliRunner.RunAsync("demo", "seed", "--data-dir", ws.DataDir);
         Assert.True(seed.ExitCode == 0, seed.Error);
+        // `demo seed` indexed the SOPs itself; without the index folder (a database copied alone) the indexer rebuilds it.
+        Directory.Delete(Path.Combine(ws.DataDir, "knowledge", "lucene"), recursive: true);
         await using var bed = await KnowledgeTestBed.CreateOnAsync(ws);
 
         var indexer = new KnowledgeStartupIndexer(bed.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new KnowledgeOptions()), NullLogger<KnowledgeStartupIndexer>.Instance);

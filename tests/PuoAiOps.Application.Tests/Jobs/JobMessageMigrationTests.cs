@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
@@ -20,55 +19,20 @@ public sealed class JobMessageMigrationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Migration0020_OnSqlite_KeepsOldRows_AndStoresCodesAfterIt()
-    {
-        await using var workspace = await TempWorkspace.CreateAsync();
-        await using var db = workspace.NewContext();
-        await RewindAsync(db, "'2026-12-01 10:00:00'");
-        await CheckAsync(db);
-    }
+    public Task Migration0020_OnSqlite_KeepsOldRows_AndStoresCodesAfterIt() => CheckAsync(DatabaseProvider.Sqlite);
 
     [Fact]
-    public async Task Migration0020_OnPostgres_KeepsOldRows_AndStoresCodesAfterIt()
-    {
-        var server = Requirements.Postgres();
-        var name = "puo_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecAsync(server, $"CREATE DATABASE {name}");
-        try
-        {
-            var options = new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ToString(),
-            };
-            await using var db = DbContextConfigurator.Create(options);
-            await new SchemaMigrator(db).MigrateAsync(Ct);
-            await RewindAsync(db, "TIMESTAMPTZ '2026-12-01 10:00:00+00'");
-            await CheckAsync(db);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
+    public Task Migration0020_OnPostgres_KeepsOldRows_AndStoresCodesAfterIt() => CheckAsync(DatabaseProvider.Postgres);
 
-    /// <summary>Takes the schema back to before 0020 and writes a job row as the code before it did.</summary>
-    private static async Task RewindAsync(PuoDbContext db, string createdAt)
+    private static async Task CheckAsync(DatabaseProvider provider)
     {
-        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Jobs" DROP COLUMN "MessageCode";""", Ct);
-        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Jobs" DROP COLUMN "MessageArgs";""", Ct);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM __puo_schema_history WHERE id = '" + Migration + "';", Ct);
-        // The time literal differs per provider (TEXT on SQLite, timestamptz on PostgreSQL); both are constants of this test.
-        var insert = """INSERT INTO "Jobs" ("Kind", "Status", "Progress", "Message", "CreatedAt") VALUES ('classifier.train', 'Failed', 0.4, 'Training needs more labels.', """
-            + createdAt + ");";
-        await db.Database.ExecuteSqlRawAsync(insert, Ct);
-    }
+        await using var database = await PreMigrationDatabase.CreateAsync(provider, Migration, Ct);
+        // A job row as the code before 0020 wrote it.
+        await database.ExecAsync("""INSERT INTO "Jobs" ("Kind", "Status", "Progress", "Message", "CreatedAt") VALUES ('classifier.train', 'Failed', 0.4, 'Training needs more labels.', """
+            + database.At(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc)) + ");", Ct);
+        await database.MigrateAsync(Ct);
 
-    private static async Task CheckAsync(PuoDbContext db)
-    {
-        Assert.Equal([Migration], await new SchemaMigrator(db).MigrateAsync(Ct));
-
+        await using var db = database.NewContext();
         var queue = new JobQueue(db, TimeProvider.System);
         var old = Assert.Single(await queue.RecentAsync("classifier.", 10, Ct));
         var oldSnapshot = JobSnapshot.Of(old);
@@ -88,13 +52,5 @@ public sealed class JobMessageMigrationTests
         var nested = Assert.IsType<CodedMessage>(Assert.Single(failed.Code!.Args));
         Assert.Equal(ClassificationRefusal.TooFewQuestions, nested.Code);
         Assert.Equal(new object[] { 20L, 12L }, nested.Args);
-    }
-
-    private static async Task ExecAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -17,9 +17,11 @@ public sealed class ReuseCountsPropertyTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    // user, hour over 20 days, locale, channel (3 = playground), which of three runs writes it
-    private static readonly Gen<(int User, int Hour, int Locale, int Channel, int Run)> Conversation =
-        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 20 * 24 - 1], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 2]);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+    private static readonly int?[] NoIntent = [null];
+
+    // Six users, an hour slot over 20 days, no intent, written by one of three runs.
+    private static readonly Gen<GeneratedConversation> Conversation = ReuseTraffic.Conversation(users: 6, slots: 20 * 24, runs: 3);
 
     [Fact]
     public async Task ReuseCounts_UpdatedIncrementally_EqualFullRecomputation_AndTheDistinctCountOverUserRows()
@@ -35,12 +37,7 @@ public sealed class ReuseCountsPropertyTests
                 // Later runs may write conversations from before the last run (higher ids, earlier times), as the bot may.
                 await using (var db = workspace.NewContext())
                 {
-                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => new Conversation
-                    {
-                        UserRef = "u" + r.User, StartedAt = start.AddHours(r.Hour), EndedAt = start.AddHours(r.Hour).AddMinutes(5),
-                        Locale = r.Locale == 0 ? "en" : "zh-CN", Channel = r.Channel switch { 0 or 1 => "app", 2 => "web", _ => "playground" },
-                        Outcome = ConversationOutcome.Resolved,
-                    }));
+                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => r.ToEntity(start, Hour, NoIntent)));
                     await db.SaveChangesAsync(Ct);
                 }
                 await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
@@ -101,9 +98,8 @@ public sealed class ReuseCountsPropertyTests
 
     private static readonly string[] IntentKeys = ["refund", "login"];
 
-    // user, hour over 20 days, locale, channel (3 = playground), intent (0 = none), which of five runs writes it
-    private static readonly Gen<(int User, int Hour, int Locale, int Channel, int Intent, int Run)> WithIntent =
-        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 20 * 24 - 1], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 4]);
+    // As above with one of two intents (or none), written by one of five runs.
+    private static readonly Gen<GeneratedConversation> WithIntent = ReuseTraffic.Conversation(users: 6, slots: 20 * 24, intents: 2, runs: 5);
 
     [Fact]
     public async Task Rollups_AfterRandomIncrementalRuns_WithChangedIntentsAndRunsWithoutTraffic_EqualFullRecomputation()
@@ -115,7 +111,7 @@ public sealed class ReuseCountsPropertyTests
             await using var workspace = await TempWorkspace.CreateAsync();
             var clock = new ManualClock();
             var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-14);
-            int[] intents;
+            int?[] intents;
             await using (var db = workspace.NewContext())
             {
                 var domain = new IntentDomain { Key = "d", Names = new() { ["en"] = "D" } };
@@ -124,7 +120,7 @@ public sealed class ReuseCountsPropertyTests
                 var two = IntentKeys.Select(k => new Intent { DomainId = domain.Id, Key = k, Names = new() { ["en"] = k } }).ToList();
                 db.Intents.AddRange(two);
                 await db.SaveChangesAsync(Ct);
-                intents = two.Select(i => i.Id).ToArray();
+                intents = [null, .. two.Select(i => (int?)i.Id)];
             }
             await using var services = MetricsHost.Build(workspace.DataDir, clock, o => o.ReuseWindowDays = window);
             for (var run = 0; run < steps.Length; run++)
@@ -132,19 +128,13 @@ public sealed class ReuseCountsPropertyTests
                 var (hours, changes) = steps[run];
                 await using (var db = workspace.NewContext())
                 {
-                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => new Conversation
-                    {
-                        UserRef = "u" + r.User, StartedAt = start.AddHours(r.Hour), EndedAt = start.AddHours(r.Hour).AddMinutes(5),
-                        IntentId = r.Intent == 0 ? null : intents[r.Intent - 1],
-                        Locale = r.Locale == 0 ? "en" : "zh-CN", Channel = r.Channel switch { 0 or 1 => "app", 2 => "web", _ => "playground" },
-                        Outcome = ConversationOutcome.Resolved,
-                    }));
+                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => r.ToEntity(start, Hour, intents)));
                     await db.SaveChangesAsync(Ct);
                     // A conversation re-classified and ended again now, as an agent or a late bot turn would.
                     var stored = await db.Conversations.OrderBy(c => c.Id).ToListAsync(Ct);
                     foreach (var index in changes.Where(_ => stored.Count > 0).Select(c => c % stored.Count))
                     {
-                        stored[index].IntentId = stored[index].IntentId is null ? intents[index % 2] : null;
+                        stored[index].IntentId = stored[index].IntentId is null ? intents[1 + index % 2] : null;
                         stored[index].EndedAt = clock.GetUtcNow().UtcDateTime;
                     }
                     await db.SaveChangesAsync(Ct);

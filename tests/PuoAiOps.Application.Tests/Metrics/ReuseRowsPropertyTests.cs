@@ -17,9 +17,9 @@ public sealed class ReuseRowsPropertyTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    // user, half-hour slot over 16 days, intent (0 = none), locale, channel (8 = playground, 9 = test traffic)
-    private static readonly Gen<(int User, int Slot, int Intent, int Locale, int Channel)> Conversation =
-        Gen.Select(Gen.Int[0, 6], Gen.Int[0, 16 * 48 - 1], Gen.Int[0, 3], Gen.Int[0, 1], Gen.Int[0, 9]);
+    // Seven users, a half-hour slot over 16 days, one of three intents (or none), test traffic included.
+    private static readonly Gen<GeneratedConversation> Conversation =
+        ReuseTraffic.Conversation(users: 7, slots: 16 * 48, intents: 3, testTraffic: true);
 
     [Fact]
     public async Task Reuse_FromTheDailyUserRows_EqualsTheDefinitionOnTheRawVisits()
@@ -30,12 +30,7 @@ public sealed class ReuseRowsPropertyTests
             var clock = new ManualClock();
             var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-16);
             var (intents, domain) = await TaxonomyAsync(workspace);
-            var conversations = raw.Select(r => new Conversation
-            {
-                UserRef = "u" + r.User, StartedAt = start.AddMinutes(30 * r.Slot), EndedAt = start.AddMinutes(30 * r.Slot + 5),
-                IntentId = intents[r.Intent], Locale = r.Locale == 0 ? "en" : "zh-CN", Outcome = ConversationOutcome.Resolved,
-                Channel = r.Channel switch { < 6 => "app", 8 => "playground", _ => "web" }, IsTest = r.Channel == 9,
-            }).ToList();
+            var conversations = raw.Select(r => r.ToEntity(start, TimeSpan.FromMinutes(30), intents)).ToList();
 
             await using var services = MetricsHost.Build(workspace.DataDir, clock, o => o.ReuseWindowDays = window);
             // Two runs: the second adds conversations (higher ids, earlier or later times), as the bot would.

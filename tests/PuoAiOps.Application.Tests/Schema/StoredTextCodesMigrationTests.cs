@@ -1,8 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using PuoAiOps.Application.Bot;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Escalations;
@@ -23,62 +23,26 @@ public sealed class StoredTextCodesMigrationTests
     private const string Migration = "0023_stored_text_codes";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] DropAdded =
-    [
-        """ALTER TABLE "TaxonomyChanges" DROP COLUMN "SummaryCode";""", """ALTER TABLE "TaxonomyChanges" DROP COLUMN "SummaryArgs";""",
-        """ALTER TABLE "TaxonomyVersions" DROP COLUMN "NoteCode";""", """ALTER TABLE "TaxonomyVersions" DROP COLUMN "NoteArgs";""",
-        """ALTER TABLE "Escalations" DROP COLUMN "ReasonCode";""", """ALTER TABLE "Escalations" DROP COLUMN "ReasonArgs";""",
-    ];
+    [Fact]
+    public Task Migration0023_OnSqlite_KeepsOldRows_AndStoresCodesAfterIt() => CheckAsync(DatabaseProvider.Sqlite);
 
     [Fact]
-    public async Task Migration0023_OnSqlite_KeepsOldRows_AndStoresCodesAfterIt()
+    public Task Migration0023_OnPostgres_KeepsOldRows_AndStoresCodesAfterIt() => CheckAsync(DatabaseProvider.Postgres);
+
+    private static async Task CheckAsync(DatabaseProvider provider)
     {
-        await using var workspace = await TempWorkspace.CreateAsync();
-        await CheckAsync(workspace.Options);
-    }
+        await using var database = await PreMigrationDatabase.CreateAsync(provider, Migration, Ct);
+        // One row of each as the code before 0023 wrote them.
+        var at = database.At(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
+        var conversationId = Convert.ToInt64(await database.ExecAsync(
+            $"""INSERT INTO "Conversations" ("UserRef", "Channel", "Locale", "StartedAt", "Outcome", "Resolution", "IsTest", "IsDemo") VALUES ('u-old', 'app', 'en', {at}, 'Escalated', 'None', false, false) RETURNING "Id";""", Ct),
+            CultureInfo.InvariantCulture);
+        await database.ExecAsync($$"""INSERT INTO "TaxonomyChanges" ("Kind", "Payload", "Summary", "Status", "ProposedAt") VALUES ('Deprecate', '{}', 'Deprecate old_intent', 'Rejected', {{at}});""", Ct);
+        await database.ExecAsync($"""INSERT INTO "TaxonomyVersions" ("Number", "Snapshot", "Note", "PublishedAt") VALUES (1, '', 'Add intent a/b "B"', {at});""", Ct);
+        await database.ExecAsync($"""INSERT INTO "Escalations" ("ConversationId", "Reason", "Status", "CreatedAt", "Version") VALUES ({conversationId}, 'user asked for an agent', 'Open', {at}, 0);""", Ct);
+        await database.MigrateAsync(Ct);
 
-    [Fact]
-    public async Task Migration0023_OnPostgres_KeepsOldRows_AndStoresCodesAfterIt()
-    {
-        var server = Requirements.Postgres();
-        var name = "puo_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecAsync(server, $"CREATE DATABASE {name}");
-        try
-        {
-            var options = new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ToString(),
-            };
-            await using (var db = DbContextConfigurator.Create(options)) await new SchemaMigrator(db).MigrateAsync(Ct);
-            await CheckAsync(options);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
-
-    private static async Task CheckAsync(DatabaseOptions options)
-    {
-        await using (var db = DbContextConfigurator.Create(options))
-        {
-            var conversation = new Conversation { UserRef = "u-old", Channel = "app", Locale = "en", Outcome = ConversationOutcome.Escalated };
-            db.Conversations.Add(conversation);
-            await db.SaveChangesAsync(Ct);
-            // Back to before 0023, with one row of each as the code before it wrote them.
-            foreach (var drop in DropAdded) await db.Database.ExecuteSqlRawAsync(drop, Ct);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM __puo_schema_history WHERE id = '" + Migration + "';", Ct);
-            // Raw SQL is a format string: {{}} is the empty JSON payload.
-            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TaxonomyChanges" ("Kind", "Payload", "Summary", "Status", "ProposedAt") VALUES ('Deprecate', '{{}}', 'Deprecate old_intent', 'Rejected', '2026-12-01 10:00:00');""", Ct);
-            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TaxonomyVersions" ("Number", "Snapshot", "Note", "PublishedAt") VALUES (1, '', 'Add intent a/b "B"', '2026-12-01 10:00:00');""", Ct);
-            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Escalations" ("ConversationId", "Reason", "Status", "CreatedAt", "Version") VALUES ({conversation.Id}, 'user asked for an agent', 'Open', '2026-12-01 10:00:00', 0);""", Ct);
-
-            Assert.Equal([Migration], await new SchemaMigrator(db).MigrateAsync(Ct));
-        }
-
-        await using var services = Services(options);
+        await using var services = Services(database.Options);
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
         var changes = new TaxonomyChangeService(context, NullLogger<TaxonomyChangeService>.Instance);
@@ -101,7 +65,6 @@ public sealed class StoredTextCodesMigrationTests
         Assert.Equal(CodedMessage.Of(ChangeSummary.Add, "payments", "refund_late", "Late refund"), proposed.SummaryCode);
         Assert.Equal("Add intent payments/refund_late \"Late refund\"", proposed.Summary);
 
-        var conversationId = await context.Conversations.Where(c => c.UserRef == "u-old").Select(c => c.Id).SingleAsync(Ct);
         context.Escalations.Add(new Escalation { ConversationId = conversationId }.WithReason(CodedMessage.Of(BotReason.OutOfScope, 0.93)));
         await context.SaveChangesAsync(Ct);
         var coded = Assert.Single((await queue.SearchAsync(new EscalationFilter { Sort = "-created" }, null, Ct)).Rows, r => r.ReasonCode is not null);
@@ -117,13 +80,5 @@ public sealed class StoredTextCodesMigrationTests
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddEscalationServices();
         return services.BuildServiceProvider();
-    }
-
-    private static async Task ExecAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
