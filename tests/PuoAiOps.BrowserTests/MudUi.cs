@@ -17,6 +17,34 @@ internal static class MudUi
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(option) + "\\s*$") }).ClickAsync();
     }
 
+    /// <summary>Types into an intent autocomplete (IntentAutocomplete) and picks the intent with <paramref name="key"/> from its list.</summary>
+    public static Task PickIntentAsync(IPage page, string input, string text, string key) =>
+        PickFromAutocompleteAsync(page, input, text, page.Locator($".mud-popover-open [data-intent={key}]"), new Regex("^" + Regex.Escape(key) + "\\b"));
+
+    /// <summary>
+    /// Types <paramref name="text"/> into the autocomplete <paramref name="input"/> and clicks <paramref name="option"/>.
+    /// The list is searched again after a pause in typing; a click on an option that search then replaces is lost,
+    /// so the pick is checked in the field (<paramref name="value"/>) and repeated while the list is still open.
+    /// </summary>
+    public static async Task PickFromAutocompleteAsync(IPage page, string input, string text, ILocator option, Regex value)
+    {
+        await page.ClickAsync(input);
+        await page.FillAsync(input, text);
+        for (var attempt = 1; ; attempt++)
+        {
+            await Assertions.Expect(option.First).ToBeVisibleAsync();
+            await option.First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(page.Locator(input)).ToHaveValueAsync(value, new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Answers the open message box with the button named <paramref name="button"/>.</summary>
     public static async Task ConfirmAsync(IPage page, string button)
     {

@@ -75,8 +75,8 @@ public sealed class ScriptInsightsBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=linted-body]")).ToContainTextAsync("asked for the refund");
         await Shot(page, shots, "scripts-standardize-replies");
         // refund_request already has an English chat script (seeded below), so the new one goes to another intent.
-        await page.FillAsync("#standardize-intent", "account");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "account_locked" }).First.ClickAsync();
+        await MudUi.PickFromAutocompleteAsync(page, "#standardize-intent", "account",
+            page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "account_locked" }), new Regex("^account_locked$"));
         await page.FillAsync("#standardize-title", "Refund on its way (from agent replies)");
         await MudUi.ClickToNavigateAsync(page, page.Locator("[data-testid=standardize-save]"), new Regex("/scripts/\\d+$"));
         await MudUi.WaitForCircuitAsync(page);

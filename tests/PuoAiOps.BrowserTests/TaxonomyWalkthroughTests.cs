@@ -55,7 +55,7 @@ public sealed class TaxonomyWalkthroughTests
         var source = await IntentIdAsync(console.Services, "verification_code_not_received");
         await OpenInteractiveAsync(page, $"/taxonomy/propose/merge?source={source}");
         await Assertions.Expect(page.Locator("[data-testid=sources] [data-source=verification_code_not_received]")).ToBeVisibleAsync();
-        await PickIntentAsync(page, "#target", "Login failed", "login_failed");
+        await MudUi.PickIntentAsync(page, "#target", "Login failed", "login_failed");
         await Assertions.Expect(page.Locator("[data-testid=impact-total]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "taxonomy-merge-preview");
         await page.ClickAsync("[data-testid=propose]");
@@ -145,7 +145,7 @@ public sealed class TaxonomyWalkthroughTests
         await OpenInteractiveAsync(page, $"/taxonomy/propose/merge?source={source}");
         await Assertions.Expect(page.Locator("[data-testid=sources] [data-source=gift_effects_missing]")).ToBeVisibleAsync();
         var targetName = await WithDbAsync(console.Services, async db => (await db.Intents.SingleAsync(i => i.Key == "gift_sent_not_shown")).Names["zh-CN"]);
-        await PickIntentAsync(page, "#target", targetName, "gift_sent_not_shown");
+        await MudUi.PickIntentAsync(page, "#target", targetName, "gift_sent_not_shown");
         await Assertions.Expect(page.Locator("[data-testid=impact]")).ToContainTextAsync("回复话术");
         await shots.TakeAsync(page, "taxonomy-merge-preview-zh");
         await page.ClickAsync("[data-testid=propose]");
@@ -204,29 +204,6 @@ public sealed class TaxonomyWalkthroughTests
     {
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-    }
-
-    /// <summary>Types into an intent autocomplete and picks the intent with <paramref name="key"/> from its list.</summary>
-    private static async Task PickIntentAsync(IPage page, string input, string text, string key)
-    {
-        await page.ClickAsync(input);
-        await page.FillAsync(input, text);
-        var option = page.Locator($".mud-popover-open [data-intent={key}]");
-        // The list is searched again after a pause in typing; a click on an option that search then replaces is lost,
-        // so the pick is checked in the field and repeated while the list is still open.
-        for (var attempt = 1; ; attempt++)
-        {
-            await Assertions.Expect(option).ToBeVisibleAsync();
-            await option.ClickAsync();
-            try
-            {
-                await Assertions.Expect(page.Locator(input)).ToHaveValueAsync(new Regex("^" + Regex.Escape(key) + "\\b"), new() { Timeout = 10_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
     }
 
     /// <summary>Answers the confirmation dialog with its button labelled <paramref name="yes"/>.</summary>
