@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 using PuoAiOps.Application.Profile;
 using PuoAiOps.Web.Localization;
@@ -23,6 +24,8 @@ public static class ShellDependencyInjection
         services.AddMudServices();
         services.AddSingleton<ThemeStylesheet>();
         services.AddLocalization();
+        // MudBlazor's own texts (pager, filter menus, pickers) in Chinese; transient like MudBlazor's own localizer services.
+        services.AddTransient<MudLocalizer, ConsoleMudLocalizer>();
         services.AddSingleton<MessageWords>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -72,7 +72,7 @@ public sealed class TaxonomyPagesTests(TaxonomyFixture taxonomy) : IClassFixture
     }
 
     [Fact]
-    public async Task IntentPage_ForAChineseBrowser_IsInChinese_AndNamesKeepTheirLanguage()
+    public async Task IntentPage_ForAChineseBrowser_IsInChinese_AndShowsTheIntentsChineseName()
     {
         var id = await taxonomy.IntentIdAsync("recharge_not_credited");
         using var client = await taxonomy.SignInAsAsync(Roles.Reviewer);
@@ -81,8 +81,8 @@ public sealed class TaxonomyPagesTests(TaxonomyFixture taxonomy) : IClassFixture
         Assert.Equal("zh-CN", page.Document.DocumentElement.GetAttribute("lang"));
         Assert.Contains("标注指南", page.Text, StringComparison.Ordinal);
         Assert.Contains("使用情况", page.Text, StringComparison.Ordinal);
-        Assert.Equal("en", page.Document.QuerySelector("h1 span")?.GetAttribute("lang")); // the English name, as written
-        Assert.Equal("Recharge not credited", page.Document.QuerySelector("h1 span")?.TextContent);
+        Assert.Equal("zh-CN", page.Document.QuerySelector("h1 span")?.GetAttribute("lang")); // the intent's own Chinese name
+        Assert.Equal("充值未到账", page.Document.QuerySelector("h1 span")?.TextContent);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using PuoAiOps.Web.Taxonomy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using PuoAiOps.Web.Shell;
@@ -32,7 +33,7 @@ public sealed partial class ComparePage
             var registry = services.GetRequiredService<ModelRegistry>();
             var versions = await registry.ListAsync();
             var comparison = A is { } a && B is { } b ? await registry.CompareAsync(a, b) : null;
-            var names = new IntentNames(await services.GetRequiredService<IntentNameReader>().EnglishNamesAsync(), T["OutOfScope"]);
+            var names = new IntentNames(await services.GetRequiredService<IntentNameReader>().NamesAsync(Locales.Reader()), T["OutOfScope"]);
             return (versions, comparison, names);
         });
         _missing = A is not null && B is not null && _comparison is null;

@@ -1,3 +1,4 @@
+using PuoAiOps.Web.Taxonomy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -55,7 +56,7 @@ public sealed partial class VersionPage
             var registry = services.GetRequiredService<ModelRegistry>();
             var detail = await registry.GetAsync(Id);
             if (detail is null) return (null, null, IntentNames.Empty);
-            var names = new IntentNames(await services.GetRequiredService<IntentNameReader>().EnglishNamesAsync(), T["OutOfScope"]);
+            var names = new IntentNames(await services.GetRequiredService<IntentNameReader>().NamesAsync(Locales.Reader()), T["OutOfScope"]);
             return (detail, await registry.ServingIdAsync(), names);
         });
     }

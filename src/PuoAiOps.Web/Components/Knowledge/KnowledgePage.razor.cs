@@ -42,6 +42,9 @@ public partial class KnowledgePage
     private long? _syncJob;
     private bool _syncFinished;
 
+    // The folder sync's command line, shown as code inside the help texts; its argument is named in the reader's language.
+    private string IngestCommand => "puo kb ingest " + T["Cli.FolderArgument"];
+
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private WorkspaceClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
