@@ -72,11 +72,10 @@ public sealed class BilingualWalkTests
             }
         }
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
-        // The demo's sampled questions differ from one day to the next and are not marked with their lang yet, so the
-        // runs they bring are not all in EnglishSweepKnown.txt: until they are marked, the sweep fails the walk only
-        // with PUO_ENGLISH_SWEEP=strict and otherwise reports what it found in the test output.
+        // Any English run on a Chinese page that EnglishSweepKnown.txt does not list fails the walk; PUO_ENGLISH_SWEEP=report
+        // only reports them in the test output (to see every run at once while fixing them, never in CI).
         var found = "English on Chinese pages:" + Environment.NewLine + string.Join(Environment.NewLine, english.Distinct(StringComparer.Ordinal));
-        if (Environment.GetEnvironmentVariable("PUO_ENGLISH_SWEEP") == "strict") Assert.True(english.Count == 0, found);
+        if (Environment.GetEnvironmentVariable("PUO_ENGLISH_SWEEP") != "report") Assert.True(english.Count == 0, found);
         else if (english.Count > 0) TestContext.Current.SendDiagnosticMessage(found);
     }
 

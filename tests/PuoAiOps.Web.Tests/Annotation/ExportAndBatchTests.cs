@@ -103,5 +103,13 @@ public sealed class ExportAndBatchTests(AnnotationFixture team) : IClassFixture<
         Assert.Contains("Refund request", page.Document.QuerySelector("[data-testid=chart-agreement]")?.GetAttribute("aria-label") ?? "", StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("[data-testid=chart-confusion]"));
         Assert.NotNull(page.Document.QuerySelector("[data-testid=chart-annotators]"));
+
+        // A Chinese page names the intents in Chinese in the charts' descriptions: an aria-label cannot mark English with its lang.
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var zh = await client.GetPageAsync($"/annotate/batches/{batch.Id}/quality");
+        var agreement = zh.Document.QuerySelector("[data-testid=chart-agreement]")?.GetAttribute("aria-label") ?? "";
+        Assert.Contains("申请退款", agreement, StringComparison.Ordinal);
+        Assert.DoesNotContain("Refund request", agreement, StringComparison.Ordinal);
+        Assert.Contains("支付失败 / 申请退款", zh.Document.QuerySelector("[data-testid=chart-confusion]")?.GetAttribute("aria-label") ?? "", StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,25 @@ public sealed class UserTextAndCodeTextTests
         Assert.Equal([new CodeSegments.Segment("a ", false), new CodeSegments.Segment("x", true), new CodeSegments.Segment(" ", false), new CodeSegments.Segment("{1}", false)],
             CodeSegments.Split("a {0} {1}", ["x"]));
 
+    [Fact]
+    public void NamedText_MarksOnlyTheNamesWithTheirLang_AndFillsTheOtherValuesAsText()
+    {
+        using var context = new BunitContext();
+        var text = context.Render<NamedText>(p => p
+            .Add(c => c.Text, "由 {1} 于 {0} 训练，{2} 条问题 <b>{3}")
+            .Add(c => c.Args, ["2026/12/7 05:00 UTC", "Priya Natarajan (demo reviewer)", "1,200"])
+            .Add(c => c.UserArgs, [1]));
+
+        var name = Assert.Single(text.FindAll("span"));
+        Assert.Equal("Priya Natarajan (demo reviewer)", name.TextContent);
+        Assert.Equal("en", name.GetAttribute("lang"));
+        Assert.Equal("由 Priya Natarajan (demo reviewer) 于 2026/12/7 05:00 UTC 训练，1,200 条问题 <b>{3}", WholeText(text));
+        Assert.Empty(text.FindAll("b"));
+    }
+
+    // The component renders a fragment without a root element: its text is its nodes' text in order.
+    private static string WholeText(IRenderedComponent<NamedText> text) => string.Concat(text.Nodes.Select(n => n.TextContent));
+
     [Theory]
     [InlineData("Zhou Min (demo support agent)", null, "en")]
     [InlineData("周敏", null, "zh")]
