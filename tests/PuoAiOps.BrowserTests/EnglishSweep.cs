@@ -5,8 +5,8 @@ namespace PuoAiOps.BrowserTests;
 
 /// <summary>
 /// Finds English left on a Chinese page: every visible text node (and every placeholder, aria-label and title)
-/// that is not inside an element marked with another language — user content is marked with its own
-/// <c>lang</c> — is split into tokens, and a run of consecutive English-looking words with two or more words of
+/// that is not inside an element marked with a language of its own — user content is marked with its own
+/// <c>lang</c>, console text inherits the page's — is split into tokens, and a run of consecutive English-looking words with two or more words of
 /// three letters or more is a hit. Single words pass: they are names, units or abbreviations far more often than
 /// sentences, and a sentence always has two words in a row. Tokens with digits, underscores, dots, slashes,
 /// colons or @ inside are identifiers (intent keys, settings, addresses), and all-capital ones abbreviations, not words.
@@ -26,12 +26,14 @@ public static partial class EnglishSweep
         "Ada Admin", "Walker",
     ];
 
-    // The script collects text where a reader sees it; an element marked with a language other than Chinese is user
-    // content (or a language name in its own language) and is left alone, so are code and keyboard keys.
+    // The script collects text where a reader sees it. Console text takes its language from <html lang>; an element
+    // the page marks with a lang of its own is content shown as written (a question, a name, a language name in its
+    // own language), whatever that lang is: a Chinese question may name "Apple Pay". It is left alone, and so are
+    // code and keyboard keys. Unmarked user content still counts, which is how the sweep finds it.
     private const string Script = """
         () => {
           const skip = 'script,style,noscript,code,kbd,pre,samp,textarea,svg,[hidden],[aria-hidden=true]';
-          const other = el => { const m = el.closest('[lang]'); return m && !m.getAttribute('lang').toLowerCase().startsWith('zh'); };
+          const other = el => { const m = el.closest('[lang]'); return m && m !== document.documentElement; };
           const out = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
