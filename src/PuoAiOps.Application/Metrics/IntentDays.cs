@@ -38,21 +38,7 @@ internal static class IntentDays
 
     private static MetricIntentDay ToRow(DateOnly day, int? intentId, string? locale, string? channel, IndicatorCounts c) => new()
     {
-        Day = day, IntentId = intentId, Locale = locale, Channel = channel,
-        Conversations = c.Conversations, Finished = c.Finished, Confirmed = c.Confirmed, Assumed = c.Assumed,
-        Unresolved = c.Unresolved, Escalated = c.Escalated, Abandoned = c.Abandoned, WithIntent = c.WithIntent,
-        Recontacted = c.Recontacted, Covered = c.Covered, Answered = c.Answered, Fallback = c.Fallback,
-        Rated = c.Rated, RatedGood = c.RatedGood, Graded = c.Graded, GradedCorrect = c.GradedCorrect,
-        Latency = c.Latency.ToBytes(),
-    };
-
-    /// <summary>The additive counts of a row, without its latency (the overview merges that where it needs it).</summary>
-    public static IndicatorCounts ToCounts(MetricIntentDay r) => new()
-    {
-        Conversations = r.Conversations, Finished = r.Finished, Confirmed = r.Confirmed, Assumed = r.Assumed,
-        Unresolved = r.Unresolved, Escalated = r.Escalated, Abandoned = r.Abandoned, WithIntent = r.WithIntent,
-        Recontacted = r.Recontacted, Covered = r.Covered, Answered = r.Answered, Fallback = r.Fallback,
-        Rated = r.Rated, RatedGood = r.RatedGood, Graded = r.Graded, GradedCorrect = r.GradedCorrect,
+        Day = day, IntentId = intentId, Locale = locale, Channel = channel, Counts = c.CopyCounts(), Latency = c.Latency.ToBytes(),
     };
 
     /// <summary>
@@ -90,8 +76,6 @@ internal static class IntentDays
 
     /// <summary>A row's identity and values as text, to compare stored rows with ones derived from the cube.</summary>
     public static string Fingerprint(MetricIntentDay r) =>
-        $"intent-day {r.Day:yyyy-MM-dd}|{r.IntentId}|{r.Locale ?? "(all)"}|{r.Channel ?? "(all)"}|" +
-        $"{r.Conversations},{r.Finished},{r.Confirmed},{r.Assumed},{r.Unresolved},{r.Escalated},{r.Abandoned},{r.WithIntent}," +
-        $"{r.Recontacted},{r.Covered},{r.Answered},{r.Fallback},{r.Rated},{r.RatedGood},{r.Graded},{r.GradedCorrect}|" +
+        $"intent-day {r.Day:yyyy-MM-dd}|{r.IntentId}|{r.Locale ?? "(all)"}|{r.Channel ?? "(all)"}|{r.Counts.Describe()}|" +
         LatencyHistogram.FromBytes(r.Latency).Serialize();
 }

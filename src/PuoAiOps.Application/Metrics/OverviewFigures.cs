@@ -55,13 +55,12 @@ internal sealed record OverviewFigures(
         var latencyBefore = new LatencyHistogram();
         foreach (var row in rows)
         {
-            var counts = IntentDays.ToCounts(row);
             if (!byDay.TryGetValue(row.Day, out var day)) byDay[row.Day] = day = new IndicatorCounts();
-            day.Add(counts);
+            day.Add(row.Counts);
             if (row.Day >= filter.From && row.Day <= filter.To)
             {
                 var intent = row.IntentId is { } id ? byIntent.TryGetValue(id, out var c) ? c : byIntent[id] = new() : noIntent ??= new();
-                intent.Add(counts);
+                intent.Add(row.Counts);
                 intent.Latency.AddBytes(row.Latency);
                 latency.AddBytes(row.Latency);
             }

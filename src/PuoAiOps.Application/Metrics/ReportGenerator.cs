@@ -83,8 +83,8 @@ internal sealed class ReportGenerator(PuoDbContext db, MetricsQueryService queri
             .Select(g => new
             {
                 IntentId = g.Key!.Value,
-                Conversations = g.Sum(r => r.Conversations),
-                Unsupported = g.Where(r => r.AnswerSource == nameof(AnswerSource.Llm) || r.AnswerSource == nameof(AnswerSource.Fallback)).Sum(r => r.Conversations),
+                Conversations = g.Sum(r => r.Counts.Conversations),
+                Unsupported = g.Where(r => r.AnswerSource == nameof(AnswerSource.Llm) || r.AnswerSource == nameof(AnswerSource.Fallback)).Sum(r => r.Counts.Conversations),
             })
             .ToListAsync(ct);
         var intents = await db.Intents.AsNoTracking().Select(i => new { i.Id, i.Key, i.Names }).ToDictionaryAsync(i => i.Id, ct);

@@ -34,34 +34,14 @@ internal sealed class RollupComputer(ConversationFactsLoader loader, ReportingCa
         AnswerSource = key.AnswerSource,
         ScriptVersionId = key.ScriptVersionId,
         ModelVersionId = key.ModelVersionId,
-        Conversations = c.Conversations,
-        Finished = c.Finished,
-        Confirmed = c.Confirmed,
-        Assumed = c.Assumed,
-        Unresolved = c.Unresolved,
-        Escalated = c.Escalated,
-        Abandoned = c.Abandoned,
-        WithIntent = c.WithIntent,
-        Recontacted = c.Recontacted,
-        Covered = c.Covered,
-        Answered = c.Answered,
-        Fallback = c.Fallback,
-        Rated = c.Rated,
-        RatedGood = c.RatedGood,
-        Graded = c.Graded,
-        GradedCorrect = c.GradedCorrect,
+        Counts = c.CopyCounts(),
         LatencyBuckets = c.Latency.Serialize(),
     };
 
     public static IndicatorCounts ToCounts(MetricRollup r, bool withLatency = true)
     {
-        var c = new IndicatorCounts
-        {
-            Conversations = r.Conversations, Finished = r.Finished, Confirmed = r.Confirmed, Assumed = r.Assumed,
-            Unresolved = r.Unresolved, Escalated = r.Escalated, Abandoned = r.Abandoned, WithIntent = r.WithIntent,
-            Recontacted = r.Recontacted, Covered = r.Covered, Answered = r.Answered, Fallback = r.Fallback,
-            Rated = r.Rated, RatedGood = r.RatedGood, Graded = r.Graded, GradedCorrect = r.GradedCorrect,
-        };
+        var c = new IndicatorCounts();
+        c.Add(r.Counts);
         if (withLatency) c.SetLatency(LatencyHistogram.Parse(r.LatencyBuckets));
         return c;
     }
@@ -69,6 +49,5 @@ internal sealed class RollupComputer(ConversationFactsLoader loader, ReportingCa
     /// <summary>A row's identity and values as text, to compare stored rows with recomputed ones.</summary>
     public static string Fingerprint(MetricRollup r) =>
         $"{r.Day:yyyy-MM-dd}|{r.IntentId}|{r.Locale}|{r.Channel}|{r.AnswerSource}|{r.ScriptVersionId}|{r.ModelVersionId}|" +
-        $"{r.Conversations},{r.Finished},{r.Confirmed},{r.Assumed},{r.Unresolved},{r.Escalated},{r.Abandoned},{r.WithIntent}," +
-        $"{r.Recontacted},{r.Covered},{r.Answered},{r.Fallback},{r.Rated},{r.RatedGood},{r.Graded},{r.GradedCorrect}|{r.LatencyBuckets}";
+        $"{r.Counts.Describe()}|{r.LatencyBuckets}";
 }

@@ -1,28 +1,13 @@
 namespace PuoAiOps.Core.Metrics;
 
 /// <summary>
-/// The additive counts behind the per-conversation indicators. Daily rollups store exactly these, so
-/// any period, filter or breakdown is a sum of rows; <see cref="Add(ConversationFacts, bool, double)"/> is
-/// the one place a conversation is counted, used by the rollup builder and the full recomputation alike.
+/// The additive counts behind the per-conversation indicators (<see cref="AdditiveCounts"/>) with the bot-turn latency
+/// histogram. Daily rollups store exactly these, so any period, filter or breakdown is a sum of rows;
+/// <see cref="Add(ConversationFacts, bool, double)"/> is the one place a conversation is counted, used by the rollup
+/// builder and the full recomputation alike.
 /// </summary>
-public sealed class IndicatorCounts
+public sealed class IndicatorCounts : AdditiveCounts
 {
-    public long Conversations { get; set; }
-    public long Finished { get; set; }
-    public long Confirmed { get; set; }
-    public long Assumed { get; set; }
-    public long Unresolved { get; set; }
-    public long Escalated { get; set; }
-    public long Abandoned { get; set; }
-    public long WithIntent { get; set; }
-    public long Recontacted { get; set; }
-    public long Covered { get; set; }
-    public long Answered { get; set; }
-    public long Fallback { get; set; }
-    public long Rated { get; set; }
-    public long RatedGood { get; set; }
-    public long Graded { get; set; }
-    public long GradedCorrect { get; set; }
     public LatencyHistogram Latency { get; private set; } = new();
 
     /// <summary>Counts one included conversation (callers skip excluded traffic first).</summary>
@@ -67,22 +52,7 @@ public sealed class IndicatorCounts
 
     public void Add(IndicatorCounts other)
     {
-        Conversations += other.Conversations;
-        Finished += other.Finished;
-        Confirmed += other.Confirmed;
-        Assumed += other.Assumed;
-        Unresolved += other.Unresolved;
-        Escalated += other.Escalated;
-        Abandoned += other.Abandoned;
-        WithIntent += other.WithIntent;
-        Recontacted += other.Recontacted;
-        Covered += other.Covered;
-        Answered += other.Answered;
-        Fallback += other.Fallback;
-        Rated += other.Rated;
-        RatedGood += other.RatedGood;
-        Graded += other.Graded;
-        GradedCorrect += other.GradedCorrect;
+        base.Add(other);
         Latency.Add(other.Latency);
     }
 

@@ -32,19 +32,13 @@ public sealed class ReuseCountsPropertyTests
             var clock = new ManualClock();
             var start = clock.GetUtcNow().UtcDateTime.Date.AddDays(-14);
             await using var services = MetricsHost.Build(workspace.DataDir, clock, o => o.ReuseWindowDays = window);
-            for (var run = 0; run < 3; run++)
+            // Later runs may write conversations from before the last run (higher ids, earlier times), as the bot may.
+            await services.RunAndCompareAsync(clock, runs: 3, write: async run =>
             {
-                // Later runs may write conversations from before the last run (higher ids, earlier times), as the bot may.
-                await using (var db = workspace.NewContext())
-                {
-                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => r.ToEntity(start, Hour, NoIntent)));
-                    await db.SaveChangesAsync(Ct);
-                }
-                await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
-                var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
-                Assert.True(check.Equal, string.Join("\n", check.Differences));
-                clock.Advance(TimeSpan.FromDays(2));
-            }
+                await using var db = workspace.NewContext();
+                db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => r.ToEntity(start, Hour, NoIntent)));
+                await db.SaveChangesAsync(Ct);
+            }, advance: _ => TimeSpan.FromDays(2));
 
             await using var read = workspace.NewContext();
             var first = DateOnly.FromDateTime(start);
@@ -90,8 +84,7 @@ public sealed class ReuseCountsPropertyTests
         var next = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
 
         Assert.False(next.Full);
-        var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
-        Assert.True(check.Equal, string.Join("\n", check.Differences));
+        await services.AssertEqualsFullRecomputationAsync();
         await using var read = workspace.NewContext();
         Assert.True(await read.MetricReuseCounts.AnyAsync(Ct));
     }
@@ -105,7 +98,7 @@ public sealed class ReuseCountsPropertyTests
     public async Task Rollups_AfterRandomIncrementalRuns_WithChangedIntentsAndRunsWithoutTraffic_EqualFullRecomputation()
     {
         // Per run: hours the clock moves on (0: a run right after the last one), and conversations whose intent changes (by index).
-        var runs = Gen.Select(Gen.Int[0, 60], Gen.Int[0, 40].Array[0, 3]).Array[5];
+        var runs = Gen.Select(Gen.Int[0, 60], Gen.Int[0, 40].Array[0, 3], (hours, changes) => (Hours: hours, Changes: changes)).Array[5];
         await Gen.Select(WithIntent.Array[1, 40], Gen.Int[1, 5], runs).SampleAsync(async (raw, window, steps) =>
         {
             await using var workspace = await TempWorkspace.CreateAsync();
@@ -123,27 +116,20 @@ public sealed class ReuseCountsPropertyTests
                 intents = [null, .. two.Select(i => (int?)i.Id)];
             }
             await using var services = MetricsHost.Build(workspace.DataDir, clock, o => o.ReuseWindowDays = window);
-            for (var run = 0; run < steps.Length; run++)
+            await services.RunAndCompareAsync(clock, steps.Length, write: async run =>
             {
-                var (hours, changes) = steps[run];
-                await using (var db = workspace.NewContext())
+                await using var db = workspace.NewContext();
+                db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => r.ToEntity(start, Hour, intents)));
+                await db.SaveChangesAsync(Ct);
+                // A conversation re-classified and ended again now, as an agent or a late bot turn would.
+                var stored = await db.Conversations.OrderBy(c => c.Id).ToListAsync(Ct);
+                foreach (var index in steps[run].Changes.Where(_ => stored.Count > 0).Select(c => c % stored.Count))
                 {
-                    db.Conversations.AddRange(raw.Where(r => r.Run == run).Select(r => r.ToEntity(start, Hour, intents)));
-                    await db.SaveChangesAsync(Ct);
-                    // A conversation re-classified and ended again now, as an agent or a late bot turn would.
-                    var stored = await db.Conversations.OrderBy(c => c.Id).ToListAsync(Ct);
-                    foreach (var index in changes.Where(_ => stored.Count > 0).Select(c => c % stored.Count))
-                    {
-                        stored[index].IntentId = stored[index].IntentId is null ? intents[1 + index % 2] : null;
-                        stored[index].EndedAt = clock.GetUtcNow().UtcDateTime;
-                    }
-                    await db.SaveChangesAsync(Ct);
+                    stored[index].IntentId = stored[index].IntentId is null ? intents[1 + index % 2] : null;
+                    stored[index].EndedAt = clock.GetUtcNow().UtcDateTime;
                 }
-                await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
-                var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
-                Assert.True(check.Equal, $"run {run}:\n" + string.Join("\n", check.Differences));
-                clock.Advance(TimeSpan.FromHours(hours));
-            }
+                await db.SaveChangesAsync(Ct);
+            }, advance: run => TimeSpan.FromHours(steps[run].Hours));
         }, iter: 12, threads: 1);
     }
 
@@ -181,8 +167,7 @@ public sealed class ReuseCountsPropertyTests
         var second = await RowIdsAsync(workspace);
         Assert.Equal(first.Where(r => r.User != "b"), second.Where(r => r.User != "b"));
         Assert.NotEqual(first.Where(r => r.User == "b"), second.Where(r => r.User == "b"));
-        var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
-        Assert.True(check.Equal, string.Join("\n", check.Differences));
+        await services.AssertEqualsFullRecomputationAsync();
     }
 
     private static async Task<List<(string User, long Id)>> RowIdsAsync(TempWorkspace workspace)

@@ -11,6 +11,7 @@ internal sealed class MetricRollupConfiguration : IEntityTypeConfiguration<Metri
         b.Property(x => x.Locale).HasMaxLength(16);
         b.Property(x => x.Channel).HasMaxLength(32);
         b.Property(x => x.AnswerSource).HasMaxLength(32);
+        b.MapCounts(x => x.Counts);
         b.HasIndex(x => new { x.Day, x.IntentId });
     }
 }
@@ -45,6 +46,7 @@ internal sealed class MetricIntentDayConfiguration : IEntityTypeConfiguration<Me
     {
         b.Property(x => x.Locale).HasMaxLength(16);
         b.Property(x => x.Channel).HasMaxLength(32);
+        b.MapCounts(x => x.Counts);
         // The overview reads one locale/channel cell's days.
         b.HasIndex(x => new { x.Locale, x.Channel, x.Day });
     }

@@ -1,3 +1,5 @@
+using PuoAiOps.Core.Metrics;
+
 namespace PuoAiOps.Application.Persistence.Entities;
 
 /// <summary>
@@ -16,22 +18,8 @@ public sealed class MetricRollup
     public string AnswerSource { get; set; } = "";
     public long? ScriptVersionId { get; set; }
     public long? ModelVersionId { get; set; }
-    public long Conversations { get; set; }
-    public long Finished { get; set; }
-    public long Confirmed { get; set; }
-    public long Assumed { get; set; }
-    public long Unresolved { get; set; }
-    public long Escalated { get; set; }
-    public long Abandoned { get; set; }
-    public long WithIntent { get; set; }
-    public long Recontacted { get; set; }
-    public long Covered { get; set; }
-    public long Answered { get; set; }
-    public long Fallback { get; set; }
-    public long Rated { get; set; }
-    public long RatedGood { get; set; }
-    public long Graded { get; set; }
-    public long GradedCorrect { get; set; }
+    /// <summary>The additive counts, a complex type: one column per count, named as the count.</summary>
+    public AdditiveCounts Counts { get; set; } = new();
     /// <summary>Bot-turn latency histogram, "bucket:count,…" (see <c>LatencyHistogram</c>).</summary>
     public string LatencyBuckets { get; set; } = "";
 }
@@ -85,22 +73,8 @@ public sealed class MetricIntentDay
     public int? IntentId { get; set; }
     public string? Locale { get; set; }
     public string? Channel { get; set; }
-    public long Conversations { get; set; }
-    public long Finished { get; set; }
-    public long Confirmed { get; set; }
-    public long Assumed { get; set; }
-    public long Unresolved { get; set; }
-    public long Escalated { get; set; }
-    public long Abandoned { get; set; }
-    public long WithIntent { get; set; }
-    public long Recontacted { get; set; }
-    public long Covered { get; set; }
-    public long Answered { get; set; }
-    public long Fallback { get; set; }
-    public long Rated { get; set; }
-    public long RatedGood { get; set; }
-    public long Graded { get; set; }
-    public long GradedCorrect { get; set; }
+    /// <summary>The additive counts, a complex type: one column per count, named as the count.</summary>
+    public AdditiveCounts Counts { get; set; } = new();
     /// <summary>Bot-turn latency histogram, merged, in the compact form of <c>LatencyHistogram.ToBytes</c>.</summary>
     public byte[] Latency { get; set; } = [];
 }
