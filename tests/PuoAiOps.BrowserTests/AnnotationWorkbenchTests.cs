@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,26 +25,23 @@ public sealed class AnnotationWorkbenchTests
     [Fact]
     public async Task Annotator_LabelsTenItemsByKeyboard_ThenReviewerAdjudicates()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        var (batchId, demoBatchId, zhBatchId, ana, ben) = await SeedAsync(console.Services);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        (long BatchId, long DemoBatchId, long ZhBatchId, string Ana, string Ben) seeded = default;
+        await using var session = await BrowserSession.StartAsync(async c => seeded = await SeedAsync(c));
+        var (batchId, demoBatchId, zhBatchId, ana, ben) = seeded;
+        var console = session.Console;
         var shots = new Screenshots();
-        var problems = new BrowserProblems();
 
         // ---- the annotator ----
-        var page = await NewPageAsync(browser, console, problems);
-        await SignInAsync(page, AnnotatorEmail);
+        var page = session.Page;
+        await MudUi.SignInAsync(page, AnnotatorEmail, Password);
         await page.GotoAsync("/annotate");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator($"[data-batch='{batchId}'] [data-testid=start-batch]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "annotate-home-annotator");
         await page.ClickAsync($"[data-batch='{batchId}'] [data-testid=start-batch]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/annotate/batches/{batchId}/label$"));
         await Assertions.Expect(page.Locator("[data-labeling]")).ToBeVisibleAsync();
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await WaitForKeysAsync(page);
 
         // From here on nothing may load a new document: every item arrives over the circuit.
@@ -165,12 +161,13 @@ public sealed class AnnotationWorkbenchTests
         await page.Context.CloseAsync();
 
         // ---- the reviewer ----
-        page = await NewPageAsync(browser, console, problems);
-        await SignInAsync(page, ReviewerEmail);
+        page = await session.NewPageAsync();
+        await MudUi.SignInAsync(page, ReviewerEmail, Password);
         await page.GotoAsync("/annotate");
+        await MudUi.WaitForCircuitAsync(page);
         await shots.TakeAsync(page, "annotate-home-reviewer");
         await page.GotoAsync($"/annotate/adjudicate?batch={batchId}");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await WaitForKeysAsync(page);
         await page.EvaluateAsync("() => { window.__puoSamePage = 'yes'; }");
         navigations = 0;
@@ -216,7 +213,7 @@ public sealed class AnnotationWorkbenchTests
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
-            await WaitForCircuitAsync(page);
+            await MudUi.WaitForCircuitAsync(page);
             if (name == "annotate-quality")
                 await Assertions.Expect(page.Locator("[data-testid=chart-progress] canvas, [data-testid=chart-annotators] canvas")).ToHaveCountAsync(2);
             await shots.TakeAsync(page, name);
@@ -224,14 +221,14 @@ public sealed class AnnotationWorkbenchTests
 
         // The agreement page shows what the reviewer decided: the batch's items now include adjudicated ones.
         await page.GotoAsync($"/annotate/batches/{batchId}/quality");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=agreement-card]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=chart-progress]")).ToHaveAttributeAsync("aria-label", new Regex(@"\b2 adjudicated"));
         await page.Context.CloseAsync();
 
-        await ChineseWalkAsync(browser, console, problems, shots, batchId, demoBatchId, zhBatchId);
+        await ChineseWalkAsync(session, shots, batchId, demoBatchId, zhBatchId);
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}; annotators {ana}, {ben}");
     }
 
@@ -252,17 +249,16 @@ public sealed class AnnotationWorkbenchTests
     }
 
     /// <summary>The same pages in Chinese (the browser asks for zh-CN), labeled by keyboard too: screenshots annotate-*-zh.</summary>
-    private static async Task ChineseWalkAsync(IBrowser browser, KestrelConsole console, BrowserProblems problems, Screenshots shots,
-        long batchId, long demoBatchId, long zhBatchId)
+    private static async Task ChineseWalkAsync(BrowserSession session, Screenshots shots, long batchId, long demoBatchId, long zhBatchId)
     {
-        var page = await NewPageAsync(browser, console, problems, "zh-CN");
-        await SignInAsync(page, AnnotatorEmail);
+        var page = await session.NewPageAsync("zh-CN");
+        await MudUi.SignInAsync(page, AnnotatorEmail, Password);
         await page.GotoAsync("/annotate");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("标注");
         await shots.TakeAsync(page, "annotate-home-annotator-zh");
         await page.GotoAsync($"/annotate/batches/{zhBatchId}/label");
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await WaitForKeysAsync(page);
         await Assertions.Expect(page.Locator("#intent-search")).ToBeFocusedAsync();
         await page.Keyboard.InsertTextAsync("退款");
@@ -278,8 +274,8 @@ public sealed class AnnotationWorkbenchTests
         await LabelAsync(page, () => Task.CompletedTask);
         await page.Context.CloseAsync();
 
-        page = await NewPageAsync(browser, console, problems, "zh-CN");
-        await SignInAsync(page, ReviewerEmail);
+        page = await session.NewPageAsync("zh-CN");
+        await MudUi.SignInAsync(page, ReviewerEmail, Password);
         foreach (var (path, name) in new[]
         {
             ("/annotate", "annotate-home-reviewer-zh"),
@@ -292,7 +288,7 @@ public sealed class AnnotationWorkbenchTests
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
-            await WaitForCircuitAsync(page);
+            await MudUi.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
             if (name == "annotate-quality-zh")
                 await Assertions.Expect(page.Locator("[data-testid=chart-progress] canvas")).ToHaveCountAsync(1);
@@ -301,47 +297,20 @@ public sealed class AnnotationWorkbenchTests
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-
     private static Task<string?> CurrentItemAsync(IPage page) => page.Locator("#item-panel .label-item").GetAttributeAsync("data-item-id");
-
-    private static async Task<IPage> NewPageAsync(IBrowser browser, KestrelConsole console, BrowserProblems problems, string locale = "en-US")
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = locale,
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        problems.Watch(page);
-        return page;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
-    }
 
     /// <summary>
     /// The demo workspace, three people, a 12-question batch the second annotator already labeled out of
     /// scope, and a 3-question batch for the annotator alone (the Chinese walk).
     /// </summary>
-    private static async Task<(long BatchId, long DemoBatchId, long ZhBatchId, string Ana, string Ben)> SeedAsync(IServiceProvider services)
+    private static async Task<(long BatchId, long DemoBatchId, long ZhBatchId, string Ana, string Ben)> SeedAsync(KestrelConsole console)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = console.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<DemoWorkspace>().SeedAsync(TestContext.Current.CancellationToken);
-        var ana = await UserAsync(sp, AnnotatorEmail, "Ana Alvarez", Roles.Annotator);
-        var ben = await UserAsync(sp, "ben@example.test", "Ben Okafor", Roles.Annotator);
-        await UserAsync(sp, ReviewerEmail, "Rita Reviewer", Roles.Reviewer);
+        var ana = (await console.AddUserAsync(AnnotatorEmail, Password, "Ana Alvarez", Roles.Annotator)).Id;
+        var ben = (await console.AddUserAsync("ben@example.test", Password, "Ben Okafor", Roles.Annotator)).Id;
+        await console.AddUserAsync(ReviewerEmail, Password, "Rita Reviewer", Roles.Reviewer);
         var batch = await sp.GetRequiredService<BatchService>().CreateAsync(new CreateBatchRequest
         {
             Name = "Support inbox, week 12",
@@ -362,15 +331,6 @@ public sealed class AnnotationWorkbenchTests
             ShowSuggestions = true,
         }, null, TestContext.Current.CancellationToken);
         return (batch.Id, demoBatch, zhBatch.Id, ana, ben);
-    }
-
-    private static async Task<string> UserAsync(IServiceProvider sp, string email, string name, string role)
-    {
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user.Id;
     }
 
     private static async Task<T> WithDbAsync<T>(IServiceProvider services, Func<PuoDbContext, Task<T>> query)

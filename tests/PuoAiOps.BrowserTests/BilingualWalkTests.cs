@@ -31,26 +31,17 @@ public sealed class BilingualWalkTests
     [Fact]
     public async Task EveryRole_WalksEveryPage_InEnglishAndInChinese()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumLocator.Args,
-        });
-
+        // Nothing seeded: the first admin is created through the setup page, which the first (Chinese) page shows first.
+        await using var session = await BrowserSession.StartAsync(_ => Task.CompletedTask, locale: "zh-CN");
+        var console = session.Console;
         var shots = new Screenshots();
-        await SetUpAsync(browser, console, shots);
+        await SetUpAsync(session, shots);
         var pages = await PagesAsync(console.Services);
-        var problems = new BrowserProblems();
+        var problems = session.Problems;
         var english = new List<string>();
         foreach (var (locale, lang, overview) in new[] { ("en-US", "en", "Overview"), ("zh-CN", "zh-CN", "概览") })
         {
-            await using var context = await NewContextAsync(browser, console, locale);
-            var page = await context.NewPageAsync();
-            problems.Watch(page);
+            var page = await session.NewPageAsync(locale);
             await OpenStaticAsync(page, problems, "/login", 200, lang, lang == "en" ? "Sign in" : "登录");
             if (lang != "en") await shots.TakeAsync(page, "login-zh");
             foreach (var role in Roles.All)
@@ -70,6 +61,7 @@ public sealed class BilingualWalkTests
                 }
                 await MudUi.SignOutAsync(page);
             }
+            await page.Context.CloseAsync();
         }
         Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
         // Any English run on a Chinese page that EnglishSweepKnown.txt does not list fails the walk; PUO_ENGLISH_SWEEP=report
@@ -117,19 +109,14 @@ public sealed class BilingualWalkTests
     }
 
     /// <summary>The first admin through /setup (seen in Chinese first), then one colleague per other role (through the service the admin page uses).</summary>
-    private static async Task SetUpAsync(IBrowser browser, KestrelConsole console, Screenshots shots)
+    private static async Task SetUpAsync(BrowserSession session, Screenshots shots)
     {
-        await using (var chinese = await NewContextAsync(browser, console, "zh-CN"))
-        {
-            var setup = await chinese.NewPageAsync();
-            var problems = new BrowserProblems();
-            problems.Watch(setup);
-            await OpenStaticAsync(setup, problems, "/setup", 200, "zh-CN", "设置工作区");
-            await shots.TakeAsync(setup, "setup-zh");
-            Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
-        }
-        await using var context = await NewContextAsync(browser, console, "en-US");
-        var page = await context.NewPageAsync();
+        var setup = session.Page;
+        await OpenStaticAsync(setup, session.Problems, "/setup", 200, "zh-CN", "设置工作区");
+        await shots.TakeAsync(setup, "setup-zh");
+        session.AssertNoProblems();
+        await setup.Context.CloseAsync();
+        var page = await session.NewPageAsync();
         await page.GotoAsync("/setup");
         await page.FillAsync("#email", Email(Roles.Admin));
         await page.FillAsync("#display-name", "Ada Admin");
@@ -137,7 +124,9 @@ public sealed class BilingualWalkTests
         await page.FillAsync("#confirm", Password);
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?setup=done$"));
+        await page.Context.CloseAsync();
 
+        var console = session.Console;
         await using var scope = console.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
@@ -214,16 +203,4 @@ public sealed class BilingualWalkTests
     }
 
     private static string Email(string role) => $"{role.ToLowerInvariant()}@walk.example";
-
-    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, KestrelConsole console, string locale)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = locale,
-        });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
 }

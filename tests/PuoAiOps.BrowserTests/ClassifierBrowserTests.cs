@@ -22,16 +22,11 @@ public sealed class ClassifierBrowserTests
     [Fact]
     public async Task Reviewer_ReadsEvaluations_TrainsAndPromotes_OnTheDemoWorkspace()
     {
-        var chromium = ChromiumLocator.Require();
         var ct = TestContext.Current.CancellationToken;
-        await using var console = new KestrelConsole().Start();
-        await PrepareAsync(console.Services, ct);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        var problems = new BrowserProblems();
+        await using var session = await BrowserSession.StartAsync(c => PrepareAsync(c.Services, ct));
         var shots = new Screenshots();
-        var page = await SignInAsync(browser, console, "en-US", problems);
+        var page = session.Page;
+        await MudUi.SignInAsync(page, Email, Password);
         // The overview of the demo workspace, for the README: the counts a newcomer sees on first start.
         await Assertions.Expect(page.Locator("#main")).ToContainTextAsync("20,000");
         await shots.TakeAsync(page, "overview-demo");
@@ -46,7 +41,7 @@ public sealed class ClassifierBrowserTests
         // One version's evaluation, its three charts drawn on canvases.
         await page.ClickAsync("[data-testid=serving] a.serving-name");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/classifier/versions/\\d+$"));
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await ExpectChartsAsync(page, 3);
         await Assertions.Expect(page.Locator("[data-testid=worst-pairs] li").First).ToBeVisibleAsync();
         // The per-intent table opens worst F1 first; a click on a column's title sorts by it instead.
@@ -61,7 +56,7 @@ public sealed class ClassifierBrowserTests
         // Baseline against current, side by side.
         await OpenAsync(page, "/classifier");
         await MudUi.ClickToNavigateAsync(page, page.Locator("[data-testid=compare]"), new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
         await ExpectChartsAsync(page, 1);
         await Assertions.Expect(page.Locator("[data-testid=deltas] .delta-up").First).ToBeVisibleAsync();
         await shots.TakeAsync(page, "classifier-compare");
@@ -101,24 +96,25 @@ public sealed class ClassifierBrowserTests
         await shots.TakeAsync(page, "classifier-after-rollback", fullPage: false);
 
         // The same pages for a reader whose browser asks for Chinese.
-        var zh = await SignInAsync(browser, console, "zh-CN", problems);
+        var zh = await session.NewPageAsync("zh-CN");
+        await MudUi.SignInAsync(zh, Email, Password);
         await OpenAsync(zh, "/classifier");
         await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("分类器");
         await Assertions.Expect(zh.Locator("[data-testid=versions] [data-version]")).ToHaveCountAsync(3);
         await shots.TakeAsync(zh, "classifier-versions-zh");
         await zh.ClickAsync("[data-testid=serving] a.serving-name");
         await Assertions.Expect(zh).ToHaveURLAsync(new Regex("/classifier/versions/\\d+$"));
-        await WaitForCircuitAsync(zh);
+        await MudUi.WaitForCircuitAsync(zh);
         await ExpectChartsAsync(zh, 3);
         await Assertions.Expect(zh.Locator("[data-testid=metrics]")).ToContainTextAsync("准确率");
         await shots.TakeAsync(zh, "classifier-evaluation-zh");
         await OpenAsync(zh, "/classifier");
         await MudUi.ClickToNavigateAsync(zh, zh.Locator("[data-testid=compare]"), new Regex("/classifier/compare\\?a=\\d+&b=\\d+"));
-        await WaitForCircuitAsync(zh);
+        await MudUi.WaitForCircuitAsync(zh);
         await ExpectChartsAsync(zh, 1);
         await shots.TakeAsync(zh, "classifier-compare-zh");
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
     /// <summary>Records "status:progress" of every job progress bar each time it is added or its attributes change.</summary>
@@ -139,34 +135,11 @@ public sealed class ClassifierBrowserTests
         }
         """;
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, KestrelConsole console, string locale, BrowserProblems problems)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = locale,
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        problems.Watch(page);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
-        return page;
-    }
-
     private static async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await WaitForCircuitAsync(page);
+        await MudUi.WaitForCircuitAsync(page);
     }
-
-    /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     /// <summary>Each chart container has its ECharts canvas, and none reports a failure.</summary>
     private static async Task ExpectChartsAsync(IPage page, int count)

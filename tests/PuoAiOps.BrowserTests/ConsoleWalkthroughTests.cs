@@ -19,26 +19,10 @@ public sealed class ConsoleWalkthroughTests
     [Fact]
     public async Task FirstAdmin_SetsUp_SignsIn_AndEveryPageWorks()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumLocator.Args,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        // Generous: CI machines here are shared and often fully loaded.
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
+        // Nothing seeded: the first admin is created through the setup page.
+        await using var session = await BrowserSession.StartAsync(_ => Task.CompletedTask);
+        var page = session.Page;
+        var problems = session.Problems;
         var shots = new Screenshots();
 
         // 1. An empty workspace sends everyone to /setup.
@@ -135,7 +119,7 @@ public sealed class ConsoleWalkthroughTests
         await Assertions.Expect(firstLink).ToBeInViewportAsync();
         await shots.TakeAsync(page, "mobile-navigation", fullPage: false);
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -70,14 +69,11 @@ public sealed class KnowledgeBrowserTests
     [Fact]
     public async Task Curator_Uploads_OpensChunks_EditsWithDiff_IsRefusedAStaleSave_TestsRetrieval_AndRunsTheSuite()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await SeedAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        await using var session = await BrowserSession.StartAsync(SeedAsync);
+        var console = session.Console;
         var shots = new Screenshots();
-        var problems = new BrowserProblems();
-        var page = await SignInAsync(browser, console, problems);
+        var page = session.Page;
+        await session.SignInAsync(CuratorEmail, Password);
 
         // The list: two documents, the refund policy past its review-by date.
         await page.GotoAsync("/knowledge");
@@ -174,7 +170,7 @@ public sealed class KnowledgeBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=diff]")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "knowledge-diff-zh");
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
     private static FilePayload File(string name, string type, string text) => new() { Name = name, MimeType = type, Buffer = Encoding.UTF8.GetBytes(text) };
@@ -182,13 +178,10 @@ public sealed class KnowledgeBrowserTests
     private static ILocator Tab(IPage page, string name) => page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true });
 
     /// <summary>A curator, two documents (English, stale; Chinese) and a suite of two queries.</summary>
-    private static async Task SeedAsync(IServiceProvider services)
+    private static async Task SeedAsync(KestrelConsole console)
     {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = CuratorEmail, Email = CuratorEmail, EmailConfirmed = true, DisplayName = "Kim" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Curator)).Succeeded);
+        var user = await console.AddUserAsync(CuratorEmail, Password, "Kim", Roles.Curator);
+        await using var scope = console.Services.CreateAsyncScope();
         var ingestion = scope.ServiceProvider.GetRequiredService<KnowledgeIngestionService>();
         await ingestion.IngestAsync(new DocumentUpload("refund-policy.md", Encoding.UTF8.GetBytes(Refunds), "test", user.Id));
         await ingestion.IngestAsync(new DocumentUpload("recharge-not-credited.md", Encoding.UTF8.GetBytes(Recharge), "test", user.Id));
@@ -204,20 +197,5 @@ public sealed class KnowledgeBrowserTests
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
         var current = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id);
         await scope.ServiceProvider.GetRequiredService<DocumentEditor>().SaveAsync(id, current.Version, current.Markdown + "\nTheirs.\n", null);
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowser browser, KestrelConsole console, BrowserProblems problems)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        problems.Watch(page);
-        await MudUi.SignInAsync(page, CuratorEmail, Password);
-        return page;
     }
 }

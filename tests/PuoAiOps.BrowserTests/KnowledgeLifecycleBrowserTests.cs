@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Knowledge.Ingestion;
@@ -53,16 +52,9 @@ public sealed class KnowledgeLifecycleBrowserTests : IDisposable
     [Fact]
     public async Task Curator_SyncsArchivesRestoresAndDeletes_ViewerOnlyReads()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole();
-        console.Settings["Knowledge:SyncFolder"] = _folder;
-        console.Start();
-        await SeedAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        await using var session = await BrowserSession.StartAsync(SeedAsync, c => c.Settings["Knowledge:SyncFolder"] = _folder);
         var shots = new Screenshots();
-        var problems = new BrowserProblems();
-        var page = await NewPageAsync(browser, console, problems);
+        var page = session.Page;
         await MudUi.SignInAsync(page, CuratorEmail, Password);
 
         // Sync the server's folder: a job, its progress pushed to the page, then the new document in the list.
@@ -139,37 +131,16 @@ public sealed class KnowledgeLifecycleBrowserTests : IDisposable
         await Assertions.Expect(page.Locator("[data-testid=suites]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=suite-run], [data-testid=suite-create]")).ToHaveCountAsync(0);
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
     /// <summary>A curator and a viewer, and one English document.</summary>
-    private static async Task SeedAsync(IServiceProvider services)
+    private static async Task SeedAsync(KestrelConsole console)
     {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        string? curatorId = null;
-        foreach (var (email, role) in new[] { (CuratorEmail, Roles.Curator), (ViewerEmail, Roles.Viewer) })
-        {
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            curatorId ??= user.Id;
-        }
+        var curator = await console.AddUserAsync(CuratorEmail, Password, Roles.Curator, Roles.Curator);
+        await console.AddUserAsync(ViewerEmail, Password, Roles.Viewer, Roles.Viewer);
+        await using var scope = console.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KnowledgeIngestionService>()
-            .IngestAsync(new DocumentUpload("refund-policy.md", Encoding.UTF8.GetBytes(Refunds), "test", curatorId));
-    }
-
-    private static async Task<IPage> NewPageAsync(IBrowser browser, KestrelConsole console, BrowserProblems problems)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        problems.Watch(page);
-        return page;
+            .IngestAsync(new DocumentUpload("refund-policy.md", Encoding.UTF8.GetBytes(Refunds), "test", curator.Id));
     }
 }

@@ -36,7 +36,8 @@ internal static class MudUi
             await option.First.ClickAsync();
             try
             {
-                await Assertions.Expect(page.Locator(input)).ToHaveValueAsync(value, new() { Timeout = 10_000 });
+                // A lost click shows within seconds; the last try waits as long as any other expectation.
+                await Assertions.Expect(page.Locator(input)).ToHaveValueAsync(value, new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
                 return;
             }
             catch (PlaywrightException) when (attempt < 3)

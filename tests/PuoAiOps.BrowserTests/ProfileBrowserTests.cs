@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Persistence.Entities;
 
@@ -20,26 +18,9 @@ public sealed class ProfileBrowserTests
     [Fact]
     public async Task Profile_SwitchesToChinese_AndMovesBetweenInteractiveAndStaticPages()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await SeedUserAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumLocator.Args,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
+        await using var session = await BrowserSession.StartAsync(c => c.AddUserAsync(Email, Password, "Lin", Roles.Curator));
+        var page = session.Page;
+        var problems = session.Problems;
 
         // Sign in on the static form, then open the profile from the user menu.
         await page.GotoAsync("/login");
@@ -88,7 +69,7 @@ public sealed class ProfileBrowserTests
         var logout = page.Locator("[data-testid=logout]");
         try
         {
-            await logout.WaitForAsync(new() { Timeout = 10_000 });
+            await logout.WaitForAsync(new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
@@ -98,7 +79,7 @@ public sealed class ProfileBrowserTests
         await logout.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"));
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
     }
 
     /// <summary>Opens "My profile" from the user menu of the page shown, static (MainLayout) or interactive (ConsoleLayout).</summary>
@@ -122,13 +103,4 @@ public sealed class ProfileBrowserTests
     /// <summary>The layout marks itself once it renders over the circuit (not prerendered).</summary>
     private static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-
-    private static async Task SeedUserAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Lin" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Curator)).Succeeded);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PuoAiOps.Application.Common;
@@ -29,16 +28,14 @@ public sealed class ScriptsBrowserTests
     [Fact]
     public async Task Curator_FixesALintError_AndSubmits_ReviewerApproves_NewVersionIsServed_AndTheDiffShowsTheChange()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        var scriptId = await SeedAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
+        long scriptId = 0;
+        await using var session = await BrowserSession.StartAsync(async c => scriptId = await SeedAsync(c));
+        var console = session.Console;
         var shots = new Screenshots();
-        var problems = new BrowserProblems();
 
         // The curator finds the script in the library and opens it.
-        var curator = await SignInAsync(browser, console, CuratorEmail, problems);
+        var curator = session.Page;
+        await MudUi.SignInAsync(curator, CuratorEmail, Password);
         await curator.GotoAsync("/scripts");
         await WaitForCircuitAsync(curator);
         await Assertions.Expect(curator.Locator("h1")).ToHaveTextAsync("Reply scripts");
@@ -75,7 +72,8 @@ public sealed class ScriptsBrowserTests
         await Assertions.Expect(curator.Locator("[data-testid=review-panel] [data-version-status=InReview]")).ToBeVisibleAsync();
 
         // Another user, a reviewer, approves it after confirming.
-        var reviewer = await SignInAsync(browser, console, ReviewerEmail, problems);
+        var reviewer = await session.NewPageAsync();
+        await MudUi.SignInAsync(reviewer, ReviewerEmail, Password);
         await reviewer.GotoAsync($"/scripts/{scriptId}");
         await WaitForCircuitAsync(reviewer);
         await Tab(reviewer, "Review").ClickAsync();
@@ -153,26 +151,7 @@ public sealed class ScriptsBrowserTests
         await Assertions.Expect(curator.Locator("[data-testid=linted-body]")).ToHaveTextAsync(Mine);
         await Assertions.Expect(curator.Locator("[data-testid=conflict]")).ToHaveCountAsync(0);
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowser browser, KestrelConsole console, string email, BrowserProblems problems)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-US",
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        problems.Watch(page);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
-        return page;
+        session.AssertNoProblems();
     }
 
     private static ILocator Tab(IPage page, string name) => page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true });
@@ -181,13 +160,12 @@ public sealed class ScriptsBrowserTests
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     /// <summary>A curator and a reviewer, an intent, and its English chat script approved at v1.</summary>
-    private static async Task<long> SeedAsync(IServiceProvider services)
+    private static async Task<long> SeedAsync(KestrelConsole console)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var curator = await AddUserAsync(users, CuratorEmail, "Lin", Roles.Curator);
-        var reviewer = await AddUserAsync(users, ReviewerEmail, "Rex", Roles.Reviewer);
+        var curator = await console.AddUserAsync(CuratorEmail, Password, "Lin", Roles.Curator);
+        var reviewer = await console.AddUserAsync(ReviewerEmail, Password, "Rex", Roles.Reviewer);
+        await using var scope = console.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PuoDbContext>();
         var domain = new IntentDomain { Key = "payments", Names = new() { ["en"] = "Payments", ["zh-CN"] = "支付" } };
         domain.Intents.Add(new Intent { Key = "refund_request", Names = new() { ["en"] = "Refund request", ["zh-CN"] = "申请退款" }, Description = "The user asks for money back." });
@@ -202,13 +180,5 @@ public sealed class ScriptsBrowserTests
         var stamp = await review.SubmitAsync(created.VersionId, created.Stamp, asCurator, ct);
         await review.ApproveAsync(created.VersionId, stamp, asReviewer, ct: ct);
         return created.ScriptId;
-    }
-
-    private static async Task<AppUser> AddUserAsync(UserManager<AppUser> users, string email, string name, string role)
-    {
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user;
     }
 }

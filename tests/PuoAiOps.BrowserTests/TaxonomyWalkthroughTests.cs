@@ -27,12 +27,9 @@ public sealed class TaxonomyWalkthroughTests
     [Fact]
     public async Task Curator_ProposesAMergeWithImpactPreview_ImportsQuestions_AndReviewerApproves()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await PrepareAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        var (page, problems) = await OpenAsync(browser, console, "en-US");
+        await using var session = await BrowserSession.StartAsync(c => PrepareAsync(c.Services));
+        var console = session.Console;
+        var page = session.Page;
         var shots = new Screenshots();
 
         // 1. The curator browses the intents (a server-paged table) and searches in Chinese.
@@ -110,7 +107,7 @@ public sealed class TaxonomyWalkthroughTests
         await shots.TakeAsync(page, "taxonomy-versions");
         await SignOutAsync(page);
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
     }
 
@@ -121,12 +118,9 @@ public sealed class TaxonomyWalkthroughTests
     [Fact]
     public async Task InChinese_CuratorProposesAMerge_AndReviewerRejectsItWithAReason()
     {
-        var chromium = ChromiumLocator.Require();
-        await using var console = new KestrelConsole().Start();
-        await PrepareAsync(console.Services);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumLocator.Args });
-        var (page, problems) = await OpenAsync(browser, console, "zh-CN");
+        await using var session = await BrowserSession.StartAsync(c => PrepareAsync(c.Services), locale: "zh-CN");
+        var console = session.Console;
+        var page = session.Page;
         var shots = new Screenshots();
 
         await SignInAsync(page, CuratorEmail);
@@ -180,23 +174,8 @@ public sealed class TaxonomyWalkthroughTests
         await Assertions.Expect(page.Locator("[data-testid=versions] [data-testid=empty]")).ToContainTextAsync("尚未发布任何版本");
         await shots.TakeAsync(page, "taxonomy-versions-zh");
 
-        Assert.True(problems.All.Count == 0, string.Join(Environment.NewLine, problems.All));
+        session.AssertNoProblems();
         TestContext.Current.SendDiagnosticMessage($"screenshots: {string.Join(", ", shots.Saved)}");
-    }
-
-    private static async Task<(IPage Page, BrowserProblems Problems)> OpenAsync(IBrowser browser, KestrelConsole console, string locale)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = console.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = locale,
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var problems = new BrowserProblems();
-        problems.Watch(page);
-        return (page, problems);
     }
 
     /// <summary>Loads an interactive page and waits until its circuit runs (the layout marks itself).</summary>
@@ -271,14 +250,8 @@ public sealed class TaxonomyWalkthroughTests
         return await query(scope.ServiceProvider.GetRequiredService<PuoDbContext>());
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
-    }
+    /// <summary>Signs in and waits for the overview's circuit, so the next page is not opened while that circuit is still connecting.</summary>
+    private static Task SignInAsync(IPage page, string email) => MudUi.SignInAsync(page, email, Password);
 
     /// <summary>Signs out from the app bar's user menu.</summary>
     private static Task SignOutAsync(IPage page) => MudUi.SignOutAsync(page);

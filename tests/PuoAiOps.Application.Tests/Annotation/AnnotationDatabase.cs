@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Microsoft.Extensions.Options;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
+using PuoAiOps.Application.Tests.Infrastructure;
 
 namespace PuoAiOps.Application.Tests.Annotation;
 
@@ -18,17 +18,15 @@ internal sealed class AnnotationDatabase : IAsyncDisposable
     public const string PostgresVariable = "PUO_TEST_POSTGRES";
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "puo-annot-" + Guid.NewGuid().ToString("N"));
-    private readonly string? _postgresDatabase;
-    private readonly string? _postgresServer;
+    private readonly ScratchPostgresDatabase? _postgres;
 
-    private AnnotationDatabase(string? postgresServer = null)
+    private AnnotationDatabase(ScratchPostgresDatabase? postgres = null)
     {
         Options = new DatabaseOptions { DataDir = _dir };
-        if (postgresServer is null) return;
-        _postgresServer = postgresServer;
-        _postgresDatabase = "puo_annot_" + Guid.NewGuid().ToString("N")[..12];
+        if (postgres is null) return;
+        _postgres = postgres;
         Options.Provider = DatabaseProvider.Postgres;
-        Options.ConnectionString = new NpgsqlConnectionStringBuilder(postgresServer) { Database = _postgresDatabase, MaxPoolSize = 40 }.ConnectionString;
+        Options.ConnectionString = postgres.ConnectionString;
     }
 
     public DatabaseOptions Options { get; }
@@ -43,12 +41,8 @@ internal sealed class AnnotationDatabase : IAsyncDisposable
         AnnotationDatabase database;
         if (provider == DatabaseProvider.Postgres)
         {
-            var server = Requirements.Postgres();
-            database = new AnnotationDatabase(server);
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database._postgresDatabase}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            // Pooled, with room for the concurrency tests' parallel sessions.
+            database = new AnnotationDatabase(await ScratchPostgresDatabase.CreateAsync("annot", TestToken.Ct, c => { c.Pooling = true; c.MaxPoolSize = 40; }));
         }
         else database = new AnnotationDatabase();
         await using var db = database.Context();
@@ -127,13 +121,9 @@ internal sealed class AnnotationDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_postgresServer is not null)
+        if (_postgres is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_postgresServer);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _postgres.DisposeAsync();
             return;
         }
         SqliteConnection.ClearAllPools();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Classification;
 using PuoAiOps.Application.Common;
@@ -35,9 +34,9 @@ public sealed class ClassifierTestBed : IAsyncDisposable
     private static readonly string[] Closers = ["", " thanks", " please", " asap", " what should I do", " help", " again today", " since yesterday", " order 1234"];
 
     private readonly TempWorkspace? _workspace;
-    private readonly (string Server, string Database)? _postgres;
+    private readonly ScratchPostgresDatabase? _postgres;
 
-    private ClassifierTestBed(DatabaseOptions options, TempWorkspace? workspace, (string, string)? postgres, ServiceProvider services)
+    private ClassifierTestBed(DatabaseOptions options, TempWorkspace? workspace, ScratchPostgresDatabase? postgres, ServiceProvider services)
     {
         Options = options;
         _workspace = workspace;
@@ -64,19 +63,13 @@ public sealed class ClassifierTestBed : IAsyncDisposable
         Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         TempWorkspace? workspace = null;
-        (string, string)? postgres = null;
+        ScratchPostgresDatabase? postgres = null;
         DatabaseOptions options;
         if (provider == DatabaseProvider.Postgres)
         {
-            var server = Requirements.Postgres();
-            var name = "puo_cls_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecAsync(server, $"CREATE DATABASE {name}");
-            postgres = (server, name);
-            options = new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(),
-            };
+            // Pooled: seeding and the services open many short connections.
+            postgres = await ScratchPostgresDatabase.CreateAsync("cls", Ct, c => c.Pooling = true);
+            options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres.ConnectionString };
             await using var migrating = DbContextConfigurator.Create(options);
             await new SchemaMigrator(migrating).MigrateAsync(Ct);
         }
@@ -173,18 +166,6 @@ public sealed class ClassifierTestBed : IAsyncDisposable
     {
         await Services.DisposeAsync();
         if (_workspace is not null) await _workspace.DisposeAsync();
-        if (_postgres is { } pg)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(pg.Server, $"DROP DATABASE IF EXISTS {pg.Database} WITH (FORCE)");
-        }
-    }
-
-    private static async Task ExecAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

@@ -11,20 +11,25 @@ public sealed class ScratchPostgresDatabase : IAsyncDisposable
 {
     private readonly string _server;
 
-    private ScratchPostgresDatabase(string server, string name)
+    private ScratchPostgresDatabase(string server, string name, Action<NpgsqlConnectionStringBuilder>? connection)
     {
         _server = server;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false };
+        connection?.Invoke(builder);
+        ConnectionString = builder.ConnectionString;
     }
 
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<ScratchPostgresDatabase> CreateAsync(string prefix, CancellationToken ct)
+    /// <param name="prefix">names the database after the tests that use it (puo_prefix_guid), to tell leftovers apart.</param>
+    /// <param name="connection">changes the test's connection string from its default (no pooling), e.g. a test bed
+    /// that opens many short connections pools them.</param>
+    public static async Task<ScratchPostgresDatabase> CreateAsync(string prefix, CancellationToken ct, Action<NpgsqlConnectionStringBuilder>? connection = null)
     {
         var server = Requirements.Postgres();
-        var database = new ScratchPostgresDatabase(server, $"puo_{prefix}_{Guid.NewGuid():N}"[..40]);
+        var database = new ScratchPostgresDatabase(server, $"puo_{prefix}_{Guid.NewGuid():N}"[..40], connection);
         await ExecAsync(server, $"CREATE DATABASE \"{database.Name}\"", ct);
         return database;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using PuoAiOps.Application.Ai;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Jobs;
@@ -18,6 +19,10 @@ public sealed class AnswerJudgeTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Week = "2025-W25";
     private const int Answers = 6;
+
+    // Long enough that no answer the fake server gives at once runs into it on a loaded machine: only the test that
+    // is about slowness reaches it, on a fake clock.
+    private const int LlmTimeoutSeconds = 60;
 
     private static string Grade(string verdict, params string[] reasons) => JsonSerializer.Serialize(new { verdict, reasons, note = "checked against the passage" });
 
@@ -75,12 +80,19 @@ public sealed class AnswerJudgeTests
     public async Task Run_WhenTheServerFailsOrIsTooSlow_FinishesWithTheFailuresCounted_AndALaterRunGradesThem()
     {
         await using var server = await FakeOpenAiServer.StartAsync();
+        // "Too slow" is decided on a fake clock: the answer that never comes times out when the test moves the clock
+        // past the limit, not when a real second passes (a loaded machine took that long for answers that did come).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         server.Reply = r => Task.FromResult(r.User.Contains("answer 2", StringComparison.Ordinal)
-            ? new FakeReply(Grade("correct"), Delay: TimeSpan.FromSeconds(10))
+            ? new FakeReply(Grade("correct"), Delay: TimeSpan.FromMinutes(10))
             : new FakeReply("", Status: 500));
-        await using var bed = await BedAsync(server);
+        await using var bed = await BedAsync(server, clock);
 
-        var failed = await bed.RunAsync();
+        var run = bed.RunAsync();
+        await Poll.UntilAsync(() => Task.FromResult(server.Requests.Any(r => r.User.Contains("answer 2", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(60), "the judge to ask about answer 2", Ct);
+        clock.Advance(TimeSpan.FromSeconds(LlmTimeoutSeconds + 1));
+        var failed = await run;
         Assert.Equal((0, 0, Answers), (failed.Graded, failed.Malformed, failed.Failed));
 
         server.Reply = _ => Task.FromResult(FakeReply.Content(Grade("partial", "incomplete")));
@@ -159,7 +171,8 @@ public sealed class AnswerJudgeTests
     }
 
     /// <summary>Six finished conversations in the week, each one question and one SOP answer (one with personal data left in its text), all drawn into the sample.</summary>
-    private static async Task<Bed> BedAsync(FakeOpenAiServer? server)
+    /// <param name="clock">the time the LLM client's time limit runs on (the system clock unless a test moves it).</param>
+    private static async Task<Bed> BedAsync(FakeOpenAiServer? server, TimeProvider? clock = null)
     {
         var workspace = await TempWorkspace.CreateAsync();
         var monday = new DateTime(2025, 6, 16, 8, 0, 0, DateTimeKind.Utc);
@@ -197,6 +210,7 @@ public sealed class AnswerJudgeTests
         }
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        if (clock is not null) services.AddSingleton(clock);
         services.AddDbContext<PuoDbContext>(o => DbContextConfigurator.Configure(o, workspace.Options));
         services.AddMetricsServices();
         services.AddScoped<JudgeJobService>();
@@ -208,7 +222,7 @@ public sealed class AnswerJudgeTests
             o.Endpoint = server.V1;
             o.ApiKey = "sk-test-secret";
             o.Model = "fake-gpt";
-            o.TimeoutSeconds = 1;
+            o.TimeoutSeconds = LlmTimeoutSeconds;
             o.MaxRetries = 0;
             o.MaxConcurrency = 2;
             o.CircuitBreakSeconds = 0;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -27,24 +26,10 @@ public sealed class AuditDetailCodesMigrationTests
     [Fact]
     public async Task Migration0022_OnPostgres_KeepsOldEntries_AndStoresCodesAfterIt()
     {
-        var server = Requirements.Postgres();
-        var name = "puo_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecAsync(server, $"CREATE DATABASE {name}");
-        try
-        {
-            var options = new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ToString(),
-            };
-            await using (var db = DbContextConfigurator.Create(options)) await new SchemaMigrator(db).MigrateAsync(Ct);
-            await CheckAsync(options);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
+        await using var scratch = await ScratchPostgresDatabase.CreateAsync("test", Ct);
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = scratch.ConnectionString };
+        await using (var db = DbContextConfigurator.Create(options)) await new SchemaMigrator(db).MigrateAsync(Ct);
+        await CheckAsync(options);
     }
 
     private static async Task CheckAsync(DatabaseOptions options)
@@ -70,13 +55,5 @@ public sealed class AuditDetailCodesMigrationTests
         Assert.Equal(("role Annotator", (CodedMessage?)null), (page.Rows[0].Detail, page.Rows[0].DetailCode));
         Assert.Equal("role Curator", page.Rows[1].Detail);
         Assert.Equal(CodedMessage.Of(AuditDetail.UserCreated, CodedMessage.Of(AuditDetail.RoleCurator)), page.Rows[1].DetailCode);
-    }
-
-    private static async Task ExecAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Persistence.Entities;
@@ -18,10 +17,10 @@ namespace PuoAiOps.Application.Tests.Taxonomy;
 internal sealed class TaxonomyTestBed : IAsyncDisposable
 {
     private readonly TempWorkspace? _workspace;
-    private readonly (string Server, string Database)? _postgres;
+    private readonly ScratchPostgresDatabase? _postgres;
     private int _questionSeq;
 
-    private TaxonomyTestBed(DatabaseOptions options, TempWorkspace? workspace, (string, string)? postgres)
+    private TaxonomyTestBed(DatabaseOptions options, TempWorkspace? workspace, ScratchPostgresDatabase? postgres)
     {
         Options = options;
         _workspace = workspace;
@@ -39,15 +38,9 @@ internal sealed class TaxonomyTestBed : IAsyncDisposable
         TaxonomyTestBed bed;
         if (provider == DatabaseProvider.Postgres)
         {
-            var server = Requirements.Postgres();
-            var name = "puo_tax_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecAsync(server, $"CREATE DATABASE {name}");
-            var options = new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Postgres,
-                ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ToString(),
-            };
-            bed = new TaxonomyTestBed(options, null, (server, name));
+            var scratch = await ScratchPostgresDatabase.CreateAsync("tax", Ct);
+            var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = scratch.ConnectionString };
+            bed = new TaxonomyTestBed(options, null, scratch);
             await using var migrating = bed.NewContext();
             await new SchemaMigrator(migrating).MigrateAsync(Ct);
         }
@@ -143,18 +136,6 @@ internal sealed class TaxonomyTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_workspace is not null) await _workspace.DisposeAsync();
-        if (_postgres is { } pg)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(pg.Server, $"DROP DATABASE IF EXISTS {pg.Database} WITH (FORCE)");
-        }
-    }
-
-    private static async Task ExecAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Annotation;
 using PuoAiOps.Application.Persistence.Entities;
@@ -10,8 +11,11 @@ namespace PuoAiOps.Web.Tests.Annotation;
 /// The labeling page as first rendered (the circuit takes over from there; the keyboard walk is the
 /// browser test). Submitting, skipping and undoing are QueueService's rules, tested in Application.
 /// </summary>
-public sealed class LabelPageTests(AnnotationFixture team) : IClassFixture<AnnotationFixture>
+public sealed partial class LabelPageTests(AnnotationFixture team) : IClassFixture<AnnotationFixture>
 {
+    [GeneratedRegex(@"<!--Blazor.*?-->|<input[^>]*name=""__RequestVerificationToken""[^>]*>|\bnonce=""[^""]*""", RegexOptions.Singleline)]
+    private static partial Regex RandomTokens();
+
     private string AnnotatorId => team.Users[Roles.Annotator].Id;
 
     private async Task<(ConsoleClient Client, long ItemId)> OpenAsync(BatchSummary batch)
@@ -52,7 +56,7 @@ public sealed class LabelPageTests(AnnotationFixture team) : IClassFixture<Annot
             {
                 using var response = await client.GetAsync($"/annotate/batches/{batch.Id}/label");
                 var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-                Assert.DoesNotContain("gold", text, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("gold", WithoutRandomTokens(text), StringComparison.OrdinalIgnoreCase);
                 var page = await Fragments.ParseAsync(response);
                 Assert.Equal(current, Fragments.ItemId(page));
                 shapes.Add(Shape(page.QuerySelector(".label-item")!));
@@ -62,6 +66,12 @@ public sealed class LabelPageTests(AnnotationFixture team) : IClassFixture<Annot
             Assert.Single(shapes); // every item is shown with the same structure
             Assert.All(await team.ItemsAsync(batch.Id), i => Assert.Equal(ItemStatus.Complete, i.Status));
         }
+
+        // Random tokens in the markup (the protected component descriptors and state in Blazor's prerender comments, about
+        // 2,700 base64 characters a page, and an antiforgery token or CSP nonce should the page get one) spell "gold" in
+        // some mix of cases by chance: over the eight pages read here, about one run in fifty. The page's own text and
+        // markup are checked without them.
+        static string WithoutRandomTokens(string html) => RandomTokens().Replace(html, "");
 
         static string Shape(AngleSharp.Dom.IElement element) => string.Join('|', element.QuerySelectorAll("*")
             .Where(e => e.Closest("[data-testid=question-context]") is null)
