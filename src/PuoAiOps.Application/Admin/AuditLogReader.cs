@@ -12,7 +12,13 @@ public sealed record AuditEntryView(long Id, DateTime At, string? ActorId, strin
     CodedMessage? DetailCode = null);
 
 /// <summary>A page of the audit log: search in action, actor, subject and detail; newest first unless asked otherwise.</summary>
-public sealed record AuditQuery(string? Search = null, bool OldestFirst = false, int Page = 1, int PageSize = 50);
+/// <param name="DetailCodes">
+/// The detail codes (<c>&lt;enum&gt;.&lt;value&gt;</c>) whose wording in the reader's language contains
+/// <paramref name="Search"/>: an entry whose detail is one of them, or names one in its arguments, matches too.
+/// The console resolves them from its resources (the stored detail is English); the API and CLI pass none.
+/// </param>
+public sealed record AuditQuery(string? Search = null, bool OldestFirst = false, int Page = 1, int PageSize = 50,
+    IReadOnlyCollection<string>? DetailCodes = null);
 
 /// <summary>The entries of one page, the number matching, and the display names of the users they name as their subject.</summary>
 public sealed record AuditLogPage(IReadOnlyList<AuditEntryView> Rows, int Total, IReadOnlyDictionary<string, string> SubjectNames);
@@ -30,15 +36,7 @@ public sealed class AuditLogReader(PuoDbContext db)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var entries = db.AuditLog.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // lower() + contains translates on SQLite and PostgreSQL alike
-            entries = entries.Where(e => e.Action.ToLower().Contains(term) || e.ActorName.ToLower().Contains(term)
-                || (e.Detail != null && e.Detail.ToLower().Contains(term)) || e.EntityType.ToLower().Contains(term)
-                || (e.EntityId != null && e.EntityId == query.Search.Trim()));
-#pragma warning restore CA1862
-        }
+        if (!string.IsNullOrWhiteSpace(query.Search)) entries = entries.Where(AuditSearch.Matching(query.Search, query.DetailCodes));
         var total = await entries.CountAsync(ct);
         var ordered = query.OldestFirst ? entries.OrderBy(e => e.Id) : entries.OrderByDescending(e => e.Id);
         var rows = View(await ordered.Skip((Math.Max(1, query.Page) - 1) * pageSize).Take(pageSize).ToListAsync(ct));

@@ -5,7 +5,7 @@ namespace PuoAiOps.Application.Bot;
 /// <summary>
 /// Why the pipeline chose an answer, and the notes it took on the way: stored in the turn's trace as a
 /// code with its arguments beside the English (<see cref="BotTrace.Reason"/>), so the playground and the
-/// conversation pages word it in the reader's language (<c>PlaygroundText</c>, <c>BotReason.&lt;value&gt;</c>).
+/// conversation pages word it in the reader's language (<c>Localization/ReasonText</c>, <c>BotReason.&lt;value&gt;</c>).
 /// </summary>
 public enum BotReason
 {

@@ -51,7 +51,7 @@ public static class EscalationReasons
 /// <summary>
 /// Reasons for a hand-over that the bot's own decision (<c>BotReason</c>) does not give: a case filed for a
 /// topic that always goes to a person, or after what the user did. The console words each value from
-/// <c>EscalationsText</c> (<c>HandoffReason.&lt;value&gt;</c>), the API and CLI in English.
+/// <c>Localization/ReasonText</c> (<c>HandoffReason.&lt;value&gt;</c>), as do the reports in either language; the API in English.
 /// </summary>
 public enum HandoffReason
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PuoAiOps.Application.Localization;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Core.Export;
 using PuoAiOps.Core.Messages;
@@ -22,15 +23,17 @@ public static class ReportRenderer
     };
 
     /// <param name="word">
-    /// Words a coded escalation reason in <paramref name="language"/> (the console passes its resources); without it a
-    /// reason is its stored English, as in the CLI, which has no console resources.
+    /// Words a coded escalation reason; without it a reason is worded in <paramref name="language"/> from
+    /// <see cref="ReasonWords"/> (the same wording the console's pages read), so a Chinese report is Chinese throughout
+    /// wherever it is rendered. A reason stored before reasons had codes stays its English.
     /// </param>
     public static string Render(ReportDocument report, ReportFormat format, string language = "en", Func<CodedMessage, string>? word = null) =>
-        format == ReportFormat.Csv ? Csv(report, language, word) : Markdown(report, language, word);
+        format == ReportFormat.Csv ? Csv(report, language, word ?? ReasonWords.For(language)) : Markdown(report, language, word ?? ReasonWords.For(language));
 
     public static string Markdown(ReportDocument r, string language = "en", Func<CodedMessage, string>? word = null)
     {
         var t = ReportText.For(language);
+        word ??= ReasonWords.For(language);
         var sb = new StringBuilder();
         sb.Append("# ").Append(r.Kind == ReportKind.Daily ? t.Daily : t.Weekly).Append(' ').Append(r.Period).Append("\n\n");
         sb.Append("- ").Append(t.Period).Append(": ").Append(Day(r.FirstDay)).Append(" – ").Append(Day(r.LastDay)).Append('\n');
@@ -101,6 +104,7 @@ public static class ReportRenderer
     public static string Csv(ReportDocument r, string language = "en", Func<CodedMessage, string>? word = null)
     {
         var t = ReportText.For(language);
+        word ??= ReasonWords.For(language);
         var sb = new StringBuilder();
         Csv(sb, "section", "key", "label", "numerator", "denominator", "value", "low", "high", "previous", "change", "definitions_version", "period");
         void Line(string section, string key, string label, long? num, long? den, double? value, double? low = null, double? high = null, double? previous = null, double? change = null) =>
@@ -121,9 +125,9 @@ public static class ReportRenderer
         return sb.ToString();
     }
 
-    /// <summary>A reason worded when it has a code and a wording is given; else its English.</summary>
-    private static string Reason(ReasonCount reason, Func<CodedMessage, string>? word) =>
-        word is not null && reason.Code is { } code ? word(code) : reason.Reason;
+    /// <summary>A reason worded when it has a code; else (a report stored before the codes) its English.</summary>
+    private static string Reason(ReasonCount reason, Func<CodedMessage, string> word) =>
+        reason.Code is { } code ? word(code) : reason.Reason;
 
     private static void Csv(StringBuilder sb, params string?[] cells)
     {

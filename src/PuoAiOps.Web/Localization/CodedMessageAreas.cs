@@ -8,6 +8,7 @@ using PuoAiOps.Application.Escalations;
 using PuoAiOps.Application.Jobs;
 using PuoAiOps.Application.Knowledge;
 using PuoAiOps.Application.Knowledge.Ingestion;
+using PuoAiOps.Application.Localization;
 using PuoAiOps.Application.Metrics;
 using PuoAiOps.Application.Profile;
 using PuoAiOps.Application.Questions;
@@ -42,11 +43,12 @@ public static class CodedMessageAreas
         [typeof(MetricsRefusal)] = typeof(MetricsText),
         [typeof(MetricsJobMessage)] = typeof(MetricsText),
         [typeof(BotRefusal)] = typeof(PlaygroundText),
-        [typeof(BotReason)] = typeof(PlaygroundText),
-        [typeof(AnswerRejection)] = typeof(PlaygroundText),
+        // Reasons are worded in Application, where the CLI's reports read them too.
+        [typeof(BotReason)] = typeof(ReasonText),
+        [typeof(AnswerRejection)] = typeof(ReasonText),
         [typeof(AdminRefusal)] = typeof(AdminText),
         [typeof(EscalationRefusal)] = typeof(EscalationsText),
-        [typeof(HandoffReason)] = typeof(EscalationsText),
+        [typeof(HandoffReason)] = typeof(ReasonText),
         [typeof(ClassificationRefusal)] = typeof(ClassificationText),
         [typeof(ClassificationJobMessage)] = typeof(ClassificationText),
         [typeof(ProfileRefusal)] = typeof(ProfileText),

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Metrics;
 using PuoAiOps.Web.Auth;
-using PuoAiOps.Web.Localization;
 
 namespace PuoAiOps.Web.Metrics;
 
@@ -16,7 +14,7 @@ internal static class ReportDownloadEndpoints
         return endpoints;
     }
 
-    public static async Task<IResult> DownloadAsync(long id, string? format, string? lang, ReportService reports, MessageWords words, CancellationToken ct)
+    public static async Task<IResult> DownloadAsync(long id, string? format, string? lang, ReportService reports, CancellationToken ct)
     {
         ReportFormat? chosen = format?.Trim().ToLowerInvariant() switch
         {
@@ -35,29 +33,12 @@ internal static class ReportDownloadEndpoints
         ReportDocument report;
         try { report = await reports.GetAsync(id, ct); }
         catch (NotFoundException ex) { return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ex.Message); }
-        var text = Render(report, chosen.Value, language, words);
+        // Coded escalation reasons are worded in the language asked for, whatever the reader's own (ReasonWords).
+        var text = ReportRenderer.Render(report, chosen.Value, language);
         var extension = chosen == ReportFormat.Csv ? "csv" : "md";
         var contentType = chosen == ReportFormat.Csv ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8";
         // A BOM so spreadsheet programs read the Chinese text of a CSV as UTF-8.
         var bytes = chosen == ReportFormat.Csv ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
         return TypedResults.File(bytes, contentType, $"puoaiops-{report.Kind.ToString().ToLowerInvariant()}-{report.Period}-{language}.{extension}");
-    }
-
-    /// <summary>
-    /// The report in the language asked for, coded escalation reasons included: worded from the console's resources in
-    /// that language, whatever the reader's own (a Chinese download reads in Chinese throughout, as its other words do).
-    /// </summary>
-    internal static string Render(ReportDocument report, ReportFormat format, string language, MessageWords words)
-    {
-        var reader = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "zh" ? "zh-CN" : "en");
-        try
-        {
-            return ReportRenderer.Render(report, format, language, words.Word);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = reader;
-        }
     }
 }

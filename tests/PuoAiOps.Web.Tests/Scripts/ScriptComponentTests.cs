@@ -160,7 +160,19 @@ public sealed class ScriptComponentTests : IAsyncDisposable
         Assert.Equal("Hi, refunds take 5 days.", cut.Find("[data-testid=conflict-theirs]").TextContent);
         Assert.Equal("Hi, refunds take 3 days.", cut.Find("[data-testid=conflict-yours]").TextContent);
         Assert.Equal(("5", "3"), (cut.Find("del").TextContent, cut.Find("ins").TextContent));
-        Assert.Contains("Mei saved it", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Mei saved it", cut.Find("[data-testid=conflict]").TextContent, StringComparison.Ordinal);
+        // The name keeps its own lang inside the sentence.
+        Assert.Equal("Mei", cut.Find("[data-testid=conflict] span[lang=en]").TextContent);
+    }
+
+    [Fact]
+    public void ReviewPanel_RejectionNote_MarksTheReviewersNameAndNoteWithTheirLang()
+    {
+        var version = Version(ScriptVersionStatus.Rejected) with { ReviewerId = "r1", ReviewNote = "语气太生硬" };
+        var cut = _context.Render<ReviewPanel>(p => p.Add(c => c.Version, version).Add(c => c.Names, new Dictionary<string, string> { ["r1"] = "王芳" }));
+        var note = cut.Find("[data-testid=rejection-note]");
+        Assert.Equal(["王芳", "语气太生硬"], note.QuerySelectorAll("span[lang=zh]").Select(s => s.TextContent));
+        Assert.Contains("Rejected by 王芳:", note.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
