@@ -39,6 +39,9 @@ public static class FunnelChart
                     data = steps.Select(s => new
                     {
                         value = s.Count,
+                        // The bar's number in the reader's culture (1,714), as the links under the chart write it;
+                        // ECharts' own label would print the raw 1714.
+                        label = new { formatter = Fmt.Count(s.Count) },
                         itemStyle = new { color = s.Color },
                         tooltip = new { formatter = $"{s.Label}: {Fmt.Count(s.Count)} / {Fmt.Count(steps[0].Count)} ({Fmt.Pct((double)s.Count / total)})" },
                     }).ToList(),
