@@ -9,8 +9,9 @@ namespace PuoAiOps.Encoders;
 /// <summary>
 /// all-MiniLM-L6-v2 sentence vectors (384 dimensions, mean-pooled, L2-normalised) behind
 /// <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, offline. One instance serves the whole
-/// process: ONNX Runtime sessions are safe to run concurrently and the tokenizer is called only
-/// through its buffer-taking overload, which keeps no shared state.
+/// process: the tokenizer is called only through its buffer-taking overload, which keeps no shared state, and
+/// the model runs on the instance's own <see cref="EncoderThread"/> (callers queue; ONNX Runtime's intra-op
+/// threads still use every core), so no pool thread ever runs ONNX Runtime's int8 kernels itself.
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -41,6 +42,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         precision == EncoderPrecision.Float32 ? SharedFloat32.Value : SharedInt8.Value;
 
     private readonly InferenceSession _session;
+    private readonly EncoderThread _thread = new();
     private readonly BertTokenizer _tokenizer;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
@@ -59,7 +61,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var model = MiniLmResources.ModelBytes();
         if (precision == EncoderPrecision.Int8) model = MatMulWeightQuantizer.Quantize(model).Model;
-        _session = new InferenceSession(model, options);
+        // Created on the encoder thread too: optimising the graph may run kernels already.
+        _session = _thread.Run(() => new InferenceSession(model, options));
         _tokenizer = MiniLmResources.Tokenizer();
         Model = precision == EncoderPrecision.Int8 ? Int8ModelId : ModelId;
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", defaultModelId: Model, defaultModelDimensions: Dimensions);
@@ -115,8 +118,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(attention, [count, width])),
             NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(new long[count * width], [count, width])),
         };
-        using var outputs = _session.Run(inputs, ["last_hidden_state"]);
-        var hidden = ((DenseTensor<float>)outputs[0].AsTensor<float>()).Buffer.Span;
+        // The model runs on the encoder thread only (EncoderThread says why); the states come back as a copy.
+        var hidden = _thread.Run(() =>
+        {
+            using var outputs = _session.Run(inputs, ["last_hidden_state"]);
+            return ((DenseTensor<float>)outputs[0].AsTensor<float>()).Buffer.ToArray();
+        }).AsSpan();
         for (var k = 0; k < count; k++)
             MeanPool(hidden.Slice(k * width * Dimensions, width * Dimensions), lengths[k], destination.Slice(batch[k] * Dimensions, Dimensions));
     }
@@ -160,6 +167,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     {
         if ((SharedInt8.IsValueCreated && ReferenceEquals(this, SharedInt8.Value))
             || (SharedFloat32.IsValueCreated && ReferenceEquals(this, SharedFloat32.Value))) return;
+        _thread.Dispose();
         _session.Dispose();
     }
 }
