@@ -30,7 +30,12 @@ public sealed class JobProgressTests(TeamFixture team) : IClassFixture<TeamFixtu
     {
         var job = await QueueAsync();
         var finished = new List<JobSnapshot>();
-        var bar = _context.Render<JobProgress>(p => p.Add(c => c.JobId, job.Id).Add(c => c.OnFinished, s => finished.Add(s)));
+        var firstEnd = new TaskCompletionSource<JobSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bar = _context.Render<JobProgress>(p => p.Add(c => c.JobId, job.Id).Add(c => c.OnFinished, s =>
+        {
+            finished.Add(s);
+            firstEnd.TrySetResult(s);
+        }));
         bar.WaitForAssertion(() => Assert.Equal("queued", bar.Find("[data-testid=job-progress]").GetAttribute("data-job-status")));
         var hub = _context.Services.GetRequiredService<JobEventHub>();
 
@@ -44,6 +49,8 @@ public sealed class JobProgressTests(TeamFixture team) : IClassFixture<TeamFixtu
         hub.Publish(new JobEvent(job.Id, job.Kind, JobEventType.Succeeded, 1, CodedMessage.Of(JobMessage.AsWritten, "Trained it")));
         bar.WaitForAssertion(() => Assert.Equal("succeeded", bar.Find("[data-testid=job-progress]").GetAttribute("data-job-status")));
         Assert.Equal("100", bar.Find("[data-testid=job-progress]").GetAttribute("data-progress"));
+        // The bar renders the end before it calls OnFinished, on the renderer's thread: wait for the call itself.
+        await firstEnd.Task.WaitAsync(TimeSpan.FromSeconds(30), Xunit.TestContext.Current.CancellationToken);
         var snapshot = Assert.Single(finished);
         Assert.Equal(JobStatus.Succeeded, snapshot.Status);
         Assert.Equal("Trained it", snapshot.Message);
