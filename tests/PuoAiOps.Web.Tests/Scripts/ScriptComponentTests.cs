@@ -220,6 +220,21 @@ public sealed class ScriptComponentTests : IAsyncDisposable
         Assert.NotNull(none.Find("[data-testid=performance-none]"));
     }
 
+    [Fact]
+    public void VersionHistory_ShowsEachVersionsTime_InTheWorkspacesZone()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        var saved = new DateTime(2026, 3, 1, 20, 30, 0, DateTimeKind.Utc);
+        var versions = new[] { Version(ScriptVersionStatus.Draft) with { UpdatedAt = saved } };
+        var shanghai = new PuoAiOps.Application.Admin.WorkspaceTime(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+
+        var cut = _context.Render<VersionHistory>(p => p.Add(c => c.Versions, versions).Add(c => c.Time, shanghai));
+
+        var time = cut.Find("[data-version='2'] time");
+        Assert.StartsWith("3/2/2026 4:30", time.TextContent, StringComparison.Ordinal); // the next day there, 8 hours on
+        Assert.Equal("2026-03-02T04:30:00.0000000+08:00", time.GetAttribute("datetime"));
+    }
+
     private static VersionView Version(ScriptVersionStatus status) => new(
         7, 2, status, "Hi", [], [], null, "u1", DateTime.UtcNow, "u1", DateTime.UtcNow, null, null, null, null, Guid.NewGuid(), []);
 

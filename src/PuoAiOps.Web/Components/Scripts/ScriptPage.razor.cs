@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using PuoAiOps.Web.Annotation;
 using MudBlazor;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Common;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
@@ -15,6 +16,7 @@ public partial class ScriptPage
 {
     private ScriptDetails? _details;
     private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+    private WorkspaceTime _time = WorkspaceTime.Utc;
     private IReadOnlyList<ScriptPerson> _owners = [];
     private DraftModel _model = new();
     private DraftModel _saved = new();
@@ -31,6 +33,7 @@ public partial class ScriptPage
     [Parameter] public long Id { get; set; }
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private WorkspaceClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -65,6 +68,7 @@ public partial class ScriptPage
         _actor = (await AuthenticationState).User.ToActor();
         _canEdit = _actor.IsInAnyRole(Roles.Curator, Roles.Admin);
         _canReview = _actor.IsInAnyRole(Roles.Reviewer, Roles.Admin);
+        _time = await Clock.CurrentAsync();
         await LoadAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using PuoAiOps.Application.Admin;
 using PuoAiOps.Application.Persistence.Entities;
 using PuoAiOps.Application.Scripts;
 
@@ -19,11 +20,14 @@ public partial class ScriptsPage
     private string _status = Any;
     private string _owner = Any;
     private bool _anyFilter;
+    private WorkspaceTime _time = WorkspaceTime.Utc;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private WorkspaceClock Clock { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
+        _time = await Clock.CurrentAsync();
         await using var scope = Scopes.CreateAsyncScope();
         _owners = await scope.ServiceProvider.GetRequiredService<ScriptDirectory>().OwnersAsync();
     }
