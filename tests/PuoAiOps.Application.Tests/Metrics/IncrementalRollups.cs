@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PuoAiOps.Application.Metrics;
+using PuoAiOps.Application.Persistence;
 using PuoAiOps.Application.Tests.Classifier;
+using PuoAiOps.Application.Tests.Infrastructure;
 
 namespace PuoAiOps.Application.Tests.Metrics;
 
@@ -35,5 +38,29 @@ internal static class IncrementalRollups
     {
         var check = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().CheckAsync(Ct));
         Assert.True(check.Equal, (when is null ? "" : when + ":\n") + string.Join("\n", check.Differences));
+    }
+
+    /// <summary>
+    /// Makes a built workspace look like one built before a stored table existed (<paramref name="rows"/> emptied, the
+    /// watermark without <paramref name="watermarkField"/>, the field that says the table was filled), then runs the
+    /// rollup job an hour later: the run must stay incremental and still leave everything equal to a full recomputation.
+    /// </summary>
+    public static async Task RunOnAKeptWorkspaceAsync<T>(this ServiceProvider services, TempWorkspace workspace, ManualClock clock,
+        Func<PuoDbContext, IQueryable<T>> rows, string watermarkField)
+    {
+        await using (var db = workspace.NewContext())
+        {
+            await rows(db).ExecuteDeleteAsync(Ct);
+            var mark = await db.Settings.SingleAsync(s => s.Key == RollupBuilder.WatermarkKey, Ct);
+            mark.Value = System.Text.RegularExpressions.Regex.Replace(mark.Value, $",\"{watermarkField}\":[^,}}]*", "");
+            Assert.DoesNotContain(watermarkField, mark.Value, StringComparison.Ordinal);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var next = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
+
+        Assert.False(next.Full);
+        await services.AssertEqualsFullRecomputationAsync();
     }
 }

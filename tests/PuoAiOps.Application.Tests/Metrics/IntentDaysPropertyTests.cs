@@ -90,20 +90,7 @@ public sealed class IntentDaysPropertyTests
         await using var services = MetricsHost.Build(workspace.DataDir, clock);
         await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
         // As a workspace built before the table existed: no rows, and a watermark without its version.
-        await using (var db = workspace.NewContext())
-        {
-            await db.MetricIntentDays.ExecuteDeleteAsync(Ct);
-            var mark = await db.Settings.SingleAsync(s => s.Key == RollupBuilder.WatermarkKey, Ct);
-            mark.Value = mark.Value.Replace(",\"IntentDaysVersion\":1", "", StringComparison.Ordinal);
-            Assert.DoesNotContain("IntentDaysVersion", mark.Value, StringComparison.Ordinal);
-            await db.SaveChangesAsync(Ct);
-        }
-
-        clock.Advance(TimeSpan.FromHours(1));
-        var next = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
-
-        Assert.False(next.Full);
-        await services.AssertEqualsFullRecomputationAsync();
+        await services.RunOnAKeptWorkspaceAsync(workspace, clock, db => db.MetricIntentDays, "IntentDaysVersion");
         await using var read = workspace.NewContext();
         // Every day of the cube, not only the two the incremental run recomputed.
         Assert.Equal(await read.MetricRollups.Select(r => r.Day).Distinct().CountAsync(Ct), await read.MetricIntentDays.Select(r => r.Day).Distinct().CountAsync(Ct));

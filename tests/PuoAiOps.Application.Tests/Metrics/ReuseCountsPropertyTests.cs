@@ -71,20 +71,7 @@ public sealed class ReuseCountsPropertyTests
         await using var services = MetricsHost.Build(workspace.DataDir, clock);
         await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
         // As a workspace built before the counts existed: none stored, and a watermark without a gap limit.
-        await using (var db = workspace.NewContext())
-        {
-            await db.MetricReuseCounts.ExecuteDeleteAsync(Ct);
-            var mark = await db.Settings.SingleAsync(s => s.Key == RollupBuilder.WatermarkKey, Ct);
-            mark.Value = mark.Value.Replace(",\"ReuseGapDays\":366", "", StringComparison.Ordinal);
-            Assert.DoesNotContain("ReuseGapDays", mark.Value, StringComparison.Ordinal);
-            await db.SaveChangesAsync(Ct);
-        }
-
-        clock.Advance(TimeSpan.FromHours(1));
-        var next = await services.WithAsync(sp => sp.GetRequiredService<RollupBuilder>().BuildAsync(Ct));
-
-        Assert.False(next.Full);
-        await services.AssertEqualsFullRecomputationAsync();
+        await services.RunOnAKeptWorkspaceAsync(workspace, clock, db => db.MetricReuseCounts, "ReuseGapDays");
         await using var read = workspace.NewContext();
         Assert.True(await read.MetricReuseCounts.AnyAsync(Ct));
     }
